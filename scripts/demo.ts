@@ -1,0 +1,86 @@
+/**
+ * `npm start` (after `npm run build`): opens Debian's chromium with the Chromium build loaded on the
+ * bundled demo pages, each served at its real address; every other request is refused, so nothing
+ * leaves the machine. With a display it stays open until the browser is closed; without one it runs
+ * headless, prints what it found on each page and writes screenshots/demo-*.png.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { launchChromium } from '../tests/browser/browsers.ts';
+import { FIXTURE_PAGES, ROOT } from '../tests/browser/fixture-pages.ts';
+import { describeWithParser } from './demo-parser.ts';
+
+const headed = !!process.env.DISPLAY;
+const SHOTS = join(ROOT, 'screenshots');
+
+const ensure = spawnSync('bash', [join(ROOT, 'scripts', 'ensure-browsers.sh'), 'chromium'], {
+  stdio: 'inherit',
+});
+if (ensure.status !== 0) process.exit(1);
+
+const session = await launchChromium({ headless: !headed }).catch((error: unknown) => {
+  console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+const { context, extensionId } = session;
+console.log(
+  `Citecast loaded in chromium (extension id ${extensionId}), ${headed ? 'headed' : 'headless'}\n`,
+);
+mkdirSync(SHOTS, { recursive: true });
+
+for (const [i, fixture] of FIXTURE_PAGES.entries()) {
+  // The first demo page reuses the blank tab the browser opens with.
+  const page = (i === 0 ? context.pages()[0] : undefined) ?? (await context.newPage());
+  await page.goto(fixture.url);
+  const ran = await page
+    .waitForFunction(() => document.documentElement.dataset.citecast === 'ready', null, {
+      timeout: 5_000,
+    })
+    .then(
+      () => true,
+      () => false,
+    );
+  const found = await page.evaluate(() => ({
+    marker: document.documentElement.dataset.citecast ?? null,
+    episodes: document.querySelectorAll('citecast-episode').length,
+    sources: document.querySelectorAll('citecast-source').length,
+    text: document.body.innerText,
+  }));
+  console.log(fixture.url);
+  console.log(`  content script: ${ran ? `ran (data-citecast="${found.marker}")` : 'did NOT run'}`);
+  console.log(
+    `  annotations: ${found.episodes} citecast-episode, ${found.sources} citecast-source`,
+  );
+  console.log(`  ${await describeWithParser({ url: fixture.url, text: found.text }, ROOT)}`);
+  if (!headed) {
+    const file = join(SHOTS, `demo-${fixture.name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`  screenshot: ${relative(ROOT, file)}`);
+    await page.close();
+  }
+  console.log();
+}
+
+const popup = await context.newPage();
+if (!headed) await popup.setViewportSize({ width: 360, height: 200 });
+await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+if (headed) {
+  console.log('Chromium is open on the demo pages. Close its window to end.');
+  await new Promise<void>((resolve) => context.on('close', () => resolve()));
+  await session.close();
+} else {
+  await popup
+    .waitForFunction(
+      () =>
+        document.querySelector('[data-testid="status"]')?.getAttribute('data-state') !== 'checking',
+      null,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+  const file = join(SHOTS, 'demo-popup.png');
+  await popup.screenshot({ path: file });
+  console.log(`popup: ${(await popup.getByTestId('status').textContent()) ?? ''}`);
+  console.log(`  screenshot: ${relative(ROOT, file)}`);
+  await session.close();
+}

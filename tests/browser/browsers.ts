@@ -1,0 +1,93 @@
+/** Launching Debian's chromium and firefox-esr with the built extension loaded. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { fixtureResponse, ROOT } from './fixture-pages.ts';
+
+/** The built extensions. */
+export const CHROME_EXT = join(ROOT, '.output', 'chrome-mv3');
+export const FIREFOX_EXT = join(ROOT, '.output', 'firefox-mv2');
+
+/** Absolute path of a program on PATH, or null. */
+export function which(program: string): string | null {
+  try {
+    const out = execFileSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' }).trim();
+    return out || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Fails with the command to run when the extension has not been built. */
+export function requireBuild(dir: string): void {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`${dir} is missing: run \`npm run build\` first`);
+  }
+}
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** URLs refused by the fake network (everything that is not a fixture). */
+  refused: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Debian's chromium with the Chromium build loaded, serving the fixture pages at their real
+ * addresses and refusing every other request.
+ */
+export async function launchChromium(options: { headless: boolean }): Promise<ChromiumSession> {
+  const executablePath = which('chromium');
+  if (!executablePath) throw new Error('chromium not found: apt-get install -y chromium');
+  requireBuild(CHROME_EXT);
+  const profile = mkdtempSync(join(tmpdir(), 'citecast-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: options.headless,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${CHROME_EXT}`,
+      `--load-extension=${CHROME_EXT}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const refused: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    // The extension's own files (popup.html, its scripts) never touch the network.
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    const response = fixtureResponse(url);
+    if (response) {
+      await route.fulfill(response);
+    } else {
+      refused.push(url);
+      await route.abort('blockedbyclient');
+    }
+  });
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+    const extensionId = new URL(worker.url()).host;
+    return { context, worker, extensionId, refused, close };
+  } catch (error) {
+    await close();
+    throw new Error(`the extension's service worker did not start: ${String(error)}`, {
+      cause: error,
+    });
+  }
+}
