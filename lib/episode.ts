@@ -1,0 +1,74 @@
+/**
+ * An episode as a reader finds it on a page (text page, web page or feed), and its JSON form
+ * for `npm run parse` (CONTRACT.md §2). Readers of every kind return this one shape.
+ */
+import type { Source } from './sources/types';
+
+/** One episode found on a page. */
+export interface FoundEpisode {
+  title: string | null;
+  /** `YYYY-MM-DD`. */
+  published: string | null;
+  /** Length in seconds. */
+  duration: number | null;
+  audioUrl: string | null;
+  visualizationUrl: string | null;
+  sources: Source[];
+  /** The description is cut short on the page ("Vis mer") and the full text was not found. */
+  cutShort: boolean;
+  /** The description text the sources were read from; source ranges point into it. */
+  description: string;
+}
+
+/** The JSON of one source in `parse` output: the contract's fields first, then extras. */
+export interface SourceJson {
+  title: string | null;
+  authors: string[];
+  year: number | null;
+  url: string | null;
+  kind: Source['kind'];
+  arxivId: string | null;
+  pdfUrl: string | null;
+  arxivVersion: number | null;
+  doi: string | null;
+  episodeStem: string | null;
+  range: [number, number];
+}
+
+/** The JSON of one episode in `parse` output. */
+export interface EpisodeJson {
+  title: string | null;
+  published: string | null;
+  audioUrl: string | null;
+  visualizationUrl: string | null;
+  sources: SourceJson[];
+  duration: number | null;
+  cutShort: boolean;
+}
+
+/** Turns found episodes into the `parse` JSON of CONTRACT.md §2 (required fields, then extras). */
+export function episodesToJson(episodes: FoundEpisode[]): { episodes: EpisodeJson[] } {
+  return {
+    episodes: episodes.map((e) => ({
+      title: e.title,
+      published: e.published,
+      audioUrl: e.audioUrl,
+      visualizationUrl: e.visualizationUrl,
+      sources: e.sources.map((s) => ({
+        title: s.title,
+        authors: s.authors,
+        year: s.year,
+        url: s.url,
+        kind: s.kind,
+        arxivId: s.arxivId,
+        pdfUrl: s.pdfUrl,
+        arxivVersion: s.arxivVersion,
+        doi: s.doi,
+        episodeStem: s.episode?.stem ?? null,
+        range: [s.start, s.end],
+      })),
+      duration: e.duration,
+      cutShort: e.cutShort,
+    })),
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * What a cited link is: an arXiv paper, a Google Scholar search for a title, an OpenReview
+ * paper, a DOI, a direct PDF, a podcast episode, or some other page. The parser decides a
+ * source's `kind` and `pdfUrl` from this (CONTRACT.md §2).
+ */
+import { arxivPdfUrl, parseArxivUrl, type ArxivRef } from './arxiv';
+import { parseEpisodeAudioUrl, type EpisodeStem } from './episodes';
+import { hostOf, pathOf } from './urls';
+
+/** The kinds of link the show cites. */
+export type LinkType =
+  | 'arxiv'
+  | 'scholar'
+  | 'openreview'
+  | 'doi'
+  | 'pdf'
+  | 'paper-site'
+  | 'episode-audio'
+  | 'episode-page'
+  | 'web';
+
+/** Everything Citecast reads out of one cited link. */
+export interface LinkInfo {
+  type: LinkType;
+  /** The link as given; only http(s) links are ever classified. */
+  url: string;
+  arxiv: ArxivRef | null;
+  /** A PDF to open in one click: the arXiv PDF (cited version kept) or a direct PDF link. */
+  pdfUrl: string | null;
+  /** A DOI such as `10.1145/3600006.3613165`, when the link carries one. */
+  doi: string | null;
+  /** For an episode mp3 of the show: date, slug and stem from its file name. */
+  episode: EpisodeStem | null;
+}
+
+// Hosts whose pages are papers or articles, so a bare link to them is still a cited work.
+const PAPER_HOSTS = new Set([
+  'aclanthology.org',
+  'aclweb.org',
+  'biorxiv.org',
+  'medrxiv.org',
+  'openreview.net',
+  'proceedings.neurips.cc',
+  'papers.nips.cc',
+  'proceedings.mlr.press',
+  'jmlr.org',
+  'usenix.org',
+  'dl.acm.org',
+  'ieeexplore.ieee.org',
+  'link.springer.com',
+  'sciencedirect.com',
+  'nature.com',
+  'science.org',
+  'transformer-circuits.pub',
+  'lesswrong.com',
+  'alignmentforum.org',
+  'distill.pub',
+  'semanticscholar.org',
+  'paperswithcode.com',
+  'huggingface.co',
+  'researchgate.net',
+  'ssrn.com',
+  'cvf.com',
+  'thecvf.com',
+]);
+
+/** Whether `host` or one of its parent domains is a paper host. */
+function isPaperHost(host: string): boolean {
+  for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
+    if (PAPER_HOSTS.has(h)) return true;
+  }
+  return false;
+}
+
+/**
+ * Classifies one link. Returns `null` for anything that is not an absolute http(s) URL, so a
+ * `javascript:` or `data:` address can never become a link.
+ */
+export function classifyUrl(url: string): LinkInfo | null {
+  // Only an absolute http(s) URL with a host and no whitespace is ever a link.
+  const parts = HOST_AND_PATH.exec(url);
+  if (parts === null || /\s/.test(url)) return null;
+  const host = parts[1].toLowerCase().replace(/^www\./, '');
+  const path = parts[2];
+  const info: LinkInfo = {
+    type: 'web',
+    url,
+    arxiv: null,
+    pdfUrl: null,
+    doi: null,
+    episode: null,
+  };
+
+  if (host === 'arxiv.org' || host === 'export.arxiv.org') {
+    const arxiv = parseArxivUrl(url);
+    if (arxiv) return { ...info, type: 'arxiv', arxiv, pdfUrl: arxivPdfUrl(arxiv) };
+  }
+  if (host.startsWith('scholar.google.')) {
+    // The searched title is read on demand with scholarQuery(): most callers never need it.
+    return { ...info, type: 'scholar' };
+  }
+  if (host === 'openreview.net') {
+    return { ...info, type: 'openreview', pdfUrl: openreviewPdfUrl(url) };
+  }
+  const lowerPath = path.toLowerCase();
+  if (/\.(?:mp3|m4a|ogg|opus)$/.test(lowerPath)) {
+    return { ...info, type: 'episode-audio', episode: parseEpisodeAudioUrl(url) };
+  }
+  if (isEpisodePage(host, path, url)) return { ...info, type: 'episode-page' };
+
+  info.doi =
+    host === 'doi.org' || host === 'dx.doi.org' || path.includes('/doi/') ? doiFromUrl(url) : null;
+  if (lowerPath.endsWith('.pdf')) return { ...info, type: 'pdf', pdfUrl: url };
+  if (host === 'doi.org' || host === 'dx.doi.org') return { ...info, type: 'doi' };
+  if (isPaperHost(host)) return { ...info, type: 'paper-site' };
+  return info;
+}
+
+// Scheme, optional user info, host, optional port, path.
+const HOST_AND_PATH = /^https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d*)?([^?#\s]*)/i;
+
+/** Whether a link is an episode page on a podcast host (ours, Podimo, Spotify, Apple). */
+function isEpisodePage(host: string, path: string, url: string): boolean {
+  if (host === 'podcast.do-not-panic.com')
+    return /^\/episodes\/[^/]+\/?(?:index\.html)?$/.test(path);
+  if (host === 'open.spotify.com') return /^\/(?:[a-z-]+\/)?episode\//.test(path);
+  if (host === 'podcasts.apple.com') return /[?&]i=\d+/.test(url);
+  if (host === 'podimo.com' || host.endsWith('.podimo.com')) return /\/episode\//.test(path);
+  return false;
+}
+
+/**
+ * The title a Google Scholar search link searches for. The show builds these by turning only
+ * spaces into `+`, so `:`, `?`, `&` and `'` stand raw in the query: everything after `q=` is
+ * the title, up to a following Scholar parameter such as `&hl=`.
+ */
+export function scholarQuery(url: string): string | null {
+  let q = url.indexOf('?q=');
+  if (q === -1) q = url.indexOf('&q=');
+  if (q === -1) return null;
+  let raw = url.slice(q + 3);
+  if (raw.includes('&'))
+    raw = raw.replace(/&(?:hl|as_[a-z]+|btnG|oq|lr|start|num|scisbd|cluster)=.*$/s, '');
+  let title = raw.replaceAll('+', ' ');
+  if (title.includes('%')) {
+    try {
+      title = decodeURIComponent(title);
+    } catch {
+      // A raw `%` that is not an escape: the title is as written.
+    }
+  }
+  title = title.includes('  ') ? title.replace(/\s+/g, ' ').trim() : title.trim();
+  return title === '' ? null : title;
+}
+
+/**
+ * The PDF address of an OpenReview paper from its `/pdf?id=` or `/forum?id=` link, else `null`.
+ */
+export function openreviewPdfUrl(url: string): string | null {
+  const m =
+    /^https?:\/\/(?:www\.)?openreview\.net\/(?:pdf|forum|attachment)\?(?:[^#\s]*&)?id=([A-Za-z0-9_-]+)/i.exec(
+      url,
+    );
+  return m ? `https://openreview.net/pdf?id=${m[1]}` : null;
+}
+
+/**
+ * The DOI a link carries: the path of a `doi.org` link, or a `/doi/10.…` path as on ACM, Wiley
+ * and others. Returns `null` when there is none.
+ */
+export function doiFromUrl(url: string): string | null {
+  const host = hostOf(url);
+  if (!host) return null;
+  const path = pathOf(url);
+  let candidate: string | null = null;
+  if (host === 'doi.org' || host === 'dx.doi.org') candidate = path.slice(1);
+  else {
+    const m = /\/doi\/(?:abs\/|full\/|pdf\/|epdf\/)?(10\.\d{4,9}\/\S+)$/i.exec(path);
+    if (m) candidate = m[1];
+  }
+  if (!candidate) return null;
+  try {
+    candidate = decodeURIComponent(candidate);
+  } catch {
+    // Keep the DOI as written.
+  }
+  return /^10\.\d{4,9}\/\S+$/.test(candidate) ? candidate : null;
+}

@@ -1,0 +1,61 @@
+/**
+ * The show's episode files. Every episode has a stem `{YYYY-MM-DD}-{title-slug}-{6 hex}`: it
+ * names the mp3 (`/episodes/{stem}.mp3`), the cover and the visualization page
+ * (`/viz/{stem}.html`). The slug is the lower-cased title with runs of non-alphanumerics turned
+ * into `-`, cut at 40 characters in older episodes and 120 in newer ones, which is enough to
+ * tie a cited episode to its title (shared/reference/source-formats.md, "Identity").
+ */
+
+/** What an episode's file stem says about it. */
+export interface EpisodeStem {
+  /** The whole stem, e.g. `2026-05-20-titans-learning-to-memorize-at-test-time-054662`. */
+  stem: string;
+  /** Publication date as written in the stem, `YYYY-MM-DD`. */
+  date: string;
+  /** The title slug, e.g. `titans-learning-to-memorize-at-test-time`. */
+  slug: string;
+  /** The six hex digits that end the stem. */
+  hash: string;
+}
+
+/** Lengths at which the show has cut title slugs in file names. */
+const SLUG_CUTS = [40, 120];
+
+const STEM = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*?)-([0-9a-f]{6})$/i;
+
+/** Splits a stem such as `2026-05-20-some-title-054662` into date, slug and hash. */
+export function parseEpisodeStem(stem: string): EpisodeStem | null {
+  const m = STEM.exec(stem);
+  if (!m) return null;
+  return { stem, date: m[1], slug: m[2].toLowerCase(), hash: m[3].toLowerCase() };
+}
+
+/** Reads the stem from an episode mp3 link (`…/2026-05-20-slug-054662.mp3`). */
+export function parseEpisodeAudioUrl(url: string): EpisodeStem | null {
+  const m = /^https?:\/\/[^?#\s]*\/([^/?#\s]+)\.mp3(?:[?#]\S*)?$/i.exec(url);
+  return m ? parseEpisodeStem(m[1]) : null;
+}
+
+/** Reads the stem from a visualization link (`…/viz/2026-05-20-slug-054662.html`). */
+export function parseVisualizationUrl(url: string): EpisodeStem | null {
+  const m = /^https?:\/\/[^?#\s]*\/viz\/([^/?#\s]+)\.html?(?:[?#]\S*)?$/i.exec(url);
+  return m ? parseEpisodeStem(m[1]) : null;
+}
+
+/** The show's slug of a title, uncut: lower case, runs of non-alphanumerics → `-`. */
+export function titleSlug(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Whether a file slug (cut at 40 or 120 characters, trailing `-` dropped) was made from
+ * `title`. Used to tie a cited episode's mp3 to an episode known by its title.
+ */
+export function slugMatchesTitle(slug: string, title: string): boolean {
+  const full = titleSlug(title);
+  if (slug === full) return true;
+  return SLUG_CUTS.some((n) => full.length > n && slug === full.slice(0, n).replace(/-+$/, ''));
+}

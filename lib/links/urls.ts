@@ -1,0 +1,97 @@
+/**
+ * Finding URLs in plain text, the way the show's descriptions write them.
+ *
+ * Why not a "smart" URL regex: the show writes Google Scholar searches with raw punctuation
+ * (`?q=Is+It+Real?`), so a URL runs to the next whitespace and is never trimmed of trailing
+ * punctuation; and early descriptions glue bare URLs together (`…v1https://…`), so a URL also
+ * ends where the next `http://` or `https://` begins. See shared/reference/source-formats.md.
+ */
+
+/** A URL found in a text, with its half-open character range. */
+export interface UrlMatch {
+  url: string;
+  start: number;
+  end: number;
+}
+
+// One native pass finds runs that start with a scheme and go to the next whitespace; glued
+// URLs inside a run are then split with indexOf. (A hand-written character loop here was the
+// parser's single biggest cost.)
+const URL_RUN = /https?:\/\/\S+/gi;
+
+/**
+ * Finds every http(s) URL in `text[from, to)`, in order, in linear time. A URL never runs
+ * past `to`.
+ */
+export function findUrls(text: string, from = 0, to = text.length): UrlMatch[] {
+  const found: UrlMatch[] = [];
+  URL_RUN.lastIndex = from;
+  for (let m = URL_RUN.exec(text); m !== null && m.index < to; m = URL_RUN.exec(text)) {
+    let run = m[0];
+    if (m.index + run.length > to) run = run.slice(0, to - m.index);
+    let start = 0;
+    // A glued URL starts wherever `http://` or `https://` begins again inside the run.
+    for (let next = nextScheme(run, 8); ; next = nextScheme(run, next + 8)) {
+      const end = next === -1 ? run.length : next;
+      const piece = run.slice(start, end);
+      if (piece.length > schemeLength(piece)) {
+        found.push({ url: piece, start: m.index + start, end: m.index + end });
+      }
+      if (next === -1) break;
+      start = next;
+    }
+  }
+  return found;
+}
+
+const SCHEME = /https?:\/\//gi;
+
+/** Index of the next `http://` or `https://` (any case) in `run` at or after `from`, or -1. */
+function nextScheme(run: string, from: number): number {
+  SCHEME.lastIndex = from;
+  const m = SCHEME.exec(run);
+  return m === null ? -1 : m.index;
+}
+
+function schemeLength(url: string): number {
+  return (url.charCodeAt(4) | 0x20) === 0x73 ? 8 : 7;
+}
+
+/** Whether a UTF-16 code unit is whitespace (ASCII and the common Unicode spaces). */
+export function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Returns `value` when it is an absolute http(s) URL, else `null`. Everything that becomes a
+ * clickable link goes through here: `javascript:`, `data:` and relative URLs never do.
+ */
+export function httpUrlOrNull(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  // A scheme, then a host made of host characters; no whitespace anywhere.
+  return /^https?:\/\/[\p{L}\p{N}.-]+(?::\d+)?(?:[/?#]\S*)?$/iu.test(value) ? value : null;
+}
+
+/** The lower-cased host of an http(s) URL without a leading `www.`, or `null`. */
+export function hostOf(url: string): string | null {
+  const m = /^https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)/i.exec(url);
+  return m ? m[1].toLowerCase().replace(/^www\./, '') : null;
+}
+
+/** The path of an http(s) URL (without query or fragment), or `''`. */
+export function pathOf(url: string): string {
+  const m = /^https?:\/\/[^/?#\s]*([^?#\s]*)/i.exec(url);
+  return m ? m[1] : '';
+}

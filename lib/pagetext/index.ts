@@ -1,0 +1,188 @@
+/**
+ * Reading a page's text (one paragraph a line), such as the text of a Podimo episode page in
+ * shared/fixtures/podimo-episode-page.txt: the main episode (title, `1 h 0 min · 22. mai 2026`,
+ * a cover whose alt text is `episode {title} cover`, the heading `Beskrivelse`, the
+ * description) and then a list whose items hold cover, title, description and a date line
+ * such as `27. mai 20261 h 0 min`. Text that has none of this is one bare description.
+ */
+import { findHumanDate, parseDuration } from '../dates/index';
+import type { FoundEpisode } from '../episode';
+import { parseSources } from '../sources/parse';
+
+/** Options for reading a page's text. */
+export interface PageTextOptions {
+  /** "Today", for `I går` / `I dag` and dates without a year. */
+  now?: Date;
+}
+
+// The alt text Podimo gives an episode's cover image.
+const COVER = /^episode\s+(.+?)\s+cover$/i;
+// The heading above the main episode's description, in Podimo's languages.
+const DESCRIPTION_HEADING =
+  /^(?:Beskrivelse|Beschreibung|Beschrijving|Omschrijving|Descripción|Description|Om episoden)$/i;
+// "Show more" after a description cut short, in Podimo's languages.
+const SHOW_MORE =
+  /\s*(?:…|\.\.\.)?\s*(?:Vis mer|Vis mere|Mehr anzeigen|Meer weergeven|Toon meer|Lees meer|Ver más|Mostrar más|Show more|See more|Read more|…\s?more)$/i;
+
+interface Line {
+  text: string;
+  index: number;
+}
+
+// The line that opens Podimo's episode list: `662 Episoder`, `Alle episoder`, in its languages.
+const LIST_HEADING =
+  /^(?:\d[\d .,]*\s+)?(?:Alle\s+)?(?:Episoder|Episodes|Episoden|Afleveringen|Episodios|Alle\s+episoder|All\s+episodes)$/i;
+
+/**
+ * Finds every episode in a page's text, in page order. A text holding only a description is
+ * one episode with `title: null`.
+ */
+export function parsePageText(text: string, options: PageTextOptions = {}): FoundEpisode[] {
+  const now = options.now ?? new Date();
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const lines: Line[] = normalised
+    .split('\n')
+    .map((t, index) => ({ text: t.trim(), index }))
+    .filter((l) => l.text !== '');
+  if (lines.length === 0) return [];
+
+  const heading = lines.findIndex((l) => DESCRIPTION_HEADING.test(l.text));
+  const firstCover = lines.findIndex((l) => COVER.test(l.text));
+  if (heading === -1 && firstCover === -1) return [bareDescription(normalised)];
+
+  const episodes: FoundEpisode[] = [];
+  let listFrom = 0;
+  if (heading !== -1) {
+    const main = readMainEpisode(lines, heading, now);
+    if (main) episodes.push(main);
+    listFrom = heading + 2;
+  }
+  // The list begins after its heading (`662 Episoder`), or at the first cover after the main
+  // episode; the page's text between (comments, offers) is not an episode.
+  let listStart = -1;
+  for (let i = listFrom; i < lines.length; i++) {
+    if (LIST_HEADING.test(lines[i].text)) listStart = i + 1;
+    else if (listStart === -1 && COVER.test(lines[i].text)) {
+      listStart = i;
+      break;
+    }
+  }
+  if (listStart !== -1) episodes.push(...readList(lines, listStart, now));
+  return episodes.filter((e) => e.title !== null || e.sources.length > 0);
+}
+
+/**
+ * The episode list: each item is a cover line (alt text, not always in the text), a title
+ * line, description lines, and a date line that ends it.
+ */
+function readList(lines: Line[], start: number, now: Date): FoundEpisode[] {
+  const episodes: FoundEpisode[] = [];
+  let group: string[] = [];
+  let altTitle: string | null = null;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i].text;
+    const cover = COVER.exec(line);
+    if (cover) {
+      if (group.length > 0) episodes.push(listItem(altTitle, group, null));
+      altTitle = cover[1];
+      group = [];
+      continue;
+    }
+    const meta = group.length > 0 ? readDateLine(line, now) : null;
+    if (meta) {
+      episodes.push(listItem(altTitle, group, meta));
+      altTitle = null;
+      group = [];
+      continue;
+    }
+    group.push(line);
+  }
+  if (group.length > 0) episodes.push(listItem(altTitle, group, null));
+  return episodes;
+}
+
+function listItem(
+  altTitle: string | null,
+  group: string[],
+  meta: { published: string | null; duration: number | null } | null,
+): FoundEpisode {
+  // The title line repeats the cover's alt text; without a cover it is the first line.
+  const title = altTitle ?? group[0];
+  const body = altTitle === null || group[0] === altTitle ? group.slice(1) : group;
+  return episodeFrom(title, meta?.published ?? null, meta?.duration ?? null, body.join('\n'));
+}
+
+/** One bare description: no title, no date. */
+function bareDescription(text: string): FoundEpisode {
+  return episodeFrom(null, null, null, text.trim());
+}
+
+/**
+ * The main episode: heading `Beskrivelse`, the description on the next line; the title and
+ * `{duration} · {date}` line stand above it, with the cover.
+ */
+function readMainEpisode(lines: Line[], heading: number, now: Date): FoundEpisode | null {
+  const description = lines[heading + 1]?.text;
+  if (description === undefined) return null;
+  let title: string | null = null;
+  let published: string | null = null;
+  let duration: number | null = null;
+  // Look up to five lines above the heading for the cover, the date line and the title.
+  for (let i = heading - 1; i >= Math.max(0, heading - 5); i--) {
+    const line = lines[i].text;
+    const cover = COVER.exec(line);
+    if (cover) {
+      title ??= cover[1];
+      continue;
+    }
+    const meta = readDateLine(line, now);
+    if (meta) {
+      published = meta.published;
+      duration = meta.duration;
+      // The line above the date line is the title.
+      const above = lines[i - 1]?.text;
+      if (above !== undefined && title === null) title = above;
+      break;
+    }
+  }
+  return episodeFrom(title, published, duration, description);
+}
+
+/** A short line holding a date and/or a duration (`27. mai 20261 h 0 min`, `1 h 0 min · I går`). */
+function readDateLine(
+  line: string,
+  now: Date,
+): { published: string | null; duration: number | null } | null {
+  if (line.length > 60) return null;
+  const found = findHumanDate(line, now);
+  const rest = found ? line.slice(0, found.start) + ' ' + line.slice(found.end) : line;
+  const duration = parseDuration(rest);
+  if (!found && duration === null) return null;
+  // A date line has nothing but the date, the duration and separators.
+  const leftover = rest
+    .replace(/\d+\s*(?:h|t|u|std\.?|min\.?|m|s|sek|timer?|uur)(?![\p{L}])/giu, '')
+    .replace(/[\s·•|,–—-]+/g, '');
+  if (leftover.length > 3) return null;
+  return { published: found?.date ?? null, duration };
+}
+
+function episodeFrom(
+  title: string | null,
+  published: string | null,
+  duration: number | null,
+  rawDescription: string,
+): FoundEpisode {
+  const cut = SHOW_MORE.exec(rawDescription);
+  const description = cut ? rawDescription.slice(0, cut.index) : rawDescription;
+  const parsed = parseSources(description);
+  return {
+    title,
+    published,
+    duration,
+    audioUrl: null,
+    visualizationUrl: parsed.visualizationUrl,
+    sources: parsed.sources,
+    cutShort: cut !== null,
+    description,
+  };
+}

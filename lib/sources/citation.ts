@@ -1,0 +1,310 @@
+/**
+ * Reading the citation part of a source: `Title — Authors, Year`, with every author and year
+ * variant the show has written (shared/reference/source-formats.md):
+ * full lists, `X et al.`, `X, et al.`, `…, and others`, `approximate`, `approx. recent …
+ * authors`, `?`, `2019/2020`, parentheticals like `(Google Research, NeurIPS 2025)` and a
+ * trailing `— arXiv 2512.24695`.
+ */
+
+/** Title, authors and year of one citation. */
+export interface Citation {
+  title: string | null;
+  authors: string[];
+  year: number | null;
+}
+
+// Separators between title and authors: the show writes an em dash with spaces; some hosts
+// turn it into an en dash or `--`. A plain ` - ` is not one: titles use it.
+const DASH_SEPARATOR = /\s+(?:—|–|--)\s+/g;
+// Whitespace other than single spaces.
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
+
+// Candidate years 1800–2099; the characters around them are checked by hand (cheaper than
+// look-arounds): `arXiv 2001.08361`, `10.1145/2001…`, `v2019` and `2019-05` are not years,
+// while `2019/2020` gives 2019.
+const YEAR_DIGITS = /(?:1[89]|20)\d\d/g;
+
+/**
+ * The first year written in `text`, or `null`. Only plausible publication years count, so
+ * identifiers such as `arXiv 2512.24695` are not read as years.
+ */
+export function firstYear(text: string): number | null {
+  YEAR_DIGITS.lastIndex = 0;
+  for (let m = YEAR_DIGITS.exec(text); m !== null; m = YEAR_DIGITS.exec(text)) {
+    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
+    const after = text.charCodeAt(m.index + 4);
+    const afterNext = text.charCodeAt(m.index + 5);
+    if (
+      isWordCode(before) ||
+      before === 0x2e ||
+      before === 0x2f ||
+      before === 0x5f ||
+      before === 0x2d
+    )
+      continue;
+    if (isWordCode(after) || after === 0x5f) continue;
+    if ((after === 0x2e || after === 0x2d) && afterNext >= 0x30 && afterNext <= 0x39) continue;
+    return Number(m[0]);
+  }
+  return null;
+}
+
+/** Letters and digits: ASCII ones, and everything past ASCII that is not a space or dash. */
+function isWordCode(code: number): boolean {
+  if (Number.isNaN(code)) return false;
+  if (code < 128)
+    return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122);
+  return !(
+    code === 0xa0 ||
+    code === 0x2013 ||
+    code === 0x2014 ||
+    code === 0x2026 ||
+    (code >= 0x2000 && code <= 0x200a)
+  );
+}
+
+/**
+ * Splits a citation's text (everything before its URL) into title, authors and year.
+ * `Title — Authors, 2025`; `Title — Authors (Inst, Venue 2025) — arXiv 2512.24695`;
+ * `Title` alone; `Title (2024)`.
+ */
+export function readCitation(rawText: string, singleSpaced = false): Citation {
+  // Collapsed first: every later pattern then sees single spaces, which keeps them linear.
+  // Callers that know the text has only single spaces say so and skip the check.
+  const text = (
+    singleSpaced || !NEEDS_COLLAPSE.test(rawText) ? rawText : rawText.replace(/\s+/g, ' ')
+  ).trim();
+  const segments = splitOnDashes(text);
+  const metaIndex = findMetaSegment(segments);
+  if (metaIndex === -1) {
+    // No author part: a title alone, possibly with a trailing "(2024)" or ", 2024".
+    const tail = text.slice(-12);
+    const trailingYear = /(?:, ?| ?\( ?)((?:1[89]|20)\d\d) ?\)?$/u.exec(tail);
+    if (trailingYear) {
+      return {
+        title: cleanTitle(text.slice(0, text.length - tail.length + trailingYear.index)),
+        authors: [],
+        year: Number(trailingYear[1]),
+      };
+    }
+    return { title: cleanTitle(text), authors: [], year: null };
+  }
+  const meta =
+    metaIndex === segments.length - 1 ? segments[metaIndex] : segments.slice(metaIndex).join(' — ');
+  return {
+    title: cleanTitle(metaIndex === 1 ? segments[0] : segments.slice(0, metaIndex).join(' — ')),
+    authors: readAuthors(segments[metaIndex]),
+    year: firstYear(meta),
+  };
+}
+
+/** Splits on title/author dashes (em dash, en dash or `--`, each with spaces around). */
+function splitOnDashes(text: string): string[] {
+  // The text is collapsed to single spaces: a plain split on the show's own ` — ` is the same
+  // as the regex, unless a host wrote an en dash or `--`.
+  if (text.includes(' – ') || text.includes(' -- ')) return text.split(DASH_SEPARATOR);
+  return text.split(' — ');
+}
+
+/**
+ * Index of the first segment after the title that reads as authors, year or identifiers, or
+ * -1. A title may itself contain ` — ` ("Scaling Laws — Revisited"), so a segment that reads
+ * like more title is kept in the title.
+ */
+function findMetaSegment(segments: string[]): number {
+  for (let i = 1; i < segments.length; i++) {
+    if (looksLikeMeta(segments[i])) return i;
+  }
+  // Dashes but nothing recognisable after them: the last segment is the author part, as in
+  // the show's own form `Title — Authors`.
+  return segments.length > 1 ? segments.length - 1 : -1;
+}
+
+function looksLikeMeta(segment: string): boolean {
+  const s = segment.trim();
+  if (s === '') return false;
+  if (s.includes(',') || firstYear(s) !== null) return true;
+  if (/(^|[\s,])\?$/.test(s)) return true;
+  if (/\bet\.?\s*al\b|\band others\b|^approx|\barXiv\b|\bauthors?\b/i.test(s)) return true;
+  return looksLikeNames(s);
+}
+
+// Lower-case words that occur inside personal names.
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'y',
+  'and',
+  '&',
+]);
+
+/** Whether a segment reads like one or more personal names ("Ada Shannon & Hal Turing"). */
+function looksLikeNames(segment: string): boolean {
+  const words = segment.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > 12) return false;
+  return words.every((w) => NAME_PARTICLES.has(w) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w));
+}
+
+// Characters that make an author field more than `Name, Name, Year`: parentheticals, `&`,
+// `;`, `?`, `/`, ellipses and digits. (Dots of initials are fine; `et al.` and `...` are
+// looked for separately.)
+const UNUSUAL_AUTHOR_CHARS = /[(&;?/…\d]/;
+
+/**
+ * The common case, `Ada Author, Bob Author, 2025`, read with one test and one split; `null`
+ * when the field needs the careful path. (Most of the parser's time went into per-name checks
+ * before this.)
+ */
+function plainAuthorList(field: string): string[] | null {
+  let body = field;
+  const n = field.length;
+  if (
+    n >= 6 &&
+    field.charCodeAt(n - 6) === 0x2c &&
+    field.charCodeAt(n - 5) === 0x20 &&
+    isYearAt(field, n - 4)
+  ) {
+    body = field.slice(0, n - 6);
+  }
+  if (
+    UNUSUAL_AUTHOR_CHARS.test(body) ||
+    body.includes(' and ') ||
+    body.includes('others') ||
+    body.includes('et al') ||
+    body.includes('..')
+  ) {
+    return null;
+  }
+  const names = body.split(', ');
+  for (const name of names) {
+    if (name.length <= 3 || name.includes(',') || PLACEHOLDER_WORDS.has(name)) return null;
+  }
+  return names;
+}
+
+/** Whether `text` holds a year 1800–2099 at `at` (four digits). */
+function isYearAt(text: string, at: number): boolean {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  return (
+    ((a === 0x31 && (b === 0x38 || b === 0x39)) || (a === 0x32 && b === 0x30)) &&
+    isDigitCode(text.charCodeAt(at + 2)) &&
+    isDigitCode(text.charCodeAt(at + 3))
+  );
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+// Author fields that are placeholders, not people, in the spellings met (checked as written,
+// so ordinary names cost one Set lookup).
+const PLACEHOLDER_WORDS = new Set(
+  ['unknown', 'various', 'anonymous', 'n/a', 'na', 'tbd', 'none', 'approximate', 'approx.'].flatMap(
+    (w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()],
+  ),
+);
+
+/**
+ * Reads person names from an author field: drops the year, parentheticals, `et al.`,
+ * `and others` and placeholders; splits on commas, `&` and `and`.
+ */
+export function readAuthors(field: string): string[] {
+  let s = field.trim();
+  // A whole-field placeholder: `approximate`, `approx. recent Google authors`, `?`.
+  const first = s.charCodeAt(0);
+  if (first === 0x3f || ((first | 0x20) === 0x61 && /^approx/i.test(s))) return [];
+  const plain = plainAuthorList(s);
+  if (plain) return plain;
+  if (s.includes('(')) s = stripParentheticals(s);
+  const names: string[] = [];
+  for (const part of s.includes(';') ? s.split(/[,;]/) : s.split(',')) {
+    if (part.includes(' & ') || part.includes(' and ')) {
+      for (const sub of part.split(/\s+(?:&|and)\s+/)) addName(names, sub);
+    } else {
+      addName(names, part);
+    }
+  }
+  return names;
+}
+
+/** Adds one name from an author list, unless it is a year, `et al.`, or a placeholder. */
+function addName(names: string[], raw: string): void {
+  let name = raw.trim();
+  if (name.startsWith('and ')) name = name.slice(4).trimStart();
+  if (name.includes('et al') || name.includes('et. al')) {
+    name = name.slice(0, name.search(/(?:^|\s)et\.?\s*al\b/i) >>> 0).trimEnd();
+  }
+  if (name.includes('others')) name = name.replace(/(?:^|\s+)(?:and\s+)?others\b.*$/i, '');
+  if (name === '') return;
+  const first = name.charCodeAt(0);
+  if (first === 0x3f || first === 0x2e || first === 0x2026) return; // `?`, `...`, `…`
+  if (first >= 0x30 && first <= 0x39 && /^\d{4}(?:\s*\/\s*\d{2,4})?$/.test(name)) return; // the year
+  if (PLACEHOLDER_WORDS.has(name) || ((first | 0x20) === 0x61 && /^approx/i.test(name))) return;
+  if (name.length <= 4 && names.length > 0 && /^(?:Jr|Sr|II|III|IV)\.?$/.test(name)) {
+    names[names.length - 1] += `, ${name}`;
+    return;
+  }
+  names.push(name);
+}
+
+/** Removes `( … )` groups (institutions, venues, dates), even nested or unclosed. */
+function stripParentheticals(text: string): string {
+  const kept: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x28) {
+      if (depth === 0) kept.push(text.slice(from, i));
+      depth++;
+    } else if (code === 0x29 && depth > 0) {
+      depth--;
+      if (depth === 0) from = i + 1;
+    }
+  }
+  if (depth === 0) kept.push(text.slice(from));
+  return kept.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Trims a title and drops quotes that wrap all of it; an empty title is `null`. */
+export function cleanTitle(text: string): string | null {
+  let t = text.trim();
+  if (t.includes('  ') || t.includes('\n')) t = t.replace(/\s+/g, ' ');
+  // A dangling separator left by the split (`Title —`, `Title,`). A loop, not a `…+$` regex,
+  // which would be quadratic on a long run of dashes.
+  while (t !== '' && TRAILING_SEPARATOR.has(t.charCodeAt(t.length - 1))) {
+    const before = t;
+    t = t
+      .replace(/[,;]$/, '')
+      .replace(/\s(?:—|–|--?)$/, '')
+      .trimEnd();
+    if (t === before) break;
+  }
+  if (QUOTES.has(t.charCodeAt(0)) && QUOTES.has(t.charCodeAt(t.length - 1)) && t.length >= 2) {
+    const inner = t.slice(1, -1);
+    // Only quotes that wrap the whole title: none of the same kind may stand inside.
+    const single = SINGLE_QUOTES.has(t.charCodeAt(0));
+    if (!/["“”„«»]/.test(inner) && (!single || !/['‘’]/.test(inner))) t = inner.trim();
+  }
+  return t === '' ? null : t;
+}
+
+// `,` `;` `-` `–` `—`
+const TRAILING_SEPARATOR = new Set([0x2c, 0x3b, 0x2d, 0x2013, 0x2014]);
+// " “ ” „ ' ‘ ’ « »
+const QUOTES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0x27, 0x2018, 0x2019, 0xab, 0xbb]);
+const SINGLE_QUOTES = new Set([0x27, 0x2018, 0x2019]);

@@ -1,0 +1,333 @@
+/**
+ * Text → sources. A pure function over a description's text, with no DOM, so it runs the same
+ * in the content script, in the background and in `npm run parse`.
+ *
+ * The forms it reads are listed in shared/reference/source-formats.md. The hard part is where
+ * one item ends: titles contain ` N. `, so splitting on every number is wrong. Item numbers
+ * run 1, 2, 3 … in order, and the real next number stands at a line start or right after the
+ * previous item's URL; that order is the signal used here. Everything is done in a few linear
+ * passes (URLs once, numbers once), so a megabyte of `1. 1. 1.` costs no more than its length.
+ */
+import { classifyUrl, type LinkInfo } from '../links/classify';
+import { findUrls, isSpace, type UrlMatch } from '../links/urls';
+import { readCitation, type Citation } from './citation';
+import { isLegacyBlock, readLegacyBlock } from './legacy';
+import type { ParsedSources, Source, SourceKind } from './types';
+import { findVisualizationMarkers, findVisualizationUrl } from './visualization';
+
+// The list's label, most specific first: the show writes `Sources:`; legacy blocks `Source:`;
+// descriptions with nothing else `Source: {url}` or `Paper: {url}` lines.
+const LABEL_CLASSES = [/\bSources\s*:/g, /\b(?:Source|References?)\s*:/g, /\bPapers?\s*:/g];
+
+// An item number: `1.` or `1)` after a line start, whitespace or the label's colon.
+const ITEM_NUMBER = /(?:^|(?<=[\s:]))(\d{1,4})([.)])(?=\s|$)/g;
+
+// The show's own name, which prefixes cited episodes: `AI Post Transformers: Title` or
+// `AI Post Transformers — "Title"`.
+const SHOW_PREFIX = /^\s*["“]?AI\s+Post\s+Transformers["”]?\s*(?::|—|–|--)\s*/i;
+
+/**
+ * Reads the ordered source list and the visualization link out of one description's text.
+ * Never throws; a text without a source list gives no sources.
+ */
+export function parseSources(text: string): ParsedSources {
+  if (typeof text !== 'string' || text.length === 0) {
+    return { sources: [], visualizationUrl: null, listStart: null };
+  }
+  const vizMarkers = findVisualizationMarkers(text);
+  const visualizationUrl = findVisualizationUrl(text, vizMarkers);
+
+  for (const label of LABEL_CLASSES) {
+    label.lastIndex = 0;
+    for (let m = label.exec(text); m !== null; m = label.exec(text)) {
+      const regionStart = m.index + m[0].length;
+      // The list runs to the next visualization label (the trailer), or to the end.
+      const vizAfter = vizMarkers.find(([start]) => start >= regionStart);
+      const regionEnd = vizAfter ? vizAfter[0] : text.length;
+      const sources = parseRegion(text, regionStart, regionEnd);
+      if (sources.length > 0) return { sources, visualizationUrl, listStart: m.index };
+    }
+  }
+  return { sources: [], visualizationUrl, listStart: null };
+}
+
+/** Parses the list between its label and the trailer: numbered if it opens with `1.`/`1)`. */
+function parseRegion(text: string, start: number, end: number): Source[] {
+  let first = start;
+  while (first < end && isSpace(text.charCodeAt(first))) first++;
+  const urls = findUrls(text, first, end);
+  const singleSpaced = isSingleSpaced(text, first, end);
+  if (text.charCodeAt(first) === 0x31 && /^1[.)](?:\s|$)/.test(text.slice(first, first + 3))) {
+    return parseNumbered(text, first, end, urls, singleSpaced);
+  }
+  return parseUnnumbered(text, first, end, urls, singleSpaced);
+}
+
+/**
+ * Whether `text[start, end)` has only single spaces as whitespace (hosts that collapse the
+ * description), so its citations need no collapsing. A few indexOf scans, not a regex.
+ */
+function isSingleSpaced(text: string, start: number, end: number): boolean {
+  for (const ws of ['  ', '\n', '\t', '\r', '\u00a0', '\u2028', '\u202f', '\f', '\v']) {
+    const at = text.indexOf(ws, start);
+    if (at !== -1 && at < end) return false;
+  }
+  return true;
+}
+
+/** Where one numbered item stands: its number, where the number is, where its text begins. */
+interface ItemStart {
+  number: number;
+  start: number;
+  bodyStart: number;
+}
+
+/**
+ * Numbered lists: `1. Title — Authors, 2025 URL 2. …`, on separate lines or collapsed onto one.
+ * Item k+1 begins at the first `k+1.` that stands at a line start or right after a URL inside
+ * item k; failing that, at the first `k+1.` at all.
+ */
+function parseNumbered(
+  text: string,
+  start: number,
+  end: number,
+  urls: UrlMatch[],
+  singleSpaced: boolean,
+): Source[] {
+  const items = itemsAfterUrls(text, start, end, urls) ?? itemsBySequence(text, start, end, urls);
+  const sources: Source[] = [];
+  let u = 0;
+  for (let i = 0; i < items.length; i++) {
+    const itemEnd = i + 1 < items.length ? items[i + 1].start : end;
+    const itemUrls: UrlMatch[] = [];
+    while (u < urls.length && urls[u].start < items[i].bodyStart) u++;
+    while (u < urls.length && urls[u].start < itemEnd) itemUrls.push(urls[u++]);
+    sources.push(
+      buildSource(
+        text,
+        items[i].start,
+        items[i].bodyStart,
+        itemEnd,
+        itemUrls,
+        items[i].number,
+        singleSpaced,
+      ),
+    );
+  }
+  return sources;
+}
+
+/**
+ * The fast path for the regular case, where every item ends with a URL: the next number is
+ * looked for only right after each URL. Returns `null` (use {@link itemsBySequence}) when
+ * anything is irregular: an item without a URL, or a number that could start an item inside
+ * an item's text.
+ */
+function itemsAfterUrls(
+  text: string,
+  start: number,
+  end: number,
+  urls: UrlMatch[],
+): ItemStart[] | null {
+  const items: ItemStart[] = [{ number: 1, start, bodyStart: start + 2 }];
+  for (const url of urls) {
+    let p = url.end;
+    while (p < end && isSpace(text.charCodeAt(p))) p++;
+    if (p === url.end && p < end) continue; // a URL not followed by whitespace: glued text
+    const expected = items.length + 1;
+    const label = `${expected}`;
+    if (!text.startsWith(label, p)) continue;
+    const after = p + label.length;
+    const mark = text.charCodeAt(after);
+    if (
+      (mark !== 0x2e && mark !== 0x29) ||
+      !(after + 1 >= end || isSpace(text.charCodeAt(after + 1)))
+    )
+      continue;
+    items.push({ number: expected, start: p, bodyStart: after + 1 });
+  }
+  // No item's text may hold what could be the next item's number, and only the last item
+  // may lack a URL (then nothing that looks like a number may follow it).
+  for (let i = 0; i < items.length; i++) {
+    const last = i + 1 === items.length;
+    const itemEnd = last ? end : items[i + 1].start;
+    if (hasNumberAt(text, String(items[i].number + 1), items[i].bodyStart, itemEnd)) return null;
+    if (last && !urls.some((u) => u.start >= items[i].bodyStart)) {
+      if (/(?:^|\s)\d{1,4}[.)](?:\s|$)/.test(text.slice(items[i].bodyStart, end))) return null;
+    }
+  }
+  return items;
+}
+
+/** Whether `label` (`"3"`) stands in `text[from, to)` as an item number: `␣3.␣` or `␣3)␣`. */
+function hasNumberAt(text: string, label: string, from: number, to: number): boolean {
+  for (let k = text.indexOf(label, from); k !== -1 && k < to; k = text.indexOf(label, k + 1)) {
+    if (k === 0 || !isSpace(text.charCodeAt(k - 1))) continue;
+    const mark = text.charCodeAt(k + label.length);
+    if (mark !== 0x2e && mark !== 0x29) continue;
+    const after = k + label.length + 1;
+    if (after >= text.length || isSpace(text.charCodeAt(after))) return true;
+  }
+  return false;
+}
+
+/** The general path: candidates for every number, chosen in order 1, 2, 3 … */
+function itemsBySequence(text: string, start: number, end: number, urls: UrlMatch[]): ItemStart[] {
+  const region = text.slice(start, end);
+  const urlEnds = new Set(urls.map((u) => u.end));
+  // Candidate numbers by value, in order of position. Only values up to the count of
+  // candidates can be part of the sequence, which bounds the work on hostile input.
+  const byNumber = new Map<number, number[]>();
+  let count = 0;
+  ITEM_NUMBER.lastIndex = 0;
+  for (let m = ITEM_NUMBER.exec(region); m !== null; m = ITEM_NUMBER.exec(region)) {
+    count++;
+    const n = Number(m[1]);
+    const at = start + m.index;
+    let list = byNumber.get(n);
+    if (!list) byNumber.set(n, (list = []));
+    list.push(at);
+  }
+  const items: ItemStart[] = [];
+  let itemStart = start;
+  for (let n = 1; n <= count; n++) {
+    const candidates = byNumber.get(n);
+    if (!candidates) break;
+    const next = n === 1 ? candidates[0] : chooseNext(text, candidates, itemStart, urlEnds);
+    if (next === undefined) break;
+    const numberLength = String(n).length + 1;
+    items.push({ number: n, start: next, bodyStart: next + numberLength });
+    itemStart = next + numberLength;
+  }
+  return items;
+}
+
+/** Picks the position of the next item's number among `candidates` (sorted), after `from`. */
+function chooseNext(
+  text: string,
+  candidates: number[],
+  from: number,
+  urlEnds: Set<number>,
+): number | undefined {
+  let fallback: number | undefined;
+  for (const at of lowerBound(candidates, from)) {
+    fallback ??= at;
+    // Walk back over whitespace: a line break or a URL's end makes this the real next item.
+    let p = at - 1;
+    let sawNewline = false;
+    while (p >= from && isSpace(text.charCodeAt(p))) {
+      if (text.charCodeAt(p) === 10) sawNewline = true;
+      p--;
+    }
+    if (sawNewline || urlEnds.has(p + 1)) return at;
+  }
+  return fallback;
+}
+
+/** Yields the values of a sorted array that are ≥ `min`, found by binary search. */
+function* lowerBound(sorted: number[], min: number): Generator<number> {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < min) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length; i++) yield sorted[i];
+}
+
+/**
+ * Unnumbered lists: each item runs from the end of the previous item's URL to the end of its
+ * own URL. Covers `Title — Authors URL Title2 — … URL`, bare URLs, URLs glued together, and
+ * `Source: URL` / `Paper: URL` lines.
+ */
+function parseUnnumbered(
+  text: string,
+  start: number,
+  end: number,
+  urls: UrlMatch[],
+  singleSpaced: boolean,
+): Source[] {
+  const sources: Source[] = [];
+  let itemStart = start;
+  for (const url of urls) {
+    let bodyStart = itemStart;
+    while (bodyStart < url.start && isSpace(text.charCodeAt(bodyStart))) bodyStart++;
+    // A `Paper:` or `Source:` label before a URL on a following line belongs to no title.
+    const label = /^(?:Sources?|Papers?|References?)\s*:\s*/.exec(
+      text.slice(bodyStart, Math.min(url.start, bodyStart + 40)),
+    );
+    if (label) bodyStart += label[0].length;
+    sources.push(buildSource(text, bodyStart, bodyStart, url.end, [url], null, singleSpaced));
+    itemStart = url.end;
+  }
+  return sources;
+}
+
+/** Builds one source from its item text and URLs. */
+function buildSource(
+  text: string,
+  itemStart: number,
+  bodyStart: number,
+  itemEnd: number,
+  urls: UrlMatch[],
+  number: number | null,
+  singleSpaced: boolean,
+): Source {
+  const url = urls[0] ?? null;
+  // The citation is the text before the URL; text after it (rare) is not part of the title.
+  const citationEnd = url ? url.start : itemEnd;
+  const citationText = text.slice(bodyStart, citationEnd);
+  const link: LinkInfo | null = url ? classifyUrl(url.url) : null;
+  const isEpisode = link?.type === 'episode-audio' || link?.type === 'episode-page';
+  const citation = readItemCitation(citationText, isEpisode, singleSpaced);
+  let end = urls.length > 0 ? urls[urls.length - 1].end : itemEnd;
+  if (urls.length === 0) {
+    while (end > bodyStart && isSpace(text.charCodeAt(end - 1))) end--;
+  }
+  return {
+    title: citation.title,
+    authors: citation.authors,
+    year: citation.year,
+    url: link ? url!.url : null,
+    kind: kindOf(link, citation, isEpisode),
+    arxivId: link?.arxiv?.id ?? null,
+    pdfUrl: link?.pdfUrl ?? null,
+    arxivVersion: link?.arxiv?.version ?? null,
+    doi: link?.doi ?? null,
+    episode: link?.episode ?? null,
+    number,
+    start: itemStart,
+    end,
+    urlStart: link ? url!.start : null,
+    urlEnd: link ? url!.end : null,
+  };
+}
+
+/** Reads title, authors and year, handling the legacy block and cited episodes. */
+function readItemCitation(
+  citationText: string,
+  isEpisode: boolean,
+  singleSpaced: boolean,
+): Citation {
+  if (isLegacyBlock(citationText)) {
+    const legacy = readLegacyBlock(citationText);
+    if (legacy) return legacy;
+  }
+  if (isEpisode) {
+    const prefix = SHOW_PREFIX.exec(citationText);
+    if (prefix) return readCitation(citationText.slice(prefix[0].length), singleSpaced);
+  }
+  return readCitation(citationText, singleSpaced);
+}
+
+/** `episode` for episode links, `paper` for a cited work, `other` for a bare unknown link. */
+function kindOf(link: LinkInfo | null, citation: Citation, isEpisode: boolean): SourceKind {
+  if (isEpisode) return 'episode';
+  if (!link) return citation.title ? 'paper' : 'other';
+  if (link.type !== 'web') return 'paper';
+  // A link to an unknown site is a cited work when the description cites it as one.
+  return citation.title !== null || citation.authors.length > 0 || citation.year !== null
+    ? 'paper'
+    : 'other';
+}
