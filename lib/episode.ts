@@ -2,7 +2,22 @@
  * An episode as a reader finds it on a page (text page, web page or feed), and its JSON form
  * for `npm run parse` (CONTRACT.md §2). Readers of every kind return this one shape.
  */
+import type { TextMap } from './sites/text';
 import type { Source } from './sources/types';
+
+/**
+ * Where an episode's description lives in the DOM. Never part of the JSON. When `map` is set,
+ * the description is `map.text.slice(offset, offset + description.length)`, so a parser range
+ * `[start, end)` of a source is `map.locate(offset + start)` … `map.locate(offset + end, 'before')`.
+ * `map` is `null` when the description was read from embedded data (JSON-LD, `__NEXT_DATA__`,
+ * the home page's catalog) rather than from the text shown: then only `element` is known.
+ */
+export interface DescriptionLocation {
+  /** The block the description starts in (or the episode's card when nothing else is shown). */
+  element: Element;
+  map: TextMap | null;
+  offset: number;
+}
 
 /** One episode found on a page. */
 export interface FoundEpisode {
@@ -18,6 +33,8 @@ export interface FoundEpisode {
   cutShort: boolean;
   /** The description text the sources were read from; source ranges point into it. */
   description: string;
+  /** Where the description is on the page (web pages only; absent for text and feeds read as text). */
+  location?: DescriptionLocation | null;
 }
 
 /** The JSON of one source in `parse` output: the contract's fields first, then extras. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { episodesToJson } from '../lib/episode';
-import { readSavedPage } from './read-saved-page';
+import { InputError, readSavedPage } from './read-saved-page';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -90,7 +90,7 @@ function main(): void {
     process.stdout.write(`${JSON.stringify(episodesToJson(episodes), null, 2)}\n`);
   } catch (error) {
     const message =
-      error instanceof UsageError
+      error instanceof UsageError || error instanceof InputError
         ? error.message
         : `failed: ${(error as Error)?.message ?? String(error)}`;
     process.stderr.write(`parse: ${message.split('\n')[0]}\n`);

@@ -1,10 +1,14 @@
 /**
  * Chooses how `parse` reads a saved file: `.html`/`.htm` as a web page through the site
- * readers, `.xml` as an RSS feed, anything else as plain text whose lines are paragraphs
+ * readers (lib/sites, the code the content script runs) on a DOM built in Node with linkedom,
+ * `.xml` as an RSS feed, anything else as plain text whose lines are paragraphs
  * (CONTRACT.md §2).
  */
+import { DOMParser, parseHTML } from 'linkedom';
 import type { FoundEpisode } from '../lib/episode';
 import { parsePageText } from '../lib/pagetext/index';
+import { readPage } from '../lib/sites/index';
+import { rssReader } from '../lib/sites/rss';
 
 /** How a saved page is read. */
 export interface ReadOptions {
@@ -12,7 +16,34 @@ export interface ReadOptions {
   now: Date;
 }
 
+/** Input that cannot be read; `parse` prints its message as its one line on stderr. */
+export class InputError extends Error {}
+
+/** Builds a DOM document from HTML text in Node (the same tree shape a browser builds). */
+export function htmlDocument(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+/** Builds an XML document from feed text in Node. */
+export function xmlDocument(xml: string): Document {
+  return new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
+}
+
 /** Reads the episodes of one saved page. */
 export function readSavedPage(file: string, text: string, options: ReadOptions): FoundEpisode[] {
+  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'html' || ext === 'htm') {
+    if (text.trim() === '') return [];
+    return readPage(htmlDocument(text), options.url, { now: options.now });
+  }
+  if (ext === 'xml') {
+    if (text.trim() === '') return [];
+    const document = xmlDocument(text.replace(/^\uFEFF/, ''));
+    if (!rssReader.detect(document)) {
+      const root = document.documentElement?.tagName ?? 'nothing';
+      throw new InputError(`${file} is XML but not an RSS feed (root element <${root}>)`);
+    }
+    return rssReader.read(document, options.url, { now: options.now });
+  }
   return parsePageText(text, { now: options.now });
 }

@@ -80,40 +80,41 @@ export function classifyUrl(url: string): LinkInfo | null {
   // Only an absolute http(s) URL with a host and no whitespace is ever a link.
   const parts = HOST_AND_PATH.exec(url);
   if (parts === null || /\s/.test(url)) return null;
-  const host = parts[1].toLowerCase().replace(/^www\./, '');
+  const rawHost = parts[1].toLowerCase();
+  const host = rawHost.startsWith('www.') ? rawHost.slice(4) : rawHost;
   const path = parts[2];
-  const info: LinkInfo = {
-    type: 'web',
-    url,
-    arxiv: null,
-    pdfUrl: null,
-    doi: null,
-    episode: null,
-  };
 
   if (host === 'arxiv.org' || host === 'export.arxiv.org') {
     const arxiv = parseArxivUrl(url);
-    if (arxiv) return { ...info, type: 'arxiv', arxiv, pdfUrl: arxivPdfUrl(arxiv) };
+    if (arxiv) return link('arxiv', url, arxivPdfUrl(arxiv), arxiv);
   }
-  if (host.startsWith('scholar.google.')) {
-    // The searched title is read on demand with scholarQuery(): most callers never need it.
-    return { ...info, type: 'scholar' };
-  }
-  if (host === 'openreview.net') {
-    return { ...info, type: 'openreview', pdfUrl: openreviewPdfUrl(url) };
-  }
-  const lowerPath = path.toLowerCase();
-  if (/\.(?:mp3|m4a|ogg|opus)$/.test(lowerPath)) {
-    return { ...info, type: 'episode-audio', episode: parseEpisodeAudioUrl(url) };
-  }
-  if (isEpisodePage(host, path, url)) return { ...info, type: 'episode-page' };
+  // For Scholar, the searched title is read on demand with scholarQuery().
+  if (host.startsWith('scholar.google.')) return link('scholar', url);
+  if (host === 'openreview.net') return link('openreview', url, openreviewPdfUrl(url));
+  if (AUDIO_PATH.test(path))
+    return link('episode-audio', url, null, null, null, parseEpisodeAudioUrl(url));
+  if (isEpisodePage(host, path, url)) return link('episode-page', url);
 
-  info.doi =
-    host === 'doi.org' || host === 'dx.doi.org' || path.includes('/doi/') ? doiFromUrl(url) : null;
-  if (lowerPath.endsWith('.pdf')) return { ...info, type: 'pdf', pdfUrl: url };
-  if (host === 'doi.org' || host === 'dx.doi.org') return { ...info, type: 'doi' };
-  if (isPaperHost(host)) return { ...info, type: 'paper-site' };
-  return info;
+  const isDoiHost = host === 'doi.org' || host === 'dx.doi.org';
+  const doi = isDoiHost || path.includes('/doi/') ? doiFromUrl(url) : null;
+  if (PDF_PATH.test(path)) return link('pdf', url, url, null, doi);
+  if (isDoiHost) return link('doi', url, null, null, doi);
+  return link(isPaperHost(host) ? 'paper-site' : 'web', url, null, null, doi);
+}
+
+const AUDIO_PATH = /\.(?:mp3|m4a|ogg|opus)$/i;
+const PDF_PATH = /\.pdf$/i;
+
+/** Builds a {@link LinkInfo} in one allocation. */
+function link(
+  type: LinkType,
+  url: string,
+  pdfUrl: string | null = null,
+  arxiv: ArxivRef | null = null,
+  doi: string | null = null,
+  episode: EpisodeStem | null = null,
+): LinkInfo {
+  return { type, url, arxiv, pdfUrl, doi, episode };
 }
 
 // Scheme, optional user info, host, optional port, path.

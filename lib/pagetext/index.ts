@@ -172,8 +172,11 @@ function episodeFrom(
   duration: number | null,
   rawDescription: string,
 ): FoundEpisode {
-  const cut = SHOW_MORE.exec(rawDescription);
-  const description = cut ? rawDescription.slice(0, cut.index) : rawDescription;
+  // Only the end can say "show more": looking there alone keeps this `…$` pattern from being
+  // tried at every position of a long description.
+  const tailStart = Math.max(0, rawDescription.length - 40);
+  const cut = SHOW_MORE.exec(rawDescription.slice(tailStart));
+  const description = cut ? rawDescription.slice(0, tailStart + cut.index) : rawDescription;
   const parsed = parseSources(description);
   return {
     title,

@@ -15,9 +15,7 @@ export interface Citation {
 
 // Separators between title and authors: the show writes an em dash with spaces; some hosts
 // turn it into an en dash or `--`. A plain ` - ` is not one: titles use it.
-const DASH_SEPARATOR = /\s+(?:—|–|--)\s+/g;
-// Whitespace other than single spaces.
-const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
+const DASH_SEPARATOR = /\s(?:—|–|--)\s+/g;
 
 // Candidate years 1800–2099; the characters around them are checked by hand (cheaper than
 // look-arounds): `arXiv 2001.08361`, `10.1145/2001…`, `v2019` and `2019-05` are not years,
@@ -68,12 +66,10 @@ function isWordCode(code: number): boolean {
  * `Title — Authors, 2025`; `Title — Authors (Inst, Venue 2025) — arXiv 2512.24695`;
  * `Title` alone; `Title (2024)`.
  */
-export function readCitation(rawText: string, singleSpaced = false): Citation {
-  // Collapsed first: every later pattern then sees single spaces, which keeps them linear.
-  // Callers that know the text has only single spaces say so and skip the check.
-  const text = (
-    singleSpaced || !NEEDS_COLLAPSE.test(rawText) ? rawText : rawText.replace(/\s+/g, ' ')
-  ).trim();
+export function readCitation(rawText: string): Citation {
+  // Whitespace is not collapsed up front (a scan of every citation): the dash split takes any
+  // whitespace, the title and each name are trimmed and collapsed where they need it.
+  const text = rawText.trim();
   const segments = splitOnDashes(text);
   const metaIndex = findMetaSegment(segments);
   if (metaIndex === -1) {
@@ -98,12 +94,17 @@ export function readCitation(rawText: string, singleSpaced = false): Citation {
   };
 }
 
-/** Splits on title/author dashes (em dash, en dash or `--`, each with spaces around). */
+/** Splits on title/author dashes (em dash, en dash or `--`, with whitespace around), in one pass. */
 function splitOnDashes(text: string): string[] {
-  // The text is collapsed to single spaces: a plain split on the show's own ` — ` is the same
-  // as the regex, unless a host wrote an en dash or `--`.
-  if (text.includes(' – ') || text.includes(' -- ')) return text.split(DASH_SEPARATOR);
-  return text.split(' — ');
+  const segments: string[] = [];
+  let from = 0;
+  DASH_SEPARATOR.lastIndex = 0;
+  for (let m = DASH_SEPARATOR.exec(text); m !== null; m = DASH_SEPARATOR.exec(text)) {
+    segments.push(text.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  segments.push(from === 0 ? text : text.slice(from));
+  return segments;
 }
 
 /**
@@ -161,7 +162,7 @@ function looksLikeNames(segment: string): boolean {
 // Characters that make an author field more than `Name, Name, Year`: parentheticals, `&`,
 // `;`, `?`, `/`, ellipses and digits. (Dots of initials are fine; `et al.` and `...` are
 // looked for separately.)
-const UNUSUAL_AUTHOR_CHARS = /[(&;?/…\d]/;
+const UNUSUAL_AUTHOR_CHARS = /[(&;?/…\d\t-\r\u00a0]| {2}|,(?! )/;
 
 /**
  * The common case, `Ada Author, Bob Author, 2025`, read with one test and one split; `null`
@@ -283,7 +284,7 @@ function stripParentheticals(text: string): string {
 /** Trims a title and drops quotes that wrap all of it; an empty title is `null`. */
 export function cleanTitle(text: string): string | null {
   let t = text.trim();
-  if (t.includes('  ') || t.includes('\n')) t = t.replace(/\s+/g, ' ');
+  if (/\s(?<! )|\s\s/.test(t)) t = t.replace(/\s+/g, ' ');
   // A dangling separator left by the split (`Title —`, `Title,`). A loop, not a `…+$` regex,
   // which would be quadratic on a long run of dashes.
   while (t !== '' && TRAILING_SEPARATOR.has(t.charCodeAt(t.length - 1))) {

@@ -13,7 +13,7 @@ import { findUrls, isSpace, type UrlMatch } from '../links/urls';
 import { readCitation, type Citation } from './citation';
 import { isLegacyBlock, readLegacyBlock } from './legacy';
 import type { ParsedSources, Source, SourceKind } from './types';
-import { findVisualizationMarkers, findVisualizationUrl } from './visualization';
+import { findVisualizationUrl, nextVisualizationMarker } from './visualization';
 
 // The list's label, most specific first: the show writes `Sources:`; legacy blocks `Source:`;
 // descriptions with nothing else `Source: {url}` or `Paper: {url}` lines.
@@ -34,21 +34,37 @@ export function parseSources(text: string): ParsedSources {
   if (typeof text !== 'string' || text.length === 0) {
     return { sources: [], visualizationUrl: null, listStart: null };
   }
-  const vizMarkers = findVisualizationMarkers(text);
-  const visualizationUrl = findVisualizationUrl(text, vizMarkers);
-
   for (const label of LABEL_CLASSES) {
     label.lastIndex = 0;
+    let failedUntil = -1;
     for (let m = label.exec(text); m !== null; m = label.exec(text)) {
       const regionStart = m.index + m[0].length;
+      // A region without sources has no URL and no numbered list, so a later label inside it
+      // can only start a list of its own if `1.` follows it; anything else is skipped
+      // (retrying each would be quadratic on `Sources: Sources: …`).
+      if (m.index < failedUntil && !opensNumberedList(text, regionStart, failedUntil)) continue;
       // The list runs to the next visualization label (the trailer), or to the end.
-      const vizAfter = vizMarkers.find(([start]) => start >= regionStart);
-      const regionEnd = vizAfter ? vizAfter[0] : text.length;
+      const trailer = nextVisualizationMarker(text, regionStart);
+      const regionEnd = trailer ? trailer[0] : text.length;
       const sources = parseRegion(text, regionStart, regionEnd);
-      if (sources.length > 0) return { sources, visualizationUrl, listStart: m.index };
+      if (sources.length > 0) {
+        return {
+          sources,
+          visualizationUrl: findVisualizationUrl(text, trailer),
+          listStart: m.index,
+        };
+      }
+      failedUntil = regionEnd;
     }
   }
-  return { sources: [], visualizationUrl, listStart: null };
+  return { sources: [], visualizationUrl: findVisualizationUrl(text), listStart: null };
+}
+
+/** Whether the first non-space text in `[start, end)` is `1.` or `1)`, as a numbered list opens. */
+function opensNumberedList(text: string, start: number, end: number): boolean {
+  let first = start;
+  while (first < end && isSpace(text.charCodeAt(first))) first++;
+  return text.charCodeAt(first) === 0x31 && /^1[.)](?:\s|$)/.test(text.slice(first, first + 3));
 }
 
 /** Parses the list between its label and the trailer: numbered if it opens with `1.`/`1)`. */
@@ -56,23 +72,10 @@ function parseRegion(text: string, start: number, end: number): Source[] {
   let first = start;
   while (first < end && isSpace(text.charCodeAt(first))) first++;
   const urls = findUrls(text, first, end);
-  const singleSpaced = isSingleSpaced(text, first, end);
-  if (text.charCodeAt(first) === 0x31 && /^1[.)](?:\s|$)/.test(text.slice(first, first + 3))) {
-    return parseNumbered(text, first, end, urls, singleSpaced);
+  if (opensNumberedList(text, first, end)) {
+    return parseNumbered(text, first, end, urls);
   }
-  return parseUnnumbered(text, first, end, urls, singleSpaced);
-}
-
-/**
- * Whether `text[start, end)` has only single spaces as whitespace (hosts that collapse the
- * description), so its citations need no collapsing. A few indexOf scans, not a regex.
- */
-function isSingleSpaced(text: string, start: number, end: number): boolean {
-  for (const ws of ['  ', '\n', '\t', '\r', '\u00a0', '\u2028', '\u202f', '\f', '\v']) {
-    const at = text.indexOf(ws, start);
-    if (at !== -1 && at < end) return false;
-  }
-  return true;
+  return parseUnnumbered(text, first, end, urls);
 }
 
 /** Where one numbered item stands: its number, where the number is, where its text begins. */
@@ -87,13 +90,7 @@ interface ItemStart {
  * Item k+1 begins at the first `k+1.` that stands at a line start or right after a URL inside
  * item k; failing that, at the first `k+1.` at all.
  */
-function parseNumbered(
-  text: string,
-  start: number,
-  end: number,
-  urls: UrlMatch[],
-  singleSpaced: boolean,
-): Source[] {
+function parseNumbered(text: string, start: number, end: number, urls: UrlMatch[]): Source[] {
   const items = itemsAfterUrls(text, start, end, urls) ?? itemsBySequence(text, start, end, urls);
   const sources: Source[] = [];
   let u = 0;
@@ -103,15 +100,7 @@ function parseNumbered(
     while (u < urls.length && urls[u].start < items[i].bodyStart) u++;
     while (u < urls.length && urls[u].start < itemEnd) itemUrls.push(urls[u++]);
     sources.push(
-      buildSource(
-        text,
-        items[i].start,
-        items[i].bodyStart,
-        itemEnd,
-        itemUrls,
-        items[i].number,
-        singleSpaced,
-      ),
+      buildSource(text, items[i].start, items[i].bodyStart, itemEnd, itemUrls, items[i].number),
     );
   }
   return sources;
@@ -241,13 +230,7 @@ function* lowerBound(sorted: number[], min: number): Generator<number> {
  * own URL. Covers `Title — Authors URL Title2 — … URL`, bare URLs, URLs glued together, and
  * `Source: URL` / `Paper: URL` lines.
  */
-function parseUnnumbered(
-  text: string,
-  start: number,
-  end: number,
-  urls: UrlMatch[],
-  singleSpaced: boolean,
-): Source[] {
+function parseUnnumbered(text: string, start: number, end: number, urls: UrlMatch[]): Source[] {
   const sources: Source[] = [];
   let itemStart = start;
   for (const url of urls) {
@@ -258,7 +241,7 @@ function parseUnnumbered(
       text.slice(bodyStart, Math.min(url.start, bodyStart + 40)),
     );
     if (label) bodyStart += label[0].length;
-    sources.push(buildSource(text, bodyStart, bodyStart, url.end, [url], null, singleSpaced));
+    sources.push(buildSource(text, bodyStart, bodyStart, url.end, [url], null));
     itemStart = url.end;
   }
   return sources;
@@ -272,7 +255,6 @@ function buildSource(
   itemEnd: number,
   urls: UrlMatch[],
   number: number | null,
-  singleSpaced: boolean,
 ): Source {
   const url = urls[0] ?? null;
   // The citation is the text before the URL; text after it (rare) is not part of the title.
@@ -280,7 +262,7 @@ function buildSource(
   const citationText = text.slice(bodyStart, citationEnd);
   const link: LinkInfo | null = url ? classifyUrl(url.url) : null;
   const isEpisode = link?.type === 'episode-audio' || link?.type === 'episode-page';
-  const citation = readItemCitation(citationText, isEpisode, singleSpaced);
+  const citation = readItemCitation(citationText, isEpisode);
   let end = urls.length > 0 ? urls[urls.length - 1].end : itemEnd;
   if (urls.length === 0) {
     while (end > bodyStart && isSpace(text.charCodeAt(end - 1))) end--;
@@ -305,20 +287,16 @@ function buildSource(
 }
 
 /** Reads title, authors and year, handling the legacy block and cited episodes. */
-function readItemCitation(
-  citationText: string,
-  isEpisode: boolean,
-  singleSpaced: boolean,
-): Citation {
+function readItemCitation(citationText: string, isEpisode: boolean): Citation {
   if (isLegacyBlock(citationText)) {
     const legacy = readLegacyBlock(citationText);
     if (legacy) return legacy;
   }
   if (isEpisode) {
     const prefix = SHOW_PREFIX.exec(citationText);
-    if (prefix) return readCitation(citationText.slice(prefix[0].length), singleSpaced);
+    if (prefix) return readCitation(citationText.slice(prefix[0].length));
   }
-  return readCitation(citationText, singleSpaced);
+  return readCitation(citationText);
 }
 
 /** `episode` for episode links, `paper` for a cited work, `other` for a bare unknown link. */

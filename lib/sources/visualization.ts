@@ -3,51 +3,60 @@
  * `Interactive Visualization: <a href="URL">Title</a>` (the feed), `… Title [URL]` (hosts that
  * flatten links) and `… Title` with the URL on the next line (older descriptions).
  */
-import { httpUrlOrNull } from '../links/urls';
+import { findUrls, httpUrlOrNull } from '../links/urls';
 
 const MARKER = /Interactive\s+Visuali[sz]ation\s*:/gi;
 
-/** Where each `Interactive Visualization:` label stands: `[labelStart, labelEnd]` pairs. */
-export function findVisualizationMarkers(text: string): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
+/** The first `Interactive Visualization:` label at or after `from`, as `[start, end]`, or `null`. */
+export function nextVisualizationMarker(text: string, from: number): [number, number] | null {
   // indexOf finds the rare candidates fast; the regex then checks each one where it stands.
-  for (let k = text.indexOf('isuali'); k !== -1; k = text.indexOf('isuali', k + 6)) {
-    MARKER.lastIndex = Math.max(0, k - 20);
+  for (let k = text.indexOf('isuali', from); k !== -1; k = text.indexOf('isuali', k + 6)) {
+    MARKER.lastIndex = Math.max(from, k - 20);
     const m = MARKER.exec(text);
-    if (
-      m &&
-      m.index <= k &&
-      m.index + m[0].length > k &&
-      (found.length === 0 || found[found.length - 1][0] !== m.index)
-    ) {
-      found.push([m.index, m.index + m[0].length]);
-    }
+    if (m && m.index <= k && m.index + m[0].length > k) return [m.index, m.index + m[0].length];
   }
-  return found;
+  return null;
 }
 
 /**
  * The visualization link of a description: the link after an `Interactive Visualization:`
  * label (anchor, brackets, same line or next line), else any `/viz/….html` link in the text.
+ * `preferred` is a label already found (the trailer after the list), tried first.
  */
 export function findVisualizationUrl(
   text: string,
-  markers = findVisualizationMarkers(text),
+  preferred: [number, number] | null = null,
 ): string | null {
-  for (const [, labelEnd] of markers) {
-    // Look at most two lines (and 2,000 characters) past the label.
-    const window = text.slice(labelEnd, labelEnd + 2000);
-    const lines = window.split('\n');
-    const near = lines.slice(0, 2).join('\n');
-    const url =
-      /<a\s[^>]*?href\s*=\s*["']([^"']+)["']/i.exec(near)?.[1] ??
-      /\[\s*(https?:\/\/[^\s\]]+)\s*\]/i.exec(near)?.[1] ??
-      /(https?:\/\/[^\s<>"'\]]+)/i.exec(near)?.[1];
-    const safe = httpUrlOrNull(url ? decodeEntities(url) : null);
-    if (safe) return safe;
+  const fromPreferred = preferred ? urlAfterMarker(text, preferred[1]) : null;
+  if (fromPreferred) return fromPreferred;
+  for (
+    let marker = nextVisualizationMarker(text, 0);
+    marker;
+    marker = nextVisualizationMarker(text, marker[1])
+  ) {
+    const url = urlAfterMarker(text, marker[1]);
+    if (url) return url;
   }
-  const anyViz = /https?:\/\/[^\s<>"'\]]+\/viz\/[^\s<>"'\]]+\.html?/i.exec(text);
-  return anyViz ? httpUrlOrNull(decodeEntities(anyViz[0])) : null;
+  // Any `/viz/….html` link. Checked URL by URL: one regex over the whole text would retry
+  // from every `http` and grow quadratic on glued URLs.
+  for (const { url } of findUrls(text)) {
+    if (!url.includes('/viz/')) continue;
+    const viz = /^https?:\/\/[^\s<>"'\]]+?\/viz\/[^\s<>"'\]/]+\.html?/i.exec(url);
+    if (viz) return httpUrlOrNull(decodeEntities(viz[0]));
+  }
+  return null;
+}
+
+/** The link in the two lines after a label: an `<a href>`, a `[url]`, or a plain URL. */
+function urlAfterMarker(text: string, labelEnd: number): string | null {
+  const window = text.slice(labelEnd, labelEnd + 2000);
+  const lines = window.split('\n', 2);
+  const near = lines.join('\n');
+  const url =
+    /<a\s[^>]*?href\s*=\s*["']([^"']+)["']/i.exec(near)?.[1] ??
+    /\[\s*(https?:\/\/[^\s\]]+)\s*\]/i.exec(near)?.[1] ??
+    /(https?:\/\/[^\s<>"'\]]+)/i.exec(near)?.[1];
+  return httpUrlOrNull(url ? decodeEntities(url) : null);
 }
 
 /** Decodes the few entities an `href` may carry in escaped feed text. */

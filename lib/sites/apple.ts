@@ -1,0 +1,123 @@
+/**
+ * Apple Podcasts episode pages (`podcasts.apple.com/{cc}/podcast/{slug}/id{show}?i={episode}`):
+ * the description as HTML paragraphs with `<br>` between lines, the date above the title
+ * (`MAY 21, 2026` or `21 May 2026`), and the data in a JSON island
+ * `<script id="serialized-server-data">` (older pages: JSON-LD `schema:podcast-episode`).
+ * The DOM text is used (mapped) when it holds the list; the embedded text otherwise.
+ */
+import { findHumanDate } from '../dates/index';
+import type { FoundEpisode } from '../episode';
+import {
+  domDescription,
+  isPodcastEpisode,
+  isoDuration,
+  anyDate,
+  jsonLd,
+  meta,
+  parseJson,
+  sourceListBlocks,
+  stringField,
+  type DomDescription,
+  type ReadOptions,
+  type SiteReader,
+} from './common';
+import { chooseDescription, embeddedEpisodes, foldTitle, type EmbeddedEpisode } from './embedded';
+import { shortText } from './text';
+
+/** Whether `url` is on Apple Podcasts. */
+function matches(url: string): boolean {
+  try {
+    return new URL(url).hostname === 'podcasts.apple.com';
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the page is an Apple Podcasts page. */
+function detect(document: Document): boolean {
+  if (document.querySelector('script#serialized-server-data')) return true;
+  if (document.querySelector('script[name="schema:podcast-episode"]')) return true;
+  return /Apple Podcasts/i.test(meta(document, 'og:site_name') ?? '');
+}
+
+/** The episode in the page's embedded data (serialized-server-data, JSON-LD) for `title`. */
+function embeddedFor(document: Document, title: string | null, now: Date): EmbeddedEpisode | null {
+  const all: EmbeddedEpisode[] = [];
+  const island = document.querySelector('script#serialized-server-data');
+  if (island) all.push(...embeddedEpisodes(parseJson(island.textContent), now));
+  for (const o of jsonLd(document)) {
+    if (!isPodcastEpisode(o)) continue;
+    const description = stringField(o, ['description']);
+    if (!description) continue;
+    all.push({
+      title: stringField(o, ['name']),
+      description,
+      published: anyDate(o.datePublished, now),
+      duration: isoDuration(o.timeRequired ?? o.duration),
+      audioUrl: null,
+    });
+  }
+  const key = foldTitle(title);
+  const same = all.filter((e) => key && foldTitle(e.title) === key);
+  const pool = same.length > 0 ? same : all.filter((e) => /Sources?\s*:/.test(e.description));
+  return pool.sort((a, b) => b.description.length - a.description.length)[0] ?? null;
+}
+
+/** The date written above the title: the nearest short element before `h1` that is a date. */
+function dateAbove(h1: Element | null, now: Date): string | null {
+  if (!h1) return null;
+  let el: Element | null = h1;
+  for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
+    for (
+      let sib = el.previousElementSibling, n = 0;
+      sib && n < 4;
+      sib = sib.previousElementSibling, n++
+    ) {
+      const text = shortText(sib);
+      if (text.length > 0 && text.length < 40) {
+        const found = findHumanDate(text, now);
+        if (found) return found.date;
+      }
+    }
+  }
+  return null;
+}
+
+/** The description block: the paragraphs' container when the list's `<p>` is one of several. */
+function widen(block: Element): Element {
+  const parent = block.parentElement;
+  if (!parent || block.tagName !== 'P') return block;
+  const children = Array.from(parent.children);
+  return children.length > 1 && children.every((c) => c.tagName === 'P') ? parent : block;
+}
+
+/** Reads the page's one episode. */
+function read(document: Document, _url: string | null, options: ReadOptions = {}): FoundEpisode[] {
+  const now = options.now ?? new Date();
+  const h1 = document.querySelector('h1');
+  const domTitle = shortText(h1) || null;
+  const embedded = embeddedFor(document, domTitle ?? meta(document, 'og:title'), now);
+  const title = domTitle ?? embedded?.title ?? meta(document, 'og:title');
+  const block = document.body ? (sourceListBlocks(document.body)[0] ?? null) : null;
+  const element = block ? widen(block) : null;
+  const dom: DomDescription | null = element ? domDescription(element) : null;
+  if (!dom && !embedded) return [];
+  return [
+    chooseDescription(
+      {
+        title,
+        published: dateAbove(h1, now) ?? embedded?.published ?? null,
+        duration: embedded?.duration ?? null,
+        audioUrl: embedded?.audioUrl ?? null,
+        visualizationUrl: null,
+      },
+      dom,
+      false,
+      embedded?.description ?? null,
+      element,
+    ),
+  ];
+}
+
+/** The Apple Podcasts reader. */
+export const appleReader: SiteReader = { id: 'apple', matches, detect, read };

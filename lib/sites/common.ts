@@ -1,0 +1,310 @@
+/**
+ * What the site readers share: building a {@link FoundEpisode} from a description (DOM-mapped or
+ * from embedded data), finding audio and visualization links, reading JSON islands and JSON-LD,
+ * splitting mapped text into lines, and finding blocks that hold a source list.
+ */
+import { parseHumanDate } from '../dates/index';
+import type { DescriptionLocation, FoundEpisode } from '../episode';
+import { httpUrlOrNull } from '../links/urls';
+import { parseSources } from '../sources/parse';
+import { extractText, isBlockElement, type ExtractOptions, type TextMap } from './text';
+
+/** Options every reader takes. */
+export interface ReadOptions {
+  /** "Today", for relative dates (`I går`, `yesterday`) and dates without a year. */
+  now?: Date;
+}
+
+/** One site reader: which pages it is for, and how it reads them. */
+export interface SiteReader {
+  /** Short name (`site`, `podimo`, `spotify`, `apple`, `rss`, `generic`). */
+  id: string;
+  /** Whether the reader is for pages at `url`. */
+  matches(url: string): boolean;
+  /** Whether a page looks like this host's, for pages read without their address. */
+  detect(document: Document): boolean;
+  /** Every episode block on the page, in page order. */
+  read(document: Document, url: string | null, options?: ReadOptions): FoundEpisode[];
+}
+
+/** What a reader knows about one episode before its description is parsed. */
+export interface EpisodeFields {
+  title: string | null;
+  published?: string | null;
+  duration?: number | null;
+  audioUrl?: string | null;
+  /** A visualization link found in the DOM (used when the description text has none). */
+  visualizationUrl?: string | null;
+  /** The description text handed to the parser. */
+  description: string;
+  /** Where the description lives in the DOM, when it does. */
+  location?: DescriptionLocation | null;
+  cutShort?: boolean;
+}
+
+/** Builds a {@link FoundEpisode}: parses the description and fills in what the reader found. */
+export function makeEpisode(fields: EpisodeFields): FoundEpisode {
+  const parsed = parseSources(fields.description);
+  const title = fields.title?.replace(/\s+/g, ' ').trim() || null;
+  return {
+    title,
+    published: fields.published ?? null,
+    duration: fields.duration ?? null,
+    audioUrl: fields.audioUrl ?? null,
+    visualizationUrl: parsed.visualizationUrl ?? fields.visualizationUrl ?? null,
+    sources: parsed.sources,
+    cutShort: fields.cutShort ?? false,
+    description: fields.description,
+    location: fields.location ?? null,
+  };
+}
+
+/**
+ * A location whose map covers `map.text.slice(offset, offset + length)`: parser ranges into
+ * the description plus `offset` are offsets into `map.text`.
+ */
+export function mappedLocation(map: TextMap, offset = 0, element?: Element): DescriptionLocation {
+  let at: Element | null = element ?? null;
+  if (!at) {
+    const pos = map.locate(offset, 'after');
+    at = pos?.node.parentElement ?? null;
+    while (at && !isBlockElement(at) && !map.roots.includes(at)) at = at.parentElement;
+  }
+  return { element: at ?? map.roots[0], map, offset };
+}
+
+/** A description found in the DOM: the text and the location that maps it back. */
+export interface DomDescription {
+  text: string;
+  location: DescriptionLocation;
+}
+
+/** Extracts a description from DOM roots, with its map. */
+export function domDescription(
+  roots: Element | Element[],
+  options?: ExtractOptions,
+): DomDescription {
+  const map = extractText(roots, options);
+  return {
+    text: map.text,
+    location: mappedLocation(map, 0, Array.isArray(roots) ? roots[0] : roots),
+  };
+}
+
+/** The first visualization link (`/viz/….html`) among `roots`' anchors. */
+export function vizLinkIn(roots: Element | Element[]): string | null {
+  for (const root of Array.isArray(roots) ? roots : [roots]) {
+    for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+      const href = a.getAttribute('href') ?? '';
+      if (/\/viz\/[^?#]+\.html?(?:[?#]|$)/i.test(href)) return absoluteUrl(href, null);
+    }
+  }
+  return null;
+}
+
+/** The audio file of a block: `<audio src>`, `<audio><source src>`, or an `.mp3` link. */
+export function audioIn(root: Element | Document, base: string | null): string | null {
+  const audio = root.querySelector('audio[src], audio source[src], video source[src]');
+  const src = audio?.getAttribute('src');
+  if (src) return absoluteUrl(src, base);
+  for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+    const href = a.getAttribute('href') ?? '';
+    if (/\.mp3(?:[?#]|$)/i.test(href) && a.hasAttribute('download')) return absoluteUrl(href, base);
+  }
+  return null;
+}
+
+/** Resolves `href` against `base` (when given); only http(s) results, else `null`. */
+export function absoluteUrl(href: string, base: string | null): string | null {
+  try {
+    return httpUrlOrNull(base ? new URL(href, base).href : new URL(href).href);
+  } catch {
+    return null;
+  }
+}
+
+/** Parses a JSON island's text; `null` for anything that is not JSON. */
+export function parseJson(text: string | null | undefined): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every plain object inside `value` (itself included), depth-first, without recursion. Stops
+ * after `limit` objects, so hostile data cannot make it hang.
+ */
+export function objectsIn(value: unknown, limit = 200_000): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && found.length < limit) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    } else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      found.push(o);
+      const values = Object.values(o);
+      for (let i = values.length - 1; i >= 0; i--) {
+        if (values[i] !== null && typeof values[i] === 'object') stack.push(values[i]);
+      }
+    }
+  }
+  return found;
+}
+
+/** The first string among `keys` of `o`. */
+export function stringField(o: Record<string, unknown>, keys: string[]): string | null {
+  for (const k of keys) {
+    const v = o[k];
+    if (typeof v === 'string' && v.trim() !== '') return v;
+  }
+  return null;
+}
+
+/** Every JSON-LD object on the page (`@graph` members included). */
+export function jsonLd(document: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const script of Array.from(
+    document.querySelectorAll('script[type="application/ld+json"]'),
+  )) {
+    const data = parseJson(script.textContent);
+    for (const o of objectsIn(data, 5000)) if ('@type' in o) out.push(o);
+  }
+  return out;
+}
+
+/** Whether a JSON-LD object is a podcast episode. */
+export function isPodcastEpisode(o: Record<string, unknown>): boolean {
+  const type = o['@type'];
+  const types = Array.isArray(type) ? type : [type];
+  return types.some(
+    (t) => typeof t === 'string' && /PodcastEpisode|RadioEpisode|Episode$/i.test(t),
+  );
+}
+
+/** `PT1H2M3S` / `P0DT1H` (ISO 8601 durations) in seconds, or `null`. */
+export function isoDuration(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return Math.round(value);
+  if (typeof value !== 'string') return null;
+  const m =
+    /^P(?:(\d+)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(
+      value.trim(),
+    );
+  if (!m || value.trim() === 'P' || value.trim().toUpperCase() === 'PT') return null;
+  const [, d, h, min, s] = m;
+  return Math.round(
+    Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(min ?? 0) * 60 + Number(s ?? 0),
+  );
+}
+
+/** A date from a machine-readable value (ISO, RFC 2822) or a human one, as `YYYY-MM-DD`. */
+export function anyDate(value: unknown, now: Date): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    const ms = value < 1e12 ? value * 1000 : value;
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+  }
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/.exec(value.trim());
+  if (iso) return iso[1];
+  return parseHumanDate(value, now);
+}
+
+/** A `<meta property|name=…>` value. */
+export function meta(document: Document, name: string): string | null {
+  const el =
+    document.querySelector(`meta[property="${name}"]`) ??
+    document.querySelector(`meta[name="${name}"]`);
+  const v = el?.getAttribute('content')?.trim();
+  return v ? v : null;
+}
+
+/** One line of a mapped text, with its offsets. */
+export interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The non-empty lines of `text` with their offsets (trimmed). */
+export function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 10) {
+      let s = from;
+      let e = i;
+      while (s < e && /\s/.test(text[s])) s++;
+      while (e > s && /\s/.test(text[e - 1])) e--;
+      if (e > s) lines.push({ text: text.slice(s, e), start: s, end: e });
+      from = i + 1;
+    }
+  }
+  return lines;
+}
+
+// A source-list label in page text.
+const LABEL = /\b(?:Sources?|References?|Papers?)\s*:/;
+
+/**
+ * Blocks under `root` whose text holds a source list the parser reads: for every text node with a
+ * `Sources:` label, its nearest block ancestor, widened (at most three levels, never over a block
+ * that holds another label) until the parser finds sources. Innermost first, in document order.
+ */
+export function sourceListBlocks(root: Element, maxNodes = 2_000_000): Element[] {
+  const labelled: Element[] = [];
+  const stack: Node[] = [root];
+  let seen = 0;
+  while (stack.length > 0 && seen++ < maxNodes) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (LABEL.test(data)) {
+        let block = node.parentElement;
+        while (block && !isBlockElement(block) && block !== root) block = block.parentElement;
+        if (block && labelled[labelled.length - 1] !== block) labelled.push(block);
+      }
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'NOSCRIPT') continue;
+    const children: Node[] = [];
+    for (let c = node.firstChild; c !== null; c = c.nextSibling) children.push(c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  const blocks: Element[] = [];
+  for (const block of labelled) {
+    let candidate: Element = block;
+    for (let level = 0; level < 4; level++) {
+      if (parseSources(extractText(candidate).text).sources.length > 0) {
+        blocks.push(candidate);
+        break;
+      }
+      const parent = candidate.parentElement;
+      if (!parent || parent === root.parentElement) break;
+      if (labelled.some((other) => other !== block && parent.contains(other))) break;
+      candidate = parent;
+    }
+  }
+  // One block per list: drop a block inside another found block, and duplicates.
+  return blocks.filter(
+    (b, i) => blocks.indexOf(b) === i && !blocks.some((o) => o !== b && o.contains(b)),
+  );
+}
+
+/** The last heading (`h1`–`h6`) that stands before `element` in the document, or `null`. */
+export function headingBefore(document: Document, element: Element): Element | null {
+  let found: Element | null = null;
+  for (const h of Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    if (h.contains(element) || element.contains(h)) continue;
+    // DOCUMENT_POSITION_FOLLOWING (4): `element` follows `h`.
+    if (h.compareDocumentPosition(element) & 4) found = h;
+    else break;
+  }
+  return found;
+}

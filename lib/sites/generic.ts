@@ -1,0 +1,63 @@
+/**
+ * The reader for any other page: every block whose text holds a source list the parser reads is
+ * one episode. Its title is the nearest heading before the block, else `og:title`, else the
+ * page's `<title>`; its date a `<time datetime>` in or just before the block.
+ */
+import type { FoundEpisode } from '../episode';
+import {
+  anyDate,
+  audioIn,
+  domDescription,
+  headingBefore,
+  makeEpisode,
+  meta,
+  sourceListBlocks,
+  vizLinkIn,
+  type ReadOptions,
+  type SiteReader,
+} from './common';
+import { shortText } from './text';
+
+/** Reads every block that holds a source list. */
+function read(document: Document, url: string | null, options: ReadOptions = {}): FoundEpisode[] {
+  const now = options.now ?? new Date();
+  const body = document.body ?? document.documentElement;
+  if (!body) return [];
+  const blocks = sourceListBlocks(body);
+  const pageTitle =
+    meta(document, 'og:title') || shortText(document.querySelector('title')) || null;
+  return blocks.map((block) => {
+    const heading = headingBefore(document, block);
+    const time = block.querySelector('time[datetime]') ?? timeBefore(block);
+    const { text, location } = domDescription(block);
+    return makeEpisode({
+      title: shortText(heading) || pageTitle,
+      published: time ? anyDate(time.getAttribute('datetime'), now) : null,
+      audioUrl: audioIn(block.parentElement ?? block, url),
+      visualizationUrl: vizLinkIn(block),
+      description: text,
+      location,
+    });
+  });
+}
+
+/** A `<time datetime>` among the block's previous siblings (a post's date above its text). */
+function timeBefore(block: Element): Element | null {
+  for (
+    let el = block.previousElementSibling, n = 0;
+    el && n < 5;
+    el = el.previousElementSibling, n++
+  ) {
+    const time = el.matches('time[datetime]') ? el : el.querySelector('time[datetime]');
+    if (time) return time;
+  }
+  return null;
+}
+
+/** The generic reader: matches every address and any page (it is tried last). */
+export const genericReader: SiteReader = {
+  id: 'generic',
+  matches: () => true,
+  detect: () => true,
+  read,
+};

@@ -1,0 +1,104 @@
+/**
+ * RSS feeds (the show's `feed.xml`): each `<item>` is one episode: `<title>`, `<description>`
+ * (the text XML-escaped, the visualization `<a>` escaped inside it; CDATA HTML is read too),
+ * `<pubDate>` (RFC 2822), `<enclosure url>`, `<itunes:duration>`. The document is an XML
+ * document (DOMParser `text/xml`, or the browser's own for a feed it shows).
+ */
+import type { FoundEpisode } from '../episode';
+import { anyDate, makeEpisode, mappedLocation, type ReadOptions, type SiteReader } from './common';
+import { extractText } from './text';
+import { parseDuration } from '../dates/index';
+
+/** Whether `url` looks like a feed address (`….xml`, `/feed`, `/rss`). */
+function matches(url: string): boolean {
+  try {
+    const path = new URL(url).pathname;
+    return /\.(?:xml|rss)$|\/(?:feed|rss)\/?$/i.test(path);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the document is an RSS feed (`<rss>` root, or a `<channel>` holding items). */
+function detect(document: Document): boolean {
+  const root = document.documentElement;
+  if (!root) return false;
+  const name = (root.localName ?? root.tagName).toLowerCase();
+  return name === 'rss' || (name === 'rdf:rdf' && byTag(root, 'item').length > 0);
+}
+
+/** Children-or-descendants by local tag name, namespace prefixes ignored. */
+function byTag(root: Element | Document, name: string): Element[] {
+  return Array.from(root.getElementsByTagName(name));
+}
+
+/** The text of the first `name` child of `item`. */
+function childText(item: Element, name: string): string | null {
+  for (let c = item.firstElementChild; c; c = c.nextElementSibling) {
+    if ((c.localName ?? c.tagName).toLowerCase() === name || c.tagName.toLowerCase() === name) {
+      const text = (c.textContent ?? '').trim();
+      return text === '' ? null : text;
+    }
+  }
+  return null;
+}
+
+function child(item: Element, name: string): Element | null {
+  for (let c = item.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.tagName.toLowerCase() === name) return c;
+  }
+  return null;
+}
+
+/** HTML inside a CDATA description → its text, lines kept; the viz `<a>` stays as written. */
+function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(?:p|div|li|h\d)>/gi, '\n')
+    .replace(/<(?!a\s|\/a>)[^>]+>/gi, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Reads every `<item>` of the feed. */
+function read(document: Document, _url: string | null, options: ReadOptions = {}): FoundEpisode[] {
+  const now = options.now ?? new Date();
+  if (!detect(document)) return [];
+  return byTag(document, 'item').map((item) => {
+    const descEl = child(item, 'description') ?? child(item, 'content:encoded');
+    let description = '';
+    let location = null;
+    if (descEl) {
+      const raw = descEl.textContent ?? '';
+      if (/<(?:p|br|div)\b/i.test(raw)) {
+        description = htmlToText(raw).trim();
+        location = { element: descEl, map: null, offset: 0 };
+      } else {
+        const map = extractText(descEl, { preserveWhitespace: true });
+        description = map.text;
+        location = mappedLocation(map, 0, descEl);
+      }
+    }
+    const enclosure = child(item, 'enclosure')?.getAttribute('url') ?? null;
+    const durationText = childText(item, 'itunes:duration');
+    return makeEpisode({
+      title: childText(item, 'title'),
+      published: anyDate(childText(item, 'pubdate') ?? childText(item, 'dc:date'), now),
+      duration: durationText
+        ? /^\d+$/.test(durationText)
+          ? Number(durationText)
+          : parseDuration(durationText)
+        : null,
+      audioUrl: enclosure && /^https?:\/\//i.test(enclosure) ? enclosure : null,
+      description,
+      location,
+    });
+  });
+}
+
+/** The RSS reader. */
+export const rssReader: SiteReader = { id: 'rss', matches, detect, read };

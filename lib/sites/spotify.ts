@@ -1,0 +1,106 @@
+/**
+ * Spotify episode pages (`open.spotify.com/episode/{id}`): one episode. The server HTML carries
+ * a JSON-LD `PodcastEpisode` whose `description` starts with `Listen to this episode from {Show}
+ * on Spotify. ` (stripped here), plus `og:title` and `music:release_date`. The DOM shows the
+ * description too, sometimes cut short behind "…more"; the DOM text is used (mapped) when it is
+ * complete, the JSON-LD text when the DOM's is cut short or holds fewer sources.
+ */
+import type { FoundEpisode } from '../episode';
+import {
+  anyDate,
+  domDescription,
+  isPodcastEpisode,
+  isoDuration,
+  jsonLd,
+  meta,
+  sourceListBlocks,
+  stringField,
+  type DomDescription,
+  type ReadOptions,
+  type SiteReader,
+} from './common';
+import { chooseDescription } from './embedded';
+import { shortText } from './text';
+
+const PREFIX = /^\s*Listen to this episode from .{1,300}? on Spotify\.\s*/;
+const MORE = /^(?:…|\.\.\.)?\s*(?:more|show more|see more|mehr|mer|mere|meer|más)\s*$/i;
+
+/** Whether `url` is on Spotify's web player. */
+function matches(url: string): boolean {
+  try {
+    return new URL(url).hostname === 'open.spotify.com';
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the page is a Spotify page (site name, or the JSON-LD's "on Spotify." prefix). */
+function detect(document: Document): boolean {
+  if (/^Spotify$/i.test(meta(document, 'og:site_name') ?? '')) return true;
+  return jsonLd(document).some(
+    (o) => isPodcastEpisode(o) && PREFIX.test(stringField(o, ['description']) ?? ''),
+  );
+}
+
+/** Strips Spotify's "Listen to this episode from … on Spotify. " prefix. */
+export function stripSpotifyPrefix(text: string): string {
+  return text.replace(PREFIX, '');
+}
+
+/** Reads the page's one episode. */
+function read(document: Document, _url: string | null, options: ReadOptions = {}): FoundEpisode[] {
+  const now = options.now ?? new Date();
+  const ld = jsonLd(document).find(isPodcastEpisode) ?? null;
+  const ldText = ld ? stringField(ld, ['description']) : null;
+  const embedded = ldText ? stripSpotifyPrefix(ldText) : null;
+  const body = document.body;
+  const block = body ? (sourceListBlocks(body)[0] ?? null) : null;
+  const element = block ?? (embedded && body ? elementStartingWith(body, embedded) : null);
+  let dom: DomDescription | null = null;
+  let cut = false;
+  if (element) {
+    const isMore = (el: Element) =>
+      el.firstElementChild === null && MORE.test((el.textContent ?? '').trim());
+    cut =
+      Array.from(element.querySelectorAll('*')).some(isMore) ||
+      /(?:…|\.\.\.)$/.test(shortText(element));
+    dom = domDescription(element, { exclude: isMore });
+  }
+  if (!dom && !embedded) return [];
+  const title =
+    (ld ? stringField(ld, ['name']) : null) ??
+    meta(document, 'og:title') ??
+    (shortText(document.querySelector('h1')) || null);
+  return [
+    chooseDescription(
+      {
+        title,
+        published:
+          anyDate(ld?.datePublished, now) ?? anyDate(meta(document, 'music:release_date'), now),
+        duration: isoDuration(ld?.duration) ?? null,
+        audioUrl: null,
+        visualizationUrl: null,
+      },
+      dom,
+      cut,
+      embedded,
+      element,
+    ),
+  ];
+}
+
+/** The innermost block whose text starts like `text` (the DOM's copy of the description). */
+function elementStartingWith(root: Element, text: string): Element | null {
+  const head = text.replace(/\s+/g, ' ').trim().slice(0, 60);
+  if (head.length < 20) return null;
+  let found: Element | null = null;
+  for (const el of Array.from(root.querySelectorAll('div, p, span, section'))) {
+    if (el.querySelector('script')) continue;
+    const t = shortText(el);
+    if (t.startsWith(head)) found = el; // later matches are deeper
+  }
+  return found;
+}
+
+/** The Spotify reader. */
+export const spotifyReader: SiteReader = { id: 'spotify', matches, detect, read };
