@@ -85,23 +85,34 @@ export function readCitation(rawText: string): Citation {
     }
     return { title: cleanTitle(text), authors: [], year: null };
   }
-  const meta =
-    metaIndex === segments.length - 1 ? segments[metaIndex] : segments.slice(metaIndex).join(' — ');
+  // Title and meta are cut from the text itself, so a dash inside the title stays as written.
   return {
-    title: cleanTitle(metaIndex === 1 ? segments[0] : segments.slice(0, metaIndex).join(' — ')),
+    title: cleanTitle(text.slice(0, segments.separators[metaIndex - 1])),
     authors: readAuthors(segments[metaIndex]),
-    year: firstYear(meta),
+    year: firstYear(text.slice(segments.starts[metaIndex])),
   };
 }
 
+/** Segments between dashes, with where each starts and where each separator stands. */
+interface DashSegments extends Array<string> {
+  /** Start of segment i in the text. */
+  starts: number[];
+  /** Start of the separator after segment i. */
+  separators: number[];
+}
+
 /** Splits on title/author dashes (em dash, en dash or `--`, with whitespace around), in one pass. */
-function splitOnDashes(text: string): string[] {
-  const segments: string[] = [];
+function splitOnDashes(text: string): DashSegments {
+  const segments = [] as unknown as DashSegments;
+  segments.starts = [0];
+  segments.separators = [];
   let from = 0;
   DASH_SEPARATOR.lastIndex = 0;
   for (let m = DASH_SEPARATOR.exec(text); m !== null; m = DASH_SEPARATOR.exec(text)) {
     segments.push(text.slice(from, m.index));
+    segments.separators.push(m.index);
     from = m.index + m[0].length;
+    segments.starts.push(from);
   }
   segments.push(from === 0 ? text : text.slice(from));
   return segments;
@@ -162,7 +173,7 @@ function looksLikeNames(segment: string): boolean {
 // Characters that make an author field more than `Name, Name, Year`: parentheticals, `&`,
 // `;`, `?`, `/`, ellipses and digits. (Dots of initials are fine; `et al.` and `...` are
 // looked for separately.)
-const UNUSUAL_AUTHOR_CHARS = /[(&;?/…\d\t-\r\u00a0]| {2}|,(?! )/;
+const UNUSUAL_AUTHOR_CHARS = /[(&;?/…·\d\t-\r\u00a0]| {2}|,(?! )/;
 
 /**
  * The common case, `Ada Author, Bob Author, 2025`, read with one test and one split; `null`
@@ -230,6 +241,9 @@ export function readAuthors(field: string): string[] {
   if (first === 0x3f || ((first | 0x20) === 0x61 && /^approx/i.test(s))) return [];
   const plain = plainAuthorList(s);
   if (plain) return plain;
+  // Visualization pages write `Authors · Institution · Date · URL`: the names come first.
+  const dot = s.indexOf('·');
+  if (dot !== -1) s = s.slice(0, dot).trim();
   if (s.includes('(')) s = stripParentheticals(s);
   const names: string[] = [];
   for (const part of s.includes(';') ? s.split(/[,;]/) : s.split(',')) {

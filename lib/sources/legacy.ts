@@ -59,9 +59,15 @@ function readGlued(text: string): Omit<Citation, 'year'> {
   // The institution sits between title and authors: the latest seam after which the text
   // names an institution ("Google DeepMind" has a seam inside it, "Mind" names none).
   const headSeams = seams.filter((s) => s < authorsStart);
+  // The latest seam after which an institution is named is the latest seam at or before the
+  // last institution word: found with one scan, not a test per seam (quadratic on long text).
+  let lastInstitution = -1;
+  const institutions = new RegExp(INSTITUTION.source, 'g');
+  for (let m = institutions.exec(head); m !== null; m = institutions.exec(head))
+    lastInstitution = m.index;
   let titleEnd = head.length;
   for (let i = headSeams.length - 1; i >= 0; i--) {
-    if (INSTITUTION.test(head.slice(headSeams[i]))) {
+    if (headSeams[i] <= lastInstitution) {
       titleEnd = headSeams[i];
       break;
     }

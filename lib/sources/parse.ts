@@ -99,9 +99,16 @@ function parseNumbered(text: string, start: number, end: number, urls: UrlMatch[
     const itemUrls: UrlMatch[] = [];
     while (u < urls.length && urls[u].start < items[i].bodyStart) u++;
     while (u < urls.length && urls[u].start < itemEnd) itemUrls.push(urls[u++]);
-    sources.push(
-      buildSource(text, items[i].start, items[i].bodyStart, itemEnd, itemUrls, items[i].number),
+    const source = buildSource(
+      text,
+      items[i].start,
+      items[i].bodyStart,
+      itemEnd,
+      itemUrls,
+      items[i].number,
     );
+    // A bare number (`Sources: 1.`) is no source.
+    if (source.title !== null || source.url !== null) sources.push(source);
   }
   return sources;
 }
@@ -160,16 +167,26 @@ function hasNumberAt(text: string, label: string, from: number, to: number): boo
   return false;
 }
 
-/** The general path: candidates for every number, chosen in order 1, 2, 3 … */
+/**
+ * The general path: candidates for every number, chosen in order 1, 2, 3 … Item k+1 begins at
+ * a `k+1.` standing at a line start or right after a URL of item k. A `k+1.` anywhere else
+ * (mid-line, as in the title "Llama 2. Open Foundation …") starts an item only when the
+ * list goes on after it (a `k+2.` follows, standing clear) or no URL follows it at all (a draft list of bare
+ * titles), and item k is not left empty; otherwise it is part of a title, since every item of
+ * the show's lists has a URL.
+ */
 function itemsBySequence(text: string, start: number, end: number, urls: UrlMatch[]): ItemStart[] {
   const region = text.slice(start, end);
   const urlEnds = new Set(urls.map((u) => u.end));
+  // Items use the mark of the first (`1.` or `1)`); "(Part 3)" is then no item number.
+  const mark = text[start + 1];
   // Candidate numbers by value, in order of position. Only values up to the count of
   // candidates can be part of the sequence, which bounds the work on hostile input.
   const byNumber = new Map<number, number[]>();
   let count = 0;
   ITEM_NUMBER.lastIndex = 0;
   for (let m = ITEM_NUMBER.exec(region); m !== null; m = ITEM_NUMBER.exec(region)) {
+    if (m[2] !== mark) continue;
     count++;
     const n = Number(m[1]);
     const at = start + m.index;
@@ -177,12 +194,27 @@ function itemsBySequence(text: string, start: number, end: number, urls: UrlMatc
     if (!list) byNumber.set(n, (list = []));
     list.push(at);
   }
+  const lastUrlStart = urls.length > 0 ? urls[urls.length - 1].start : -1;
   const items: ItemStart[] = [];
   let itemStart = start;
   for (let n = 1; n <= count; n++) {
     const candidates = byNumber.get(n);
     if (!candidates) break;
-    const next = n === 1 ? candidates[0] : chooseNext(text, candidates, itemStart, urlEnds);
+    let next: number | undefined = candidates[0];
+    if (n > 1) {
+      const chosen = chooseNext(text, candidates, itemStart, urlEnds);
+      next = chosen?.at;
+      if (chosen && !chosen.clear) {
+        // The list goes on when a later number stands clear (at a line start or after a URL).
+        const following = byNumber.get(n + 1) ?? [];
+        const listGoesOn = following.some(
+          (c) => c > chosen.at && standsClear(text, c, chosen.at, urlEnds),
+        );
+        // An item is never empty: `1. 2. 3. Title` is one item whose title starts `2. 3.`.
+        const emptyItem = text.slice(itemStart, chosen.at).trim() === '';
+        if (emptyItem || (!listGoesOn && lastUrlStart > chosen.at)) next = undefined;
+      }
+    }
     if (next === undefined) break;
     const numberLength = String(n).length + 1;
     items.push({ number: n, start: next, bodyStart: next + numberLength });
@@ -191,26 +223,35 @@ function itemsBySequence(text: string, start: number, end: number, urls: UrlMatc
   return items;
 }
 
-/** Picks the position of the next item's number among `candidates` (sorted), after `from`. */
+/**
+ * Picks the position of the next item's number among `candidates` (sorted), after `from`:
+ * the first one at a line start or right after a URL (`clear`), else the first one at all.
+ */
 function chooseNext(
   text: string,
   candidates: number[],
   from: number,
   urlEnds: Set<number>,
-): number | undefined {
+): { at: number; clear: boolean } | undefined {
   let fallback: number | undefined;
   for (const at of lowerBound(candidates, from)) {
     fallback ??= at;
-    // Walk back over whitespace: a line break or a URL's end makes this the real next item.
-    let p = at - 1;
-    let sawNewline = false;
-    while (p >= from && isSpace(text.charCodeAt(p))) {
-      if (text.charCodeAt(p) === 10) sawNewline = true;
-      p--;
-    }
-    if (sawNewline || urlEnds.has(p + 1)) return at;
+    if (standsClear(text, at, from, urlEnds)) return { at, clear: true };
   }
-  return fallback;
+  return fallback === undefined ? undefined : { at: fallback, clear: false };
+}
+
+/**
+ * Whether a number at `at` stands clear: only whitespace back to a line break or to the end
+ * of a URL (looking no further back than `from`).
+ */
+function standsClear(text: string, at: number, from: number, urlEnds: Set<number>): boolean {
+  let p = at - 1;
+  while (p >= from && isSpace(text.charCodeAt(p))) {
+    if (text.charCodeAt(p) === 10) return true;
+    p--;
+  }
+  return urlEnds.has(p + 1);
 }
 
 /** Yields the values of a sorted array that are ≥ `min`, found by binary search. */
@@ -287,16 +328,28 @@ function buildSource(
 }
 
 /** Reads title, authors and year, handling the legacy block and cited episodes. */
-function readItemCitation(citationText: string, isEpisode: boolean): Citation {
-  if (isLegacyBlock(citationText)) {
-    const legacy = readLegacyBlock(citationText);
+function readItemCitation(rawCitation: string, isEpisode: boolean): Citation {
+  if (isLegacyBlock(rawCitation)) {
+    const legacy = readLegacyBlock(rawCitation);
     if (legacy) return legacy;
   }
+  // A citation is one line (the feed puts the URL on the next); later lines of an item without
+  // a URL, such as a `javascript:` line, are not part of it.
+  const citationText = firstLine(rawCitation);
   if (isEpisode) {
     const prefix = SHOW_PREFIX.exec(citationText);
     if (prefix) return readCitation(citationText.slice(prefix[0].length));
   }
   return readCitation(citationText);
+}
+
+/** The first line of `text` that has anything on it (all of `text` when it is one line). */
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n');
+  if (newline === -1) return text;
+  const lead = /^\s*/.exec(text)![0].length;
+  const end = text.indexOf('\n', lead);
+  return end === -1 ? text : text.slice(0, end);
 }
 
 /** `episode` for episode links, `paper` for a cited work, `other` for a bare unknown link. */

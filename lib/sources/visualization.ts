@@ -49,9 +49,14 @@ export function findVisualizationUrl(
 
 /** The link in the two lines after a label: an `<a href>`, a `[url]`, or a plain URL. */
 function urlAfterMarker(text: string, labelEnd: number): string | null {
-  const window = text.slice(labelEnd, labelEnd + 2000);
-  const lines = window.split('\n', 2);
-  const near = lines.join('\n');
+  let near = text
+    .slice(labelEnd, labelEnd + 2000)
+    .split('\n', 2)
+    .join('\n');
+  // The trailer never runs into a source list: on hosts that collapse lines, a visualization
+  // label without a link is followed directly by `Sources: 1. …`, whose URLs are not it.
+  const list = /\b(?:Sources?|Papers?|References?)\s*:/.exec(near);
+  if (list) near = near.slice(0, list.index);
   const url =
     /<a\s[^>]*?href\s*=\s*["']([^"']+)["']/i.exec(near)?.[1] ??
     /\[\s*(https?:\/\/[^\s\]]+)\s*\]/i.exec(near)?.[1] ??
