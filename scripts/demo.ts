@@ -52,7 +52,9 @@ for (const [i, fixture] of FIXTURE_PAGES.entries()) {
   console.log(
     `  annotations: ${found.episodes} citecast-episode, ${found.sources} citecast-source`,
   );
-  console.log(`  ${await describeWithParser({ url: fixture.url, text: found.text }, ROOT)}`);
+  console.log(
+    `  ${await describeWithParser({ url: fixture.url, text: found.text, html: await page.content() }, ROOT)}`,
+  );
   if (!headed) {
     const file = join(SHOTS, `demo-${fixture.name}.png`);
     await page.screenshot({ path: file, fullPage: true });
