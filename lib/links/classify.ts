@@ -79,7 +79,7 @@ function isPaperHost(host: string): boolean {
 export function classifyUrl(url: string): LinkInfo | null {
   // Only an absolute http(s) URL with a host and no whitespace is ever a link.
   const parts = HOST_AND_PATH.exec(url);
-  if (parts === null || /\s/.test(url)) return null;
+  if (parts === null) return null;
   const rawHost = parts[1].toLowerCase();
   const host = rawHost.startsWith('www.') ? rawHost.slice(4) : rawHost;
   const path = parts[2];
@@ -117,8 +117,9 @@ function link(
   return { type, url, arxiv, pdfUrl, doi, episode };
 }
 
-// Scheme, optional user info, host, optional port, path.
-const HOST_AND_PATH = /^https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d*)?([^?#\s]*)/i;
+// Scheme, optional user info, host, optional port, path, then query and fragment: the whole
+// URL, which may hold no whitespace.
+const HOST_AND_PATH = /^https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d*)?([^?#\s]*)(?:[?#]\S*)?$/i;
 
 /** Whether a link is an episode page on a podcast host (ours, Podimo, Spotify, Apple). */
 function isEpisodePage(host: string, path: string, url: string): boolean {

@@ -170,10 +170,10 @@ function looksLikeNames(segment: string): boolean {
   return words.every((w) => NAME_PARTICLES.has(w) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w));
 }
 
-// Characters that make an author field more than `Name, Name, Year`: parentheticals, `&`,
-// `;`, `?`, `/`, ellipses and digits. (Dots of initials are fine; `et al.` and `...` are
+// Characters that make an author field more than `Name, Name, Year`: parentheticals, `&`
+// without spaces, `;`, `?`, `/`, ellipses and digits. (Dots of initials are fine; `et al.` and `...` are
 // looked for separately.)
-const UNUSUAL_AUTHOR_CHARS = /[(&;?/…·\d\t-\r\u00a0]| {2}|,(?! )/;
+const UNUSUAL_AUTHOR_CHARS = /[(;?/…·\d\t-\r\u00a0]|&(?! )|(?<! )&| {2}|,(?! )/;
 
 /**
  * The common case, `Ada Author, Bob Author, 2025`, read with one test and one split; `null`
@@ -191,6 +191,8 @@ function plainAuthorList(field: string): string[] | null {
   ) {
     body = field.slice(0, n - 6);
   }
+  // `X et al.` and `X, et al.` end the list: drop the marker, keep the names.
+  if (body.endsWith(' et al.')) body = body.slice(0, body.endsWith(', et al.') ? -8 : -7);
   if (
     UNUSUAL_AUTHOR_CHARS.test(body) ||
     body.includes(' and ') ||
@@ -201,7 +203,16 @@ function plainAuthorList(field: string): string[] | null {
     return null;
   }
   const names = body.split(', ');
-  for (const name of names) {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    // `Hal Turing & Dr. Ada Shannon`: two names in one comma-separated part.
+    if (name.includes(' & ')) {
+      const pair = name.split(' & ');
+      names.splice(i, 1, ...pair);
+      i += pair.length - 1;
+      if (pair.some((p) => p.length <= 3 || PLACEHOLDER_WORDS.has(p))) return null;
+      continue;
+    }
     if (name.length <= 3 || name.includes(',') || PLACEHOLDER_WORDS.has(name)) return null;
   }
   return names;

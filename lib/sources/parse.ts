@@ -303,7 +303,7 @@ function buildSource(
   const citationText = text.slice(bodyStart, citationEnd);
   const link: LinkInfo | null = url ? classifyUrl(url.url) : null;
   const isEpisode = link?.type === 'episode-audio' || link?.type === 'episode-page';
-  const citation = readItemCitation(citationText, isEpisode);
+  const citation = readItemCitation(citationText, isEpisode, url !== null);
   let end = urls.length > 0 ? urls[urls.length - 1].end : itemEnd;
   if (urls.length === 0) {
     while (end > bodyStart && isSpace(text.charCodeAt(end - 1))) end--;
@@ -328,14 +328,14 @@ function buildSource(
 }
 
 /** Reads title, authors and year, handling the legacy block and cited episodes. */
-function readItemCitation(rawCitation: string, isEpisode: boolean): Citation {
+function readItemCitation(rawCitation: string, isEpisode: boolean, hasUrl: boolean): Citation {
   if (isLegacyBlock(rawCitation)) {
     const legacy = readLegacyBlock(rawCitation);
     if (legacy) return legacy;
   }
   // A citation is one line (the feed puts the URL on the next); later lines of an item without
   // a URL, such as a `javascript:` line, are not part of it.
-  const citationText = firstLine(rawCitation);
+  const citationText = hasUrl ? rawCitation : firstLine(rawCitation);
   if (isEpisode) {
     const prefix = SHOW_PREFIX.exec(citationText);
     if (prefix) return readCitation(citationText.slice(prefix[0].length));
