@@ -164,3 +164,27 @@ export function parseDuration(text: string): number | null {
   if (clock) return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
   return null;
 }
+
+/** What a date line says: the day and the length of an episode. */
+export interface DateLine {
+  published: string | null;
+  duration: number | null;
+}
+
+/**
+ * Reads a short line that holds only a date and/or a duration, as Podimo writes them beside
+ * an episode (`27. mai 20261 h 0 min`, `1 h 0 min · I går`). Returns `null` for any other line.
+ */
+export function readDateLine(line: string, now: Date): DateLine | null {
+  if (line.length > 60) return null;
+  const found = findHumanDate(line, now);
+  const rest = found ? line.slice(0, found.start) + ' ' + line.slice(found.end) : line;
+  const duration = parseDuration(rest);
+  if (!found && duration === null) return null;
+  // A date line has nothing but the date, the duration and separators.
+  const leftover = rest
+    .replace(/\d+\s*(?:h|t|u|std\.?|min\.?|m|s|sek|timer?|uur|hrs?|horas?)(?![\p{L}])/giu, '')
+    .replace(/[\s·•|,–—-]+/g, '');
+  if (leftover.length > 3) return null;
+  return { published: found?.date ?? null, duration };
+}

@@ -5,7 +5,7 @@
  * description) and then a list whose items hold cover, title, description and a date line
  * such as `27. mai 20261 h 0 min`. Text that has none of this is one bare description.
  */
-import { findHumanDate, parseDuration } from '../dates/index';
+import { readDateLine } from '../dates/index';
 import type { FoundEpisode } from '../episode';
 import { parseSources } from '../sources/parse';
 
@@ -146,24 +146,6 @@ function readMainEpisode(lines: Line[], heading: number, now: Date): FoundEpisod
     }
   }
   return episodeFrom(title, published, duration, description);
-}
-
-/** A short line holding a date and/or a duration (`27. mai 20261 h 0 min`, `1 h 0 min · I går`). */
-function readDateLine(
-  line: string,
-  now: Date,
-): { published: string | null; duration: number | null } | null {
-  if (line.length > 60) return null;
-  const found = findHumanDate(line, now);
-  const rest = found ? line.slice(0, found.start) + ' ' + line.slice(found.end) : line;
-  const duration = parseDuration(rest);
-  if (!found && duration === null) return null;
-  // A date line has nothing but the date, the duration and separators.
-  const leftover = rest
-    .replace(/\d+\s*(?:h|t|u|std\.?|min\.?|m|s|sek|timer?|uur)(?![\p{L}])/giu, '')
-    .replace(/[\s·•|,–—-]+/g, '');
-  if (leftover.length > 3) return null;
-  return { published: found?.date ?? null, duration };
 }
 
 function episodeFrom(

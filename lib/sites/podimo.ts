@@ -12,7 +12,7 @@
  *   taken from the page's embedded data (`__NEXT_DATA__` or another JSON island) when it is there,
  *   else the shown text is read and the episode marked `cutShort`.
  */
-import { findHumanDate, parseDuration } from '../dates/index';
+import { readDateLine } from '../dates/index';
 import type { FoundEpisode } from '../episode';
 import {
   linesOf,
@@ -86,23 +86,6 @@ function embeddedFor(title: string | null, data: EmbeddedEpisode[]): EmbeddedEpi
       best = e;
   }
   return best;
-}
-
-/** A short line holding only a date and/or a duration (`27. mai 20261 h 0 min`, `1 h 0 min · I går`). */
-function readDateLine(
-  line: string,
-  now: Date,
-): { published: string | null; duration: number | null } | null {
-  if (line.length > 60) return null;
-  const found = findHumanDate(line, now);
-  const rest = found ? line.slice(0, found.start) + ' ' + line.slice(found.end) : line;
-  const duration = parseDuration(rest);
-  if (!found && duration === null) return null;
-  const leftover = rest
-    .replace(/\d+\s*(?:h|t|u|std\.?|min\.?|m|s|sek|timer?|uur|hrs?|horas?)(?![\p{L}])/giu, '')
-    .replace(/[\s·•|,–—-]+/g, '');
-  if (leftover.length > 3) return null;
-  return { published: found?.date ?? null, duration };
 }
 
 /** Reads the main episode (if the page is an episode view) and every list item. */
