@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parsePageText } from '../lib/pagetext/index';
+import { pickReader } from '../lib/sites/index';
+import { podimoReader } from '../lib/sites/podimo';
 import { parseSources } from '../lib/sources/parse';
+import { htmlDocument } from './read-saved-page';
 
 const SEED = fileURLToPath(
   new URL('../tests/fixtures/text/podimo-episode-page.txt', import.meta.url),
@@ -114,4 +117,103 @@ function benchParse(): void {
   print('baseline.page_662_url_scan_ms', pageScanMs, 'ms');
 }
 
+/** Escapes text for an HTML text node. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A Podimo show page (the list layout of `tests/fixtures/pages/podimo/show-nb.html`) with
+ * `episodes` list items, each an episode link holding its cover, title, full description (a
+ * seed description with its own arXiv ids) and a date line.
+ */
+function buildPodimoShowHtml(episodes: number): string {
+  const descriptions = buildDescriptions(episodes);
+  const months = ['jan.', 'feb.', 'mars', 'apr.', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.'];
+  const items = descriptions.map((d, i) => {
+    const title = escapeHtml(`Episode ${i + 1}: Memory Architectures for Long Context, part ${i}`);
+    const date = `${(i % 28) + 1}. ${months[i % months.length]} ${2025 - Math.floor(i / 280)}`;
+    return `        <li class="css-0a57258">
+          <a class="sc-8d6ea708-0 KttzBy" href="/no/episode/${String(i).padStart(8, '0')}-0083-4bdb-a2f9-69c5ed8caa1f">
+            <div class="css-c77a200"><img class="css-ed7d9d7" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="episode ${title} cover" width="96" height="96" loading="lazy"></div>
+            <div class="css-13770dd">
+              <span class="sc-37937ab1-0 tqGKAt">${title}</span>
+              <div class="sc-c74379aa-0 xDslLW"><p>${escapeHtml(d)}</p></div>
+              <div class="css-6dcbbb2"><span class="css-8c68a7e">${date}</span><span class="css-1e84b8a">${50 + (i % 20)} min</span></div>
+            </div>
+          </a>
+        </li>`;
+  });
+  return `<!DOCTYPE html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<title>AI Post Transformers | Podcast | Podimo</title>
+<meta property="og:title" content="AI Post Transformers">
+<meta property="og:site_name" content="Podimo">
+</head>
+<body>
+<div id="__next">
+  <header class="sc-bf50d5e6-0 MTQcbw"><a class="css-4217db8" href="/no">podimo</a></header>
+  <main class="sc-193cfc9b-0 wYnDwh">
+    <section class="css-5381fcb">
+      <div>
+        <h1 class="css-ca2414e">AI Post Transformers</h1>
+        <div class="css-66afb2b">Hal Turing &amp; Dr. Ada Shannon</div>
+      </div>
+    </section>
+    <section>
+      <h2 class="css-e8f22ef">Alle episoder</h2>
+      <div class="css-66afb2b">${episodes} Episoder</div>
+      <ul class="css-c5690b5">
+${items.join('\n')}
+      </ul>
+    </section>
+  </main>
+</div>
+</body>
+</html>
+`;
+}
+
+function benchRead(): void {
+  const count = 662;
+  const url = 'https://podimo.com/no/shows/ai-post-transformers';
+  const html = buildPodimoShowHtml(count);
+  const expectedSources = buildDescriptions(count).reduce(
+    (n, d) => n + parseSources(d).sources.length,
+    0,
+  );
+  const document = htmlDocument(html);
+  const reader = pickReader(document, url);
+  if (reader !== podimoReader) throw new Error(`the page was given to the ${reader.id} reader`);
+  const now = new Date('2026-05-28T12:00:00Z');
+  let episodes = 0;
+  let sources = 0;
+  const readMs = median(() => {
+    const found = podimoReader.read(document, url, { now });
+    episodes = found.length;
+    sources = found.reduce((n, e) => n + e.sources.length, 0);
+  });
+  // Baseline: one textContent pass over the same DOM.
+  let chars = 0;
+  const textMs = median(() => {
+    chars = document.body.textContent?.length ?? 0;
+  });
+  if (episodes !== count)
+    throw new Error(`the Podimo reader found ${episodes} of ${count} episodes`);
+  if (sources !== expectedSources)
+    throw new Error(
+      `the Podimo reader found ${sources} sources, the descriptions hold ${expectedSources}`,
+    );
+  if (chars === 0) throw new Error('the page has no text');
+  print('read.podimo_662_html_bytes', Buffer.byteLength(html), 'bytes', 0);
+  print('read.podimo_662_episodes', episodes, 'episodes', 0);
+  print('read.podimo_662_sources', sources, 'sources', 0);
+  print('read.podimo_662_ms', readMs, 'ms');
+  print('baseline.podimo_662_text_content_ms', textMs, 'ms');
+  print('read.podimo_662_vs_text_content', readMs / textMs, 'x');
+}
+
 benchParse();
+benchRead();

@@ -3,7 +3,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROME_EXT, launchChromium, type ChromiumSession } from './browsers.ts';
-import { FIXTURE_PAGES, ROOT, UNSUPPORTED_PAGE } from './fixture-pages.ts';
+import {
+  countsProblem,
+  FIXTURE_PAGES,
+  ROOT,
+  UNSUPPORTED_PAGE,
+  type FixturePage,
+  type SeenCounts,
+} from './fixture-pages.ts';
 import { assert, fail, test } from './harness.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -18,6 +25,34 @@ async function contentScriptRan(page: Page, timeoutMs: number): Promise<boolean>
   } catch {
     return false;
   }
+}
+
+/** The counts the content script recorded on `<html>`. */
+function seenCounts(page: Page): Promise<SeenCounts> {
+  return page.evaluate(() => ({
+    episodes: document.documentElement.dataset.citecastEpisodes ?? null,
+    sources: document.documentElement.dataset.citecastSources ?? null,
+  }));
+}
+
+/** Asserts the recorded counts: at first sight, then (lazy pages) once the list has grown. */
+async function checkCounts(page: Page, fixture: FixturePage): Promise<void> {
+  const first = countsProblem(fixture, await seenCounts(page), false);
+  assert(first === null, `on load: ${first}`);
+  const final = fixture.countsAfterLoad;
+  if (final) {
+    await page
+      .waitForFunction(
+        (want) =>
+          document.documentElement.dataset.citecastEpisodes === String(want.episodes) &&
+          document.documentElement.dataset.citecastSources === String(want.sources),
+        final,
+        { timeout: 5_000 },
+      )
+      .catch(() => undefined);
+  }
+  const settled = countsProblem(fixture, await seenCounts(page), true);
+  assert(settled === null, `after load: ${settled}`);
 }
 
 export async function runChromium(): Promise<void> {
@@ -72,11 +107,12 @@ export async function runChromium(): Promise<void> {
     });
 
     for (const fixture of FIXTURE_PAGES) {
-      await test(`content script runs on ${fixture.url}`, async () => {
+      await test(`content script reads ${fixture.url}`, async () => {
         const page = await context.newPage();
         const response = await page.goto(fixture.url);
         assert(response?.ok(), `fixture not served: ${response?.status()}`);
         assert(await contentScriptRan(page, 10_000), 'data-citecast="ready" never appeared');
+        await checkCounts(page, fixture);
         await page.screenshot({
           path: join(SHOTS, `chromium-${fixture.name}.png`),
           fullPage: true,

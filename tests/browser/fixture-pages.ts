@@ -10,6 +10,12 @@ import { fileURLToPath } from 'node:url';
 /** The repository's root folder. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** What the content script records on `<html>`: episodes and sources found on the page. */
+export interface PageCounts {
+  episodes: number;
+  sources: number;
+}
+
 export interface FixturePage {
   /** Short name, used for screenshots. */
   name: string;
@@ -17,6 +23,10 @@ export interface FixturePage {
   url: string;
   /** The page's HTML, relative to the repository root. */
   file: string;
+  /** The counts on the page as served, read from the fixture's content. */
+  counts: PageCounts;
+  /** The counts once the page's own script has appended more items (lazy-loaded lists). */
+  countsAfterLoad?: PageCounts;
 }
 
 /** The demo pages `npm start` opens and the browser tests load. */
@@ -25,13 +35,65 @@ export const FIXTURE_PAGES: readonly FixturePage[] = [
     name: 'podimo-episode',
     url: 'https://podimo.com/no/shows/ai-post-transformers',
     file: 'tests/fixtures/pages/podimo-episode.html',
+    // The main episode (3 sources) and two list items (21 and 22 numbered sources).
+    counts: { episodes: 3, sources: 46 },
   },
   {
     name: 'site-episode',
     url: 'https://podcast.do-not-panic.com/episodes/synthetic-episode-title/',
     file: 'tests/fixtures/pages/site-episode-page.html',
+    // One episode, sources 1–4.
+    counts: { episodes: 1, sources: 4 },
+  },
+  {
+    name: 'spotify-episode',
+    url: 'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
+    file: 'tests/fixtures/pages/spotify/episode.html',
+    // One episode (DOM and JSON-LD are the same one); the JSON-LD text lists sources 1–3.
+    counts: { episodes: 1, sources: 3 },
+  },
+  {
+    name: 'apple-episode',
+    url: 'https://podcasts.apple.com/us/podcast/ai-post-transformers/id1234567890?i=1000700000000',
+    file: 'tests/fixtures/pages/apple/episode.html',
+    // One episode, sources 1–3.
+    counts: { episodes: 1, sources: 3 },
+  },
+  {
+    name: 'podimo-show-lazy',
+    url: 'https://podimo.com/dk/shows/ai-post-transformers',
+    file: 'tests/fixtures/pages/podimo/show-lazy-da.html',
+    // Two items in the HTML (3 + 2 sources); the page's script appends two more (2 + 1) at 300 ms.
+    counts: { episodes: 2, sources: 5 },
+    countsAfterLoad: { episodes: 4, sources: 8 },
   },
 ];
+
+/** The count attributes as read from a page (`data-citecast-episodes`, `-sources`). */
+export interface SeenCounts {
+  episodes: string | null;
+  sources: string | null;
+}
+
+/**
+ * Checks the counts the content script recorded against the fixture's: `final` once the page
+ * settled; at first sight a lazy page may show either its served or its final counts.
+ */
+export function countsProblem(
+  fixture: FixturePage,
+  seen: SeenCounts,
+  final: boolean,
+): string | null {
+  const allowed = final
+    ? [fixture.countsAfterLoad ?? fixture.counts]
+    : [fixture.counts, ...(fixture.countsAfterLoad ? [fixture.countsAfterLoad] : [])];
+  const ok = allowed.some(
+    (c) => seen.episodes === String(c.episodes) && seen.sources === String(c.sources),
+  );
+  if (ok) return null;
+  const want = allowed.map((c) => `${c.episodes} episodes, ${c.sources} sources`).join(' or ');
+  return `recorded ${seen.episodes} episodes, ${seen.sources} sources; expected ${want}`;
+}
 
 /** A page on a host Citecast does not support; the content script must not run there. */
 export const UNSUPPORTED_PAGE = {
