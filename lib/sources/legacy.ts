@@ -50,7 +50,7 @@ function readGlued(text: string): Omit<Citation, 'year'> {
   if (seams.length === 0) return { title: cleanTitle(text), authors: [] };
   // Authors are last. The first author's name starts at the last seam before the first comma
   // of the author list (or the last seam, for a single author).
-  const firstComma = lastCommaListStart(text);
+  const firstComma = indexOfOrEnd(text, ',');
   const authorSeams = seams.filter((s) => s <= firstComma);
   const authorsStart =
     authorSeams.length > 0 ? authorSeams[authorSeams.length - 1] : seams[seams.length - 1];
@@ -96,8 +96,8 @@ function gluedSeams(text: string): number[] {
   return seams;
 }
 
-/** Start of the comma-separated tail ("…UniversityAda Author, Bob Author"): the first comma's index. */
-function lastCommaListStart(text: string): number {
-  const comma = text.indexOf(',');
-  return comma === -1 ? text.length : comma;
+/** Index of the first `char` in `text`, or the text's length when there is none. */
+function indexOfOrEnd(text: string, char: string): number {
+  const at = text.indexOf(char);
+  return at === -1 ? text.length : at;
 }
