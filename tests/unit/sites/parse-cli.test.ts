@@ -81,7 +81,7 @@ describe('npm run parse on host fixtures', { timeout: 60_000 }, () => {
   }
 
   it('the reference episode page gives exactly its four sources', () => {
-    const r = parse([join(PAGES, 'site', 'episode.html')]);
+    const r = parse([join(PAGES, 'site-episode-page.html')]);
     const json = JSON.parse(r.stdout) as Json;
     expect(json.episodes).toHaveLength(1);
     expect(contractFields(json).episodes[0]).toEqual({

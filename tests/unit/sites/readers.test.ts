@@ -79,7 +79,7 @@ describe('extractText', () => {
 
 describe('own site reader', () => {
   it('episode page: the description maps back to the DOM, source by source', () => {
-    const [e] = readPage(page('site/episode.html'), null, { now: NOW });
+    const [e] = readPage(page('site-episode-page.html'), null, { now: NOW });
     expect(e.sources).toHaveLength(4);
     expect(e.location!.element.className).toBe('ep-desc');
     expectUrlsMapped(e);
