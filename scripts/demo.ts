@@ -53,7 +53,7 @@ for (const [i, fixture] of FIXTURE_PAGES.entries()) {
     `  annotations: ${found.episodes} citecast-episode, ${found.sources} citecast-source`,
   );
   console.log(
-    `  ${await describeWithParser({ url: fixture.url, text: found.text, html: await page.content() }, ROOT)}`,
+    `  ${describeWithParser({ url: fixture.url, text: found.text, html: await page.content() })}`,
   );
   if (!headed) {
     const file = join(SHOTS, `demo-${fixture.name}.png`);
