@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROME_EXT, launchChromium, type ChromiumSession } from './browsers.ts';
 import {
-  countsProblem,
+  checkCounts,
   FIXTURE_PAGES,
   ROOT,
   UNSUPPORTED_PAGE,
-  type FixturePage,
   type SeenCounts,
 } from './fixture-pages.ts';
 import { assert, fail, test } from './harness.ts';
@@ -33,26 +32,6 @@ function seenCounts(page: Page): Promise<SeenCounts> {
     episodes: document.documentElement.dataset.citecastEpisodes ?? null,
     sources: document.documentElement.dataset.citecastSources ?? null,
   }));
-}
-
-/** Asserts the recorded counts: at first sight, then (lazy pages) once the list has grown. */
-async function checkCounts(page: Page, fixture: FixturePage): Promise<void> {
-  const first = countsProblem(fixture, await seenCounts(page), false);
-  assert(first === null, `on load: ${first}`);
-  const final = fixture.countsAfterLoad;
-  if (final) {
-    await page
-      .waitForFunction(
-        (want) =>
-          document.documentElement.dataset.citecastEpisodes === String(want.episodes) &&
-          document.documentElement.dataset.citecastSources === String(want.sources),
-        final,
-        { timeout: 5_000 },
-      )
-      .catch(() => undefined);
-  }
-  const settled = countsProblem(fixture, await seenCounts(page), true);
-  assert(settled === null, `after load: ${settled}`);
 }
 
 export async function runChromium(): Promise<void> {
@@ -112,7 +91,7 @@ export async function runChromium(): Promise<void> {
         const response = await page.goto(fixture.url);
         assert(response?.ok(), `fixture not served: ${response?.status()}`);
         assert(await contentScriptRan(page, 10_000), 'data-citecast="ready" never appeared');
-        await checkCounts(page, fixture);
+        await checkCounts(() => seenCounts(page), fixture);
         await page.screenshot({
           path: join(SHOTS, `chromium-${fixture.name}.png`),
           fullPage: true,

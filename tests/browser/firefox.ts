@@ -9,12 +9,11 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_EXT, requireBuild, which } from './browsers.ts';
 import {
-  countsProblem,
+  checkCounts,
   FIXTURE_PAGES,
   fixtureResponse,
   ROOT,
   UNSUPPORTED_PAGE,
-  type FixturePage,
   type SeenCounts,
 } from './fixture-pages.ts';
 import { assert, fail, test } from './harness.ts';
@@ -52,27 +51,6 @@ function seenCounts(page: Page): Promise<SeenCounts> {
   }));
 }
 
-/** Asserts the recorded counts: at first sight, then (lazy pages) once the list has grown. */
-async function checkCounts(page: Page, fixture: FixturePage): Promise<void> {
-  const first = countsProblem(fixture, await seenCounts(page), false);
-  assert(first === null, `on load: ${first}`);
-  const final = fixture.countsAfterLoad;
-  if (final) {
-    await page
-      .waitForFunction(
-        (episodes: string, sources: string) =>
-          document.documentElement.dataset.citecastEpisodes === episodes &&
-          document.documentElement.dataset.citecastSources === sources,
-        { timeout: 5_000 },
-        String(final.episodes),
-        String(final.sources),
-      )
-      .catch(() => undefined);
-  }
-  const settled = countsProblem(fixture, await seenCounts(page), true);
-  assert(settled === null, `after load: ${settled}`);
-}
-
 export async function runFirefox(): Promise<void> {
   console.log('firefox');
   mkdirSync(SHOTS, { recursive: true });
@@ -102,7 +80,7 @@ export async function runFirefox(): Promise<void> {
         const response = await page.goto(fixture.url);
         assert(response?.ok(), `fixture not served: ${response?.status()}`);
         assert(await contentScriptRan(page, 10_000), 'data-citecast="ready" never appeared');
-        await checkCounts(page, fixture);
+        await checkCounts(() => seenCounts(page), fixture);
         await page.screenshot({ path: join(SHOTS, `firefox-${fixture.name}.png`) });
         await page.close();
       });

@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository's root folder. */
+import { assert } from './harness.ts';
+
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** What the content script records on `<html>`: episodes and sources found on the page. */
@@ -93,6 +95,27 @@ export function countsProblem(
   if (ok) return null;
   const want = allowed.map((c) => `${c.episodes} episodes, ${c.sources} sources`).join(' or ');
   return `recorded ${seen.episodes} episodes, ${seen.sources} sources; expected ${want}`;
+}
+
+/**
+ * Asserts the counts the content script recorded (read in the page by `read`, per browser
+ * library): at first sight, then, for a lazy page, once the list has grown (polled up to 5 s).
+ */
+export async function checkCounts(
+  read: () => Promise<SeenCounts>,
+  fixture: FixturePage,
+): Promise<void> {
+  const first = countsProblem(fixture, await read(), false);
+  assert(first === null, `on load: ${first}`);
+  let settled = countsProblem(fixture, await read(), true);
+  for (
+    const deadline = Date.now() + 5_000;
+    settled !== null && fixture.countsAfterLoad && Date.now() < deadline;
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    settled = countsProblem(fixture, await read(), true);
+  }
+  assert(settled === null, `after load: ${settled}`);
 }
 
 /** A page on a host Citecast does not support; the content script must not run there. */
