@@ -30,6 +30,7 @@ import {
   type SiteReader,
 } from './common';
 import { shortText } from './text';
+import { foldTitle } from './embedded';
 
 const HOST = 'podcast.do-not-panic.com';
 
@@ -215,14 +216,6 @@ function readCatalog(document: Document, now: Date): CatalogEntry[] {
 function slugOf(href: string | null | undefined): string | null {
   if (!href) return null;
   return /(?:^|\/)episodes\/([^/?#]+)\/?/.exec(href)?.[1] ?? null;
-}
-
-/** A title folded for matching (case, punctuation, whitespace). */
-function foldTitle(title: string | null): string {
-  return (title ?? '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /**
