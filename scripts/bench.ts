@@ -123,7 +123,7 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * A Podimo show page (the list layout of `tests/fixtures/pages/podimo/show-nb.html`) with
+ * A Podimo show page (the list layout of `tests/fixtures/podimo/show-nb.html`) with
  * `episodes` list items, each an episode link holding its cover, title, full description (a
  * seed description with its own arXiv ids) and a date line.
  */

@@ -36,35 +36,35 @@ export const FIXTURE_PAGES: readonly FixturePage[] = [
   {
     name: 'podimo-episode',
     url: 'https://podimo.com/no/shows/ai-post-transformers',
-    file: 'tests/fixtures/pages/podimo-episode.html',
+    file: 'tests/fixtures/podimo/episode-nb.html',
     // The main episode (3 sources) and two list items (21 and 22 numbered sources).
     counts: { episodes: 3, sources: 46 },
   },
   {
     name: 'site-episode',
     url: 'https://podcast.do-not-panic.com/episodes/synthetic-episode-title/',
-    file: 'tests/fixtures/pages/site-episode-page.html',
+    file: 'tests/fixtures/site/episode.html',
     // One episode, sources 1–4.
     counts: { episodes: 1, sources: 4 },
   },
   {
     name: 'spotify-episode',
     url: 'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
-    file: 'tests/fixtures/pages/spotify/episode.html',
+    file: 'tests/fixtures/spotify/episode.html',
     // One episode (DOM and JSON-LD are the same one); the JSON-LD text lists sources 1–3.
     counts: { episodes: 1, sources: 3 },
   },
   {
     name: 'apple-episode',
     url: 'https://podcasts.apple.com/us/podcast/ai-post-transformers/id1234567890?i=1000700000000',
-    file: 'tests/fixtures/pages/apple/episode.html',
+    file: 'tests/fixtures/apple/episode.html',
     // One episode, sources 1–3.
     counts: { episodes: 1, sources: 3 },
   },
   {
     name: 'podimo-show-lazy',
     url: 'https://podimo.com/dk/shows/ai-post-transformers',
-    file: 'tests/fixtures/pages/podimo/show-lazy-da.html',
+    file: 'tests/fixtures/podimo/show-lazy-da.html',
     // Two items in the HTML (3 + 2 sources); the page's script appends two more (2 + 1) at 300 ms.
     counts: { episodes: 2, sources: 5 },
     countsAfterLoad: { episodes: 4, sources: 8 },

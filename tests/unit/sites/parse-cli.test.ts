@@ -1,6 +1,6 @@
 /**
  * The real `parse` command on the per-host fixtures: its JSON (the contract's fields) must equal
- * the expected files in tests/fixtures/pages/expected/, which were written from the episodes'
+ * the expected files in tests/fixtures/expected/, which were written from the episodes'
  * data, not from the readers' output. Bad input: exit status 1 and one line on stderr.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
-const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 function parse(args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -61,10 +61,10 @@ const CASES: Array<[file: string, url: string | null]> = [
 describe('npm run parse on host fixtures', { timeout: 60_000 }, () => {
   for (const [file, url] of CASES) {
     const expected = JSON.parse(
-      readFileSync(join(PAGES, 'expected', `${file.replace('/', '__')}.json`), 'utf8'),
+      readFileSync(join(FIXTURES, 'expected', `${file.replace('/', '__')}.json`), 'utf8'),
     ) as Json;
     it(`${file} with --url`, () => {
-      const args = [join(PAGES, file), '--now', '2026-05-28'];
+      const args = [join(FIXTURES, file), '--now', '2026-05-28'];
       if (url) args.push('--url', url);
       const r = parse(args);
       expect(r.stderr).toBe('');
@@ -73,7 +73,7 @@ describe('npm run parse on host fixtures', { timeout: 60_000 }, () => {
     });
     if (url) {
       it(`${file} without --url (reader guessed from the content)`, () => {
-        const r = parse([join(PAGES, file), '--now', '2026-05-28']);
+        const r = parse([join(FIXTURES, file), '--now', '2026-05-28']);
         expect(r.status).toBe(0);
         expect(contractFields(JSON.parse(r.stdout) as Json)).toEqual(expected);
       });
@@ -81,7 +81,7 @@ describe('npm run parse on host fixtures', { timeout: 60_000 }, () => {
   }
 
   it('the reference episode page gives exactly its four sources', () => {
-    const r = parse([join(PAGES, 'site-episode-page.html')]);
+    const r = parse([join(FIXTURES, 'site', 'episode.html')]);
     const json = JSON.parse(r.stdout) as Json;
     expect(json.episodes).toHaveLength(1);
     expect(contractFields(json).episodes[0]).toEqual({
@@ -133,7 +133,7 @@ describe('npm run parse on host fixtures', { timeout: 60_000 }, () => {
   });
 
   it('XML that is not RSS: exit 1 and one line on stderr', () => {
-    const r = parse([join(PAGES, 'feed', 'not-rss.xml')]);
+    const r = parse([join(FIXTURES, 'feed', 'not-rss.xml')]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -12,9 +12,9 @@ import { pickReader, readPage } from '../../../lib/sites/index';
 import { extractText, type TextMap } from '../../../lib/sites/text';
 import { htmlDocument } from '../../../scripts/read-saved-page';
 
-const PAGES = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures', 'pages');
+const FIXTURES = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures');
 const NOW = new Date('2026-05-28T12:00:00Z');
-const page = (file: string) => htmlDocument(readFileSync(join(PAGES, file), 'utf8'));
+const page = (file: string) => htmlDocument(readFileSync(join(FIXTURES, file), 'utf8'));
 
 /** The DOM text between two located positions (same or different text nodes). */
 function domTextBetween(map: TextMap, start: number, end: number): string {
@@ -79,7 +79,7 @@ describe('extractText', () => {
 
 describe('own site reader', () => {
   it('episode page: the description maps back to the DOM, source by source', () => {
-    const [e] = readPage(page('site-episode-page.html'), null, { now: NOW });
+    const [e] = readPage(page('site/episode.html'), null, { now: NOW });
     expect(e.sources).toHaveLength(4);
     expect(e.location!.element.className).toBe('ep-desc');
     expectUrlsMapped(e);
@@ -195,7 +195,7 @@ describe('Podimo reader', () => {
   });
 
   it('reads the seed demo page: main episode and list items', () => {
-    const episodes = readPage(page('podimo-episode.html'), null, { now: NOW });
+    const episodes = readPage(page('podimo/episode-nb.html'), null, { now: NOW });
     expect(episodes.map((e) => [e.title, e.published, e.sources.length])).toEqual([
       ['After Titans: Behrouz on Nested Learning and Hope', '2026-05-22', 3],
       ['Beluga: CXL Memory Pooling for LLM KV Cache', '2026-05-27', 21],
