@@ -7,6 +7,7 @@
  */
 import { readDateLine } from '../dates/index';
 import type { FoundEpisode } from '../episode';
+import { COVER_ALT, DESCRIPTION_HEADING, showMoreAt } from '../sites/podimo-words';
 import { parseSources } from '../sources/parse';
 
 /** Options for reading a page's text. */
@@ -14,15 +15,6 @@ export interface PageTextOptions {
   /** "Today", for `I går` / `I dag` and dates without a year. */
   now?: Date;
 }
-
-// The alt text Podimo gives an episode's cover image.
-const COVER = /^episode\s+(.+?)\s+cover$/i;
-// The heading above the main episode's description, in Podimo's languages.
-const DESCRIPTION_HEADING =
-  /^(?:Beskrivelse|Beschreibung|Beschrijving|Omschrijving|Descripción|Description|Om episoden)$/i;
-// "Show more" after a description cut short, in Podimo's languages.
-const SHOW_MORE =
-  /\s*(?:…|\.\.\.)?\s*(?:Vis mer|Vis mere|Mehr anzeigen|Meer weergeven|Toon meer|Lees meer|Ver más|Mostrar más|Show more|See more|Read more|…\s?more)$/i;
 
 interface Line {
   text: string;
@@ -47,7 +39,7 @@ export function parsePageText(text: string, options: PageTextOptions = {}): Foun
   if (lines.length === 0) return [];
 
   const heading = lines.findIndex((l) => DESCRIPTION_HEADING.test(l.text));
-  const firstCover = lines.findIndex((l) => COVER.test(l.text));
+  const firstCover = lines.findIndex((l) => COVER_ALT.test(l.text));
   if (heading === -1 && firstCover === -1) return [bareDescription(normalised)];
 
   const episodes: FoundEpisode[] = [];
@@ -62,7 +54,7 @@ export function parsePageText(text: string, options: PageTextOptions = {}): Foun
   let listStart = -1;
   for (let i = listFrom; i < lines.length; i++) {
     if (LIST_HEADING.test(lines[i].text)) listStart = i + 1;
-    else if (listStart === -1 && COVER.test(lines[i].text)) {
+    else if (listStart === -1 && COVER_ALT.test(lines[i].text)) {
       listStart = i;
       break;
     }
@@ -81,7 +73,7 @@ function readList(lines: Line[], start: number, now: Date): FoundEpisode[] {
   let altTitle: string | null = null;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i].text;
-    const cover = COVER.exec(line);
+    const cover = COVER_ALT.exec(line);
     if (cover) {
       if (group.length > 0) episodes.push(listItem(altTitle, group, null));
       altTitle = cover[1];
@@ -130,7 +122,7 @@ function readMainEpisode(lines: Line[], heading: number, now: Date): FoundEpisod
   // Look up to five lines above the heading for the cover, the date line and the title.
   for (let i = heading - 1; i >= Math.max(0, heading - 5); i--) {
     const line = lines[i].text;
-    const cover = COVER.exec(line);
+    const cover = COVER_ALT.exec(line);
     if (cover) {
       title ??= cover[1];
       continue;
@@ -154,11 +146,8 @@ function episodeFrom(
   duration: number | null,
   rawDescription: string,
 ): FoundEpisode {
-  // Only the end can say "show more": looking there alone keeps this `…$` pattern from being
-  // tried at every position of a long description.
-  const tailStart = Math.max(0, rawDescription.length - 40);
-  const cut = SHOW_MORE.exec(rawDescription.slice(tailStart));
-  const description = cut ? rawDescription.slice(0, tailStart + cut.index) : rawDescription;
+  const cut = showMoreAt(rawDescription);
+  const description = cut !== -1 ? rawDescription.slice(0, cut) : rawDescription;
   const parsed = parseSources(description);
   return {
     title,
@@ -167,7 +156,7 @@ function episodeFrom(
     audioUrl: null,
     visualizationUrl: parsed.visualizationUrl,
     sources: parsed.sources,
-    cutShort: cut !== null,
+    cutShort: cut !== -1,
     description,
   };
 }

@@ -25,19 +25,8 @@ import {
   type SiteReader,
 } from './common';
 import { chooseDescription, embeddedEpisodes, foldTitle, type EmbeddedEpisode } from './embedded';
+import { COVER_ALT, DESCRIPTION_HEADING, SHOW_MORE_LABEL, showMoreAt } from './podimo-words';
 import { extractText, shortText } from './text';
-
-// The alt text Podimo gives an episode's cover image.
-const COVER = /^episode\s+(.+?)\s+cover$/i;
-// The heading above the main episode's description, in Podimo's languages.
-const DESCRIPTION_HEADING =
-  /^(?:Beskrivelse|Beschreibung|Beschrijving|Omschrijving|Descripción|Description|Om episoden|Om afsnittet|Über diese Folge|Over deze aflevering|Acerca de este episodio|About this episode)$/i;
-// "Show more" controls, in Podimo's languages.
-const SHOW_MORE_LABEL =
-  /^(?:…|\.\.\.)?\s*(?:Vis mer|Vis mere|Les mer|Læs mere|Mehr anzeigen|Mehr lesen|Weiterlesen|Meer weergeven|Toon meer|Lees meer|Ver más|Mostrar más|Leer más|Show more|See more|Read more|more)\s*$/i;
-// The same, at the end of a text where the control is inline text.
-const SHOW_MORE_TAIL =
-  /\s*(?:…|\.\.\.)?\s*(?:Vis mer|Vis mere|Les mer|Læs mere|Mehr anzeigen|Mehr lesen|Weiterlesen|Meer weergeven|Toon meer|Lees meer|Ver más|Mostrar más|Leer más|Show more|See more|Read more)$/i;
 
 /** Whether `url` is on Podimo. */
 function matches(url: string): boolean {
@@ -54,7 +43,7 @@ function detect(document: Document): boolean {
   if (/podimo/i.test(meta(document, 'og:site_name') ?? '')) return true;
   if (/\|\s*Podimo\s*$/i.test(document.title ?? '')) return true;
   return Array.from(document.querySelectorAll('img[alt]')).some((img) =>
-    COVER.test(img.getAttribute('alt') ?? ''),
+    COVER_ALT.test(img.getAttribute('alt') ?? ''),
   );
 }
 
@@ -119,7 +108,7 @@ function readMain(
   let title = shortText(h1) || null;
   if (!title) {
     for (const img of Array.from(document.querySelectorAll('img[alt]'))) {
-      const m = COVER.exec(img.getAttribute('alt') ?? '');
+      const m = COVER_ALT.exec(img.getAttribute('alt') ?? '');
       if (m) {
         title = m[1];
         break;
@@ -152,9 +141,9 @@ function readMain(
   if (descEl) {
     cut = Array.from(descEl.querySelectorAll('*')).some(isShowMore);
     const map = extractText(descEl, { exclude: isShowMore });
-    const tail = SHOW_MORE_TAIL.exec(map.text);
-    if (tail) cut = true;
-    const text = tail ? map.text.slice(0, tail.index) : map.text;
+    const tail = showMoreAt(map.text);
+    if (tail !== -1) cut = true;
+    const text = tail !== -1 ? map.text.slice(0, tail) : map.text;
     dom = { text, location: mappedLocation(map, 0, descEl) };
   }
   return chooseDescription(
@@ -179,7 +168,7 @@ function readMain(
 function listItems(body: Element, heading: Element | null, mainBlock: Element | null): Element[] {
   const markers: Element[] = [];
   for (const img of Array.from(body.querySelectorAll('img[alt]'))) {
-    if (COVER.test(img.getAttribute('alt') ?? '')) markers.push(img);
+    if (COVER_ALT.test(img.getAttribute('alt') ?? '')) markers.push(img);
   }
   for (const a of Array.from(
     body.querySelectorAll('a[href*="/episode/"], a[href*="/episodes/"]'),
@@ -213,7 +202,7 @@ function itemRoot(marker: Element): Element | null {
   for (let i = 0; i < 6 && el.parentElement; i++) {
     const parent: Element = el.parentElement;
     const covers = Array.from(parent.querySelectorAll('img[alt]')).filter((img) =>
-      COVER.test(img.getAttribute('alt') ?? ''),
+      COVER_ALT.test(img.getAttribute('alt') ?? ''),
     );
     if (covers.length > 1 || parent.tagName === 'BODY' || parent.tagName === 'MAIN') break;
     el = parent;
@@ -229,7 +218,7 @@ function readItem(
   _url: string | null,
 ): FoundEpisode | null {
   const cover = Array.from(root.querySelectorAll('img[alt]'))
-    .map((img) => COVER.exec(img.getAttribute('alt') ?? '')?.[1])
+    .map((img) => COVER_ALT.exec(img.getAttribute('alt') ?? '')?.[1])
     .find((t) => t !== undefined);
   const cut = Array.from(root.querySelectorAll('*')).some(isShowMore);
   const map = extractText(root, { exclude: isShowMore });
@@ -268,10 +257,10 @@ function readItem(
   if (first < last) {
     const start = lines[first].start;
     let end = lines[last - 1].end;
-    const tail = SHOW_MORE_TAIL.exec(map.text.slice(start, end));
-    if (tail) {
+    const tail = showMoreAt(map.text.slice(start, end));
+    if (tail !== -1) {
       shortCut = true;
-      end = start + tail.index;
+      end = start + tail;
     }
     dom = { text: map.text.slice(start, end), location: mappedLocation(map, start) };
   }
