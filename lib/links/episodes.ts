@@ -21,19 +21,30 @@ export interface EpisodeStem {
 /** Lengths at which the show has cut title slugs in file names. */
 const SLUG_CUTS = [40, 120];
 
-const STEM = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*?)-([0-9a-f]{6})$/i;
-
 /** Splits a stem such as `2026-05-20-some-title-054662` into date, slug and hash. */
 export function parseEpisodeStem(stem: string): EpisodeStem | null {
-  const m = STEM.exec(stem);
-  if (!m) return null;
-  return { stem, date: m[1], slug: m[2].toLowerCase(), hash: m[3].toLowerCase() };
+  // Fixed positions, checked with anchored patterns: `YYYY-MM-DD-` … `-hhhhhh`.
+  const n = stem.length;
+  if (n < 19 || stem.charCodeAt(n - 7) !== 0x2d) return null;
+  if (!/^\d{4}-\d{2}-\d{2}-/.test(stem) || !/^[0-9a-f]{6}$/i.test(stem.slice(n - 6))) return null;
+  const slug = stem.slice(11, n - 7);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/i.test(slug)) return null;
+  return {
+    stem,
+    date: stem.slice(0, 10),
+    slug: slug.toLowerCase(),
+    hash: stem.slice(n - 6).toLowerCase(),
+  };
 }
 
 /** Reads the stem from an episode mp3 link (`…/2026-05-20-slug-054662.mp3`). */
 export function parseEpisodeAudioUrl(url: string): EpisodeStem | null {
-  const m = /^https?:\/\/[^?#\s]*\/([^/?#\s]+)\.mp3(?:[?#]\S*)?$/i.exec(url);
-  return m ? parseEpisodeStem(m[1]) : null;
+  if (!/^https?:\/\/[^/?#\s]/i.test(url)) return null;
+  const query = url.search(/[?#]/);
+  const path = query === -1 ? url : url.slice(0, query);
+  if (/\s/.test(url) || !/\.mp3$/i.test(path)) return null;
+  const name = path.slice(path.lastIndexOf('/') + 1, -4);
+  return path.indexOf('/', 8) === -1 ? null : parseEpisodeStem(name);
 }
 
 /** Reads the stem from a visualization link (`…/viz/2026-05-20-slug-054662.html`). */

@@ -70,6 +70,8 @@ export function readCitation(rawText: string): Citation {
   // Whitespace is not collapsed up front (a scan of every citation): the dash split takes any
   // whitespace, the title and each name are trimmed and collapsed where they need it.
   const text = rawText.trim();
+  const common = readCommonCitation(text);
+  if (common) return common;
   const segments = splitOnDashes(text);
   const metaIndex = findMetaSegment(segments);
   if (metaIndex === -1) {
@@ -91,6 +93,36 @@ export function readCitation(rawText: string): Citation {
     authors: readAuthors(segments[metaIndex]),
     year: firstYear(text.slice(segments.starts[metaIndex])),
   };
+}
+
+/**
+ * The show's usual form, `Title — Name, Name, 2025` (one em dash, a plain author list, a
+ * year or `?`), read with indexOf and one split instead of the general segment search; `null`
+ * for anything else. Gives what the general path gives for these citations, faster: most of a
+ * list is in this form.
+ */
+function readCommonCitation(text: string): Citation | null {
+  const dash = text.indexOf(' — ');
+  if (dash <= 0) return null;
+  // A second dash of any kind in the author part sends the citation the general way.
+  const meta = text.slice(dash + 3).trim();
+  const n = meta.length;
+  if (!(
+    n >= 6 &&
+    meta.charCodeAt(n - 6) === 0x2c &&
+    meta.charCodeAt(n - 5) === 0x20 &&
+    isYearAt(meta, n - 4)
+  )) {
+    return null;
+  }
+  const authors = plainAuthorList(meta);
+  if (authors === null) return null;
+  const year =
+    (meta.charCodeAt(n - 4) - 48) * 1000 +
+    (meta.charCodeAt(n - 3) - 48) * 100 +
+    (meta.charCodeAt(n - 2) - 48) * 10 +
+    (meta.charCodeAt(n - 1) - 48);
+  return { title: cleanTitle(text.slice(0, dash)), authors, year };
 }
 
 /** Segments between dashes, with where each starts and where each separator stands. */
@@ -170,10 +202,11 @@ function looksLikeNames(segment: string): boolean {
   return words.every((w) => NAME_PARTICLES.has(w) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w));
 }
 
-// Characters that make an author field more than `Name, Name, Year`: parentheticals, `&`
-// without spaces, `;`, `?`, `/`, ellipses and digits. (Dots of initials are fine; `et al.` and `...` are
-// looked for separately.)
-const UNUSUAL_AUTHOR_CHARS = /[(;?/…·\d\t-\r\u00a0]|&(?! )|(?<! )&| {2}|,(?! )/;
+// What makes an author field more than `Name, Name, Year`: parentheticals, `&` without spaces,
+// `;`, `?`, `/`, ellipses, dashes, digits, `et al.` or `and others` inside the list. (Dots of
+// initials are fine.) One regex pass rather than a scan per word.
+const UNUSUAL_AUTHORS =
+  /[(;?/…·—–\d\t-\r\u00a0]|&(?! )|(?<! )&| {2}|,(?! )|--|\.\.| and |others|et\.? ?al/;
 
 /**
  * The common case, `Ada Author, Bob Author, 2025`, read with one test and one split; `null`
@@ -181,6 +214,8 @@ const UNUSUAL_AUTHOR_CHARS = /[(;?/…·\d\t-\r\u00a0]|&(?! )|(?<! )&| {2}|,(?! 
  * before this.)
  */
 function plainAuthorList(field: string): string[] | null {
+  // Whole-field placeholders (`approximate`, `approx. recent … authors`) go the careful way.
+  if ((field.charCodeAt(0) | 0x20) === 0x61 && /^approx/i.test(field)) return null;
   let body = field;
   const n = field.length;
   if (
@@ -193,29 +228,14 @@ function plainAuthorList(field: string): string[] | null {
   }
   // `X et al.` and `X, et al.` end the list: drop the marker, keep the names.
   if (body.endsWith(' et al.')) body = body.slice(0, body.endsWith(', et al.') ? -8 : -7);
-  if (
-    UNUSUAL_AUTHOR_CHARS.test(body) ||
-    body.includes(' and ') ||
-    body.includes('others') ||
-    body.includes('et al') ||
-    body.includes('..')
-  ) {
-    return null;
-  }
+  if (UNUSUAL_AUTHORS.test(body)) return null;
   const names = body.split(', ');
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
-    // `Hal Turing & Dr. Ada Shannon`: two names in one comma-separated part.
-    if (name.includes(' & ')) {
-      const pair = name.split(' & ');
-      names.splice(i, 1, ...pair);
-      i += pair.length - 1;
-      if (pair.some((p) => p.length <= 3 || PLACEHOLDER_WORDS.has(p))) return null;
-      continue;
-    }
-    if (name.length <= 3 || name.includes(',') || PLACEHOLDER_WORDS.has(name)) return null;
+  // `Hal Turing & Dr. Ada Shannon`: two names in one comma-separated part.
+  const paired = body.includes(' & ') ? names.flatMap((name) => name.split(' & ')) : names;
+  for (const name of paired) {
+    if (name.length <= 3 || (name.length <= 11 && PLACEHOLDER_WORDS.has(name))) return null;
   }
-  return names;
+  return paired;
 }
 
 /** Whether `text` holds a year 1800–2099 at `at` (four digits). */
@@ -309,7 +329,7 @@ function stripParentheticals(text: string): string {
 /** Trims a title and drops quotes that wrap all of it; an empty title is `null`. */
 export function cleanTitle(text: string): string | null {
   let t = text.trim();
-  if (/\s(?<! )|\s\s/.test(t)) t = t.replace(/\s+/g, ' ');
+  if (/[^\S ]| {2}/.test(t)) t = t.replace(/\s+/g, ' ');
   // A dangling separator left by the split (`Title —`, `Title,`). A loop, not a `…+$` regex,
   // which would be quadratic on a long run of dashes.
   while (t !== '' && TRAILING_SEPARATOR.has(t.charCodeAt(t.length - 1))) {

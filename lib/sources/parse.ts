@@ -8,7 +8,7 @@
  * previous item's URL; that order is the signal used here. Everything is done in a few linear
  * passes (URLs once, numbers once), so a megabyte of `1. 1. 1.` costs no more than its length.
  */
-import { classifyUrl, type LinkInfo } from '../links/classify';
+import { classifyFoundUrl, type LinkInfo } from '../links/classify';
 import { findUrls, isSpace, type UrlMatch } from '../links/urls';
 import { readCitation, type Citation } from './citation';
 import { isLegacyBlock, readLegacyBlock } from './legacy';
@@ -96,15 +96,17 @@ function parseNumbered(text: string, start: number, end: number, urls: UrlMatch[
   let u = 0;
   for (let i = 0; i < items.length; i++) {
     const itemEnd = i + 1 < items.length ? items[i + 1].start : end;
-    const itemUrls: UrlMatch[] = [];
     while (u < urls.length && urls[u].start < items[i].bodyStart) u++;
-    while (u < urls.length && urls[u].start < itemEnd) itemUrls.push(urls[u++]);
+    const first = u;
+    while (u < urls.length && urls[u].start < itemEnd) u++;
     const source = buildSource(
       text,
       items[i].start,
       items[i].bodyStart,
       itemEnd,
-      itemUrls,
+      urls,
+      first,
+      u,
       items[i].number,
     );
     // A bare number (`Sources: 1.`) is no source.
@@ -274,7 +276,8 @@ function* lowerBound(sorted: number[], min: number): Generator<number> {
 function parseUnnumbered(text: string, start: number, end: number, urls: UrlMatch[]): Source[] {
   const sources: Source[] = [];
   let itemStart = start;
-  for (const url of urls) {
+  for (let i = 0; i < urls.length; i++) {
+    const url = urls[i];
     let bodyStart = itemStart;
     while (bodyStart < url.start && isSpace(text.charCodeAt(bodyStart))) bodyStart++;
     // A `Paper:` or `Source:` label before a URL on a following line belongs to no title.
@@ -282,30 +285,32 @@ function parseUnnumbered(text: string, start: number, end: number, urls: UrlMatc
       text.slice(bodyStart, Math.min(url.start, bodyStart + 40)),
     );
     if (label) bodyStart += label[0].length;
-    sources.push(buildSource(text, bodyStart, bodyStart, url.end, [url], null));
+    sources.push(buildSource(text, bodyStart, bodyStart, url.end, urls, i, i + 1, null));
     itemStart = url.end;
   }
   return sources;
 }
 
-/** Builds one source from its item text and URLs. */
+/** Builds one source from its item text and its URLs, `urls[firstUrl, endUrl)`. */
 function buildSource(
   text: string,
   itemStart: number,
   bodyStart: number,
   itemEnd: number,
   urls: UrlMatch[],
+  firstUrl: number,
+  endUrl: number,
   number: number | null,
 ): Source {
-  const url = urls[0] ?? null;
+  const url = firstUrl < endUrl ? urls[firstUrl] : null;
   // The citation is the text before the URL; text after it (rare) is not part of the title.
   const citationEnd = url ? url.start : itemEnd;
   const citationText = text.slice(bodyStart, citationEnd);
-  const link: LinkInfo | null = url ? classifyUrl(url.url) : null;
+  const link: LinkInfo | null = url ? classifyFoundUrl(url.url) : null;
   const isEpisode = link?.type === 'episode-audio' || link?.type === 'episode-page';
   const citation = readItemCitation(citationText, isEpisode, url !== null);
-  let end = urls.length > 0 ? urls[urls.length - 1].end : itemEnd;
-  if (urls.length === 0) {
+  let end = url ? urls[endUrl - 1].end : itemEnd;
+  if (!url) {
     while (end > bodyStart && isSpace(text.charCodeAt(end - 1))) end--;
   }
   return {
