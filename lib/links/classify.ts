@@ -4,7 +4,7 @@
  * source's `kind` and `pdfUrl` from this (CONTRACT.md §2).
  */
 import { arxivPdfUrl, parseArxivUrl, type ArxivRef } from './arxiv';
-import { parseEpisodeAudioUrl, type EpisodeStem } from './episodes';
+import { parseEpisodeAudioUrl, parseEpisodeStem, type EpisodeStem } from './episodes';
 import { hostOf, pathOf } from './urls';
 
 /** The kinds of link the show cites. */
@@ -91,19 +91,24 @@ export function classifyUrl(url: string): LinkInfo | null {
   // For Scholar, the searched title is read on demand with scholarQuery().
   if (host.startsWith('scholar.google.')) return link('scholar', url);
   if (host === 'openreview.net') return link('openreview', url, openreviewPdfUrl(url));
-  if (AUDIO_PATH.test(path))
+  if (hasExtension(path, AUDIO_EXTENSIONS))
     return link('episode-audio', url, null, null, null, parseEpisodeAudioUrl(url));
   if (isEpisodePage(host, path, url)) return link('episode-page', url);
 
   const isDoiHost = host === 'doi.org' || host === 'dx.doi.org';
   const doi = isDoiHost || path.includes('/doi/') ? doiFromUrl(url) : null;
-  if (PDF_PATH.test(path)) return link('pdf', url, url, null, doi);
+  if (hasExtension(path, ['.pdf'])) return link('pdf', url, url, null, doi);
   if (isDoiHost) return link('doi', url, null, null, doi);
   return link(isPaperHost(host) ? 'paper-site' : 'web', url, null, null, doi);
 }
 
-const AUDIO_PATH = /\.(?:mp3|m4a|ogg|opus)$/i;
-const PDF_PATH = /\.pdf$/i;
+const AUDIO_EXTENSIONS = ['.mp3', '.m4a', '.ogg', '.opus'];
+
+/** Whether `path` ends in one of `extensions` (lower case), in any case. (An `…$` regex would be tried at every position.) */
+function hasExtension(path: string, extensions: string[]): boolean {
+  const tail = path.slice(-5).toLowerCase();
+  return extensions.some((e) => tail.endsWith(e));
+}
 
 /** Builds a {@link LinkInfo} in one allocation. */
 function link(
@@ -125,6 +130,10 @@ function link(
 export function classifyFoundUrl(url: string): LinkInfo | null {
   const afterScheme = url.charCodeAt(4) === 0x73 ? 8 : 7; // https:// or http://
   if (url.startsWith('scholar.google.com/', afterScheme)) return link('scholar', url);
+  if (url.startsWith('podcast.do-not-panic.com/episodes/', afterScheme) && url.endsWith('.mp3')) {
+    const name = url.slice(url.lastIndexOf('/') + 1, -4);
+    return link('episode-audio', url, null, null, null, parseEpisodeStem(name));
+  }
   if (url.startsWith('arxiv.org/', afterScheme)) {
     const arxiv = parseArxivUrl(url);
     if (arxiv) return link('arxiv', url, arxivPdfUrl(arxiv), arxiv);

@@ -42,7 +42,7 @@ export function parseEpisodeAudioUrl(url: string): EpisodeStem | null {
   if (!/^https?:\/\/[^/?#\s]/i.test(url)) return null;
   const query = url.search(/[?#]/);
   const path = query === -1 ? url : url.slice(0, query);
-  if (/\s/.test(url) || !/\.mp3$/i.test(path)) return null;
+  if (/\s/.test(url) || path.slice(-4).toLowerCase() !== '.mp3') return null;
   const name = path.slice(path.lastIndexOf('/') + 1, -4);
   return path.indexOf('/', 8) === -1 ? null : parseEpisodeStem(name);
 }

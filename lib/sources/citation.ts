@@ -233,7 +233,14 @@ function plainAuthorList(field: string): string[] | null {
   // `Hal Turing & Dr. Ada Shannon`: two names in one comma-separated part.
   const paired = body.includes(' & ') ? names.flatMap((name) => name.split(' & ')) : names;
   for (const name of paired) {
-    if (name.length <= 3 || (name.length <= 11 && PLACEHOLDER_WORDS.has(name))) return null;
+    if (
+      name.length <= 3 ||
+      (name.length <= 11 &&
+        PLACEHOLDER_START.has(name.charCodeAt(0)) &&
+        PLACEHOLDER_WORDS.has(name))
+    ) {
+      return null;
+    }
   }
   return paired;
 }
@@ -252,6 +259,9 @@ function isYearAt(text: string, at: number): boolean {
 function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
+
+// First letters of the placeholder words, so ordinary names skip the Set lookup.
+const PLACEHOLDER_START = new Set([...'uUvVaAnNtT'].map((c) => c.charCodeAt(0)));
 
 // Author fields that are placeholders, not people, in the spellings met (checked as written,
 // so ordinary names cost one Set lookup).
