@@ -304,8 +304,12 @@ function buildSource(
 ): Source {
   const url = firstUrl < endUrl ? urls[firstUrl] : null;
   // The citation is the text before the URL; text after it (rare) is not part of the title.
-  const citationEnd = url ? url.start : itemEnd;
-  const citationText = text.slice(bodyStart, citationEnd);
+  // Trimmed by index before slicing: one string per citation, not a slice and its trim.
+  let citationStart = bodyStart;
+  let citationEnd = url ? url.start : itemEnd;
+  while (citationStart < citationEnd && isSpace(text.charCodeAt(citationStart))) citationStart++;
+  while (citationEnd > citationStart && isSpace(text.charCodeAt(citationEnd - 1))) citationEnd--;
+  const citationText = text.slice(citationStart, citationEnd);
   const link: LinkInfo | null = url ? classifyFoundUrl(url.url) : null;
   const isEpisode = link?.type === 'episode-audio' || link?.type === 'episode-page';
   const citation = readItemCitation(citationText, isEpisode, url !== null);
