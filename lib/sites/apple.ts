@@ -20,6 +20,7 @@ import {
   type DomDescription,
   type ReadOptions,
   type SiteReader,
+  vizLinkIn,
 } from './common';
 import { chooseDescription, embeddedEpisodes, foldTitle, type EmbeddedEpisode } from './embedded';
 import { shortText } from './text';
@@ -109,7 +110,8 @@ function read(document: Document, _url: string | null, options: ReadOptions = {}
         published: dateAbove(h1, now) ?? embedded?.published ?? null,
         duration: embedded?.duration ?? null,
         audioUrl: embedded?.audioUrl ?? null,
-        visualizationUrl: null,
+        // The trailer's link is an <a> whose text is only the title.
+        visualizationUrl: element ? vizLinkIn(element) : null,
       },
       dom,
       false,

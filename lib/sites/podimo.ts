@@ -84,17 +84,44 @@ function read(document: Document, url: string | null, options: ReadOptions = {})
   if (!body) return [];
   const data = embeddedData(document, now);
   const episodes: FoundEpisode[] = [];
-  const heading = Array.from(body.querySelectorAll('h1, h2, h3, h4, div, span, p')).find(
-    (el) => el.firstElementChild === null && DESCRIPTION_HEADING.test(shortText(el)),
-  );
+  // A "Beskrivelse" heading opens the main episode's description on an episode view; a show
+  // page may have one above the show's own description, which holds no source list.
+  const heading =
+    Array.from(body.querySelectorAll('h1, h2, h3, h4, div, span, p')).find(
+      (el) =>
+        el.firstElementChild === null &&
+        DESCRIPTION_HEADING.test(shortText(el)) &&
+        (/\/episode\//.test(url ?? '') || SOURCE_LABEL.test(shortText(descriptionAfter(el)))),
+    ) ?? null;
   const main = heading ? readMain(document, heading, data, now) : null;
   if (main) episodes.push(main);
-  const mainBlock = heading?.closest('section, main, article') ?? null;
+  const mainBlock = heading ? mainBlockOf(heading, body) : null;
   for (const root of listItems(body, heading ?? null, mainBlock)) {
     const e = readItem(root, data, now, url);
     if (e) episodes.push(e);
   }
   return episodes;
+}
+
+// The label of a source list.
+const SOURCE_LABEL = /\b(?:Sources?|Papers?)\s*:/;
+
+/** The element after a description heading: its next sibling, or its parent's. */
+function descriptionAfter(heading: Element): Element | null {
+  return heading.nextElementSibling ?? heading.parentElement?.nextElementSibling ?? null;
+}
+
+/**
+ * The main episode's block: the largest ancestor of its heading that holds no link to another
+ * episode (a `<main>` that also holds the list is not it).
+ */
+function mainBlockOf(heading: Element, body: Element): Element | null {
+  let block: Element | null = null;
+  for (let el = heading.parentElement; el && el !== body; el = el.parentElement) {
+    if (el.querySelector('a[href*="/episode/"], a[href*="/episodes/"]')) break;
+    block = el;
+  }
+  return block;
 }
 
 /** The main episode of an episode view: `h1`, its date line, the description after the heading. */
@@ -132,9 +159,7 @@ function readMain(
       break;
     }
   }
-  // The description: the heading's next element, or its parent's next element.
-  let descEl: Element | null = heading.nextElementSibling;
-  if (!descEl && heading.parentElement) descEl = heading.parentElement.nextElementSibling;
+  const descEl = descriptionAfter(heading);
   const embedded = embeddedFor(title, data);
   let dom: DomDescription | null = null;
   let cut = false;
