@@ -41,7 +41,8 @@ export function readLegacyBlock(text: string): Citation | null {
     const titleLines = lines.length >= 3 ? lines.slice(0, lines.length - 2) : lines.slice(0, 1);
     return { title: cleanTitle(titleLines.join(' ')), authors, year };
   }
-  return { ...readGlued(lines[0] ?? ''), year };
+  const line = lines[0] ?? '';
+  return { ...(gluedSeams(line).length > 0 ? readGlued(line) : readSpaced(line)), year };
 }
 
 /** Splits `TitleInstitutionAuthors` run together without spaces. */
@@ -74,6 +75,51 @@ function readGlued(text: string): Omit<Citation, 'year'> {
   }
   if (titleEnd === head.length && headSeams.length > 0) titleEnd = headSeams[headSeams.length - 1];
   return { title: cleanTitle(head.slice(0, titleEnd)), authors };
+}
+
+// Institution words that end a name ("Stanford University", "Google Research"): the word
+// before them belongs to the institution too.
+const INSTITUTION_SUFFIX =
+  /^(?:Universit\w*|Institut\w*|College|School|Lab(?:s|oratory|oratories)?|Research|Academy|Cent(?:er|re)|Foundation|Inc|Corp\w*|Ltd)$/;
+
+/**
+ * Splits `Title Institution Authors` run together with single spaces, as a host that
+ * collapses lines writes the block. The institution is found by its words; the authors follow
+ * it. Without an institution word, the first author is taken to be the two words before the
+ * list's first comma.
+ */
+function readSpaced(text: string): Omit<Citation, 'year'> {
+  const firstComma = indexOfOrEnd(text, ',');
+  const words = [...text.slice(0, firstComma).matchAll(/\S+/g)];
+  let institutionEnd = -1;
+  let institutionStart = -1;
+  for (let i = words.length - 1; i >= 0 && institutionEnd === -1; i--) {
+    if (!INSTITUTION.test(words[i][0])) continue;
+    // Forward over `of Washington`, `at Austin`; back over one word for `Stanford University`.
+    let last = i;
+    while (last + 2 < words.length && /^(?:of|at|for|de|di)$/.test(words[last + 1][0])) last += 2;
+    institutionEnd = last + 1;
+    // `Stanford University` takes the word before; `University of Washington` starts here.
+    institutionStart = INSTITUTION_SUFFIX.test(words[i][0]) && i > 0 && last === i ? i - 1 : i;
+  }
+  if (institutionEnd === -1) {
+    if (firstComma === text.length || words.length < 3)
+      return { title: cleanTitle(text), authors: [] };
+    const authorsAt = words[words.length - 2].index;
+    return {
+      title: cleanTitle(text.slice(0, authorsAt)),
+      authors: readAuthors(text.slice(authorsAt)),
+    };
+  }
+  const title = cleanTitle(text.slice(0, words[institutionStart].index));
+  const authorsAt = institutionEnd < words.length ? words[institutionEnd].index : firstComma;
+  return {
+    title,
+    authors:
+      firstComma === text.length && institutionEnd >= words.length
+        ? []
+        : readAuthors(text.slice(authorsAt)),
+  };
 }
 
 /**
