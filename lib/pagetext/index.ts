@@ -8,7 +8,7 @@
 import { readDateLine } from '../dates/index';
 import type { FoundEpisode } from '../episode';
 import { COVER_ALT, DESCRIPTION_HEADING, showMoreAt } from '../sites/podimo-words';
-import { parseSources } from '../sources/parse';
+import { makeEpisode } from '../sites/common';
 
 /** Options for reading a page's text. */
 export interface PageTextOptions {
@@ -147,16 +147,11 @@ function episodeFrom(
   rawDescription: string,
 ): FoundEpisode {
   const cut = showMoreAt(rawDescription);
-  const description = cut !== -1 ? rawDescription.slice(0, cut) : rawDescription;
-  const parsed = parseSources(description);
-  return {
+  return makeEpisode({
     title,
     published,
     duration,
-    audioUrl: null,
-    visualizationUrl: parsed.visualizationUrl,
-    sources: parsed.sources,
+    description: cut !== -1 ? rawDescription.slice(0, cut) : rawDescription,
     cutShort: cut !== -1,
-    description,
-  };
+  });
 }

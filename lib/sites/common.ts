@@ -46,13 +46,17 @@ export interface EpisodeFields {
 export function makeEpisode(fields: EpisodeFields): FoundEpisode {
   const parsed = parseSources(fields.description);
   const title = fields.title?.replace(/\s+/g, ' ').trim() || null;
+  // A description cut short ends in a half-shown item; without its URL it is no source.
+  const last = parsed.sources[parsed.sources.length - 1];
+  const sources =
+    fields.cutShort && last && last.url === null ? parsed.sources.slice(0, -1) : parsed.sources;
   return {
     title,
     published: fields.published ?? null,
     duration: fields.duration ?? null,
     audioUrl: fields.audioUrl ?? null,
     visualizationUrl: parsed.visualizationUrl ?? fields.visualizationUrl ?? null,
-    sources: parsed.sources,
+    sources,
     cutShort: fields.cutShort ?? false,
     description: fields.description,
     location: fields.location ?? null,

@@ -95,7 +95,8 @@ describe('parsePageText variants', () => {
       3480,
       true,
     ]);
-    expect(e.sources[0].arxivId).toBe('2501.00663');
+    // The half-shown second item, cut before its URL, is no source.
+    expect(e.sources.map((s) => s.arxivId)).toEqual(['2501.00663']);
     expect(e.description.endsWith('Vis mere')).toBe(false);
   });
 
