@@ -159,4 +159,24 @@ describe('npm run parse on host fixtures', { timeout: 60_000 }, () => {
       );
     }
   });
+
+  it('a 20 MB page gives its result; a larger file, a one-line error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'citecast-parse-'));
+    const paragraph = '<p>Notes on long-context memory and retrieval, no list here.</p>\n';
+    const body = paragraph.repeat(Math.floor(20_000_000 / paragraph.length));
+    const page = `<html><body>${body}<div>Sources: 1. Last Paper — Ada Author, 2025 https://arxiv.org/abs/2501.00663</div></body></html>`;
+    writeFileSync(join(dir, 'big.html'), page);
+    const r = parse([join(dir, 'big.html'), '--url', 'https://example.org/big']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const sources = (JSON.parse(r.stdout) as Json).episodes.flatMap((e) => e.sources);
+    expect(sources.map((s) => s.arxivId)).toEqual(['2501.00663']);
+
+    writeFileSync(join(dir, 'huge.html'), page + body.slice(0, 2_000_000));
+    const huge = parse([join(dir, 'huge.html')]);
+    expect(huge.status).toBe(1);
+    expect(huge.stdout).toBe('');
+    expect(huge.stderr.trim().split('\n')).toHaveLength(1);
+    expect(huge.stderr).toMatch(/MB/);
+  }, 120_000);
 });
