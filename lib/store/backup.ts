@@ -1,0 +1,154 @@
+/**
+ * Backup and restore. Export writes everything in one file (see backup-format.ts). Import
+ * checks the whole file first (backup-check.ts), then merges field by field (newest value wins;
+ * tags, notes and address lists are joined) in one transaction over every store, so it is all or
+ * nothing, and reports what it added, updated and skipped per store.
+ */
+import { readBackup } from './backup-check';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  listenFromBackup,
+  listenToBackup,
+  MAX_BACKUP_BYTES,
+  type Backup,
+} from './backup-format';
+import type { Store } from './db';
+import { CITATION_MERGE_RULES, EPISODE_MERGE_RULES, withTitleKey } from './episodes';
+import { sameValue } from './fields';
+import { mergeListens } from './listens';
+import { mergeRecord } from './merge';
+import { PAPER_MERGE_RULES } from './papers';
+import { STORE_NAMES, type StoreName } from './schema';
+
+/** What an import did in one store. */
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  /** Records already there with nothing newer in the file. */
+  skipped: number;
+}
+
+/** What an import did, per store. */
+export type ImportReport = Record<StoreName, ImportCounts>;
+
+/** The outcome of an import: its report, or why the file was refused (then nothing changed). */
+export type ImportResult = { ok: true; report: ImportReport } | { ok: false; reason: string };
+
+/** Everything in the store as a backup. One read transaction, so the copy is consistent. */
+export async function exportBackup(store: Store): Promise<Backup> {
+  const tx = store.db.transaction(STORE_NAMES, 'readonly');
+  const [papers, episodes, citations, listens] = await Promise.all([
+    tx.objectStore('papers').getAll(),
+    tx.objectStore('episodes').getAll(),
+    tx.objectStore('citations').getAll(),
+    tx.objectStore('listens').getAll(),
+  ]);
+  await tx.done;
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(store.now()).toISOString(),
+    papers,
+    episodes,
+    citations,
+    listens: listens.map(listenToBackup),
+  };
+}
+
+/** The backup file's text: `exportBackup` as indented JSON. */
+export async function exportBackupJson(store: Store): Promise<string> {
+  return JSON.stringify(await exportBackup(store), null, 2);
+}
+
+/** Merges `records` into one store of the import transaction; returns what it did. */
+async function mergeInto<T extends { modified: Partial<Record<string, number>> }, K>(
+  objectStore: {
+    get(key: K): Promise<T | undefined>;
+    put(value: T): Promise<unknown>;
+  },
+  records: readonly T[],
+  keyOf: (record: T) => K,
+  merge: (local: T, incoming: T) => T,
+  finish: (record: T) => T = (record) => record,
+): Promise<ImportCounts> {
+  const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
+  const existing = await Promise.all(records.map((r) => objectStore.get(keyOf(r))));
+  const writes: Promise<unknown>[] = [];
+  records.forEach((incoming, i) => {
+    const local = existing[i];
+    if (!local) {
+      counts.added++;
+      writes.push(objectStore.put(finish(incoming)));
+      return;
+    }
+    const merged = finish(merge(local, incoming));
+    if (sameValue(merged, local)) {
+      counts.skipped++;
+    } else {
+      counts.updated++;
+      writes.push(objectStore.put(merged));
+    }
+  });
+  await Promise.all(writes);
+  return counts;
+}
+
+/**
+ * Imports a backup file (its text, or the file itself). The whole file is checked first; a
+ * malformed, foreign, newer or larger-than-`maxBytes` file is refused with its reason and
+ * nothing changes. Then every record merges with the stored one field by field, in one
+ * transaction over all stores: if anything fails midway the transaction is aborted, nothing
+ * changes, and the error is thrown.
+ */
+export async function importBackup(
+  store: Store,
+  file: string | Blob,
+  maxBytes: number = MAX_BACKUP_BYTES,
+): Promise<ImportResult> {
+  if (typeof file !== 'string' && file.size > maxBytes) {
+    return { ok: false, reason: `the file is larger than ${maxBytes} bytes` };
+  }
+  const read = readBackup(typeof file === 'string' ? file : await file.text(), maxBytes);
+  if (!read.ok) return read;
+  const { backup } = read;
+  const tx = store.db.transaction(STORE_NAMES, 'readwrite');
+  // An abort rejects `done`; the error is reported through the rethrow below instead.
+  tx.done.catch(() => {});
+  try {
+    const papers = await mergeInto(
+      tx.objectStore('papers'),
+      backup.papers,
+      (p) => p.key,
+      (a, b) => mergeRecord(a, b, PAPER_MERGE_RULES),
+    );
+    const episodes = await mergeInto(
+      tx.objectStore('episodes'),
+      backup.episodes,
+      (e) => e.key,
+      (a, b) => mergeRecord(a, b, EPISODE_MERGE_RULES),
+      withTitleKey,
+    );
+    const citations = await mergeInto(
+      tx.objectStore('citations'),
+      backup.citations,
+      (c): [string, number] => [c.episodeKey, c.position],
+      (a, b) => mergeRecord(a, b, CITATION_MERGE_RULES),
+    );
+    const listens = await mergeInto(
+      tx.objectStore('listens'),
+      backup.listens.map(listenFromBackup),
+      (l) => l.episodeKey,
+      mergeListens,
+    );
+    await tx.done;
+    return { ok: true, report: { papers, episodes, citations, listens } };
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request.
+    }
+    throw error;
+  }
+}

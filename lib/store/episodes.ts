@@ -1,0 +1,280 @@
+/**
+ * Episodes seen on pages and the papers they cite. An episode is keyed by its mp3 stem; one
+ * seen only by title is keyed `show:` + title until a page ties that title to its stem, and then
+ * its record, citations and listen move under the stem.
+ */
+import type { IDBPTransaction } from 'idb';
+import type { Source } from '../sources/types';
+import type { Store } from './db';
+import { applyChanges, sameValue, stampNew } from './fields';
+import {
+  episodeStemOf,
+  episodeTitleKey,
+  isEpisodeTitleKey,
+  normaliseTitle,
+  paperKey,
+} from './keys';
+import { mergeListens } from './listens';
+import { joinLists, joinNotes, mergeRecord, type MergeRules } from './merge';
+import {
+  CITATION_FIELDS,
+  EPISODE_FIELDS,
+  type CitationRecord,
+  type CitecastSchema,
+  type EpisodeRecord,
+  type SourceSnapshot,
+  type StoreName,
+} from './schema';
+
+/** What recording needs of a parsed source (a `Source` of lib/sources has all of it). */
+export type SnapshotSource = Pick<
+  Source,
+  | 'title'
+  | 'authors'
+  | 'year'
+  | 'url'
+  | 'kind'
+  | 'arxivId'
+  | 'arxivVersion'
+  | 'doi'
+  | 'pdfUrl'
+  | 'episode'
+>;
+
+/** One episode as a page shows it (a `FoundEpisode` of lib/episode.ts plus the page address). */
+export interface EpisodeSighting {
+  title: string | null;
+  /** `YYYY-MM-DD`. */
+  published: string | null;
+  /** Seconds. */
+  duration: number | null;
+  audioUrl: string | null;
+  visualizationUrl: string | null;
+  sources: readonly SnapshotSource[];
+  /** The description was cut short on the page, so its source list may be incomplete. */
+  cutShort?: boolean;
+  /** The address of the page it was seen on. */
+  pageUrl: string | null;
+}
+
+/** Earlier of two epoch times (first-seen dates merge to the earliest). */
+function earliest(local: unknown, incoming: unknown): unknown {
+  if (typeof local !== 'number') return incoming;
+  return typeof incoming === 'number' ? Math.min(local, incoming) : local;
+}
+
+/** How two versions of an episode merge: pages and note joined, the first sighting kept. */
+export const EPISODE_MERGE_RULES: MergeRules = {
+  keyFields: ['key', 'titleKey'],
+  joins: { pages: joinLists, note: joinNotes, firstSeenAt: earliest },
+};
+
+/** How two versions of a citation merge: newest value per field. */
+export const CITATION_MERGE_RULES: MergeRules = {
+  keyFields: ['episodeKey', 'position'],
+  joins: {},
+};
+
+type EpisodeTransaction = IDBPTransaction<
+  CitecastSchema,
+  ('episodes' | 'citations' | 'listens')[],
+  'readwrite'
+>;
+
+/** A source as the episode record keeps it. */
+export function snapshotSource(source: SnapshotSource): SourceSnapshot {
+  return {
+    title: source.title,
+    authors: [...source.authors],
+    year: source.year,
+    url: source.url,
+    kind: source.kind,
+    arxivId: source.arxivId,
+    arxivVersion: source.arxivVersion,
+    doi: source.doi,
+    pdfUrl: source.pdfUrl,
+    episodeStem: source.episode?.stem ?? null,
+    paperKey: source.kind === 'paper' ? paperKey(source) : null,
+  };
+}
+
+/** `record` with its derived `titleKey` set from its title (or removed when it has none). */
+export function withTitleKey(record: EpisodeRecord): EpisodeRecord {
+  const titleKey = record.title ? normaliseTitle(record.title) : '';
+  if ((record.titleKey ?? '') === titleKey) return record;
+  const { titleKey: _old, ...rest } = record;
+  return titleKey ? { ...rest, titleKey } : rest;
+}
+
+/**
+ * Makes the citations of episode `key` match its source list: one per paper, keyed by its
+ * position; citations at positions that no longer cite a paper are deleted.
+ */
+async function syncCitations(
+  tx: EpisodeTransaction,
+  key: string,
+  sources: readonly SourceSnapshot[],
+  now: number,
+): Promise<void> {
+  const citations = tx.objectStore('citations');
+  const existing = await citations.index('byEpisodeKey').getAll(key);
+  const byPosition = new Map(existing.map((c) => [c.position, c]));
+  const writes: Promise<unknown>[] = [];
+  sources.forEach((source, position) => {
+    const old = byPosition.get(position);
+    byPosition.delete(position);
+    if (!source.paperKey) {
+      if (old) writes.push(citations.delete([key, position]));
+      return;
+    }
+    const fields = {
+      paperKey: source.paperKey,
+      url: source.url,
+      arxivVersion: source.arxivVersion,
+    };
+    const next = old
+      ? applyChanges(old, fields, now)
+      : stampNew<CitationRecord>({ episodeKey: key, position, ...fields }, CITATION_FIELDS, now);
+    if (next !== old) writes.push(citations.put(next));
+  });
+  for (const position of byPosition.keys()) writes.push(citations.delete([key, position]));
+  await Promise.all(writes);
+}
+
+/**
+ * Moves the title-keyed episode `titleKey` under the stem `key`: its record merges into
+ * `target` (or becomes it), its listen merges into the stem's, and the title-keyed record, its
+ * citations and listen are deleted. Returns the record now keyed `key`.
+ */
+async function absorbTitleRecord(
+  tx: EpisodeTransaction,
+  key: string,
+  titleKey: string,
+  target: EpisodeRecord | undefined,
+): Promise<EpisodeRecord | undefined> {
+  const episodes = tx.objectStore('episodes');
+  const titled = await episodes.get(titleKey);
+  if (!titled) return target;
+  const moved: EpisodeRecord = { ...titled, key };
+  const record = target ? mergeRecord(target, moved, EPISODE_MERGE_RULES) : moved;
+  const citations = tx.objectStore('citations');
+  const oldCitations = await citations.index('byEpisodeKey').getAllKeys(titleKey);
+  await Promise.all(oldCitations.map((k) => citations.delete(k)));
+  const listens = tx.objectStore('listens');
+  const titledListen = await listens.get(titleKey);
+  if (titledListen) {
+    const stemListen = await listens.get(key);
+    const movedListen = { ...titledListen, episodeKey: key };
+    await listens.put(stemListen ? mergeListens(stemListen, movedListen) : movedListen);
+    await listens.delete(titleKey);
+  }
+  await episodes.delete(titleKey);
+  return record;
+}
+
+/** The key of the one stem-keyed episode with this normalised title, if exactly one exists. */
+async function stemKeyForTitle(tx: EpisodeTransaction, title: string): Promise<string | null> {
+  const normal = normaliseTitle(title);
+  if (!normal) return null;
+  const keys = await tx.objectStore('episodes').index('byTitleKey').getAllKeys(normal);
+  const stems = keys.filter((k) => !isEpisodeTitleKey(k));
+  return stems.length === 1 ? stems[0]! : null;
+}
+
+/**
+ * Records an episode seen on a page: its details, the page address and its source list, and a
+ * citation for each paper in that list. Known details are never replaced by missing ones, and a
+ * description cut short never replaces a longer source list. When the page gives the stem of an
+ * episode known so far only by title, the two records become one under the stem. One
+ * transaction; returns the stored record, or `null` when the episode has no stem or title.
+ */
+export async function recordEpisode(
+  store: Store,
+  sighting: EpisodeSighting,
+): Promise<EpisodeRecord | null> {
+  const stem = episodeStemOf(sighting);
+  const titleKey = episodeTitleKey(sighting.title);
+  if (!stem && !titleKey) return null;
+  const now = store.now();
+  const stores: StoreName[] = ['episodes', 'citations', 'listens'];
+  const tx = store.db.transaction(stores, 'readwrite') as EpisodeTransaction;
+  const episodes = tx.objectStore('episodes');
+  const key = stem ?? (await stemKeyForTitle(tx, sighting.title!)) ?? titleKey!;
+  let existing = await episodes.get(key);
+  const stored = existing;
+  if (stem && titleKey) existing = await absorbTitleRecord(tx, key, titleKey, existing);
+  const sources = sighting.sources.map(snapshotSource);
+  const base =
+    existing ??
+    stampNew<EpisodeRecord>(
+      {
+        key,
+        stem,
+        title: sighting.title,
+        published: sighting.published,
+        duration: sighting.duration,
+        pages: [],
+        sources: [],
+        note: '',
+        firstSeenAt: now,
+      },
+      EPISODE_FIELDS,
+      now,
+    );
+  const keepSources = sighting.cutShort === true && sources.length < base.sources.length;
+  const record = withTitleKey(
+    applyChanges(
+      base,
+      {
+        stem: stem ?? base.stem,
+        title: sighting.title ?? base.title,
+        published: sighting.published ?? base.published,
+        duration: sighting.duration ?? base.duration,
+        pages: sighting.pageUrl ? joinLists(base.pages, [sighting.pageUrl]) : base.pages,
+        sources: keepSources ? base.sources : sources,
+      },
+      now,
+    ),
+  );
+  if (!stored || !sameValue(record, stored)) await episodes.put(record);
+  await syncCitations(tx, key, record.sources, now);
+  await tx.done;
+  return record;
+}
+
+/** The episode stored under `key`, or `null`. */
+export async function getEpisode(store: Store, key: string): Promise<EpisodeRecord | null> {
+  return (await store.db.get('episodes', key)) ?? null;
+}
+
+/** The papers an episode cites, in the order of its source list. */
+export async function citationsOfEpisode(
+  store: Store,
+  episodeKey: string,
+): Promise<CitationRecord[]> {
+  const citations = await store.db.getAllFromIndex('citations', 'byEpisodeKey', episodeKey);
+  return citations.sort((a, b) => a.position - b.position);
+}
+
+/** Every citation of a paper: which episodes cite it, at which position, with which link. */
+export function citationsOfPaper(store: Store, paperKey: string): Promise<CitationRecord[]> {
+  return store.db.getAllFromIndex('citations', 'byPaperKey', paperKey);
+}
+
+/** Sets an episode's note; `null` when there is no such episode. */
+export async function setEpisodeNote(
+  store: Store,
+  key: string,
+  note: string,
+): Promise<EpisodeRecord | null> {
+  const tx = store.db.transaction('episodes', 'readwrite');
+  const existing = await tx.store.get(key);
+  if (!existing) {
+    await tx.done;
+    return null;
+  }
+  const record = applyChanges(existing, { note }, store.now());
+  if (record !== existing) await tx.store.put(record);
+  await tx.done;
+  return record;
+}

@@ -1,0 +1,156 @@
+/**
+ * The listening log: heard and unheard marks set by hand, and playback progress. A mark set by
+ * hand always wins: progress keeps its position and played seconds but never changes its state.
+ */
+import type { Store } from './db';
+import { applyChanges, sameValue, stampNew } from './fields';
+import { mergeRecord, type MergeRules } from './merge';
+import { LISTEN_FIELDS, type ListenRecord, type ListenState } from './schema';
+
+/** How two versions of a listen merge field by field (but see {@link mergeListens}). */
+export const LISTEN_MERGE_RULES: MergeRules = { keyFields: ['episodeKey'], joins: {} };
+
+/** The fields a mark by hand sets together. */
+const MARK_FIELDS = ['state', 'manual', 'heardAt'] as const;
+
+/**
+ * Merges two versions of one episode's listen: newest value per field, except that a mark by
+ * hand always wins over automatic progress, whatever their times; between two marks by hand (or
+ * two automatic states) the newer wins. State, `manual` and `heardAt` always come from one side.
+ */
+export function mergeListens(local: ListenRecord, incoming: ListenRecord): ListenRecord {
+  const merged = mergeRecord(local, incoming, LISTEN_MERGE_RULES);
+  let markFrom: ListenRecord;
+  if (local.manual !== incoming.manual) markFrom = local.manual ? local : incoming;
+  else markFrom = (incoming.modified.state ?? 0) > (local.modified.state ?? 0) ? incoming : local;
+  const result: ListenRecord = { ...merged, modified: { ...merged.modified } };
+  for (const field of MARK_FIELDS) {
+    (result as unknown as Record<string, unknown>)[field] = markFrom[field];
+    const time = markFrom.modified[field];
+    if (time === undefined) delete result.modified[field];
+    else result.modified[field] = time;
+  }
+  return sameValue(result, local) ? local : result;
+}
+
+/**
+ * The default share of an episode's length that must really have been played (media seconds
+ * that advanced while playing, not the position: seeking to the end is not listening) for it
+ * to count as heard. Settings can change it (issue 7: 90 % by default).
+ */
+export const DEFAULT_HEARD_SHARE = 0.9;
+
+/** A fresh listen of an episode nobody has played: unheard, automatic, at 0. */
+export function newListen(episodeKey: string, now: number): ListenRecord {
+  return stampNew<ListenRecord>(
+    {
+      episodeKey,
+      state: 'unheard',
+      manual: false,
+      position: 0,
+      duration: null,
+      heardAt: null,
+      playedSeconds: 0,
+    },
+    LISTEN_FIELDS,
+    now,
+  );
+}
+
+/** The listen of an episode, or `null` when it was never marked or played. */
+export async function getListen(store: Store, episodeKey: string): Promise<ListenRecord | null> {
+  return (await store.db.get('listens', episodeKey)) ?? null;
+}
+
+/** Runs `change` on the listen of `episodeKey` (a fresh one when missing) and stores it. */
+async function updateListen(
+  store: Store,
+  episodeKey: string,
+  change: (listen: ListenRecord, now: number) => ListenRecord,
+): Promise<ListenRecord> {
+  const now = store.now();
+  const tx = store.db.transaction('listens', 'readwrite');
+  const existing = await tx.store.get(episodeKey);
+  const record = change(existing ?? newListen(episodeKey, now), now);
+  if (record !== existing) await tx.store.put(record);
+  await tx.done;
+  return record;
+}
+
+/**
+ * Marks an episode heard (`true`) or unheard (`false`) by hand. The mark wins over playback
+ * progress until the next mark by hand. Marking heard keeps the first heard date.
+ */
+export function setHeard(store: Store, episodeKey: string, heard: boolean): Promise<ListenRecord> {
+  return updateListen(store, episodeKey, (listen, now) =>
+    applyChanges(
+      listen,
+      heard
+        ? { state: 'heard', manual: true, heardAt: listen.heardAt ?? now }
+        : { state: 'unheard', manual: true, heardAt: null },
+      now,
+    ),
+  );
+}
+
+/** One report from a player. */
+export interface ListeningProgress {
+  /** Playback position, seconds. */
+  position: number;
+  /** Length, seconds, when the player knows it. */
+  duration: number | null;
+  /** Seconds played since the previous report. */
+  playedSince: number;
+}
+
+/** The state playback gives, when no mark by hand holds: heard once enough was really played. */
+function stateFromPlayback(
+  playedSeconds: number,
+  position: number,
+  duration: number | null,
+  heardShare: number,
+): ListenState {
+  if (duration !== null && duration > 0 && playedSeconds >= duration * heardShare) return 'heard';
+  return position > 0 || playedSeconds > 0 ? 'in_progress' : 'unheard';
+}
+
+/**
+ * Records playback progress: position, length and played seconds. Without a mark by hand, the
+ * state follows (in progress, then heard near the end; once heard it stays heard).
+ */
+export function recordProgress(
+  store: Store,
+  episodeKey: string,
+  progress: ListeningProgress,
+  heardShare = DEFAULT_HEARD_SHARE,
+): Promise<ListenRecord> {
+  return updateListen(store, episodeKey, (listen, now) => {
+    const duration = progress.duration ?? listen.duration;
+    const playedSeconds = listen.playedSeconds + Math.max(0, progress.playedSince);
+    const changes: Partial<Omit<ListenRecord, 'modified'>> = {
+      position: Math.max(0, progress.position),
+      duration,
+      playedSeconds,
+    };
+    if (!listen.manual && listen.state !== 'heard') {
+      const state = stateFromPlayback(playedSeconds, progress.position, duration, heardShare);
+      changes.state = state;
+      if (state === 'heard') changes.heardAt = now;
+    }
+    return applyChanges(listen, changes, now);
+  });
+}
+
+/** The heard episodes' listens, most recently heard first, at most `limit`. */
+export async function recentlyHeard(store: Store, limit = 50): Promise<ListenRecord[]> {
+  const out: ListenRecord[] = [];
+  if (limit <= 0) return out;
+  const tx = store.db.transaction('listens', 'readonly');
+  let cursor = await tx.store.index('byHeardAt').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return out;
+}

@@ -1,0 +1,195 @@
+/**
+ * The records Citecast keeps and the shape of its IndexedDB database. Every record carries
+ * `modified`: for each of its fields, when it was last changed (epoch ms). Merges (backup
+ * import, later sync) take the newest value per field from it. Key fields are not in `modified`:
+ * a record's key never changes.
+ */
+import type { DBSchema } from 'idb';
+
+/** The database's name in the extension's origin. */
+export const DATABASE_NAME = 'citecast';
+
+/** When each field of a record was last changed, epoch ms. A missing field was never set. */
+export type FieldTimes<T> = Partial<Record<Exclude<keyof T, 'modified'>, number>>;
+
+/** How far the listener has got with a paper. */
+export type ReadState = 'unread' | 'reading' | 'read';
+
+/** Every read state, in order. */
+export const READ_STATES: readonly ReadState[] = ['unread', 'reading', 'read'];
+
+/** A paper in the library. Unsaving keeps the record (with `savedAt: null`) so merges see it. */
+export interface PaperRecord {
+  /** `arxiv:ID`, `doi:…` or `title:…` (see `paperKey`). */
+  key: string;
+  title: string | null;
+  authors: string[];
+  year: number | null;
+  arxivId: string | null;
+  doi: string | null;
+  /** Every address the paper was cited or saved with, first seen first. */
+  urls: string[];
+  pdfUrl: string | null;
+  /** When it was saved (epoch ms), `null` once unsaved; only saved papers are in `bySavedAt`. */
+  savedAt: number | null;
+  /** The episode it was saved from, when known. */
+  savedFrom: string | null;
+  readState: ReadState;
+  tags: string[];
+  note: string;
+  modified: FieldTimes<PaperRecord>;
+}
+
+/** One source of an episode's source list as it stood when the episode was recorded. */
+export interface SourceSnapshot {
+  title: string | null;
+  authors: string[];
+  year: number | null;
+  url: string | null;
+  kind: 'paper' | 'episode' | 'other';
+  arxivId: string | null;
+  arxivVersion: number | null;
+  doi: string | null;
+  pdfUrl: string | null;
+  /** For a cited episode of the show, the stem of its mp3. */
+  episodeStem: string | null;
+  /** The key the paper has (or would have) in the library; `null` for anything but a paper. */
+  paperKey: string | null;
+}
+
+/** An episode seen on some page. */
+export interface EpisodeRecord {
+  /** The mp3 stem, or `show:` plus the normalised title (see `episodeKey`). */
+  key: string;
+  /** The mp3 stem when known. */
+  stem: string | null;
+  title: string | null;
+  /**
+   * The normalised title (since schema v2): finds the stem-keyed record of an episode that a page
+   * shows by title only. Derived from `title`, so it has no time of its own in `modified`.
+   */
+  titleKey?: string;
+  /** Publication date, `YYYY-MM-DD`. */
+  published: string | null;
+  /** Length in seconds. */
+  duration: number | null;
+  /** The page addresses the episode was seen on, first seen first. */
+  pages: string[];
+  /** The source list as last read in full. */
+  sources: SourceSnapshot[];
+  note: string;
+  /** When Citecast first saw the episode (epoch ms). */
+  firstSeenAt: number;
+  modified: FieldTimes<EpisodeRecord>;
+}
+
+/** An episode citing a paper, at one position of its source list. Key: `[episodeKey, position]`. */
+export interface CitationRecord {
+  episodeKey: string;
+  /** Index of the source in the episode's source list, from 0. */
+  position: number;
+  paperKey: string;
+  /** The link exactly as the episode gives it. */
+  url: string | null;
+  /** The arXiv version the link cites, when it names one. */
+  arxivVersion: number | null;
+  modified: FieldTimes<CitationRecord>;
+}
+
+/** Where the listener is with an episode. */
+export type ListenState = 'unheard' | 'in_progress' | 'heard';
+
+/** Every listen state, in order. */
+export const LISTEN_STATES: readonly ListenState[] = ['unheard', 'in_progress', 'heard'];
+
+/** The listening log of one episode. Key: `episodeKey`. */
+export interface ListenRecord {
+  episodeKey: string;
+  state: ListenState;
+  /** Whether `state` was set by hand; then playback progress never changes it. */
+  manual: boolean;
+  /** Playback position in seconds. */
+  position: number;
+  /** Episode length in seconds, when known. */
+  duration: number | null;
+  /** When the episode became heard (epoch ms), `null` while it is not; only heard ones are in `byHeardAt`. */
+  heardAt: number | null;
+  /** Seconds actually played, summed over sessions. */
+  playedSeconds: number;
+  modified: FieldTimes<ListenRecord>;
+}
+
+/** The fields of a paper that carry a modified time (all but the key). */
+export const PAPER_FIELDS = [
+  'title',
+  'authors',
+  'year',
+  'arxivId',
+  'doi',
+  'urls',
+  'pdfUrl',
+  'savedAt',
+  'savedFrom',
+  'readState',
+  'tags',
+  'note',
+] as const satisfies readonly (keyof PaperRecord)[];
+
+/** The fields of an episode that carry a modified time (not the key nor the derived `titleKey`). */
+export const EPISODE_FIELDS = [
+  'stem',
+  'title',
+  'published',
+  'duration',
+  'pages',
+  'sources',
+  'note',
+  'firstSeenAt',
+] as const satisfies readonly (keyof EpisodeRecord)[];
+
+/** The fields of a citation that carry a modified time (not its key `[episodeKey, position]`). */
+export const CITATION_FIELDS = [
+  'paperKey',
+  'url',
+  'arxivVersion',
+] as const satisfies readonly (keyof CitationRecord)[];
+
+/** The fields of a listen that carry a modified time (not its key `episodeKey`). */
+export const LISTEN_FIELDS = [
+  'state',
+  'manual',
+  'position',
+  'duration',
+  'heardAt',
+  'playedSeconds',
+] as const satisfies readonly (keyof ListenRecord)[];
+
+/** The database schema for idb's typed API (the latest version). */
+export interface CitecastSchema extends DBSchema {
+  papers: {
+    key: string;
+    value: PaperRecord;
+    indexes: { bySavedAt: number; byTag: string };
+  };
+  episodes: {
+    key: string;
+    value: EpisodeRecord;
+    indexes: { byTitleKey: string };
+  };
+  citations: {
+    key: [string, number];
+    value: CitationRecord;
+    indexes: { byPaperKey: string; byEpisodeKey: string };
+  };
+  listens: {
+    key: string;
+    value: ListenRecord;
+    indexes: { byHeardAt: number };
+  };
+}
+
+/** The names of the object stores. */
+export type StoreName = 'papers' | 'episodes' | 'citations' | 'listens';
+
+/** Every object store, in the order backups list them. */
+export const STORE_NAMES: readonly StoreName[] = ['papers', 'episodes', 'citations', 'listens'];

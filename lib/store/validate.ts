@@ -1,0 +1,104 @@
+/**
+ * A few hand-written checks for untrusted JSON (backup files): each check returns `null` when
+ * the value fits, else a reason naming where it does not (`papers[3].tags[1]: expected a string`).
+ */
+
+/** Checks a value found at `path`; returns the reason it is refused, or `null`. */
+export type Check = (value: unknown, path: string) => string | null;
+
+/** A string (optionally non-empty and at most `maxLength` characters). */
+export function string(options: { nonEmpty?: boolean; maxLength?: number } = {}): Check {
+  return (value, path) => {
+    if (typeof value !== 'string') return `${path}: expected a string`;
+    if (options.nonEmpty && value === '') return `${path}: expected a non-empty string`;
+    if (options.maxLength !== undefined && value.length > options.maxLength) {
+      return `${path}: longer than ${options.maxLength} characters`;
+    }
+    return null;
+  };
+}
+
+/** A finite number (optionally an integer, optionally at least `min`). */
+export function number(options: { integer?: boolean; min?: number } = {}): Check {
+  return (value, path) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return `${path}: expected a number`;
+    if (options.integer && !Number.isInteger(value)) return `${path}: expected an integer`;
+    if (options.min !== undefined && value < options.min) {
+      return `${path}: expected at least ${options.min}`;
+    }
+    return null;
+  };
+}
+
+/** A boolean. */
+export const boolean: Check = (value, path) =>
+  typeof value === 'boolean' ? null : `${path}: expected true or false`;
+
+/** One of the given strings. */
+export function oneOf(values: readonly string[]): Check {
+  return (value, path) =>
+    typeof value === 'string' && values.includes(value)
+      ? null
+      : `${path}: expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+}
+
+/** `null`, or a value passing `check`. */
+export function nullable(check: Check): Check {
+  return (value, path) => (value === null ? null : check(value, path));
+}
+
+/** Absent (`undefined`), or a value passing `check`. */
+export function optional(check: Check): Check {
+  return (value, path) => (value === undefined ? null : check(value, path));
+}
+
+/** An array whose every item passes `check`. */
+export function arrayOf(check: Check): Check {
+  return (value, path) => {
+    if (!Array.isArray(value)) return `${path}: expected a list`;
+    for (let i = 0; i < value.length; i++) {
+      const reason = check(value[i], `${path}[${i}]`);
+      if (reason) return reason;
+    }
+    return null;
+  };
+}
+
+/** Whether `value` is a plain JSON object (not an array, not null). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An object with exactly the given fields (a field whose check accepts `undefined` may be
+ * missing). Unknown fields are refused, so nothing unchecked is ever stored.
+ */
+export function object(fields: Readonly<Record<string, Check>>): Check {
+  return (value, path) => {
+    if (!isObject(value)) return `${path}: expected an object`;
+    for (const [name, check] of Object.entries(fields)) {
+      const reason = check(value[name], `${path}.${name}`);
+      if (reason) return reason;
+    }
+    for (const name of Object.keys(value)) {
+      if (!Object.prototype.hasOwnProperty.call(fields, name)) {
+        return `${path}: unknown field ${JSON.stringify(name)}`;
+      }
+    }
+    return null;
+  };
+}
+
+/** An object mapping some of `names` to epoch times (the per-field modified times). */
+export function fieldTimes(names: readonly string[]): Check {
+  const time = number({ min: 0 });
+  return (value, path) => {
+    if (!isObject(value)) return `${path}: expected an object`;
+    for (const [name, item] of Object.entries(value)) {
+      if (!names.includes(name)) return `${path}: unknown field ${JSON.stringify(name)}`;
+      const reason = time(item, `${path}.${name}`);
+      if (reason) return reason;
+    }
+    return null;
+  };
+}
