@@ -31,7 +31,8 @@ const LIST_HEADING =
  */
 export function parsePageText(text: string, options: PageTextOptions = {}): FoundEpisode[] {
   const now = options.now ?? new Date();
-  const normalised = text.replace(/\r\n?/g, '\n');
+  // Only texts with carriage returns are rewritten (a regex pass over a whole page otherwise).
+  const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const lines: Line[] = normalised
     .split('\n')
     .map((t, index) => ({ text: t.trim(), index }))
