@@ -3,12 +3,32 @@
  * always beside a baseline measured in the same run on the same input. Timings are medians of
  * several rounds after a warm-up; they never go into pass/fail tests.
  */
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parsePageText } from '../lib/pagetext/index';
 import { pickReader } from '../lib/sites/index';
 import { podimoReader } from '../lib/sites/podimo';
 import { parseSources } from '../lib/sources/parse';
+import { importBackup } from '../lib/store/backup';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  listenFromBackup,
+  type Backup,
+} from '../lib/store/backup-format';
+import { openStore, type Store } from '../lib/store/db';
+import { stampNew } from '../lib/store/fields';
+import { isSaved, recentPapers } from '../lib/store/papers';
+import {
+  CITATION_FIELDS,
+  EPISODE_FIELDS,
+  PAPER_FIELDS,
+  STORE_NAMES,
+  type CitationRecord,
+  type EpisodeRecord,
+  type PaperRecord,
+} from '../lib/store/schema';
 import { htmlDocument } from './read-saved-page';
 
 const SEED = fileURLToPath(
@@ -237,5 +257,258 @@ function benchRead(): void {
   print('read.podimo_662_vs_text_content', readMs / textMs, 'x');
 }
 
+/** The timed part of an async measurement, with untimed set-up before each run. */
+interface AsyncRun {
+  /** Runs before each timed run, untimed (e.g. a fresh empty database). */
+  prepare?: () => Promise<void>;
+  run: () => Promise<void>;
+}
+
+/**
+ * `sideBySide` for async work (the store's calls are): median wall times in ms, each round
+ * running every function once in turn, each after its untimed `prepare`.
+ */
+async function sideBySideAsync(runs: AsyncRun[], rounds = 9, warmup = 2): Promise<number[]> {
+  const times = runs.map(() => [] as number[]);
+  for (let i = 0; i < warmup + rounds; i++) {
+    for (let k = 0; k < runs.length; k++) {
+      await runs[k].prepare?.();
+      const t0 = performance.now();
+      await runs[k].run();
+      if (i >= warmup) times[k].push(performance.now() - t0);
+    }
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
+}
+
+/** `median` for async work: median wall time in ms of `fn` over `rounds` rounds after `warmup`. */
+async function medianAsync(fn: () => Promise<void>, rounds = 21, warmup = 3): Promise<number> {
+  const [ms] = await sideBySideAsync([{ run: fn }], rounds, warmup);
+  return ms;
+}
+
+/**
+ * A backup holding `papers` papers (every one saved, a second apart) and `episodes` episodes,
+ * each citing 5 of the papers and with a listen.
+ */
+function buildBackup(papers: number, episodes: number): Backup {
+  const t0 = Date.UTC(2025, 0, 1);
+  const paperRecords: PaperRecord[] = [];
+  for (let i = 0; i < papers; i++) {
+    const id = `25${String(Math.floor(i / 10_000) + 1).padStart(2, '0')}.${String(i % 10_000).padStart(5, '0')}`;
+    paperRecords.push(
+      stampNew<PaperRecord>(
+        {
+          key: `arxiv:${id}`,
+          title: `Paper ${i}: Memory Architectures for Long Context`,
+          authors: ['Ada Author', 'Bob Builder', 'Chen Wei'],
+          year: 2025,
+          arxivId: id,
+          doi: null,
+          urls: [`https://arxiv.org/abs/${id}v1`],
+          pdfUrl: `https://arxiv.org/pdf/${id}v1`,
+          savedAt: t0 + i * 1000,
+          savedFrom: null,
+          readState: 'unread',
+          tags: i % 3 === 0 ? ['memory'] : [],
+          note: '',
+        },
+        PAPER_FIELDS,
+        t0 + i * 1000,
+      ),
+    );
+  }
+  const episodeRecords: EpisodeRecord[] = [];
+  const citations: CitationRecord[] = [];
+  for (let e = 0; e < episodes; e++) {
+    const stem = `2025-${String((e % 12) + 1).padStart(2, '0')}-${String((e % 28) + 1).padStart(2, '0')}-episode-${e}-${String(e).padStart(6, '0')}`;
+    const cited = [0, 1, 2, 3, 4].map((k) => paperRecords[(e * 5 + k) % papers]);
+    episodeRecords.push({
+      ...stampNew<EpisodeRecord>(
+        {
+          key: stem,
+          stem,
+          title: `Episode ${e}: Memory Architectures`,
+          published: stem.slice(0, 10),
+          duration: 1500,
+          pages: [`https://podcast.do-not-panic.com/episodes/${stem}.html`],
+          sources: cited.map((p) => ({
+            title: p.title,
+            authors: p.authors,
+            year: p.year,
+            url: p.urls[0],
+            kind: 'paper' as const,
+            arxivId: p.arxivId,
+            arxivVersion: 1,
+            doi: null,
+            pdfUrl: p.pdfUrl,
+            episodeStem: null,
+            paperKey: p.key,
+          })),
+          note: '',
+          firstSeenAt: t0,
+        },
+        EPISODE_FIELDS,
+        t0,
+      ),
+      titleKey: `episode ${e} memory architectures`,
+    });
+    cited.forEach((p, position) =>
+      citations.push(
+        stampNew<CitationRecord>(
+          { episodeKey: stem, position, paperKey: p.key, url: p.urls[0], arxivVersion: 1 },
+          CITATION_FIELDS,
+          t0,
+        ),
+      ),
+    );
+  }
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(t0).toISOString(),
+    papers: paperRecords,
+    episodes: episodeRecords,
+    citations,
+    listens: episodeRecords.map((ep) => ({
+      episodeKey: ep.key,
+      status: 'in_progress' as const,
+      manual: false,
+      position: 600,
+      duration: 1500,
+      playedSeconds: 600,
+      completedAt: null,
+      updatedAt: new Date(t0).toISOString(),
+      modified: {
+        state: t0,
+        manual: t0,
+        position: t0,
+        duration: t0,
+        heardAt: t0,
+        playedSeconds: t0,
+      },
+    })),
+  };
+}
+
+let benchDatabases = 0;
+
+/** A store on a new, empty database of its own. */
+async function emptyStore(): Promise<Store> {
+  return openStore({ name: `citecast-bench-${benchDatabases++}`, now: () => Date.UTC(2026, 0, 1) });
+}
+
+/** Closes a bench store and deletes its database, so rounds do not pile up in memory. */
+async function dropStore(store: Store): Promise<void> {
+  const name = store.db.name;
+  store.db.close();
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function benchStore(): Promise<void> {
+  const PAPERS = 10_000;
+  const EPISODES = 2_000;
+  const backup = buildBackup(PAPERS, EPISODES);
+  const file = JSON.stringify(backup);
+  const records = {
+    papers: backup.papers,
+    episodes: backup.episodes,
+    citations: backup.citations,
+    listens: backup.listens.map(listenFromBackup),
+  };
+  const total = STORE_NAMES.reduce((n, name) => n + records[name].length, 0);
+  let importStore: Store | null = null;
+  let rawStore: Store | null = null;
+  let imported = 0;
+  let putCount = 0;
+  const [importMs, rawMs] = await sideBySideAsync(
+    [
+      {
+        prepare: async () => {
+          if (importStore) await dropStore(importStore);
+          importStore = await emptyStore();
+        },
+        run: async () => {
+          const result = await importBackup(importStore!, file);
+          if (!result.ok) throw new Error(`the bench backup was refused: ${result.reason}`);
+          imported = STORE_NAMES.reduce((n, name) => n + result.report[name].added, 0);
+        },
+      },
+      // Baseline: raw idb puts of the same records in one transaction.
+      {
+        prepare: async () => {
+          if (rawStore) await dropStore(rawStore);
+          rawStore = await emptyStore();
+        },
+        run: async () => {
+          const tx = rawStore!.db.transaction(STORE_NAMES, 'readwrite');
+          const puts: Promise<unknown>[] = [];
+          for (const r of records.papers) puts.push(tx.objectStore('papers').put(r));
+          for (const r of records.episodes) puts.push(tx.objectStore('episodes').put(r));
+          for (const r of records.citations) puts.push(tx.objectStore('citations').put(r));
+          for (const r of records.listens) puts.push(tx.objectStore('listens').put(r));
+          await Promise.all(puts);
+          await tx.done;
+          putCount = puts.length;
+        },
+      },
+    ],
+    5,
+    1,
+  );
+  if (imported !== total) throw new Error(`the import added ${imported} of ${total} records`);
+  if (putCount !== total) throw new Error(`the baseline put ${putCount} of ${total} records`);
+  const store: Store = importStore!;
+  const counts = await Promise.all(STORE_NAMES.map((name) => store.db.count(name)));
+  if (counts[0] !== PAPERS || counts[1] !== EPISODES) {
+    throw new Error(`the store holds ${counts[0]} papers and ${counts[1]} episodes`);
+  }
+  if (rawStore) await dropStore(rawStore);
+
+  // A page's 500 sources: 400 saved papers and 100 the library does not have.
+  const pageKeys = [
+    ...backup.papers.slice(3_000, 3_400).map((p) => p.key),
+    ...Array.from({ length: 100 }, (_, i) => `arxiv:2699.${String(i).padStart(5, '0')}`),
+  ];
+  let savedCount = 0;
+  let answered = 0;
+  const isSavedMs = await medianAsync(async () => {
+    const saved = await isSaved(store, pageKeys);
+    answered = saved.size;
+    savedCount = [...saved.values()].filter(Boolean).length;
+  });
+  if (answered !== 500 || savedCount !== 400) {
+    throw new Error(`isSaved answered ${answered} keys, ${savedCount} saved (expected 500, 400)`);
+  }
+
+  let page: PaperRecord[] = [];
+  const firstPageMs = await medianAsync(async () => {
+    page = await recentPapers(store, 50);
+  });
+  const newest = backup.papers
+    .slice(-50)
+    .reverse()
+    .map((p) => p.key);
+  if (page.length !== 50 || page.some((p, i) => p.key !== newest[i])) {
+    throw new Error('recentPapers did not give the 50 newest saved papers, newest first');
+  }
+  await dropStore(store);
+
+  print('store.papers', PAPERS, 'papers', 0);
+  print('store.episodes', EPISODES, 'episodes', 0);
+  print('store.records', total, 'records', 0);
+  print('store.backup_bytes', Buffer.byteLength(file), 'bytes', 0);
+  print('store.bulk_import_ms', importMs, 'ms');
+  print('baseline.raw_put_ms', rawMs, 'ms');
+  print('store.bulk_import_vs_raw_put', importMs / rawMs, 'x (target <= 2)');
+  print('store.is_saved_500_ms', isSavedMs, 'ms (target < 20)');
+  print('store.first_page_ms', firstPageMs, 'ms (target < 20)');
+}
+
 benchParse();
 benchRead();
+await benchStore();

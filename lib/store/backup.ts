@@ -61,8 +61,12 @@ export async function exportBackupJson(store: Store): Promise<string> {
   return JSON.stringify(await exportBackup(store), null, 2);
 }
 
-/** Merges `records` into one store of the import transaction; returns what it did. */
-async function mergeInto<T extends { modified: Partial<Record<string, number>> }, K>(
+/**
+ * Merges `records` into one object store of an open read-write transaction (a backup import's,
+ * or a library import's): a record whose key is new is added; otherwise `merge(local, incoming)`
+ * is written unless it equals the stored record. Returns what it added, updated and skipped.
+ */
+export async function mergeInto<T extends { modified: Partial<Record<string, number>> }, K>(
   objectStore: {
     get(key: K): Promise<T | undefined>;
     put(value: T): Promise<unknown>;

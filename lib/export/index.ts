@@ -1,0 +1,28 @@
+/**
+ * Exports and imports: papers as BibTeX, RIS and CSL-JSON (written and read with citation-js),
+ * a Markdown reading list per episode, and importing a library as Zotero exports it.
+ */
+export { papersToBibtex } from './bibtex';
+export {
+  papersWithCitations,
+  type CitingEpisode,
+  type PaperSelection,
+  type PaperWithCitations,
+} from './cited-by';
+export { citationKeys } from './cite-keys';
+export { CITED_IN_PREFIX, papersToCsl, papersToCslJson } from './csl';
+export {
+  importLibrary,
+  type LibraryImportReport,
+  type LibraryImportResult,
+} from './library-import';
+export { detectPaperFormat, parseLibrary, MAX_LIBRARY_BYTES } from './library-parse';
+export {
+  exportPapers,
+  formatPapers,
+  PAPER_FORMAT_FILES,
+  PAPER_FORMATS,
+  type PaperFormat,
+} from './papers';
+export { episodeReadingList } from './reading-list';
+export { papersToRis } from './ris';

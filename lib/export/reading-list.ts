@@ -1,0 +1,81 @@
+/**
+ * A Markdown reading list for one episode: its title, date and page, then each source of its
+ * source list as `- [Title](pdf or address) — Authors, Year`, marked `saved` and `reading` /
+ * `read` from the library. Only http(s) addresses become links.
+ */
+import type { Store } from '../store/db';
+import type { EpisodeRecord, PaperRecord, SourceSnapshot } from '../store/schema';
+
+const SHOW_HOST = 'podcast.do-not-panic.com';
+
+/** `text` with Markdown's special characters escaped, on one line. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+}
+
+/** `url` for a Markdown link target when it is an http(s) address, else `null`. */
+export function markdownUrl(url: string | null): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  return parsed.href.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The episode's page to link: one on the show's own site if seen there, else the first seen. */
+function episodePage(episode: EpisodeRecord): string | null {
+  const pages = episode.pages.map(markdownUrl).filter((u): u is string => u !== null);
+  return pages.find((u) => new URL(u).hostname === SHOW_HOST) ?? pages[0] ?? null;
+}
+
+/** One source as a list item, with the library's marks for its paper. */
+function sourceLine(source: SourceSnapshot, paper: PaperRecord | undefined): string {
+  const title = escapeMarkdown(source.title ?? source.url ?? 'Untitled');
+  const url = markdownUrl(source.pdfUrl) ?? markdownUrl(source.url);
+  const parts = [url ? `[${title}](${url})` : title];
+  const byline = [
+    source.authors.map(escapeMarkdown).join(', '),
+    source.year === null ? '' : String(source.year),
+  ].filter((s) => s !== '');
+  if (byline.length > 0) parts.push(` — ${byline.join(', ')}`);
+  const marks: string[] = [];
+  if (paper?.savedAt != null) marks.push('saved');
+  if (paper && paper.readState !== 'unread') marks.push(paper.readState);
+  if (marks.length > 0) parts.push(` · ${marks.join(' · ')}`);
+  return `- ${parts.join('')}`;
+}
+
+/**
+ * The reading list of episode `episodeKey` as Markdown, or `null` when there is no such
+ * episode. Read in one transaction, so the marks match the library at that moment.
+ */
+export async function episodeReadingList(store: Store, episodeKey: string): Promise<string | null> {
+  const tx = store.db.transaction(['episodes', 'papers'], 'readonly');
+  const episode = await tx.objectStore('episodes').get(episodeKey);
+  if (!episode) {
+    await tx.done;
+    return null;
+  }
+  const papersStore = tx.objectStore('papers');
+  const papers = await Promise.all(
+    episode.sources.map((s) => (s.paperKey ? papersStore.get(s.paperKey) : undefined)),
+  );
+  await tx.done;
+  const lines = [`# ${escapeMarkdown(episode.title ?? episode.key)}`, ''];
+  const about: string[] = [];
+  if (episode.published) about.push(episode.published);
+  const page = episodePage(episode);
+  if (page) about.push(`[Episode page](${page})`);
+  if (about.length > 0) lines.push(about.join(' · '), '');
+  lines.push('## Sources', '');
+  if (episode.sources.length === 0) lines.push('No sources recorded.');
+  episode.sources.forEach((source, i) => lines.push(sourceLine(source, papers[i])));
+  return `${lines.join('\n')}\n`;
+}
