@@ -1,4 +1,21 @@
-/** Runtime messages between the extension's parts. */
+/**
+ * Runtime messages between the extension's parts. The content script, the popup and the library
+ * ask the background (which owns the store) through the typed protocol below
+ * (`@webext-core/messaging`); the background answers every request with a {@link Result}, never a
+ * thrown error, and tells every tab and extension page what changed with `storeChanged`.
+ *
+ * Every payload is untrusted where it arrives: the background checks it against the valibot
+ * schema of its message ({@link MESSAGE_SCHEMAS}) and checks the sender ({@link MESSAGE_ACCESS}).
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import * as v from 'valibot';
+import type { FoundEpisode } from './episode';
+import type { ImportReport } from './store/backup';
+import { MAX_BACKUP_BYTES } from './store/backup-format';
+import type { ListenState, PaperRecord } from './store/schema';
+
+// ---------------------------------------------------------------------------------------------
+// The legacy ping (a plain message without the messaging library's envelope).
 
 /** Asks the background whether it is alive. */
 export interface PingMessage {
@@ -11,7 +28,7 @@ export interface PingReply {
   version: string;
 }
 
-/** Every message the background understands. */
+/** Every plain (non-protocol) message the background understands. */
 export type RuntimeMessage = PingMessage;
 
 /** Whether `value` is a {@link PingMessage}. */
@@ -19,4 +36,350 @@ export function isPingMessage(value: unknown): value is PingMessage {
   return (
     typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'ping'
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results and errors.
+
+/** Why a request failed. */
+export type ErrorCode = 'invalid' | 'forbidden' | 'unavailable' | 'quota' | 'not-found';
+
+/** A failed request: a code the UI can act on and a message it can show. */
+export interface MessageError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** The answer to every request: its value, or a typed error. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: MessageError };
+
+/** A successful {@link Result}. */
+export function success<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** A failed {@link Result}. */
+export function failure<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits and small schemas.
+
+/** Bounds on what one message may carry. */
+export const LIMITS = {
+  /** A paper or episode key (`title:` keys carry a whole normalised title). */
+  key: 2_000,
+  /** Keys asked about at once (a page shows a few hundred sources). */
+  keys: 5_000,
+  title: 2_000,
+  author: 500,
+  authors: 500,
+  url: 4_096,
+  id: 300,
+  tag: 200,
+  tags: 100,
+  note: 20_000,
+  /** Sources in one episode's list. */
+  sources: 5_000,
+  recentPapers: 1_000,
+  /** Seconds: far beyond any episode (a week). */
+  seconds: 7 * 24 * 3600,
+  backupChars: MAX_BACKUP_BYTES,
+} as const;
+
+/** Whether `value` is an absolute `http:` or `https:` URL (never `javascript:`, `data:`, …). */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const boundedString = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const keySchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(LIMITS.key));
+const httpUrl = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.url),
+  v.check(isHttpUrl, 'expected an http(s) address'),
+);
+const year = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9999));
+const seconds = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(LIMITS.seconds));
+const authors = v.pipe(v.array(boundedString(LIMITS.author)), v.maxLength(LIMITS.authors));
+
+/** A source to save, as the parser gives it (other fields of a `Source` are dropped). */
+const savableSourceSchema = v.object({
+  title: v.nullable(boundedString(LIMITS.title)),
+  authors,
+  year: v.nullable(year),
+  url: v.nullable(httpUrl),
+  arxivId: v.nullable(boundedString(LIMITS.id)),
+  doi: v.nullable(boundedString(LIMITS.id)),
+  pdfUrl: v.nullable(httpUrl),
+});
+
+/** A source of an episode's list, as the parser gives it. */
+const snapshotSourceSchema = v.object({
+  ...savableSourceSchema.entries,
+  kind: v.picklist(['paper', 'episode', 'other']),
+  arxivVersion: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000))),
+  episode: v.nullable(
+    v.object({
+      stem: boundedString(LIMITS.id),
+      date: boundedString(10),
+      slug: boundedString(LIMITS.id),
+      hash: boundedString(6),
+    }),
+  ),
+});
+
+/** An episode as a page shows it (a `FoundEpisode` without its description and DOM location). */
+const episodeSchema = v.object({
+  title: v.nullable(boundedString(LIMITS.title)),
+  published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'))),
+  duration: v.nullable(seconds),
+  audioUrl: v.nullable(httpUrl),
+  visualizationUrl: v.nullable(httpUrl),
+  sources: v.pipe(v.array(snapshotSourceSchema), v.maxLength(LIMITS.sources)),
+  cutShort: v.optional(v.boolean()),
+});
+
+const noData = v.nullish(v.strictObject({}));
+
+/** The schema of every request's payload. Unknown top-level fields are refused. */
+export const MESSAGE_SCHEMAS = {
+  savePaper: v.strictObject({
+    source: savableSourceSchema,
+    episodeKey: v.nullish(keySchema),
+  }),
+  unsavePaper: v.strictObject({ key: keySchema }),
+  setReadState: v.strictObject({
+    key: keySchema,
+    readState: v.picklist(['unread', 'reading', 'read']),
+  }),
+  setTags: v.strictObject({
+    key: keySchema,
+    tags: v.pipe(v.array(boundedString(LIMITS.tag)), v.maxLength(LIMITS.tags)),
+  }),
+  setNote: v.strictObject({ key: keySchema, note: boundedString(LIMITS.note) }),
+  savedStates: v.strictObject({
+    keys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)),
+  }),
+  recordEpisode: v.strictObject({ episode: episodeSchema, pageUrl: httpUrl }),
+  setHeard: v.strictObject({ episodeKey: keySchema, heard: v.boolean() }),
+  recordProgress: v.strictObject({
+    episodeKey: keySchema,
+    position: seconds,
+    duration: v.nullable(v.pipe(seconds, v.minValue(1))),
+    playedSince: seconds,
+  }),
+  listenStates: v.strictObject({
+    episodeKeys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)),
+  }),
+  recentPapers: v.strictObject({
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.recentPapers)),
+  }),
+  exportBackup: noData,
+  importBackup: v.strictObject({ text: boundedString(LIMITS.backupChars) }),
+  deleteEverything: v.strictObject({ confirm: v.literal(true) }),
+  storeStatus: noData,
+} as const;
+
+/** The name of every request the background answers. */
+export type RequestType = keyof typeof MESSAGE_SCHEMAS;
+
+/** What a request carries, as its sender writes it. */
+export type RequestData<K extends RequestType> = v.InferInput<(typeof MESSAGE_SCHEMAS)[K]>;
+
+/** What a request carries once checked (extra fields of nested objects dropped). */
+export type CheckedData<K extends RequestType> = v.InferOutput<(typeof MESSAGE_SCHEMAS)[K]>;
+
+/**
+ * Who may send each request: `any` (content scripts too) or `extension` (only the extension's own
+ * pages: popup, library). Reading or replacing the whole library is never left to a content script.
+ */
+export const MESSAGE_ACCESS: Record<RequestType, 'any' | 'extension'> = {
+  savePaper: 'any',
+  unsavePaper: 'any',
+  setReadState: 'any',
+  setTags: 'any',
+  setNote: 'any',
+  savedStates: 'any',
+  recordEpisode: 'any',
+  setHeard: 'any',
+  recordProgress: 'any',
+  listenStates: 'any',
+  storeStatus: 'any',
+  recentPapers: 'extension',
+  exportBackup: 'extension',
+  importBackup: 'extension',
+  deleteEverything: 'extension',
+};
+
+/**
+ * Checks `data` against the schema of request `type`. The refusal names the first field that
+ * does not fit (`source.url: expected an http(s) address`).
+ */
+export function checkRequest<K extends RequestType>(
+  type: K,
+  data: unknown,
+): { ok: true; data: CheckedData<K> } | { ok: false; reason: string } {
+  const schema = MESSAGE_SCHEMAS[type] as v.GenericSchema<unknown, CheckedData<K>>;
+  const parsed = v.safeParse(schema, data);
+  if (parsed.success) return { ok: true, data: parsed.output };
+  const issue = parsed.issues[0];
+  const path = v.getDotPath(issue);
+  const message = issue.message.length > 200 ? `${issue.message.slice(0, 200)}…` : issue.message;
+  return { ok: false, reason: path ? `${path}: ${message}` : message };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values the background answers with.
+
+/** A listen as pages show it. */
+export interface ListenSummary {
+  state: ListenState;
+  /** Seconds. */
+  position: number;
+  /** Seconds, when known. */
+  duration: number | null;
+}
+
+/** What the store can tell about itself. */
+export interface StoreStatus {
+  /** The database's schema version. */
+  version: number;
+  /** Whether the browser keeps the data under storage pressure; `null` when it cannot tell. */
+  persisted: boolean | null;
+  /** Bytes used and available to the extension's origin, when the browser says. */
+  usage: number | null;
+  quota: number | null;
+}
+
+/** What changed in the store: the keys of the records, or `null` for any record of that kind. */
+export interface StoreChange {
+  kind: 'papers' | 'episodes' | 'listens';
+  keys: string[] | null;
+}
+
+/** The typed protocol: every request with its payload and answer, and the change broadcast. */
+export interface ProtocolMap {
+  savePaper(data: RequestData<'savePaper'>): Result<PaperRecord>;
+  unsavePaper(data: RequestData<'unsavePaper'>): Result<PaperRecord>;
+  setReadState(data: RequestData<'setReadState'>): Result<PaperRecord>;
+  setTags(data: RequestData<'setTags'>): Result<PaperRecord>;
+  setNote(data: RequestData<'setNote'>): Result<PaperRecord>;
+  /** Whether each key is a saved paper (every key asked is in the answer). */
+  savedStates(data: RequestData<'savedStates'>): Result<Record<string, boolean>>;
+  /** Records an episode seen on a page; answers its key. */
+  recordEpisode(data: RequestData<'recordEpisode'>): Result<{ key: string }>;
+  setHeard(data: RequestData<'setHeard'>): Result<ListenSummary>;
+  recordProgress(data: RequestData<'recordProgress'>): Result<ListenSummary>;
+  /** The listen of each episode (`unheard` at 0 for one never played). */
+  listenStates(data: RequestData<'listenStates'>): Result<Record<string, ListenSummary>>;
+  recentPapers(data: RequestData<'recentPapers'>): Result<PaperRecord[]>;
+  /** The backup file's text. */
+  exportBackup(data?: RequestData<'exportBackup'>): Result<{ text: string }>;
+  importBackup(data: RequestData<'importBackup'>): Result<ImportReport>;
+  deleteEverything(data: RequestData<'deleteEverything'>): Result<{ deleted: true }>;
+  storeStatus(data?: RequestData<'storeStatus'>): Result<StoreStatus>;
+  /** Sent by the background to every tab and extension page after a write. */
+  storeChanged(change: StoreChange): void;
+}
+
+/** The answer type of request `K`. */
+export type ReplyOf<K extends RequestType> = ReturnType<ProtocolMap[K]>;
+
+/** The messenger every part of the extension sends and receives the protocol with. */
+export const messaging = defineExtensionMessaging<ProtocolMap>();
+
+/** The message type of the change broadcast. */
+export const STORE_CHANGED = 'storeChanged';
+
+/**
+ * The change broadcast in the messaging library's envelope, so receivers take it with
+ * `messaging.onMessage('storeChanged', …)`. The background sends it through the promise API,
+ * which (unlike the library's callback API) reports tabs without a receiver as a rejection it
+ * can ignore instead of an "unchecked lastError" in the console.
+ */
+export function storeChangedMessage(change: StoreChange): {
+  id: number;
+  type: typeof STORE_CHANGED;
+  data: StoreChange;
+  timestamp: number;
+} {
+  return {
+    id: Math.floor(Math.random() * 1e9),
+    type: STORE_CHANGED,
+    data: change,
+    timestamp: Date.now(),
+  };
+}
+
+/**
+ * Sends request `type` to the background and resolves to its {@link Result}. When the background
+ * cannot be reached (the extension was reloaded under a content script, or it is starting), or its
+ * answer is not a result, this resolves to an `unavailable` error: it never rejects.
+ */
+export async function ask<K extends RequestType>(
+  type: K,
+  data: RequestData<K>,
+): Promise<ReplyOf<K>> {
+  try {
+    const send = messaging.sendMessage as (t: K, d: RequestData<K>) => Promise<unknown>;
+    const reply = await send(type, data);
+    if (isResult(reply)) return reply as ReplyOf<K>;
+    return failure('unavailable', 'Citecast’s background gave no answer.') as ReplyOf<K>;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failure(
+      'unavailable',
+      `Citecast’s background cannot be reached (${detail}). Reload the page.`,
+    ) as ReplyOf<K>;
+  }
+}
+
+/** Whether `value` has the shape of a {@link Result}. */
+export function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (r.ok === true) return 'value' in r;
+  return (
+    r.ok === false &&
+    typeof r.error === 'object' &&
+    r.error !== null &&
+    typeof r.error.code === 'string' &&
+    typeof r.error.message === 'string'
+  );
+}
+
+/**
+ * The wire form of an episode found on a page: everything but its description text and DOM
+ * location (which cannot cross a message), with each source's parser-only fields dropped and any
+ * address that is not http(s) left out (the background refuses those).
+ */
+export function episodeForMessage(found: FoundEpisode): RequestData<'recordEpisode'>['episode'] {
+  const http = (url: string | null) => (url !== null && isHttpUrl(url) ? url : null);
+  return {
+    title: found.title,
+    published: found.published,
+    duration: found.duration,
+    audioUrl: http(found.audioUrl),
+    visualizationUrl: http(found.visualizationUrl),
+    cutShort: found.cutShort,
+    sources: found.sources.map((s) => ({
+      title: s.title,
+      authors: s.authors,
+      year: s.year,
+      url: http(s.url),
+      kind: s.kind,
+      arxivId: s.arxivId,
+      arxivVersion: s.arxivVersion,
+      doi: s.doi,
+      pdfUrl: http(s.pdfUrl),
+      episode: s.episode,
+    })),
+  };
 }

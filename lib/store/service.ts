@@ -1,0 +1,508 @@
+/**
+ * The background side of the store: answers every request of the message protocol
+ * (lib/messages.ts) and tells every tab and extension page what changed.
+ *
+ * - The store opens lazily, once, on the first request; a `versionchange` (another context
+ *   upgrading or deleting the database) closes it, and the next request opens it again.
+ * - `navigator.storage.persist()` is asked for once, best effort (Chromium's service worker has
+ *   no `persist`; extension pages may ask too, with {@link requestPersistentStorage}).
+ * - Every payload is checked against its schema and every sender against the request's access;
+ *   every failure comes back as a typed error with a message the UI can show, never a stack.
+ * - After each write the change (`{kind, keys}`) goes to every tab and to the extension pages.
+ */
+import { browser } from 'wxt/browser';
+import {
+  checkRequest,
+  failure,
+  MESSAGE_ACCESS,
+  MESSAGE_SCHEMAS,
+  messaging,
+  storeChangedMessage,
+  success,
+  type CheckedData,
+  type ErrorCode,
+  type ListenSummary,
+  type MessageError,
+  type ReplyOf,
+  type RequestType,
+  type Result,
+  type StoreChange,
+} from '../messages';
+import { exportBackupJson, importBackup } from './backup';
+import { deleteEverything } from './clear';
+import { openStore, type Store } from './db';
+import { recordEpisode } from './episodes';
+import { episodeStemOf, episodeTitleKey } from './keys';
+import { recordProgress, setHeard } from './listens';
+import {
+  isSaved,
+  recentPapers,
+  savePaper,
+  setNote,
+  setReadState,
+  setTags,
+  unsavePaper,
+} from './papers';
+import type { ListenRecord, PaperRecord } from './schema';
+
+/** The parts of a runtime message sender the service looks at. */
+export interface MessageSender {
+  /** The extension that sent the message. */
+  id?: string;
+  /** The page or frame the message came from. */
+  url?: string;
+  /** Set for messages from a tab (content scripts, and extension pages opened as a tab). */
+  tab?: { id?: number };
+}
+
+/** Who sent a request: the extension's own pages, or a content script in a web page. */
+export type SenderKind = 'extension' | 'content';
+
+/** How to build the service; every field has a default for the extension itself. */
+export interface StoreServiceOptions {
+  /** Opens the store (tests open their own). */
+  open?: () => Promise<Store>;
+  /** Sends a change to every tab and extension page; {@link broadcastChange} by default. */
+  broadcast?: (change: StoreChange) => Promise<void>;
+  /** Whether to ask for persistent storage on the first open (default true). */
+  persist?: boolean;
+}
+
+/** The background's request handler. */
+export interface StoreService {
+  /** Answers one request; never throws. */
+  handle<K extends RequestType>(
+    type: K,
+    data: unknown,
+    sender: MessageSender | undefined,
+  ): Promise<ReplyOf<K>>;
+  /** Answers a request of any name (unknown ones are refused as `invalid`); never throws. */
+  handle(type: string, data: unknown, sender: MessageSender | undefined): Promise<Result<unknown>>;
+  /** Resolves once every change broadcast started so far has been delivered (or refused). */
+  idle(): Promise<void>;
+  /** Closes the store if it is open; the next request opens it again. */
+  close(): Promise<void>;
+}
+
+/** The value type inside the reply of request `K`. */
+type ReplyValue<K extends RequestType> = ReplyOf<K> extends Result<infer T> ? T : never;
+
+/** What a handler did: its answer, and what changed. */
+interface Outcome<T> {
+  result: Result<T>;
+  changes?: StoreChange[];
+}
+
+/** What a handler knows of its sender. */
+interface SenderInfo {
+  kind: SenderKind;
+  url: string | null;
+}
+
+type Handler<K extends RequestType> = (
+  store: Store,
+  data: CheckedData<K>,
+  sender: SenderInfo,
+) => Promise<Outcome<ReplyValue<K>>>;
+
+/** A key shortened for an error message. */
+function shown(key: string): string {
+  return JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key);
+}
+
+/** The outcome of a write to one paper: the record and its change, or `not-found`. */
+function paperOutcome(key: string, record: PaperRecord | null): Outcome<PaperRecord> {
+  if (!record) return { result: failure('not-found', `There is no paper ${shown(key)}.`) };
+  return { result: success(record), changes: [{ kind: 'papers', keys: [record.key] }] };
+}
+
+/** A listen as pages show it. */
+function listenSummary(listen: ListenRecord | undefined | null): ListenSummary {
+  return listen
+    ? { state: listen.state, position: listen.position, duration: listen.duration }
+    : { state: 'unheard', position: 0, duration: null };
+}
+
+/** The origin of `url`, or `null` when it is not an absolute URL. */
+function originOf(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The answer to each request, given a checked payload and an open store. */
+const HANDLERS: { [K in RequestType]: Handler<K> } = {
+  async savePaper(store, data) {
+    const record = await savePaper(store, data.source, data.episodeKey ?? null);
+    if (!record) {
+      return {
+        result: failure('invalid', 'This source has no arXiv id, DOI or title to save it by.'),
+      };
+    }
+    return { result: success(record), changes: [{ kind: 'papers', keys: [record.key] }] };
+  },
+  async unsavePaper(store, data) {
+    return paperOutcome(data.key, await unsavePaper(store, data.key));
+  },
+  async setReadState(store, data) {
+    return paperOutcome(data.key, await setReadState(store, data.key, data.readState));
+  },
+  async setTags(store, data) {
+    return paperOutcome(data.key, await setTags(store, data.key, data.tags));
+  },
+  async setNote(store, data) {
+    return paperOutcome(data.key, await setNote(store, data.key, data.note));
+  },
+  async savedStates(store, data) {
+    const saved = await isSaved(store, data.keys);
+    return { result: success(Object.fromEntries(saved)) };
+  },
+  async recordEpisode(store, data, sender) {
+    // A content script records only what its own site shows.
+    if (sender.kind === 'content' && sender.url !== null) {
+      if (originOf(sender.url) !== originOf(data.pageUrl)) {
+        return {
+          result: failure('forbidden', 'A page may only record episodes seen on its own site.'),
+        };
+      }
+    }
+    const record = await recordEpisode(store, { ...data.episode, pageUrl: data.pageUrl });
+    if (!record) {
+      return { result: failure('invalid', 'This episode has no audio link, stem or title.') };
+    }
+    const keys = [record.key];
+    const titleKey = episodeTitleKey(data.episode.title);
+    const changes: StoreChange[] = [];
+    // A page tying a title to its stem moves the title-keyed episode (and its listen) under it.
+    if (titleKey && titleKey !== record.key && episodeStemOf(data.episode)) {
+      keys.push(titleKey);
+      changes.push({ kind: 'listens', keys: [...keys] });
+    }
+    changes.unshift({ kind: 'episodes', keys });
+    return { result: success({ key: record.key }), changes };
+  },
+  async setHeard(store, data) {
+    const listen = await setHeard(store, data.episodeKey, data.heard);
+    return {
+      result: success(listenSummary(listen)),
+      changes: [{ kind: 'listens', keys: [data.episodeKey] }],
+    };
+  },
+  async recordProgress(store, data) {
+    const listen = await recordProgress(store, data.episodeKey, {
+      position: data.position,
+      duration: data.duration,
+      playedSince: data.playedSince,
+    });
+    return {
+      result: success(listenSummary(listen)),
+      changes: [{ kind: 'listens', keys: [data.episodeKey] }],
+    };
+  },
+  async listenStates(store, data) {
+    const keys = [...new Set(data.episodeKeys)];
+    const tx = store.db.transaction('listens', 'readonly');
+    const listens = await Promise.all(keys.map((key) => tx.store.get(key)));
+    await tx.done;
+    return {
+      result: success(Object.fromEntries(keys.map((k, i) => [k, listenSummary(listens[i])]))),
+    };
+  },
+  async recentPapers(store, data) {
+    return { result: success(await recentPapers(store, data.limit)) };
+  },
+  async exportBackup(store) {
+    return { result: success({ text: await exportBackupJson(store) }) };
+  },
+  async importBackup(store, data) {
+    const imported = await importBackup(store, data.text);
+    if (!imported.ok) {
+      return {
+        result: failure('invalid', `The backup was refused: ${imported.reason}. Nothing changed.`),
+      };
+    }
+    const { report } = imported;
+    const changed = (kind: keyof typeof report) => report[kind].added + report[kind].updated > 0;
+    const changes: StoreChange[] = [];
+    if (changed('papers')) changes.push({ kind: 'papers', keys: null });
+    if (changed('episodes') || changed('citations')) changes.push({ kind: 'episodes', keys: null });
+    if (changed('listens')) changes.push({ kind: 'listens', keys: null });
+    return { result: success(report), changes };
+  },
+  async deleteEverything(store) {
+    await deleteEverything(store);
+    return {
+      result: success({ deleted: true as const }),
+      changes: [
+        { kind: 'papers', keys: null },
+        { kind: 'episodes', keys: null },
+        { kind: 'listens', keys: null },
+      ],
+    };
+  },
+  async storeStatus(store) {
+    const storage = globalThis.navigator?.storage;
+    let persisted: boolean | null = null;
+    let usage: number | null = null;
+    let quota: number | null = null;
+    try {
+      if (typeof storage?.persisted === 'function') persisted = await storage.persisted();
+      if (typeof storage?.estimate === 'function') {
+        const estimate = await storage.estimate();
+        usage = estimate.usage ?? null;
+        quota = estimate.quota ?? null;
+      }
+    } catch {
+      // The browser cannot tell: the fields stay null.
+    }
+    return { result: success({ version: store.db.version, persisted, usage, quota }) };
+  },
+};
+
+/** The name of an error (`QuotaExceededError`, …), when it has one. */
+function errorName(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'name' in error) {
+    const name = (error as { name: unknown }).name;
+    if (typeof name === 'string') return name;
+  }
+  return 'Error';
+}
+
+/** Whether `error` says the disk or the storage quota is full. */
+function isQuotaError(error: unknown): boolean {
+  const name = errorName(error);
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause !== undefined && cause !== error && isQuotaError(cause);
+}
+
+const QUOTA_MESSAGE =
+  'The browser’s storage for Citecast is full, so this could not be saved. Free some disk space (or delete old data in the library) and try again.';
+
+/**
+ * The typed error for a failure of the store. `opening` says whether the store failed to open
+ * (then it is `unavailable`, with what usually causes it: Firefox set never to remember
+ * history refuses IndexedDB with `InvalidStateError`) or a request failed on an open store.
+ */
+export function storeError(error: unknown, opening: boolean): MessageError {
+  if (isQuotaError(error)) return { code: 'quota', message: QUOTA_MESSAGE };
+  const name = errorName(error);
+  if (opening) {
+    return {
+      code: 'unavailable',
+      message:
+        `Citecast cannot open its storage (${name}), so nothing can be saved or shown. ` +
+        'Firefox refuses storage to extensions when it is set never to remember history ' +
+        '(permanent private browsing); storage can also be disabled or the disk full.',
+    };
+  }
+  return {
+    code: 'unavailable',
+    message: `Citecast’s storage failed (${name}). Try again; if it keeps failing, reload the extension.`,
+  };
+}
+
+/** Whether `error` says the database connection was closed under the request. */
+function isClosedError(error: unknown): boolean {
+  const name = errorName(error);
+  return name === 'InvalidStateError' || name === 'TransactionInactiveError';
+}
+
+/** Who sent a message, or `null` when it is not from this extension at all. */
+export function senderKind(sender: MessageSender | undefined): SenderKind | null {
+  if (!sender || sender.id !== browser.runtime.id) return null;
+  const base = browser.runtime.getURL('/');
+  if (typeof sender.url === 'string' && sender.url.startsWith(base)) return 'extension';
+  if (sender.tab) return 'content';
+  return null;
+}
+
+/**
+ * Asks the browser to keep the extension's data under storage pressure. Best effort: resolves to
+ * the answer, or `null` where it cannot be asked (Chromium's service worker has no `persist`).
+ */
+export async function requestPersistentStorage(): Promise<boolean | null> {
+  try {
+    const storage = globalThis.navigator?.storage;
+    if (typeof storage?.persist !== 'function') return null;
+    if (typeof storage.persisted === 'function' && (await storage.persisted())) return true;
+    return await storage.persist();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sends `change` to every tab (its content script, when it has one) and to the extension's pages.
+ * Tabs without a receiver refuse it; that is expected and ignored. Never rejects.
+ */
+export async function broadcastChange(change: StoreChange): Promise<void> {
+  const message = storeChangedMessage(change);
+  const ignore = () => undefined;
+  const sends: Promise<unknown>[] = [
+    Promise.resolve()
+      .then(() => browser.runtime.sendMessage(message))
+      .catch(ignore),
+  ];
+  try {
+    for (const tab of await browser.tabs.query({})) {
+      const tabId = tab.id;
+      if (tabId === undefined || tabId < 0) continue;
+      sends.push(
+        Promise.resolve()
+          .then(() => browser.tabs.sendMessage(tabId, message))
+          .catch(ignore),
+      );
+    }
+  } catch {
+    // No tabs API here: the extension pages still get it.
+  }
+  await Promise.all(sends);
+}
+
+/** A failure to open the store (as opposed to a failure of a request on an open store). */
+class OpenError extends Error {
+  constructor(cause: unknown) {
+    super('the store did not open', { cause });
+    this.name = 'OpenError';
+  }
+}
+
+/** Builds the background's request handler (see the module comment). */
+export function createStoreService(options: StoreServiceOptions = {}): StoreService {
+  const open = options.open ?? (() => openStore());
+  const broadcast = options.broadcast ?? broadcastChange;
+  let persistAsked = options.persist === false;
+  let opening: Promise<Store> | null = null;
+  const pending = new Set<Promise<void>>();
+
+  /** The open store, opened on first use and again after something closed it. */
+  function getStore(): Promise<Store> {
+    if (opening) return opening;
+    const attempt: Promise<Store> = open().then((store) => {
+      const forget = () => {
+        if (opening === attempt) opening = null;
+      };
+      // openStore closes the connection on versionchange; the next request reopens it.
+      store.db.addEventListener('versionchange', forget);
+      store.db.addEventListener('close', forget);
+      return store;
+    });
+    opening = attempt;
+    attempt.catch(() => {
+      if (opening === attempt) opening = null;
+    });
+    if (!persistAsked) {
+      persistAsked = true;
+      void requestPersistentStorage();
+    }
+    return attempt;
+  }
+
+  /** Runs `fn` on the open store; retries once if the connection was closed under it. */
+  async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      let store: Store;
+      try {
+        store = await getStore();
+      } catch (error) {
+        throw new OpenError(error);
+      }
+      try {
+        return await fn(store);
+      } catch (error) {
+        if (attempt > 0 || !isClosedError(error)) throw error;
+        if (opening) {
+          const current = opening;
+          opening = null;
+          current.then((s) => s.db.close()).catch(() => undefined);
+        }
+      }
+    }
+  }
+
+  function announce(changes: readonly StoreChange[]): void {
+    for (const change of changes) {
+      const sending = broadcast(change).catch(() => undefined);
+      pending.add(sending);
+      void sending.finally(() => pending.delete(sending));
+    }
+  }
+
+  async function handle(
+    type: string,
+    data: unknown,
+    sender: MessageSender | undefined,
+  ): Promise<Result<unknown>> {
+    if (!Object.prototype.hasOwnProperty.call(MESSAGE_SCHEMAS, type)) {
+      return failure('invalid', `Unknown request ${JSON.stringify(String(type).slice(0, 60))}.`);
+    }
+    const request = type as RequestType;
+    const kind = senderKind(sender);
+    if (!kind) return failure('forbidden', 'This request did not come from Citecast.');
+    if (MESSAGE_ACCESS[request] === 'extension' && kind !== 'extension') {
+      return failure('forbidden', `Only Citecast’s own pages may ask for ${request}.`);
+    }
+    const checked = checkRequest(request, data);
+    if (!checked.ok) return failure('invalid', `Refused ${request}: ${checked.reason}`);
+    const info: SenderInfo = { kind, url: typeof sender?.url === 'string' ? sender.url : null };
+    try {
+      const handler = HANDLERS[request] as Handler<RequestType>;
+      const outcome = await withStore((store) => handler(store, checked.data, info));
+      if (outcome.result.ok && outcome.changes?.length) announce(outcome.changes);
+      return outcome.result;
+    } catch (error) {
+      const opening = error instanceof OpenError;
+      const cause = opening ? error.cause : error;
+      if (!opening) console.error(`Citecast: ${request} failed`, cause);
+      return { ok: false, error: storeError(cause, opening) };
+    }
+  }
+
+  return {
+    handle: handle as StoreService['handle'],
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+    async close() {
+      const current = opening;
+      opening = null;
+      if (current) await current.then((s) => s.db.close()).catch(() => undefined);
+    },
+  };
+}
+
+/** The codes a request can fail with, for exhaustive UI switches. */
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'invalid',
+  'forbidden',
+  'unavailable',
+  'quota',
+  'not-found',
+];
+
+/**
+ * Starts answering the protocol in this context (the background): one listener per request
+ * type, each handing the payload and the sender to a {@link createStoreService} service.
+ * Returns the service and a function that removes the listeners.
+ */
+export function startStoreService(options: StoreServiceOptions = {}): {
+  service: StoreService;
+  stop: () => void;
+} {
+  const service = createStoreService(options);
+  const onMessage = messaging.onMessage as (
+    type: RequestType,
+    listener: (message: { data: unknown; sender?: MessageSender }) => Promise<Result<unknown>>,
+  ) => () => void;
+  const removers = (Object.keys(MESSAGE_SCHEMAS) as RequestType[]).map((type) =>
+    onMessage(type, (message) => service.handle(type, message.data, message.sender)),
+  );
+  return {
+    service,
+    stop: () => removers.forEach((remove) => remove()),
+  };
+}

@@ -1,0 +1,69 @@
+/** Shared set-up for the message tests: senders as the browser fills them in, and a service on a fresh store. */
+import { vi, type Mock } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { StoreChange } from '../../../lib/messages';
+import { openStore, type Store } from '../../../lib/store/db';
+import {
+  createStoreService,
+  type MessageSender,
+  type StoreService,
+} from '../../../lib/store/service';
+import { testClock, type TestClock } from '../store/helpers';
+
+export const DB_NAME = 'citecast-test';
+
+/** The popup (an extension page). */
+export function popupSender(): MessageSender {
+  return { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+}
+
+/** A content script in tab `tabId` on `url`. */
+export function tabSender(
+  tabId: number,
+  url = 'https://podcast.do-not-panic.com/2026/05/titans.html',
+): MessageSender {
+  return { id: fakeBrowser.runtime.id, url, tab: { id: tabId } };
+}
+
+/** A service on a fresh store with a hand-set clock, recording what it broadcasts. */
+export interface TestService {
+  service: StoreService;
+  clock: TestClock;
+  changes: StoreChange[];
+  open: Mock<() => Promise<Store>>;
+  /** The stores opened so far, first first. */
+  opened: Store[];
+}
+
+/** Builds a {@link TestService}; `open` may replace how the store opens. */
+export function testService(open?: () => Promise<Store>): TestService {
+  const clock = testClock();
+  const changes: StoreChange[] = [];
+  const opened: Store[] = [];
+  const opener = vi.fn(async () => {
+    const store = await (open ?? (() => openStore({ name: DB_NAME, now: clock.now })))();
+    opened.push(store);
+    return store;
+  });
+  const service = createStoreService({
+    open: opener,
+    persist: false,
+    broadcast: async (change) => {
+      changes.push(change);
+    },
+  });
+  return { service, clock, changes, open: opener, opened };
+}
+
+/** A source as the parser gives it, for `savePaper`. */
+export function paperSource(arxivId: string, title = `Paper ${arxivId}`) {
+  return {
+    title,
+    authors: ['Ada Lovelace'],
+    year: 2025,
+    url: `https://arxiv.org/abs/${arxivId}`,
+    arxivId,
+    doi: null,
+    pdfUrl: `https://arxiv.org/pdf/${arxivId}`,
+  };
+}
