@@ -1,46 +1,68 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { FoundEpisode } from '@/lib/episode';
 import { SUPPORTED_MATCHES } from '@/lib/hosts';
 import { readPage } from '@/lib/sites/index';
+import { createAnnotator, type Annotator } from './annotate';
 
 /** How long the page must stay unchanged before it is read again. */
 const REREAD_DELAY_MS = 250;
 
 /**
- * Reads the live page with the site readers (the same code `npm run parse` runs in Node) and
- * records what it found on `<html>`: `data-citecast-episodes` and `data-citecast-sources`, the
- * counts. Those two attributes are the only change made to the page.
+ * Reads the live page with the site readers (the same code `npm run parse` runs in Node),
+ * records what it found on `<html>` (`data-citecast-episodes` and `data-citecast-sources`, the
+ * counts) and annotates the page (./annotate.ts).
  */
-function readAndRecord(): void {
+function readAndRecord(annotator: Annotator): void {
   const root = document.documentElement;
-  let episodes = 0;
-  let sources = 0;
+  let found: FoundEpisode[] = [];
   try {
-    const found = readPage(document, location.href);
-    episodes = found.length;
-    sources = found.reduce((n, e) => n + e.sources.length, 0);
+    found = readPage(document, location.href);
   } catch (error) {
     console.error('Citecast: could not read this page', error);
   }
+  const episodes = found.length;
+  const sources = found.reduce((n, e) => n + e.sources.length, 0);
   if (root.dataset.citecastEpisodes !== String(episodes))
     root.dataset.citecastEpisodes = String(episodes);
   if (root.dataset.citecastSources !== String(sources))
     root.dataset.citecastSources = String(sources);
+  try {
+    annotator.update(found);
+  } catch (error) {
+    console.error('Citecast: could not annotate this page', error);
+  }
+}
+
+/** Whether a mutation record is only Citecast's own doing (its hosts added or removed). */
+function isOwnMutation(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return false;
+  const own = (node: Node) =>
+    node.nodeType === 1 &&
+    ((node as Element).localName === 'citecast-source' ||
+      (node as Element).localName === 'citecast-episode');
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  return nodes.length > 0 && nodes.every(own);
 }
 
 /**
  * Reads the page again, debounced, whenever its content changes (lists loaded lazily,
- * client-side navigation). Stops when the extension is reloaded or removed.
+ * client-side navigation). Citecast's own insertions never trigger a read. Stops when the
+ * extension is reloaded or removed.
  */
-function watchPage(ctx: ContentScriptContext): void {
+function watchPage(ctx: ContentScriptContext, annotator: Annotator): void {
   let timer: number | undefined;
-  const observer = new MutationObserver(() => {
+  const schedule = () => {
     if (!ctx.isValid) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = ctx.setTimeout(() => {
       timer = undefined;
-      readAndRecord();
+      readAndRecord(annotator);
     }, REREAD_DELAY_MS);
+  };
+  const observer = new MutationObserver((records) => {
+    if (records.every(isOwnMutation)) return;
+    schedule();
   });
   // Only content changes: the attributes this script sets on <html> never trigger a read.
   observer.observe(document.body ?? document.documentElement, {
@@ -48,6 +70,7 @@ function watchPage(ctx: ContentScriptContext): void {
     subtree: true,
     characterData: true,
   });
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
   ctx.onInvalidated(() => {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
@@ -58,11 +81,11 @@ export default defineContentScript({
   matches: [...SUPPORTED_MATCHES],
   runAt: 'document_idle',
   main(ctx) {
-    readAndRecord();
-    watchPage(ctx);
+    const annotator = createAnnotator(ctx);
+    readAndRecord(annotator);
+    watchPage(ctx, annotator);
     // Marks the page so smoke tests and the demo can tell the content script ran (after the
-    // first read, so the counts are there when it is set).
-    // Annotation (citecast-episode / citecast-source elements) comes in a later issue.
+    // first read, so the counts and the annotation are there when it is set).
     document.documentElement.dataset.citecast = 'ready';
   },
 });

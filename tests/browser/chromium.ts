@@ -1,10 +1,12 @@
 /** Real-browser smoke tests in Debian's chromium (playwright-core), with the Chromium build. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { CHROME_EXT, launchChromium, type ChromiumSession } from './browsers.ts';
 import {
   checkCounts,
+  checkElements,
+  countElementsInPage,
   FIXTURE_PAGES,
   ROOT,
   UNSUPPORTED_PAGE,
@@ -47,6 +49,75 @@ function request(page: Page, type: string, data?: unknown): Promise<unknown> {
     },
     [type, data] as const,
   );
+}
+
+/**
+ * Reloads the extension: a new service worker, the store opened again from disk. Chromium (137+)
+ * disables an unpacked extension on reload unless developer mode is on, as it is for anyone who
+ * loaded Citecast unpacked; a fresh profile has it off, so it is turned on first.
+ */
+async function reloadExtension(context: BrowserContext, extensionId: string): Promise<void> {
+  const extensionsPage = await context.newPage();
+  await extensionsPage.goto('chrome://extensions');
+  const developerMode = await extensionsPage.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        developerPrivate: {
+          updateProfileConfiguration(c: { inDeveloperMode: boolean }): Promise<void>;
+          getProfileConfiguration(): Promise<{ inDeveloperMode: boolean }>;
+        };
+      };
+    };
+    await chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true });
+    return (await chrome.developerPrivate.getProfileConfiguration()).inDeveloperMode;
+  });
+  assert(developerMode, 'developer mode did not turn on');
+  await extensionsPage.close();
+  const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+  assert(worker, 'no service worker to reload');
+  const restarted = context.waitForEvent('serviceworker', {
+    predicate: (w) => w.url().includes(extensionId) && w !== worker,
+    timeout: 10_000,
+  });
+  await worker
+    .evaluate(() => {
+      (
+        globalThis as unknown as { chrome: { runtime: { reload(): void } } }
+      ).chrome.runtime.reload();
+    })
+    .catch(() => undefined); // The worker may die before it answers.
+  await restarted;
+}
+
+/** The save button of the first source citing arXiv `id`, in its shadow root. */
+function saveButton(page: Page, id: string) {
+  return page.locator(`citecast-source[data-arxiv-id="${id}"] button[data-action="save"]`).first();
+}
+
+/** Waits until the first source citing `id` shows `aria-pressed="true"` on its save button. */
+async function waitSaved(page: Page, id: string, what: string): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (id) =>
+        document
+          .querySelector(`citecast-source[data-arxiv-id="${id}"]`)
+          ?.shadowRoot?.querySelector('button[data-action="save"]')
+          ?.getAttribute('aria-pressed') === 'true',
+      id,
+      { timeout: 10_000 },
+    );
+  } catch {
+    throw new Error(`arXiv ${id} does not show as saved ${what}`);
+  }
+}
+
+/** Opens `url` (a fixture) in a new tab and waits for the content script's annotation. */
+async function openAnnotated(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  assert(await contentScriptRan(page, 10_000), `the content script did not run on ${url}`);
+  await page.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
+  return page;
 }
 
 /** `value` as JSON, for assertion messages. */
@@ -110,6 +181,7 @@ export async function runChromium(): Promise<void> {
         assert(response?.ok(), `fixture not served: ${response?.status()}`);
         assert(await contentScriptRan(page, 10_000), 'data-citecast="ready" never appeared');
         await checkCounts(() => seenCounts(page), fixture);
+        await checkElements(() => page.evaluate(countElementsInPage));
         await page.screenshot({
           path: join(SHOTS, `chromium-${fixture.name}.png`),
           fullPage: true,
@@ -190,39 +262,7 @@ export async function runChromium(): Promise<void> {
       assert(json(states) === json(saved), `after reopening the popup: ${json(states)}`);
       await again.close();
 
-      // The extension reloaded: a new service worker, the store opened again from disk. Chromium
-      // (137+) disables an unpacked extension on reload unless developer mode is on, as it is for
-      // anyone who loaded Citecast unpacked; a fresh profile has it off, so turn it on first.
-      const extensionsPage = await context.newPage();
-      await extensionsPage.goto('chrome://extensions');
-      const developerMode = await extensionsPage.evaluate(async () => {
-        const { chrome } = globalThis as unknown as {
-          chrome: {
-            developerPrivate: {
-              updateProfileConfiguration(c: { inDeveloperMode: boolean }): Promise<void>;
-              getProfileConfiguration(): Promise<{ inDeveloperMode: boolean }>;
-            };
-          };
-        };
-        await chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true });
-        return (await chrome.developerPrivate.getProfileConfiguration()).inDeveloperMode;
-      });
-      assert(developerMode, 'developer mode did not turn on');
-      await extensionsPage.close();
-      const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId));
-      assert(worker, 'no service worker to reload');
-      const restarted = context.waitForEvent('serviceworker', {
-        predicate: (w) => w.url().includes(extensionId) && w !== worker,
-        timeout: 10_000,
-      });
-      await worker
-        .evaluate(() => {
-          (
-            globalThis as unknown as { chrome: { runtime: { reload(): void } } }
-          ).chrome.runtime.reload();
-        })
-        .catch(() => undefined); // The worker may die before it answers.
-      await restarted;
+      await reloadExtension(context, extensionId);
       const reloaded = await context.newPage();
       let after: unknown = null;
       // The new worker takes a moment to register its listeners.
@@ -236,6 +276,123 @@ export async function runChromium(): Promise<void> {
       }
       assert(json(after) === json(saved), `after the extension reload: ${json(after)}`);
       await reloaded.close();
+    });
+
+    await test('annotation: controls in place, a click saves without following the Podimo link, and the saved mark shows on another page, after a reload and after an extension reload', async () => {
+      const id = '2408.07326';
+      const podimo = FIXTURE_PAGES.find((p) => p.name === 'podimo-episode')!;
+      const apple = FIXTURE_PAGES.find((p) => p.name === 'apple-episode')!;
+      const page = await openAnnotated(context, podimo.url);
+      const navigations: string[] = [];
+      page.on('framenavigated', (f) => f === page.mainFrame() && navigations.push(f.url()));
+      // Every control is a named button; the episode bar says how many sources it has.
+      const bar = page.locator('citecast-episode').nth(2);
+      await bar
+        .locator('.counts')
+        .filter({ hasText: '22 sources · 0 saved' })
+        .waitFor({ timeout: 5_000 });
+      const names = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('citecast-source, citecast-episode')).flatMap((h) =>
+          Array.from(h.shadowRoot?.querySelectorAll('button') ?? []).map(
+            (b) => b.getAttribute('aria-label') ?? '',
+          ),
+        ),
+      );
+      assert(
+        names.length > 40 && names.every((n) => n.length > 0),
+        `button names: ${json(names.slice(0, 5))}`,
+      );
+      // The source sits inside a list item that Podimo wraps in a link.
+      const inLink = await page.evaluate(
+        (id) =>
+          !!document.querySelector(`citecast-source[data-arxiv-id="${id}"]`)?.closest('a[href]'),
+        id,
+      );
+      assert(inLink, 'the test source is not inside a link-wrapped list item');
+      const before = page.url();
+      await saveButton(page, id).click();
+      await waitSaved(page, id, 'after its click');
+      await bar.locator('button[data-action="heard"]').click();
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelectorAll('citecast-episode')[2]
+            ?.shadowRoot?.querySelector('button[data-action="heard"]')
+            ?.getAttribute('aria-pressed') === 'true',
+        null,
+        { timeout: 5_000 },
+      );
+      await page.waitForTimeout(300);
+      assert(
+        page.url() === before && navigations.length === 0,
+        `the click navigated to ${json(navigations)}`,
+      );
+      await bar
+        .locator('.counts')
+        .filter({ hasText: '22 sources · 1 saved' })
+        .waitFor({ timeout: 5_000 });
+      await page.screenshot({ path: join(SHOTS, 'chromium-annotated-podimo.png'), fullPage: true });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({
+        path: join(SHOTS, 'chromium-annotated-podimo-dark.png'),
+        fullPage: true,
+      });
+
+      // Another page citing the same paper, opened after the save; it goes live too.
+      const other = await openAnnotated(context, apple.url);
+      await waitSaved(other, id, `on ${apple.name}`);
+      await other.screenshot({ path: join(SHOTS, 'chromium-annotated-apple.png'), fullPage: true });
+      // A page that is open while the paper is unsaved elsewhere follows storeChanged.
+      await saveButton(page, id).click();
+      await other.waitForFunction(
+        (id) =>
+          document
+            .querySelector(`citecast-source[data-arxiv-id="${id}"]`)
+            ?.shadowRoot?.querySelector('button[data-action="save"]')
+            ?.getAttribute('aria-pressed') === 'false',
+        id,
+        { timeout: 5_000 },
+      );
+      await saveButton(page, id).click();
+      await waitSaved(other, id, 'after saving it again in another tab');
+      await other.reload();
+      await waitSaved(other, id, `on ${apple.name} after a reload`);
+      await other.close();
+      await page.close();
+
+      await reloadExtension(context, extensionId);
+      let after: Page | null = null;
+      // The new worker takes a moment to register its listeners.
+      for (let attempt = 0; attempt < 10; attempt++) {
+        after = await openAnnotated(context, apple.url);
+        try {
+          await waitSaved(after, id, 'after the extension reload');
+          break;
+        } catch (error) {
+          await after.close();
+          after = null;
+          if (attempt === 9) throw error;
+        }
+      }
+      await after?.close();
+    }, 60_000);
+
+    await test('annotation: running again after the page changes never duplicates, and orphans go', async () => {
+      const podimo = FIXTURE_PAGES.find((p) => p.name === 'podimo-show-lazy')!;
+      const page = await openAnnotated(context, podimo.url);
+      await checkElements(() => page.evaluate(countElementsInPage));
+      // A change elsewhere triggers a re-read; nothing doubles.
+      await page.evaluate(() => document.body.append(document.createElement('div')));
+      await page.waitForTimeout(600);
+      await checkElements(() => page.evaluate(countElementsInPage));
+      // The page drops one list item: its hosts go with it, the others stay single.
+      await page.evaluate(() =>
+        document.querySelector('citecast-episode')?.closest('li, a, article')?.remove(),
+      );
+      await checkElements(() => page.evaluate(countElementsInPage));
+      const counts = await page.evaluate(countElementsInPage);
+      assert(counts.sources > 0, 'every host went away');
+      await page.close();
     });
   } catch (error) {
     fail('chromium suite', error);

@@ -10,6 +10,8 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_EXT, requireBuild, which } from './browsers.ts';
 import {
   checkCounts,
+  checkElements,
+  countElementsInPage,
   FIXTURE_PAGES,
   fixtureResponse,
   ROOT,
@@ -81,6 +83,7 @@ export async function runFirefox(): Promise<void> {
         assert(response?.ok(), `fixture not served: ${response?.status()}`);
         assert(await contentScriptRan(page, 10_000), 'data-citecast="ready" never appeared');
         await checkCounts(() => seenCounts(page), fixture);
+        await checkElements(() => page.evaluate(countElementsInPage));
         await page.screenshot({ path: join(SHOTS, `firefox-${fixture.name}.png`) });
         await page.close();
       });

@@ -118,6 +118,43 @@ export async function checkCounts(
   assert(settled === null, `after load: ${settled}`);
 }
 
+/**
+ * The counts of Citecast's elements in a page (`citecast-episode`, `citecast-source`), read by
+ * `read`, polled until they equal the counts the content script recorded (up to 5 s).
+ */
+export async function checkElements(
+  read: () => Promise<{ episodes: number; sources: number; recorded: SeenCounts }>,
+): Promise<void> {
+  let seen = await read();
+  const matches = () =>
+    String(seen.episodes) === seen.recorded.episodes &&
+    String(seen.sources) === seen.recorded.sources;
+  for (const deadline = Date.now() + 5_000; !matches() && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    seen = await read();
+  }
+  assert(
+    matches(),
+    `${seen.episodes} citecast-episode and ${seen.sources} citecast-source elements; recorded ${seen.recorded.episodes} episodes, ${seen.recorded.sources} sources`,
+  );
+}
+
+/** Reads, in the page, the counts {@link checkElements} compares. */
+export function countElementsInPage(): {
+  episodes: number;
+  sources: number;
+  recorded: SeenCounts;
+} {
+  return {
+    episodes: document.getElementsByTagName('citecast-episode').length,
+    sources: document.getElementsByTagName('citecast-source').length,
+    recorded: {
+      episodes: document.documentElement.dataset.citecastEpisodes ?? null,
+      sources: document.documentElement.dataset.citecastSources ?? null,
+    },
+  };
+}
+
 /** A page on a host Citecast does not support; the content script must not run there. */
 export const UNSUPPORTED_PAGE = {
   name: 'unsupported',

@@ -1,0 +1,389 @@
+/**
+ * In-place annotation (issue 5): places Citecast's hosts with lib/annotate/place.ts, fills their
+ * shadow roots (lazily for sources far off screen), asks the background for saved and heard
+ * states, records the episodes, answers clicks, follows `storeChanged`, and keeps the toolbar
+ * badge up to date. Everything stops, and every host is removed, when `ctx` is invalidated.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  canSave,
+  fillEpisode,
+  fillSource,
+  openablePdf,
+  setEpisodeCounts,
+  setPressed,
+} from '@/lib/annotate/controls';
+import {
+  EPISODE_TAG,
+  placeAnnotations,
+  SOURCE_TAG,
+  type PlacedEpisode,
+} from '@/lib/annotate/place';
+import { BADGE_MESSAGE } from '@/lib/badge';
+import type { FoundEpisode } from '@/lib/episode';
+import {
+  ask,
+  episodeForMessage,
+  isHttpUrl,
+  LIMITS,
+  messaging,
+  type RequestData,
+  type StoreChange,
+} from '@/lib/messages';
+import type { Source } from '@/lib/sources/types';
+import { episodeKey, paperKey } from '@/lib/store/keys';
+
+/** Pages with at most this many sources fill every host at once; bigger ones as they come near. */
+const EAGER_SOURCES = 400;
+/** How far off screen a source's controls are built ahead of time. */
+const NEAR_MARGIN = '1200px 0px';
+
+interface SourceInfo {
+  source: Source;
+  inText: boolean;
+  /** The paper's key when it can be saved. */
+  key: string | null;
+  episode: EpisodeInfo;
+}
+
+interface EpisodeInfo {
+  episode: FoundEpisode;
+  host: HTMLElement;
+  key: string | null;
+  sources: SourceInfo[];
+}
+
+/** The annotator of one page; `update` runs after every read. */
+export interface Annotator {
+  update(found: FoundEpisode[]): void;
+}
+
+/** The fields of a source the background saves (http(s) addresses only). */
+function savable(source: Source): RequestData<'savePaper'>['source'] {
+  const http = (url: string | null) => (url !== null && isHttpUrl(url) ? url : null);
+  return {
+    title: source.title?.slice(0, LIMITS.title) ?? null,
+    authors: source.authors.slice(0, LIMITS.authors).map((a) => a.slice(0, LIMITS.author)),
+    year: source.year,
+    url: http(source.url),
+    arxivId: source.arxivId,
+    doi: source.doi,
+    pdfUrl: http(source.pdfUrl),
+  };
+}
+
+/** What identifies an episode for recording: re-recorded only when this changes. */
+function episodeSignature(episode: FoundEpisode): string {
+  return JSON.stringify([
+    episode.title,
+    episode.visualizationUrl,
+    episode.audioUrl,
+    episode.sources.map((s) => s.url),
+  ]);
+}
+
+/** In chunks of `size`. */
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Starts annotating the page; see the module comment. */
+export function createAnnotator(ctx: ContentScriptContext): Annotator {
+  const saved = new Map<string, boolean>();
+  const heard = new Map<string, boolean>();
+  const sourceInfo = new WeakMap<HTMLElement, SourceInfo>();
+  const episodeInfo = new WeakMap<HTMLElement, EpisodeInfo>();
+  /** Hosts whose shadow root is filled, with what they were filled for. */
+  const filled = new WeakMap<HTMLElement, Source | true>();
+  const recorded = new Map<string, string>();
+  let episodes: EpisodeInfo[] = [];
+  let sourceHosts: HTMLElement[] = [];
+  let lastBadge = '';
+  let stopped = false;
+
+  const observer =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (!entry.isIntersecting) continue;
+              const host = entry.target as HTMLElement;
+              observer?.unobserve(host);
+              fill(host);
+            }
+          },
+          { rootMargin: NEAR_MARGIN },
+        )
+      : null;
+
+  /** Builds a source host's controls (again, if its source changed) and shows its state. */
+  function fill(host: HTMLElement): void {
+    const info = sourceInfo.get(host);
+    if (!info || stopped) return;
+    if (filled.get(host) !== info.source) {
+      fillSource(host, info.source, !info.inText);
+      filled.set(host, info.source);
+    }
+    renderSource(host, info);
+  }
+
+  function renderSource(host: HTMLElement, info: SourceInfo): void {
+    if (!filled.has(host) || !info.key) return;
+    setPressed(
+      host.shadowRoot?.querySelector('button[data-action="save"]'),
+      saved.get(info.key) === true,
+    );
+  }
+
+  function renderEpisode(info: EpisodeInfo): void {
+    const root = info.host.shadowRoot;
+    if (!root || filled.get(info.host) !== true) return;
+    setPressed(
+      root.querySelector('button[data-action="heard"]'),
+      info.key !== null && heard.get(info.key) === true,
+    );
+    const papers = info.sources.filter((s) => s.key !== null);
+    const savedCount = papers.filter((s) => saved.get(s.key!) === true).length;
+    setEpisodeCounts(root, info.sources.length, savedCount, papers.length);
+  }
+
+  /** Shows every state on every filled host, and updates the badge. */
+  function render(): void {
+    if (stopped) return;
+    for (const host of sourceHosts) {
+      const info = sourceInfo.get(host);
+      if (info) renderSource(host, info);
+    }
+    for (const info of episodes) renderEpisode(info);
+    sendBadge();
+  }
+
+  function sendBadge(): void {
+    const keys = new Set<string>();
+    let sources = 0;
+    for (const e of episodes) {
+      sources += e.sources.length;
+      for (const s of e.sources) if (s.key && saved.get(s.key)) keys.add(`${e.key}|${s.key}`);
+    }
+    const message = { type: BADGE_MESSAGE, sources, saved: Math.min(keys.size, sources) };
+    const text = JSON.stringify(message);
+    if (text === lastBadge) return;
+    lastBadge = text;
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  }
+
+  /** Asks the background whether `keys` are saved papers, and shows the answers. */
+  async function askSaved(keys: string[]): Promise<void> {
+    for (const part of chunks(keys, LIMITS.keys)) {
+      const reply = await ask('savedStates', { keys: part });
+      if (stopped || !reply.ok) return;
+      for (const [key, value] of Object.entries(reply.value)) saved.set(key, value);
+    }
+    render();
+  }
+
+  /** Asks the background which of `keys` were heard, and shows the answers. */
+  async function askHeard(keys: string[]): Promise<void> {
+    for (const part of chunks(keys, LIMITS.keys)) {
+      const reply = await ask('listenStates', { episodeKeys: part });
+      if (stopped || !reply.ok) return;
+      for (const [key, value] of Object.entries(reply.value))
+        heard.set(key, value.state === 'heard');
+    }
+    render();
+  }
+
+  /** Records the episodes not recorded yet (or changed), one after another. */
+  async function record(list: EpisodeInfo[]): Promise<void> {
+    const pageUrl = location.href;
+    if (!isHttpUrl(pageUrl)) return;
+    for (const info of list) {
+      if (stopped) return;
+      const signature = episodeSignature(info.episode);
+      const id = info.key ?? signature;
+      if (recorded.get(id) === signature) continue;
+      recorded.set(id, signature);
+      const reply = await ask('recordEpisode', {
+        episode: episodeForMessage(info.episode),
+        pageUrl,
+      });
+      if (reply.ok && reply.value.key !== info.key) {
+        info.key = reply.value.key;
+        void askHeard([reply.value.key]);
+      }
+    }
+  }
+
+  async function toggleSave(info: SourceInfo): Promise<void> {
+    const key = info.key;
+    if (!key) return;
+    const was = saved.get(key) === true;
+    saved.set(key, !was);
+    render();
+    const reply = was
+      ? await ask('unsavePaper', { key })
+      : await ask('savePaper', { source: savable(info.source), episodeKey: info.episode.key });
+    if (!reply.ok) {
+      console.warn('Citecast:', reply.error.message);
+      saved.set(key, was);
+      render();
+    }
+  }
+
+  async function saveAll(info: EpisodeInfo): Promise<void> {
+    for (const s of info.sources) {
+      if (stopped) return;
+      if (!s.key || saved.get(s.key)) continue;
+      saved.set(s.key, true);
+      render();
+      const reply = await ask('savePaper', {
+        source: savable(s.source),
+        episodeKey: info.key,
+      });
+      if (!reply.ok) {
+        console.warn('Citecast:', reply.error.message);
+        saved.set(s.key, false);
+        render();
+      }
+    }
+  }
+
+  async function toggleHeard(info: EpisodeInfo): Promise<void> {
+    const key = info.key;
+    if (!key) return;
+    const was = heard.get(key) === true;
+    heard.set(key, !was);
+    render();
+    const reply = await ask('setHeard', { episodeKey: key, heard: !was });
+    heard.set(key, reply.ok ? reply.value.state === 'heard' : was);
+    if (!reply.ok) console.warn('Citecast:', reply.error.message);
+    render();
+  }
+
+  /**
+   * One click listener per host: the click is Citecast's alone (never a surrounding page link's),
+   * and a button's action runs.
+   */
+  function onClick(event: Event): void {
+    const host = event.currentTarget as HTMLElement;
+    event.preventDefault();
+    event.stopPropagation();
+    if (stopped) return;
+    const target = event.composedPath()[0];
+    const button = target instanceof Element ? target.closest('button[data-action]') : null;
+    if (!button || (button as HTMLButtonElement).disabled) return;
+    const action = button.getAttribute('data-action');
+    const source = sourceInfo.get(host);
+    const episode = episodeInfo.get(host);
+    if (source && action === 'open-pdf') {
+      const url = openablePdf(source.source);
+      if (url) window.open(url, '_blank', 'noopener');
+    } else if (source && action === 'save') {
+      void toggleSave(source);
+    } else if (episode && action === 'heard') {
+      void toggleHeard(episode);
+    } else if (episode && action === 'save-all') {
+      void saveAll(episode);
+    }
+  }
+
+  const listening = new WeakSet<HTMLElement>();
+  function listen(host: HTMLElement): void {
+    if (listening.has(host)) return;
+    listening.add(host);
+    host.addEventListener('click', onClick);
+    // Some pages follow links on mousedown/pointerdown; those never reach them from Citecast.
+    host.addEventListener('mousedown', stop);
+    host.addEventListener('pointerdown', stop);
+  }
+  function stop(event: Event): void {
+    event.stopPropagation();
+  }
+
+  const removeChangeListener = messaging.onMessage('storeChanged', ({ data }) => {
+    if (stopped) return;
+    onStoreChanged(data);
+  });
+
+  function onStoreChanged(change: StoreChange): void {
+    if (change.kind === 'papers') {
+      const pageKeys = new Set(episodes.flatMap((e) => e.sources.map((s) => s.key ?? '')));
+      pageKeys.delete('');
+      const keys = change.keys ? change.keys.filter((k) => pageKeys.has(k)) : [...pageKeys];
+      if (keys.length > 0) void askSaved(keys);
+    } else if (change.kind === 'listens') {
+      const pageKeys = new Set(episodes.map((e) => e.key ?? ''));
+      pageKeys.delete('');
+      const keys = change.keys ? change.keys.filter((k) => pageKeys.has(k)) : [...pageKeys];
+      if (keys.length > 0) void askHeard(keys);
+    }
+  }
+
+  ctx.onInvalidated(() => {
+    stopped = true;
+    observer?.disconnect();
+    removeChangeListener();
+    for (const tag of [SOURCE_TAG, EPISODE_TAG]) {
+      for (const el of Array.from(document.getElementsByTagName(tag))) el.remove();
+    }
+  });
+
+  function update(found: FoundEpisode[]): void {
+    if (stopped) return;
+    const placement = placeAnnotations(document, found);
+    const created = new Set(placement.created);
+    const total = placement.episodes.reduce((n, e) => n + e.sources.length, 0);
+    const eager = total <= EAGER_SOURCES || observer === null;
+    const newKeys = new Set<string>();
+    const newEpisodeKeys = new Set<string>();
+    const fresh: EpisodeInfo[] = [];
+    sourceHosts = [];
+    episodes = placement.episodes.map((placed: PlacedEpisode) => {
+      const e = placed.episode;
+      const previous = episodeInfo.get(placed.host);
+      const key =
+        previous && previous.episode.title === e.title && previous.key
+          ? previous.key
+          : episodeKey({
+              audioUrl: e.audioUrl,
+              visualizationUrl: e.visualizationUrl,
+              title: e.title,
+            });
+      const info: EpisodeInfo = { episode: e, host: placed.host, key, sources: [] };
+      episodeInfo.set(placed.host, info);
+      if (key !== null && !heard.has(key)) newEpisodeKeys.add(key);
+      fresh.push(info);
+      for (const p of placed.sources) {
+        const paper = canSave(p.source) ? paperKey(p.source) : null;
+        const s: SourceInfo = { source: p.source, inText: p.inText, key: paper, episode: info };
+        info.sources.push(s);
+        sourceInfo.set(p.host, s);
+        sourceHosts.push(p.host);
+        if (paper !== null && !saved.has(paper)) newKeys.add(paper);
+      }
+      return info;
+    });
+    for (const info of episodes) {
+      listen(info.host);
+      if (filled.get(info.host) !== true) {
+        fillEpisode(info.host);
+        filled.set(info.host, true);
+      }
+    }
+    for (const host of sourceHosts) {
+      listen(host);
+      if (filled.get(host) === sourceInfo.get(host)?.source) continue;
+      if (eager || filled.has(host)) fill(host);
+      else if (created.has(host) || !filled.has(host)) observer!.observe(host);
+    }
+    render();
+    if (newKeys.size > 0) void askSaved([...newKeys]);
+    if (newEpisodeKeys.size > 0) void askHeard([...newEpisodeKeys]);
+    void record(fresh);
+  }
+
+  return { update };
+}

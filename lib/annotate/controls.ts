@@ -1,0 +1,186 @@
+/**
+ * The controls inside Citecast's hosts (CONTRACT.md §3): each host gets a small open shadow root
+ * built with DOM calls only (page text never becomes markup), styled by one constructable
+ * stylesheet that every root shares. States (saved, heard, counts) are set by the content script
+ * with {@link setPressed} and {@link setEpisodeCounts} once the background answers.
+ */
+import { isHttpUrl } from '../messages';
+import type { Source } from '../sources/types';
+import { CONTROL_STYLES } from './styles';
+
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/** The one stylesheet every shadow root adopts; `null` where constructable sheets are missing. */
+function sheet(): CSSStyleSheet | null {
+  if (sharedSheet !== undefined) return sharedSheet;
+  try {
+    const made = new CSSStyleSheet();
+    made.replaceSync(CONTROL_STYLES);
+    sharedSheet = made;
+  } catch {
+    sharedSheet = null;
+  }
+  return sharedSheet;
+}
+
+/**
+ * Gives `root` the shared stylesheet (`adoptedStyleSheets`); where the browser refuses it (no
+ * constructable sheets, or a content-script wrapper that cannot hand the sheet over), a `<style>`
+ * element with the same text.
+ */
+export function adoptStyles(root: ShadowRoot): void {
+  const shared = sheet();
+  if (shared) {
+    try {
+      root.adoptedStyleSheets = [shared];
+      if (root.adoptedStyleSheets.length === 1) return;
+    } catch {
+      // Falls through to a <style> element.
+    }
+  }
+  const style = root.ownerDocument.createElement('style');
+  style.textContent = CONTROL_STYLES;
+  root.append(style);
+}
+
+/** The host's open shadow root, emptied (a host left by an earlier run keeps its root). */
+function freshRoot(host: HTMLElement): ShadowRoot {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  root.replaceChildren();
+  adoptStyles(root);
+  return root;
+}
+
+/** A `<button>` with `data-action`, an accessible name and a visible label. */
+function button(document: Document, action: string, label: string, name: string): HTMLElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.dataset.action = action;
+  b.setAttribute('aria-label', name);
+  b.title = name;
+  b.textContent = label;
+  return b;
+}
+
+/** The small Citecast "C" mark that brands every control group. */
+function mark(document: Document, label: string | null): HTMLElement {
+  const m = document.createElement('span');
+  m.className = 'mark';
+  m.setAttribute('aria-hidden', 'true');
+  m.textContent = 'C';
+  if (!label) return m;
+  const wrap = document.createElement('span');
+  wrap.className = 'brand';
+  const text = document.createElement('span');
+  text.textContent = label;
+  wrap.append(m, text);
+  return wrap;
+}
+
+/** The PDF address of a source that may open: http(s) only, else `null`. */
+export function openablePdf(source: Pick<Source, 'pdfUrl'>): string | null {
+  return source.pdfUrl !== null && isHttpUrl(source.pdfUrl) ? source.pdfUrl : null;
+}
+
+/** Whether a source gets a save toggle (cited works; episodes and plain links do not). */
+export function canSave(source: Pick<Source, 'kind'>): boolean {
+  return source.kind === 'paper';
+}
+
+/** The tooltip of a source: its parsed title, authors and year. */
+export function sourceTooltip(source: Pick<Source, 'title' | 'authors' | 'year'>): string {
+  const parts = [source.title ?? 'Untitled source'];
+  if (source.authors.length > 0) {
+    const shown = source.authors.slice(0, 3).join(', ');
+    parts.push(source.authors.length > 3 ? `${shown} et al.` : shown);
+  }
+  if (source.year !== null) parts.push(String(source.year));
+  return `Citecast: ${parts.join(' · ')}`;
+}
+
+/**
+ * Fills a source's host: the Citecast mark, `open-pdf` (when the source has an http(s) PDF) and
+ * `save` (for papers). A host outside the page's text (`withTitle`) also shows the source's title.
+ */
+export function fillSource(host: HTMLElement, source: Source, withTitle: boolean): ShadowRoot {
+  const document = host.ownerDocument;
+  const root = freshRoot(host);
+  const tip = sourceTooltip(source);
+  const group = document.createElement('span');
+  group.className = 'group';
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', tip);
+  group.title = tip;
+  group.append(mark(document, null));
+  if (withTitle) {
+    const title = document.createElement('span');
+    title.className = 'title';
+    title.textContent = source.title ?? source.url ?? 'Untitled source';
+    group.append(title);
+  }
+  if (openablePdf(source)) {
+    group.append(button(document, 'open-pdf', 'PDF', 'Open the PDF in a new tab (Citecast)'));
+  }
+  if (canSave(source)) {
+    const save = button(document, 'save', 'Save', 'Save this paper in Citecast');
+    save.setAttribute('aria-pressed', 'false');
+    group.append(save);
+  }
+  root.append(group);
+  return root;
+}
+
+/**
+ * Fills an episode's host: the Citecast label, `heard`, the "n sources · k saved" count and
+ * `save-all`; a `<slot>` below shows the hosts of sources that are not in the page's text.
+ */
+export function fillEpisode(host: HTMLElement): ShadowRoot {
+  const document = host.ownerDocument;
+  const root = freshRoot(host);
+  const bar = document.createElement('div');
+  bar.className = 'bar';
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', 'Citecast');
+  const heard = button(document, 'heard', 'Heard', 'Mark this episode as heard (Citecast)');
+  heard.setAttribute('aria-pressed', 'false');
+  const counts = document.createElement('span');
+  counts.className = 'counts';
+  counts.setAttribute('aria-live', 'polite');
+  const saveAll = button(document, 'save-all', 'Save all', 'Save every paper of this episode');
+  bar.append(mark(document, 'Citecast'), heard, counts, saveAll);
+  const list = document.createElement('div');
+  list.className = 'list';
+  list.append(document.createElement('slot'));
+  root.append(bar, list);
+  return root;
+}
+
+/** Sets a toggle's `aria-pressed` (and its label) when it changes. */
+export function setPressed(button: Element | null | undefined, pressed: boolean): void {
+  if (!button) return;
+  const value = pressed ? 'true' : 'false';
+  if (button.getAttribute('aria-pressed') === value) return;
+  button.setAttribute('aria-pressed', value);
+  const action = button.getAttribute('data-action');
+  if (action === 'save') button.textContent = pressed ? 'Saved' : 'Save';
+  if (action === 'heard') button.textContent = 'Heard';
+}
+
+/** "n sources · k saved" (singular for one source). */
+export function countsLabel(sources: number, saved: number): string {
+  return `${sources} ${sources === 1 ? 'source' : 'sources'} · ${saved} saved`;
+}
+
+/** Writes an episode's counts, and disables `save-all` when nothing is left to save. */
+export function setEpisodeCounts(
+  root: ShadowRoot,
+  sources: number,
+  saved: number,
+  papers: number,
+): void {
+  const counts = root.querySelector('.counts');
+  const text = countsLabel(sources, saved);
+  if (counts && counts.textContent !== text) counts.textContent = text;
+  const saveAll = root.querySelector('button[data-action="save-all"]') as HTMLButtonElement | null;
+  if (saveAll) saveAll.disabled = papers === 0 || saved >= papers;
+}
