@@ -12,6 +12,7 @@ import {
   fillSource,
   openablePdf,
   setEpisodeCounts,
+  setEpisodeStatus,
   setPressed,
 } from '@/lib/annotate/controls';
 import {
@@ -22,6 +23,8 @@ import {
 } from '@/lib/annotate/place';
 import { BADGE_MESSAGE } from '@/lib/badge';
 import type { FoundEpisode } from '@/lib/episode';
+import { readingListMarkdown } from '@/lib/export/reading-list';
+import { t } from '@/lib/i18n/index';
 import {
   ask,
   episodeForMessage,
@@ -54,9 +57,19 @@ interface EpisodeInfo {
   sources: SourceInfo[];
 }
 
+/** What the page keyboard (./keys.ts) asks of a source or its episode. */
+export type HostAction = 'open-pdf' | 'save' | 'heard';
+
 /** The annotator of one page; `update` runs after every read. */
 export interface Annotator {
   update(found: FoundEpisode[]): void;
+  /** Every source host placed by the last read, episode by episode. */
+  sourceHosts(): readonly HTMLElement[];
+  /**
+   * Runs `action` for the source in `host` (for `heard`: its episode; with no host, the page's
+   * only episode). Whether there was something to do.
+   */
+  perform(action: HostAction, host: HTMLElement | null): boolean;
 }
 
 /** The fields of a source the background saves (http(s) addresses only). */
@@ -263,6 +276,40 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     render();
   }
 
+  /** How long "Copied" (or the error) stays in the bar. */
+  const STATUS_MS = 2500;
+
+  /** The episode's reading list (Markdown, from the page and the saved marks). */
+  function readingList(info: EpisodeInfo): string {
+    const e = info.episode;
+    const pages = [location.href, e.visualizationUrl].filter(
+      (u): u is string => u !== null && isHttpUrl(u),
+    );
+    return readingListMarkdown(
+      { key: info.key ?? '', title: e.title, published: e.published, pages },
+      info.sources.map((s) => s.source),
+      info.sources.map((s) =>
+        s.key && saved.get(s.key) ? { savedAt: 1, readState: 'unread' as const } : undefined,
+      ),
+    );
+  }
+
+  /** Copies the episode's reading list, then says "Copied", or why it could not. */
+  async function copyList(info: EpisodeInfo): Promise<void> {
+    const root = info.host.shadowRoot;
+    if (!root) return;
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(readingList(info));
+      ok = true;
+    } catch (error) {
+      console.warn('Citecast: could not copy', error);
+    }
+    if (stopped) return;
+    setEpisodeStatus(root, ok ? t('copied') : t('copyFailed'), !ok);
+    ctx.setTimeout(() => setEpisodeStatus(root, ''), STATUS_MS);
+  }
+
   /**
    * One click listener per host: the click is Citecast's alone (never a surrounding page link's),
    * and a button's action runs.
@@ -279,15 +326,39 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     const source = sourceInfo.get(host);
     const episode = episodeInfo.get(host);
     if (source && action === 'open-pdf') {
-      const url = openablePdf(source.source);
-      if (url) window.open(url, '_blank', 'noopener');
+      openPdf(source);
     } else if (source && action === 'save') {
       void toggleSave(source);
     } else if (episode && action === 'heard') {
       void toggleHeard(episode);
     } else if (episode && action === 'save-all') {
       void saveAll(episode);
+    } else if (episode && action === 'copy-markdown') {
+      void copyList(episode);
     }
+  }
+
+  function openPdf(info: SourceInfo): boolean {
+    const url = openablePdf(info.source);
+    if (url) window.open(url, '_blank', 'noopener');
+    return url !== null;
+  }
+
+  function perform(action: HostAction, host: HTMLElement | null): boolean {
+    if (stopped) return false;
+    const source = host ? sourceInfo.get(host) : undefined;
+    if (host && source) fill(host);
+    if (action === 'heard') {
+      const episode = source?.episode ?? (episodes.length === 1 ? episodes[0] : undefined);
+      if (!episode?.key) return false;
+      void toggleHeard(episode);
+      return true;
+    }
+    if (!source) return false;
+    if (action === 'open-pdf') return openPdf(source);
+    if (!source.key) return false;
+    void toggleSave(source);
+    return true;
   }
 
   const listening = new WeakSet<HTMLElement>();
@@ -385,5 +456,5 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     void record(fresh);
   }
 
-  return { update };
+  return { update, sourceHosts: () => sourceHosts, perform };
 }

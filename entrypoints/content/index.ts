@@ -4,6 +4,7 @@ import type { FoundEpisode } from '@/lib/episode';
 import { SUPPORTED_MATCHES } from '@/lib/hosts';
 import { readPage } from '@/lib/sites/index';
 import { createAnnotator, type Annotator } from './annotate';
+import { watchKeys } from './keys';
 
 /** How long the page must stay unchanged before it is read again. */
 const REREAD_DELAY_MS = 250;
@@ -84,6 +85,7 @@ export default defineContentScript({
     const annotator = createAnnotator(ctx);
     readAndRecord(annotator);
     watchPage(ctx, annotator);
+    watchKeys(ctx, annotator);
     // Marks the page so smoke tests and the demo can tell the content script ran (after the
     // first read, so the counts and the annotation are there when it is set).
     document.documentElement.dataset.citecast = 'ready';

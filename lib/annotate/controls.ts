@@ -4,6 +4,7 @@
  * stylesheet that every root shares. States (saved, heard, counts) are set by the content script
  * with {@link setPressed} and {@link setEpisodeCounts} once the background answers.
  */
+import { format, plural, t } from '../i18n/index';
 import { isHttpUrl } from '../messages';
 import type { Source } from '../sources/types';
 import { CONTROL_STYLES } from './styles';
@@ -89,13 +90,13 @@ export function canSave(source: Pick<Source, 'kind'>): boolean {
 
 /** The tooltip of a source: its parsed title, authors and year. */
 export function sourceTooltip(source: Pick<Source, 'title' | 'authors' | 'year'>): string {
-  const parts = [source.title ?? 'Untitled source'];
+  const parts = [source.title ?? t('untitledSource')];
   if (source.authors.length > 0) {
     const shown = source.authors.slice(0, 3).join(', ');
-    parts.push(source.authors.length > 3 ? `${shown} et al.` : shown);
+    parts.push(source.authors.length > 3 ? `${shown} ${t('etAl')}` : shown);
   }
   if (source.year !== null) parts.push(String(source.year));
-  return `Citecast: ${parts.join(' · ')}`;
+  return format(t('tooltip'), { text: parts.join(' · ') });
 }
 
 /**
@@ -115,14 +116,14 @@ export function fillSource(host: HTMLElement, source: Source, withTitle: boolean
   if (withTitle) {
     const title = document.createElement('span');
     title.className = 'title';
-    title.textContent = source.title ?? source.url ?? 'Untitled source';
+    title.textContent = source.title ?? source.url ?? t('untitledSource');
     group.append(title);
   }
   if (openablePdf(source)) {
-    group.append(button(document, 'open-pdf', 'PDF', 'Open the PDF in a new tab (Citecast)'));
+    group.append(button(document, 'open-pdf', t('pdf'), t('pdfName')));
   }
   if (canSave(source)) {
-    const save = button(document, 'save', 'Save', 'Save this paper in Citecast');
+    const save = button(document, 'save', t('save'), t('saveName'));
     save.setAttribute('aria-pressed', 'false');
     group.append(save);
   }
@@ -140,19 +141,31 @@ export function fillEpisode(host: HTMLElement): ShadowRoot {
   const bar = document.createElement('div');
   bar.className = 'bar';
   bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', 'Citecast');
-  const heard = button(document, 'heard', 'Heard', 'Mark this episode as heard (Citecast)');
+  bar.setAttribute('aria-label', t('brand'));
+  const heard = button(document, 'heard', t('heard'), t('heardName'));
   heard.setAttribute('aria-pressed', 'false');
   const counts = document.createElement('span');
   counts.className = 'counts';
   counts.setAttribute('aria-live', 'polite');
-  const saveAll = button(document, 'save-all', 'Save all', 'Save every paper of this episode');
-  bar.append(mark(document, 'Citecast'), heard, counts, saveAll);
+  const saveAll = button(document, 'save-all', t('saveAll'), t('saveAllName'));
+  const copy = button(document, 'copy-markdown', t('copyList'), t('copyListName'));
+  const status = document.createElement('span');
+  status.className = 'status';
+  status.setAttribute('role', 'status');
+  bar.append(mark(document, t('brand')), heard, counts, saveAll, copy, status);
   const list = document.createElement('div');
   list.className = 'list';
   list.append(document.createElement('slot'));
   root.append(bar, list);
   return root;
+}
+
+/** Shows a short message in an episode bar's status line (`error` in the error colour). */
+export function setEpisodeStatus(root: ShadowRoot, text: string, error = false): void {
+  const status = root.querySelector('.status');
+  if (!status) return;
+  status.textContent = text;
+  status.classList.toggle('error', error);
 }
 
 /** Sets a toggle's `aria-pressed` (and its label) when it changes. */
@@ -162,13 +175,13 @@ export function setPressed(button: Element | null | undefined, pressed: boolean)
   if (button.getAttribute('aria-pressed') === value) return;
   button.setAttribute('aria-pressed', value);
   const action = button.getAttribute('data-action');
-  if (action === 'save') button.textContent = pressed ? 'Saved' : 'Save';
-  if (action === 'heard') button.textContent = 'Heard';
+  if (action === 'save') button.textContent = pressed ? t('saved') : t('save');
+  if (action === 'heard') button.textContent = t('heard');
 }
 
-/** "n sources · k saved" (singular for one source). */
+/** "n sources · k saved" in the page's language, with the plural form `n` takes. */
 export function countsLabel(sources: number, saved: number): string {
-  return `${sources} ${sources === 1 ? 'source' : 'sources'} · ${saved} saved`;
+  return format(t('countsSaved'), { sources: plural('sources', sources), saved });
 }
 
 /** Writes an episode's counts, and disables `save-all` when nothing is left to save. */

@@ -56,6 +56,9 @@ button[aria-pressed='true'] {
 }
 button[aria-pressed='true']::before { content: '\\2713\\00a0'; }
 button:disabled { opacity: 0.55; cursor: default; }
+.status { color: var(--cc-fg); font-weight: 600; }
+.status:empty { display: none; }
+.status.error { color: #b91c1c; }
 .counts { color: var(--cc-muted); font-weight: 500; padding: 0 2px; }
 :host(citecast-episode) {
   display: block;
@@ -71,5 +74,37 @@ button:disabled { opacity: 0.55; cursor: default; }
 }
 .bar { flex-wrap: wrap; row-gap: 4px; }
 .list { display: block; }
+:host([data-citecast-focus]) {
+  outline: 2px solid var(--cc-accent);
+  outline-offset: 2px;
+  border-radius: 9px;
+}
+:host(citecast-help) {
+  position: fixed;
+  right: 16px;
+  bottom: 16px;
+  z-index: 2147483647;
+  display: block;
+  margin: 0;
+  white-space: normal;
+}
+.help {
+  min-width: 220px;
+  padding: 8px 10px;
+  border: 1px solid var(--cc-line);
+  border-radius: 10px;
+  background: var(--cc-bg);
+  color: var(--cc-fg);
+  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.25);
+}
+.help-head { display: flex; align-items: center; gap: 6px; margin-bottom: 6px; }
+.help-head strong { flex: 1; font-weight: 700; }
+.help dl { display: grid; grid-template-columns: auto 1fr; gap: 3px 10px; margin: 0; }
+.help dt, .help dd { margin: 0; }
+kbd {
+  display: inline-block; min-width: 18px; padding: 0 4px; box-sizing: border-box;
+  border: 1px solid var(--cc-line); border-radius: 4px; text-align: center;
+  font: 600 11px/16px ui-monospace, SFMono-Regular, Menlo, monospace;
+}
 ::slotted(citecast-source) { display: block; margin: 4px 0 0; white-space: normal; }
 `;

@@ -24,5 +24,5 @@ export {
   PAPER_FORMATS,
   type PaperFormat,
 } from './papers';
-export { episodeReadingList } from './reading-list';
+export { episodeReadingList, readingListMarkdown } from './reading-list';
 export { papersToRis } from './ris';

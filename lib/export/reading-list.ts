@@ -30,13 +30,25 @@ export function markdownUrl(url: string | null): string | null {
 }
 
 /** The episode's page to link: one on the show's own site if seen there, else the first seen. */
-function episodePage(episode: EpisodeRecord): string | null {
+function episodePage(episode: Pick<EpisodeRecord, 'pages'>): string | null {
   const pages = episode.pages.map(markdownUrl).filter((u): u is string => u !== null);
   return pages.find((u) => new URL(u).hostname === SHOW_HOST) ?? pages[0] ?? null;
 }
 
+/** What a reading list shows of a source. */
+export type ReadingListSource = Pick<
+  SourceSnapshot,
+  'title' | 'url' | 'pdfUrl' | 'authors' | 'year'
+>;
+
+/** The library's marks of a source's paper (saved; reading or read). */
+export type ReadingListMarks = Pick<PaperRecord, 'savedAt' | 'readState'>;
+
+/** What a reading list shows of its episode. */
+export type ReadingListEpisode = Pick<EpisodeRecord, 'key' | 'title' | 'published' | 'pages'>;
+
 /** One source as a list item, with the library's marks for its paper. */
-function sourceLine(source: SourceSnapshot, paper: PaperRecord | undefined): string {
+function sourceLine(source: ReadingListSource, paper: ReadingListMarks | undefined): string {
   const title = escapeMarkdown(source.title ?? source.url ?? 'Untitled');
   const url = markdownUrl(source.pdfUrl) ?? markdownUrl(source.url);
   const parts = [url ? `[${title}](${url})` : title];
@@ -68,6 +80,19 @@ export async function episodeReadingList(store: Store, episodeKey: string): Prom
     episode.sources.map((s) => (s.paperKey ? papersStore.get(s.paperKey) : undefined)),
   );
   await tx.done;
+  return readingListMarkdown(episode, episode.sources, papers);
+}
+
+/**
+ * The Markdown reading list of `episode` with its `sources` (in order) and, for each, the marks of
+ * its paper in the library (`papers[i]`, if any). No store needed: the content script builds it
+ * from the page.
+ */
+export function readingListMarkdown(
+  episode: ReadingListEpisode,
+  sources: readonly ReadingListSource[],
+  papers: readonly (ReadingListMarks | undefined)[],
+): string {
   const lines = [`# ${escapeMarkdown(episode.title ?? episode.key)}`, ''];
   const about: string[] = [];
   if (episode.published) about.push(episode.published);
@@ -75,7 +100,7 @@ export async function episodeReadingList(store: Store, episodeKey: string): Prom
   if (page) about.push(`[Episode page](${page})`);
   if (about.length > 0) lines.push(about.join(' · '), '');
   lines.push('## Sources', '');
-  if (episode.sources.length === 0) lines.push('No sources recorded.');
-  episode.sources.forEach((source, i) => lines.push(sourceLine(source, papers[i])));
+  if (sources.length === 0) lines.push('No sources recorded.');
+  sources.forEach((source, i) => lines.push(sourceLine(source, papers[i])));
   return `${lines.join('\n')}\n`;
 }

@@ -40,7 +40,11 @@ export interface ChromiumSession {
  * Starts Debian's chromium with the Chromium build loaded, serving the fixture pages at their real
  * addresses and refusing every other request.
  */
-export async function launchChromium(options: { headless: boolean }): Promise<ChromiumSession> {
+export async function launchChromium(options: {
+  headless: boolean;
+  /** The browser's language (`navigator.language`), e.g. `nb-NO`; the default is Chromium's. */
+  locale?: string;
+}): Promise<ChromiumSession> {
   const executablePath = which('chromium');
   if (!executablePath) throw new Error('chromium not found: apt-get install -y chromium');
   requireBuild(CHROME_EXT);
@@ -49,6 +53,7 @@ export async function launchChromium(options: { headless: boolean }): Promise<Ch
     executablePath,
     headless: options.headless,
     viewport: { width: 1280, height: 900 },
+    ...(options.locale ? { locale: options.locale } : {}),
     args: [
       `--disable-extensions-except=${CHROME_EXT}`,
       `--load-extension=${CHROME_EXT}`,

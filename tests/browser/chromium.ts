@@ -377,6 +377,100 @@ export async function runChromium(): Promise<void> {
       await after?.close();
     }, 60_000);
 
+    await test('page keys: j then s saves the first source, s in a page input does nothing, ? shows the help and Esc closes it', async () => {
+      const site = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
+      const page = await openAnnotated(context, site.url);
+      const first = () =>
+        page.evaluate(() =>
+          document
+            .querySelector('citecast-source')
+            ?.shadowRoot?.querySelector('button[data-action="save"]')
+            ?.getAttribute('aria-pressed'),
+        );
+      await page.waitForFunction(
+        () => !!document.querySelector('citecast-source')?.shadowRoot?.querySelector('button'),
+      );
+      // An earlier test saved this paper: it starts unsaved here, and is saved again at the end.
+      await page.waitForTimeout(300);
+      const before = await first();
+      if (before === 'true') {
+        await page.locator('citecast-source button[data-action="save"]').first().click();
+        await page.waitForFunction(
+          () =>
+            document
+              .querySelector('citecast-source')
+              ?.shadowRoot?.querySelector('button[data-action="save"]')
+              ?.getAttribute('aria-pressed') === 'false',
+        );
+      }
+      const flipped = 'true';
+      // Typed into a page field, the keys are the page's.
+      await page.evaluate(() => {
+        const input = document.createElement('input');
+        input.id = 'page-field';
+        document.body.prepend(input);
+      });
+      await page.focus('#page-field');
+      await page.keyboard.type('js');
+      await page.waitForTimeout(300);
+      assert(
+        (await page.inputValue('#page-field')) === 'js',
+        'the page field did not get its text',
+      );
+      assert((await first()) === 'false', `s in a page field saved: ${await first()}`);
+      assert(
+        (await page.locator('citecast-source[data-citecast-focus]').count()) === 0,
+        'j in a page field moved the focus ring',
+      );
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('j');
+      assert(
+        await page.evaluate(
+          () =>
+            document.querySelector('citecast-source')?.hasAttribute('data-citecast-focus') ?? false,
+        ),
+        'j did not focus the first source',
+      );
+      await page.keyboard.press('s');
+      await page.waitForFunction(
+        (flipped) =>
+          document
+            .querySelector('citecast-source')
+            ?.shadowRoot?.querySelector('button[data-action="save"]')
+            ?.getAttribute('aria-pressed') === flipped,
+        flipped,
+        { timeout: 5_000 },
+      );
+      await page.keyboard.press('?');
+      await page.locator('citecast-help').getByRole('dialog', { name: 'Citecast keys' }).waitFor({
+        timeout: 5_000,
+      });
+      await page.setViewportSize({ width: 900, height: 700 });
+      await page.locator('citecast-episode').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, 'chromium-keys-help.png') });
+      await page.keyboard.press('Escape');
+      assert((await page.locator('citecast-help').count()) === 0, 'Esc left the help open');
+      assert(
+        (await page.locator('citecast-source[data-citecast-focus]').count()) === 0,
+        'Esc left the focus ring',
+      );
+      // Back as it was, so later tests start as before.
+      if (before !== 'true') {
+        await page.keyboard.press('j');
+        await page.keyboard.press('s');
+      }
+      await page.waitForFunction(
+        (before) =>
+          document
+            .querySelector('citecast-source')
+            ?.shadowRoot?.querySelector('button[data-action="save"]')
+            ?.getAttribute('aria-pressed') === (before === 'true' ? 'true' : 'false'),
+        before,
+        { timeout: 5_000 },
+      );
+      await page.close();
+    });
+
     await test('annotation: running again after the page changes never duplicates, and orphans go', async () => {
       const podimo = FIXTURE_PAGES.find((p) => p.name === 'podimo-show-lazy')!;
       const page = await openAnnotated(context, podimo.url);
@@ -393,6 +487,47 @@ export async function runChromium(): Promise<void> {
       const counts = await page.evaluate(countElementsInPage);
       assert(counts.sources > 0, 'every host went away');
       await page.close();
+    });
+    await test('bar: copy the reading list puts Markdown on the clipboard and says "Copied"', async () => {
+      const site = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: new URL(site.url).origin,
+      });
+      const page = await openAnnotated(context, site.url);
+      const bar = page.locator('citecast-episode').first();
+      await bar
+        .getByRole('button', { name: 'Copy the reading list as Markdown (Citecast)' })
+        .click();
+      await bar.getByRole('status').filter({ hasText: 'Copied' }).waitFor({ timeout: 5_000 });
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      assert(
+        text.startsWith('# Synthetic Episode Title\n') &&
+          text.includes('https://arxiv.org/pdf/2501.00663v1'),
+        `clipboard: ${json(text.slice(0, 300))}`,
+      );
+      await page.close();
+    });
+
+    await test('Norwegian browser: the controls speak Bokmål', async () => {
+      const nb = await launchChromium({ headless: true, locale: 'nb-NO' });
+      try {
+        const site = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
+        const page = await openAnnotated(nb.context, site.url);
+        const bar = page.locator('citecast-episode').first();
+        await bar.locator('.counts').filter({ hasText: '4 kilder · 0 lagret' }).waitFor({
+          timeout: 5_000,
+        });
+        await bar.getByRole('button', { name: 'Merk episoden som hørt (Citecast)' }).waitFor();
+        await page
+          .locator('citecast-source')
+          .first()
+          .getByRole('button', { name: 'Lagre denne artikkelen i Citecast' })
+          .waitFor();
+        await page.screenshot({ path: join(SHOTS, 'chromium-nb-site.png') });
+        await page.close();
+      } finally {
+        await nb.close();
+      }
     });
   } catch (error) {
     fail('chromium suite', error);

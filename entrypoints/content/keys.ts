@@ -1,0 +1,103 @@
+/**
+ * The page keyboard (issue 5, item 6): `j`/`k` move a focus ring between the sources, `o` opens
+ * the focused source's PDF, `s` saves it, `h` marks its episode heard, `?` shows the keys and
+ * `Esc` closes what Citecast opened. Keys are Citecast's only while the focus is not in a text
+ * field (lib/annotate/keys.ts decides). The listener stops when `ctx` is invalidated.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createHelpPanel } from '@/lib/annotate/help';
+import { isTextField, keyAction, moveIndex } from '@/lib/annotate/keys';
+import type { Annotator } from './annotate';
+
+/** The attribute that draws the focus ring on a source host (styles.ts). */
+const FOCUS_ATTR = 'data-citecast-focus';
+
+/** The innermost element that has the focus, through open shadow roots. */
+function deepActiveElement(document: Document): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Whether a key event happens in a text field (its target, or the focused element). */
+function inTextField(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (target instanceof Element && isTextField(target as HTMLElement)) return true;
+  return isTextField(deepActiveElement(document) as HTMLElement | null);
+}
+
+/** Whether `host` is in the page and laid out (hidden list items are skipped). */
+function isShown(host: HTMLElement): boolean {
+  return host.isConnected && host.getClientRects().length > 0;
+}
+
+/** Starts the page keyboard for `annotator`; see the module comment. */
+export function watchKeys(ctx: ContentScriptContext, annotator: Annotator): void {
+  let focused: HTMLElement | null = null;
+  let help: HTMLElement | null = null;
+
+  function setFocus(host: HTMLElement | null): void {
+    if (focused && focused !== host) focused.removeAttribute(FOCUS_ATTR);
+    focused = host;
+    if (!host) return;
+    host.setAttribute(FOCUS_ATTR, '');
+    host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+
+  function move(step: 1 | -1): boolean {
+    const hosts = annotator
+      .sourceHosts()
+      .filter(isShown)
+      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    if (hosts.length === 0) return false;
+    const next = moveIndex(focused ? hosts.indexOf(focused) : -1, hosts.length, step);
+    setFocus(hosts[next] ?? null);
+    return true;
+  }
+
+  function closeHelp(): boolean {
+    if (!help) return false;
+    help.remove();
+    help = null;
+    return true;
+  }
+
+  function toggleHelp(): boolean {
+    if (closeHelp()) return true;
+    if (annotator.sourceHosts().length === 0) return false;
+    help = createHelpPanel(document, closeHelp);
+    document.documentElement.append(help);
+    return true;
+  }
+
+  function closeAll(): boolean {
+    const closed = closeHelp();
+    const hadFocus = focused !== null;
+    setFocus(null);
+    return closed || hadFocus;
+  }
+
+  function onKey(event: KeyboardEvent): void {
+    if (!ctx.isValid || event.defaultPrevented) return;
+    const action = keyAction(event, inTextField(event));
+    if (action === null) return;
+    if (focused && !focused.isConnected) setFocus(null);
+    let handled = false;
+    if (action === 'next') handled = move(1);
+    else if (action === 'previous') handled = move(-1);
+    else if (action === 'help') handled = toggleHelp();
+    else if (action === 'close') handled = closeAll();
+    else if (action === 'heard') handled = annotator.perform('heard', focused);
+    else if (focused) handled = annotator.perform(action, focused);
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }
+
+  ctx.addEventListener(window, 'keydown', onKey, { capture: true });
+  ctx.onInvalidated(() => {
+    closeHelp();
+    setFocus(null);
+  });
+}

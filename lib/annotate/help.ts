@@ -1,0 +1,62 @@
+/**
+ * Citecast's key help panel (`?` on a page): a `<citecast-help>` host with an open shadow root
+ * that lists the page keys, built with DOM calls only and styled by the shared stylesheet.
+ */
+import { t } from '../i18n/index';
+import { adoptStyles } from './controls';
+import { KEY_BINDINGS } from './keys';
+
+/** The tag of the help panel's host. */
+export const HELP_TAG = 'citecast-help';
+
+/** The key as the panel shows it. */
+function keyLabel(key: string): string {
+  return key === 'Escape' ? 'Esc' : key;
+}
+
+/**
+ * Builds the help panel in `document` (not yet in the page): a titled dialog listing every key,
+ * with a close button that calls `onClose`.
+ */
+export function createHelpPanel(document: Document, onClose: () => void): HTMLElement {
+  const host = document.createElement(HELP_TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root);
+  const panel = document.createElement('div');
+  panel.className = 'help';
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', t('helpTitle'));
+  const head = document.createElement('div');
+  head.className = 'help-head';
+  const mark = document.createElement('span');
+  mark.className = 'mark';
+  mark.setAttribute('aria-hidden', 'true');
+  mark.textContent = 'C';
+  const title = document.createElement('strong');
+  title.textContent = t('helpTitle');
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.dataset.action = 'close-help';
+  close.setAttribute('aria-label', t('helpCloseName'));
+  close.title = t('helpClose');
+  close.textContent = '×';
+  close.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
+  });
+  head.append(mark, title, close);
+  const list = document.createElement('dl');
+  for (const binding of KEY_BINDINGS) {
+    const term = document.createElement('dt');
+    const kbd = document.createElement('kbd');
+    kbd.textContent = keyLabel(binding.key);
+    term.append(kbd);
+    const text = document.createElement('dd');
+    text.textContent = t(`key.${binding.action}`);
+    list.append(term, text);
+  }
+  panel.append(head, list);
+  root.append(panel);
+  return host;
+}
