@@ -192,7 +192,8 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
   async function askSaved(keys: string[]): Promise<void> {
     for (const part of chunks(keys, LIMITS.keys)) {
       const reply = await ask('savedStates', { keys: part });
-      if (stopped || !reply.ok) return;
+      if (stopped) return;
+      if (!reply.ok) return showError(null, reply.error.message);
       for (const [key, value] of Object.entries(reply.value)) saved.set(key, value);
     }
     render();
@@ -202,7 +203,8 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
   async function askHeard(keys: string[]): Promise<void> {
     for (const part of chunks(keys, LIMITS.keys)) {
       const reply = await ask('listenStates', { episodeKeys: part });
-      if (stopped || !reply.ok) return;
+      if (stopped) return;
+      if (!reply.ok) return showError(null, reply.error.message);
       for (const [key, value] of Object.entries(reply.value))
         heard.set(key, value.state === 'heard');
     }
@@ -240,9 +242,9 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       ? await ask('unsavePaper', { key })
       : await ask('savePaper', { source: savable(info.source), episodeKey: info.episode.key });
     if (!reply.ok) {
-      console.warn('Citecast:', reply.error.message);
       saved.set(key, was);
       render();
+      showError(info.episode, reply.error.message);
     }
   }
 
@@ -257,9 +259,10 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
         episodeKey: info.key,
       });
       if (!reply.ok) {
-        console.warn('Citecast:', reply.error.message);
         saved.set(s.key, false);
         render();
+        showError(info, reply.error.message);
+        return;
       }
     }
   }
@@ -272,12 +275,27 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     render();
     const reply = await ask('setHeard', { episodeKey: key, heard: !was });
     heard.set(key, reply.ok ? reply.value.state === 'heard' : was);
-    if (!reply.ok) console.warn('Citecast:', reply.error.message);
     render();
+    if (!reply.ok) showError(info, reply.error.message);
   }
 
   /** How long "Copied" (or the error) stays in the bar. */
   const STATUS_MS = 2500;
+  /** How long a failure of the library (unavailable, full, refused) stays in the bar. */
+  const ERROR_MS = 10_000;
+
+  /**
+   * Says in the episode's bar (or every bar, for `null`) why the library could not answer, so
+   * a failure is never silent: the background's message is made for people to read.
+   */
+  function showError(info: EpisodeInfo | null, message: string): void {
+    for (const e of info ? [info] : episodes) {
+      const root = e.host.shadowRoot;
+      if (!root) continue;
+      setEpisodeStatus(root, message, true);
+      ctx.setTimeout(() => setEpisodeStatus(root, ''), ERROR_MS);
+    }
+  }
 
   /** The episode's reading list (Markdown, from the page and the saved marks). */
   function readingList(info: EpisodeInfo): string {
