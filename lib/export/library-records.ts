@@ -13,6 +13,7 @@ import { PAPER_FIELDS, type PaperRecord } from '../store/schema';
 import { bareDoi, CITED_IN_PREFIX } from './csl';
 import type { LibraryEntry } from './library-parse';
 import { joinName, type CslName } from './names';
+import { htmlToText } from '../html-text';
 
 /** Every string in `value` (a string, or a list of them). */
 function strings(value: unknown): string[] {
@@ -55,16 +56,7 @@ function arxivInText(text: string): ArxivRef | null {
 
 /** Text of a note that may be HTML (Zotero's notes are): tags dropped, entities decoded. */
 function noteText(note: string): string {
-  return note
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(?:p|div|h\d|li)>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+  return htmlToText(note);
 }
 
 /** A note line that only repeats what the record holds: Citecast's own "cited in", or an arXiv id. */

@@ -8,6 +8,7 @@ import type { FoundEpisode } from '../episode';
 import { anyDate, makeEpisode, mappedLocation, type ReadOptions, type SiteReader } from './common';
 import { extractText } from './text';
 import { parseDuration } from '../dates/index';
+import { htmlToText } from '../html-text';
 
 /** Whether `url` looks like a feed address (`….xml`, `/feed`, `/rss`). */
 function matches(url: string): boolean {
@@ -50,20 +51,6 @@ function child(item: Element, name: string): Element | null {
   return null;
 }
 
-/** HTML inside a CDATA description → its text, lines kept; the viz `<a>` stays as written. */
-function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(?:p|div|li|h\d)>/gi, '\n')
-    .replace(/<(?!a\s|\/a>)[^>]+>/gi, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
 /** Reads every `<item>` of the feed. */
 function read(document: Document, _url: string | null, options: ReadOptions = {}): FoundEpisode[] {
   const now = options.now ?? new Date();
@@ -75,7 +62,7 @@ function read(document: Document, _url: string | null, options: ReadOptions = {}
     if (descEl) {
       const raw = descEl.textContent ?? '';
       if (/<(?:p|br|div)\b/i.test(raw)) {
-        description = htmlToText(raw).trim();
+        description = htmlToText(raw, { keepLinks: true }).trim();
         location = { element: descEl, map: null, offset: 0 };
       } else {
         const map = extractText(descEl, { preserveWhitespace: true });
