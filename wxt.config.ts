@@ -11,8 +11,21 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // activeTab + scripting: "Read this page" on any other page, only when the user asks
+    // (lib/read-page.ts). No host permission beyond the content script's own matches.
+    permissions: ['storage', 'activeTab', 'scripting'],
     action: { default_title: 'Citecast' },
+    commands: {
+      // Firefox's MV2 names the toolbar button's command `_execute_browser_action`.
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+L' },
+      },
+      // READ_PAGE_COMMAND and READ_PAGE_KEY in lib/read-page.ts (checked by a unit test).
+      'read-page': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: '__MSG_commandReadPage__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PingMessage, PingReply } from '@/lib/messages';
+import { READ_PAGE_MESSAGE, type ReadPageMessage, type ReadPageReply } from '@/lib/read-page';
 
 type Status =
   { state: 'checking' } | { state: 'ready'; version: string } | { state: 'error'; message: string };
@@ -15,9 +16,44 @@ async function ping(): Promise<PingReply> {
   return reply;
 }
 
-/** The toolbar popup: the name, whether the background answers, and where Citecast works. */
+type ReadState =
+  | { state: 'idle' }
+  | { state: 'reading' }
+  | { state: 'done' }
+  | { state: 'error'; message: string };
+
+/**
+ * Has the background read and annotate the active tab (lib/read-page.ts): the click on the
+ * popup's button is the gesture that grants `activeTab` for it.
+ */
+async function readActiveTab(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new Error('no tab to read');
+  const message: ReadPageMessage = { type: READ_PAGE_MESSAGE, tabId: tab.id };
+  const reply = (await browser.runtime.sendMessage(message)) as ReadPageReply | undefined;
+  if (!reply) throw new Error('no answer from the background');
+  if (!reply.ok) throw new Error(reply.error);
+}
+
+/**
+ * The toolbar popup: the name, whether the background answers, where Citecast works, and "Read
+ * this page" for any other page.
+ */
 export function Popup() {
   const [status, setStatus] = useState<Status>({ state: 'checking' });
+  const [read, setRead] = useState<ReadState>({ state: 'idle' });
+
+  const onRead = () => {
+    setRead({ state: 'reading' });
+    readActiveTab().then(
+      () => setRead({ state: 'done' }),
+      (error: unknown) =>
+        setRead({
+          state: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  };
 
   useEffect(() => {
     let live = true;
@@ -45,6 +81,22 @@ export function Popup() {
       </p>
       <p class="popup-hint">Open an episode page to see the papers it cites.</p>
       <p class="popup-sites">Works on: {SITES.join(', ')}.</p>
+      <p class="popup-read">
+        <button
+          type="button"
+          data-testid="read-page"
+          disabled={read.state === 'reading'}
+          onClick={onRead}
+          title="Alt+Shift+C"
+        >
+          Read this page
+        </button>{' '}
+        <span data-testid="read-status" data-state={read.state} role="status">
+          {read.state === 'reading' && 'Reading…'}
+          {read.state === 'done' && 'Done: see the page.'}
+          {read.state === 'error' && `Could not read it: ${read.message}`}
+        </span>
+      </p>
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, badgeTitle, isBadgeMessage } from '@/lib/badge';
 import { isPingMessage, type PingReply } from '@/lib/messages';
+import { isReadPageMessage, onReadPageCommand, readTab } from '@/lib/read-page';
 import { startStoreService } from '@/lib/store/service';
 
 /** The toolbar action: `action` in MV3, `browserAction` in Firefox's MV2. */
@@ -33,7 +34,22 @@ export default defineBackground(() => {
         .then(() => ({ ok: true }))
         .catch(() => ({ ok: false }));
     }
+    if (isReadPageMessage(message)) {
+      // Only this extension's own pages (the popup), never a content script.
+      const fromOwnPage =
+        sender.id === browser.runtime.id &&
+        (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+      if (!fromOwnPage) return undefined;
+      return readTab(message.tabId);
+    }
     // Not ours: let other listeners answer.
     return undefined;
+  });
+
+  // "Read this page" from the keyboard (the manifest's `commands`); the key grants activeTab.
+  browser.commands.onCommand.addListener((command, tab) => {
+    void onReadPageCommand(command, tab).then((reply) => {
+      if (reply && !reply.ok) console.warn('Citecast: could not read this page:', reply.error);
+    });
   });
 });

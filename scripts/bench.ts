@@ -6,6 +6,11 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { placeAnnotations, SOURCE_TAG, EPISODE_TAG } from '../lib/annotate/place';
 import { parsePageText } from '../lib/pagetext/index';
 import { pickReader } from '../lib/sites/index';
 import { podimoReader } from '../lib/sites/podimo';
@@ -509,6 +514,113 @@ async function benchStore(): Promise<void> {
   print('store.first_page_ms', firstPageMs, 'ms (target < 20)');
 }
 
+/**
+ * Places Citecast's hosts (lib/annotate/place.ts, the content script's placement) on a freshly
+ * built 662-episode Podimo page in linkedom, beside one `textContent` pass over the same fresh
+ * DOM. Each round builds and reads a new DOM untimed, so only the placement is measured. Also
+ * times a second placement on the annotated DOM (a re-run, which must find every host again).
+ */
+function benchAnnotate(): void {
+  const count = 662;
+  const url = 'https://podimo.com/no/shows/ai-post-transformers';
+  const html = buildPodimoShowHtml(count);
+  const now = new Date('2026-05-28T12:00:00Z');
+  const rounds = 5;
+  const placeTimes: number[] = [];
+  const textTimes: number[] = [];
+  const rerunTimes: number[] = [];
+  let sources = 0;
+  for (let round = -1; round < rounds; round++) {
+    const document = htmlDocument(html);
+    const found = podimoReader.read(document, url, { now });
+    sources = found.reduce((n, e) => n + e.sources.length, 0);
+    let t0 = performance.now();
+    const chars = document.body.textContent?.length ?? 0;
+    const textMs = performance.now() - t0;
+    t0 = performance.now();
+    const placement = placeAnnotations(document, found);
+    const placeMs = performance.now() - t0;
+    // A re-run reads the annotated page again, as the content script does after a change.
+    const reread = podimoReader.read(document, url, { now });
+    t0 = performance.now();
+    const again = placeAnnotations(document, reread);
+    const rerunMs = performance.now() - t0;
+    const hosts = document.getElementsByTagName(SOURCE_TAG).length;
+    const bars = document.getElementsByTagName(EPISODE_TAG).length;
+    if (chars === 0) throw new Error('the page has no text');
+    if (found.length !== count || bars !== count)
+      throw new Error(`${found.length} episodes read, ${bars} bars placed; expected ${count}`);
+    if (hosts !== sources) throw new Error(`${hosts} source hosts for ${sources} sources`);
+    if (placement.created.length !== count + sources || again.created.length !== 0)
+      throw new Error(
+        `created ${placement.created.length} hosts, then ${again.created.length} on a re-run`,
+      );
+    if (round < 0) continue; // warm-up
+    textTimes.push(textMs);
+    placeTimes.push(placeMs);
+    rerunTimes.push(rerunMs);
+  }
+  const mid = (t: number[]) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)];
+  print('annotate.page_662_sources', sources, 'sources', 0);
+  print('annotate.page_662_ms', mid(placeTimes), 'ms');
+  print('annotate.page_662_rerun_ms', mid(rerunTimes), 'ms');
+  print('baseline.annotate_662_text_content_ms', mid(textTimes), 'ms');
+  print('annotate.page_662_vs_text_content', mid(placeTimes) / mid(textTimes), 'x');
+}
+
+/** Total bytes of the files under `dir` whose path relative to it passes `keep`. */
+function bytesUnder(dir: string, keep: (path: string) => boolean): { raw: number; gzip: number } {
+  let raw = 0;
+  let gzip = 0;
+  const walk = (sub: string) => {
+    for (const name of readdirSync(join(dir, sub))) {
+      const path = sub ? `${sub}/${name}` : name;
+      const full = join(dir, path);
+      if (statSync(full).isDirectory()) walk(path);
+      else if (keep(path)) {
+        const data = readFileSync(full);
+        raw += data.length;
+        gzip += gzipSync(data, { level: 9 }).length;
+      }
+    }
+  };
+  walk('');
+  return { raw, gzip };
+}
+
+/**
+ * The Chromium build's sizes: the content script, the background, and the popup (its page,
+ * script chunks and styles). Builds first when `.output/chrome-mv3` is missing.
+ */
+function benchBundle(): void {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const dir = join(root, '.output', 'chrome-mv3');
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    process.stderr.write('bench: .output/chrome-mv3 is missing, building it (wxt build)\n');
+    try {
+      execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
+    } catch {
+      process.stderr.write('bench: the build failed; no bundle.* figures (run `npm run build`)\n');
+      return;
+    }
+  }
+  const content = bytesUnder(dir, (p) => p === 'content-scripts/content.js');
+  const background = bytesUnder(dir, (p) => p === 'background.js');
+  const popup = bytesUnder(
+    dir,
+    (p) =>
+      p === 'popup.html' || /^chunks\/popup-.*\.js$/.test(p) || /^assets\/popup-.*\.css$/.test(p),
+  );
+  if (content.raw === 0 || background.raw === 0 || popup.raw === 0)
+    throw new Error(`a bundle is missing from ${dir}`);
+  print('bundle.content_kb', content.raw / 1024, 'KB');
+  print('bundle.background_kb', background.raw / 1024, 'KB');
+  print('bundle.popup_kb', popup.raw / 1024, 'KB');
+  print('bundle.content_gzip_kb', content.gzip / 1024, 'KB gzip (aim < 40)');
+}
+
 benchParse();
 benchRead();
 await benchStore();
+benchAnnotate();
+benchBundle();

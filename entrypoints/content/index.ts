@@ -1,93 +1,12 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { FoundEpisode } from '@/lib/episode';
 import { SUPPORTED_MATCHES } from '@/lib/hosts';
-import { readPage } from '@/lib/sites/index';
-import { createAnnotator, type Annotator } from './annotate';
-import { watchKeys } from './keys';
+import { startCitecast } from './start';
 
-/** How long the page must stay unchanged before it is read again. */
-const REREAD_DELAY_MS = 250;
-
-/**
- * Reads the live page with the site readers (the same code `npm run parse` runs in Node),
- * records what it found on `<html>` (`data-citecast-episodes` and `data-citecast-sources`, the
- * counts) and annotates the page (./annotate.ts).
- */
-function readAndRecord(annotator: Annotator): void {
-  const root = document.documentElement;
-  let found: FoundEpisode[] = [];
-  try {
-    found = readPage(document, location.href);
-  } catch (error) {
-    console.error('Citecast: could not read this page', error);
-  }
-  const episodes = found.length;
-  const sources = found.reduce((n, e) => n + e.sources.length, 0);
-  if (root.dataset.citecastEpisodes !== String(episodes))
-    root.dataset.citecastEpisodes = String(episodes);
-  if (root.dataset.citecastSources !== String(sources))
-    root.dataset.citecastSources = String(sources);
-  try {
-    annotator.update(found);
-  } catch (error) {
-    console.error('Citecast: could not annotate this page', error);
-  }
-}
-
-/** Whether a mutation record is only Citecast's own doing (its hosts added or removed). */
-function isOwnMutation(record: MutationRecord): boolean {
-  if (record.type !== 'childList') return false;
-  const own = (node: Node) =>
-    node.nodeType === 1 &&
-    ((node as Element).localName === 'citecast-source' ||
-      (node as Element).localName === 'citecast-episode');
-  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  return nodes.length > 0 && nodes.every(own);
-}
-
-/**
- * Reads the page again, debounced, whenever its content changes (lists loaded lazily,
- * client-side navigation). Citecast's own insertions never trigger a read. Stops when the
- * extension is reloaded or removed.
- */
-function watchPage(ctx: ContentScriptContext, annotator: Annotator): void {
-  let timer: number | undefined;
-  const schedule = () => {
-    if (!ctx.isValid) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(() => {
-      timer = undefined;
-      readAndRecord(annotator);
-    }, REREAD_DELAY_MS);
-  };
-  const observer = new MutationObserver((records) => {
-    if (records.every(isOwnMutation)) return;
-    schedule();
-  });
-  // Only content changes: the attributes this script sets on <html> never trigger a read.
-  observer.observe(document.body ?? document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-  });
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  ctx.onInvalidated(() => {
-    observer.disconnect();
-    if (timer !== undefined) clearTimeout(timer);
-  });
-}
-
+/** The automatic content script: on the supported hosts only (lib/hosts.ts). */
 export default defineContentScript({
   matches: [...SUPPORTED_MATCHES],
   runAt: 'document_idle',
   main(ctx) {
-    const annotator = createAnnotator(ctx);
-    readAndRecord(annotator);
-    watchPage(ctx, annotator);
-    watchKeys(ctx, annotator);
-    // Marks the page so smoke tests and the demo can tell the content script ran (after the
-    // first read, so the counts and the annotation are there when it is set).
-    document.documentElement.dataset.citecast = 'ready';
+    startCitecast(ctx);
   },
 });

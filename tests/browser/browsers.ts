@@ -44,6 +44,8 @@ export async function launchChromium(options: {
   headless: boolean;
   /** The browser's language (`navigator.language`), e.g. `nb-NO`; the default is Chromium's. */
   locale?: string;
+  /** Extra command-line switches, e.g. `--enable-unsafe-extension-debugging`. */
+  args?: readonly string[];
 }): Promise<ChromiumSession> {
   const executablePath = which('chromium');
   if (!executablePath) throw new Error('chromium not found: apt-get install -y chromium');
@@ -64,6 +66,7 @@ export async function launchChromium(options: {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.args ?? []),
     ],
   });
   const refused: string[] = [];
