@@ -185,6 +185,9 @@ export const MESSAGE_SCHEMAS = {
   importBackup: v.strictObject({ text: boundedString(LIMITS.backupChars) }),
   deleteEverything: v.strictObject({ confirm: v.literal(true) }),
   storeStatus: noData,
+  bibtex: v.strictObject({
+    keys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)),
+  }),
 } as const;
 
 /** The name of every request the background answers. */
@@ -212,6 +215,7 @@ export const MESSAGE_ACCESS: Record<RequestType, 'any' | 'extension'> = {
   recordProgress: 'any',
   listenStates: 'any',
   storeStatus: 'any',
+  bibtex: 'any',
   recentPapers: 'extension',
   exportBackup: 'extension',
   importBackup: 'extension',
@@ -285,6 +289,11 @@ export interface ProtocolMap {
   importBackup(data: RequestData<'importBackup'>): Result<ImportReport>;
   deleteEverything(data: RequestData<'deleteEverything'>): Result<{ deleted: true }>;
   storeStatus(data?: RequestData<'storeStatus'>): Result<StoreStatus>;
+  /**
+   * The saved papers among `keys` as BibTeX, in citation-key order (keys of papers not saved are
+   * left out); `count` is the number of entries.
+   */
+  bibtex(data: RequestData<'bibtex'>): Result<{ text: string; count: number }>;
   /** Sent by the background to every tab and extension page after a write. */
   storeChanged(change: StoreChange): void;
 }

@@ -7,14 +7,22 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
+  arxivPdfUrls,
+  citedEpisodeLink,
+  citedEpisodeState,
+  opensAfterAsking,
+} from '@/lib/annotate/bar';
+import {
   canSave,
   fillEpisode,
   fillSource,
   openablePdf,
+  setCitedEpisodeState,
   setEpisodeCounts,
   setEpisodeStatus,
   setPressed,
 } from '@/lib/annotate/controls';
+import { buildChoosePanel, buildConfirmPanel, type Panel } from '@/lib/annotate/panels';
 import {
   EPISODE_TAG,
   placeAnnotations,
@@ -35,6 +43,7 @@ import {
   type StoreChange,
 } from '@/lib/messages';
 import type { Source } from '@/lib/sources/types';
+import type { ListenState } from '@/lib/store/schema';
 import { episodeKey, paperKey } from '@/lib/store/keys';
 
 /** Pages with at most this many sources fill every host at once; bigger ones as they come near. */
@@ -47,6 +56,8 @@ interface SourceInfo {
   inText: boolean;
   /** The paper's key when it can be saved. */
   key: string | null;
+  /** For a cited episode: that episode's key (its mp3 stem), whose listen state it shows. */
+  citedKey: string | null;
   episode: EpisodeInfo;
 }
 
@@ -70,6 +81,8 @@ export interface Annotator {
    * only episode). Whether there was something to do.
    */
   perform(action: HostAction, host: HTMLElement | null): boolean;
+  /** Closes any panel an episode bar opened (Esc); whether one was open. */
+  closePanels(): boolean;
 }
 
 /** The fields of a source the background saves (http(s) addresses only). */
@@ -107,6 +120,8 @@ function chunks<T>(items: T[], size: number): T[][] {
 export function createAnnotator(ctx: ContentScriptContext): Annotator {
   const saved = new Map<string, boolean>();
   const heard = new Map<string, boolean>();
+  /** Listen states of episodes cited by sources on the page. */
+  const listens = new Map<string, ListenState>();
   const sourceInfo = new WeakMap<HTMLElement, SourceInfo>();
   const episodeInfo = new WeakMap<HTMLElement, EpisodeInfo>();
   /** Hosts whose shadow root is filled, with what they were filled for. */
@@ -144,7 +159,11 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
   }
 
   function renderSource(host: HTMLElement, info: SourceInfo): void {
-    if (!filled.has(host) || !info.key) return;
+    if (!filled.has(host)) return;
+    if (info.citedKey) {
+      setCitedEpisodeState(host.shadowRoot, citedEpisodeState(listens.get(info.citedKey)));
+    }
+    if (!info.key) return;
     setPressed(
       host.shadowRoot?.querySelector('button[data-action="save"]'),
       saved.get(info.key) === true,
@@ -205,8 +224,10 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       const reply = await ask('listenStates', { episodeKeys: part });
       if (stopped) return;
       if (!reply.ok) return showError(null, reply.error.message);
-      for (const [key, value] of Object.entries(reply.value))
+      for (const [key, value] of Object.entries(reply.value)) {
         heard.set(key, value.state === 'heard');
+        listens.set(key, value.state);
+      }
     }
     render();
   }
@@ -249,7 +270,12 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
   }
 
   async function saveAll(info: EpisodeInfo): Promise<void> {
-    for (const s of info.sources) {
+    await saveSome(info, info.sources);
+  }
+
+  /** Saves the sources of `list` not saved yet, one after another. */
+  async function saveSome(info: EpisodeInfo, list: readonly SourceInfo[]): Promise<void> {
+    for (const s of list) {
       if (stopped) return;
       if (!s.key || saved.get(s.key)) continue;
       saved.set(s.key, true);
@@ -328,6 +354,114 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     ctx.setTimeout(() => setEpisodeStatus(root, ''), STATUS_MS);
   }
 
+  /** The one panel open in an episode bar, with the bar button that opened it. */
+  let panel: { info: EpisodeInfo; element: HTMLElement; opener: HTMLElement } | null = null;
+
+  /** Closes the open panel; the focus goes back to its bar button (`refocus`). */
+  function closePanels(refocus = true): boolean {
+    if (!panel) return false;
+    const { element, opener } = panel;
+    panel = null;
+    element.remove();
+    if (opener.getAttribute('aria-expanded') !== null)
+      opener.setAttribute('aria-expanded', 'false');
+    if (refocus && opener.isConnected) opener.focus();
+    return true;
+  }
+
+  /** Shows `made` in the episode's bar (closing any other panel) and moves the focus into it. */
+  function showPanel(info: EpisodeInfo, opener: HTMLElement, made: Panel): void {
+    closePanels(false);
+    const box = info.host.shadowRoot?.querySelector('.panels');
+    if (!box) return;
+    box.append(made.element);
+    panel = { info, element: made.element, opener };
+    if (opener.getAttribute('aria-expanded') !== null) opener.setAttribute('aria-expanded', 'true');
+    made.first.focus();
+  }
+
+  function openTabs(urls: readonly string[]): void {
+    for (const url of urls) if (isHttpUrl(url)) window.open(url, '_blank', 'noopener');
+  }
+
+  /** Opens every arXiv PDF of the episode, asking first in the bar when that is many tabs. */
+  function openAll(info: EpisodeInfo, opener: HTMLElement): void {
+    const urls = arxivPdfUrls(info.sources.map((s) => s.source));
+    const root = info.host.shadowRoot;
+    if (urls.length === 0) {
+      if (root) setEpisodeStatus(root, t('openAllNone'));
+      if (root) ctx.setTimeout(() => setEpisodeStatus(root, ''), STATUS_MS);
+      return;
+    }
+    if (!opensAfterAsking(urls.length)) return openTabs(urls);
+    const wasOpen = panel?.info === info && panel.opener === opener;
+    if (wasOpen) return void closePanels();
+    showPanel(
+      info,
+      opener,
+      buildConfirmPanel(
+        document,
+        urls.length,
+        () => {
+          closePanels();
+          openTabs(urls);
+        },
+        () => closePanels(),
+      ),
+    );
+  }
+
+  /** Opens (or closes) the episode's "choose which to save" panel. */
+  function choose(info: EpisodeInfo, opener: HTMLElement): void {
+    if (panel?.info === info && panel.opener === opener) return void closePanels();
+    const papers = info.sources.filter((s) => s.key !== null);
+    const choices = papers.map((s) => ({
+      label: s.source.title ?? s.source.url ?? t('untitledSource'),
+      saved: saved.get(s.key!) === true,
+    }));
+    showPanel(
+      info,
+      opener,
+      buildChoosePanel(
+        document,
+        choices,
+        (checked) => {
+          closePanels();
+          void saveSome(
+            info,
+            checked.map((i) => papers[i]),
+          );
+        },
+        () => closePanels(),
+      ),
+    );
+  }
+
+  /** Copies the BibTeX of the episode's saved papers (the background writes it). */
+  async function copyBibtex(info: EpisodeInfo): Promise<void> {
+    const root = info.host.shadowRoot;
+    if (!root) return;
+    const keys = info.sources.flatMap((s) => (s.key && saved.get(s.key) ? [s.key] : []));
+    if (keys.length === 0) {
+      setEpisodeStatus(root, t('bibtexNone'));
+      ctx.setTimeout(() => setEpisodeStatus(root, ''), STATUS_MS);
+      return;
+    }
+    const reply = await ask('bibtex', { keys: keys.slice(0, LIMITS.keys) });
+    if (stopped) return;
+    if (!reply.ok) return showError(info, reply.error.message);
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(reply.value.text);
+      ok = true;
+    } catch (error) {
+      console.warn('Citecast: could not copy', error);
+    }
+    if (stopped) return;
+    setEpisodeStatus(root, ok ? t('copied') : t('copyFailed'), !ok);
+    ctx.setTimeout(() => setEpisodeStatus(root, ''), STATUS_MS);
+  }
+
   /**
    * One click listener per host: the click is Citecast's alone (never a surrounding page link's),
    * and a button's action runs.
@@ -338,12 +472,19 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     event.stopPropagation();
     if (stopped) return;
     const target = event.composedPath()[0];
-    const button = target instanceof Element ? target.closest('button[data-action]') : null;
+    const button = target instanceof Element ? target.closest('[data-action]') : null;
     if (!button || (button as HTMLButtonElement).disabled) return;
     const action = button.getAttribute('data-action');
     const source = sourceInfo.get(host);
     const episode = episodeInfo.get(host);
-    if (source && action === 'open-pdf') {
+    if (source && action === 'open-episode') {
+      const url = citedEpisodeLink(source.source);
+      if (url) window.open(url, '_blank', 'noopener');
+    } else if (episode && action === 'open-all') {
+      openAll(episode, button as HTMLElement);
+    } else if (episode && action === 'choose') {
+      choose(episode, button as HTMLElement);
+    } else if (source && action === 'open-pdf') {
       openPdf(source);
     } else if (source && action === 'save') {
       void toggleSave(source);
@@ -353,6 +494,8 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       void saveAll(episode);
     } else if (episode && action === 'copy-markdown') {
       void copyList(episode);
+    } else if (episode && action === 'copy-bibtex') {
+      void copyBibtex(episode);
     }
   }
 
@@ -405,6 +548,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       if (keys.length > 0) void askSaved(keys);
     } else if (change.kind === 'listens') {
       const pageKeys = new Set(episodes.map((e) => e.key ?? ''));
+      for (const e of episodes) for (const s of e.sources) if (s.citedKey) pageKeys.add(s.citedKey);
       pageKeys.delete('');
       const keys = change.keys ? change.keys.filter((k) => pageKeys.has(k)) : [...pageKeys];
       if (keys.length > 0) void askHeard(keys);
@@ -412,6 +556,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
   }
 
   ctx.onInvalidated(() => {
+    closePanels(false);
     stopped = true;
     observer?.disconnect();
     removeChangeListener();
@@ -447,7 +592,18 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       fresh.push(info);
       for (const p of placed.sources) {
         const paper = canSave(p.source) ? paperKey(p.source) : null;
-        const s: SourceInfo = { source: p.source, inText: p.inText, key: paper, episode: info };
+        const citedKey =
+          p.source.kind === 'episode'
+            ? episodeKey({ stem: p.source.episode?.stem, audioUrl: p.source.url })
+            : null;
+        if (citedKey !== null && !listens.has(citedKey)) newEpisodeKeys.add(citedKey);
+        const s: SourceInfo = {
+          source: p.source,
+          inText: p.inText,
+          key: paper,
+          citedKey,
+          episode: info,
+        };
         info.sources.push(s);
         sourceInfo.set(p.host, s);
         sourceHosts.push(p.host);
@@ -474,5 +630,5 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     void record(fresh);
   }
 
-  return { update, sourceHosts: () => sourceHosts, perform };
+  return { update, sourceHosts: () => sourceHosts, perform, closePanels: () => closePanels() };
 }

@@ -71,7 +71,8 @@ export function watchKeys(ctx: ContentScriptContext, annotator: Annotator): void
   }
 
   function closeAll(): boolean {
-    const closed = closeHelp();
+    const panels = annotator.closePanels();
+    const closed = closeHelp() || panels;
     const hadFocus = focused !== null;
     setFocus(null);
     return closed || hadFocus;

@@ -7,6 +7,7 @@
 import { format, plural, t } from '../i18n/index';
 import { isHttpUrl } from '../messages';
 import type { Source } from '../sources/types';
+import { citedEpisodeLink, type CitedEpisodeState } from './bar';
 import { CONTROL_STYLES } from './styles';
 
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -127,13 +128,53 @@ export function fillSource(host: HTMLElement, source: Source, withTitle: boolean
     save.setAttribute('aria-pressed', 'false');
     group.append(save);
   }
+  if (source.kind === 'episode') {
+    const state = document.createElement('span');
+    state.className = 'ep-state';
+    group.append(state);
+    setCitedEpisodeState(state, 'new');
+    const href = citedEpisodeLink(source);
+    if (href) {
+      const link = document.createElement('a');
+      link.className = 'ep-link';
+      link.dataset.action = 'open-episode';
+      link.href = href;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      link.textContent = t('episodeLink');
+      link.setAttribute('aria-label', t('episodeLinkName'));
+      link.title = t('episodeLinkName');
+      group.append(link);
+    }
+  }
   root.append(group);
   return root;
 }
 
 /**
- * Fills an episode's host: the Citecast label, `heard`, the "n sources · k saved" count and
- * `save-all`; a `<slot>` below shows the hosts of sources that are not in the page's text.
+ * Shows a cited episode's listen state (heard, in progress, new) on its `.ep-state` element, or
+ * on the one inside `root`.
+ */
+export function setCitedEpisodeState(
+  target: ShadowRoot | Element | null | undefined,
+  state: CitedEpisodeState,
+): void {
+  const el =
+    target && 'host' in target
+      ? target.querySelector('.ep-state')
+      : (target as Element | null | undefined);
+  if (!el || el.getAttribute('data-state') === state) return;
+  el.setAttribute('data-state', state);
+  el.textContent = t(`episode.${state}`);
+  const name = format(t('episodeStateName'), { state: t(`episode.${state}`) });
+  el.setAttribute('aria-label', name);
+  el.setAttribute('title', name);
+}
+
+/**
+ * Fills an episode's host: the Citecast label, `heard`, the "n sources · k saved" count,
+ * `save-all`, `choose`, `open-all`, `copy-markdown` and `copy-bibtex`; a `.panels` box for the panels those
+ * open; a `<slot>` below shows the hosts of sources that are not in the page's text.
  */
 export function fillEpisode(host: HTMLElement): ShadowRoot {
   const document = host.ownerDocument;
@@ -148,15 +189,31 @@ export function fillEpisode(host: HTMLElement): ShadowRoot {
   counts.className = 'counts';
   counts.setAttribute('aria-live', 'polite');
   const saveAll = button(document, 'save-all', t('saveAll'), t('saveAllName'));
+  const choose = button(document, 'choose', t('choose'), t('chooseName'));
+  choose.setAttribute('aria-expanded', 'false');
+  const openAll = button(document, 'open-all', t('openAll'), t('openAllName'));
   const copy = button(document, 'copy-markdown', t('copyList'), t('copyListName'));
+  const bibtex = button(document, 'copy-bibtex', t('copyBibtex'), t('copyBibtexName'));
   const status = document.createElement('span');
   status.className = 'status';
   status.setAttribute('role', 'status');
-  bar.append(mark(document, t('brand')), heard, counts, saveAll, copy, status);
+  bar.append(
+    mark(document, t('brand')),
+    heard,
+    counts,
+    saveAll,
+    choose,
+    openAll,
+    copy,
+    bibtex,
+    status,
+  );
+  const panels = document.createElement('div');
+  panels.className = 'panels';
   const list = document.createElement('div');
   list.className = 'list';
   list.append(document.createElement('slot'));
-  root.append(bar, list);
+  root.append(bar, panels, list);
   return root;
 }
 

@@ -106,5 +106,57 @@ kbd {
   border: 1px solid var(--cc-line); border-radius: 4px; text-align: center;
   font: 600 11px/16px ui-monospace, SFMono-Regular, Menlo, monospace;
 }
+.panel {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 6px;
+  margin: 6px 0 2px; padding: 6px 8px;
+  border: 1px solid var(--cc-line); border-radius: 8px;
+  background: var(--cc-bg); color: var(--cc-fg);
+}
+.panel.choose { display: block; min-width: 320px; max-width: 560px; box-sizing: border-box; }
+.panel-title { font-weight: 700; }
+.panel-head { display: flex; align-items: center; gap: 6px; margin-bottom: 6px; }
+.panel-head .panel-title { flex: none; }
+.filter {
+  flex: 1 1 120px; min-width: 80px; height: 20px; box-sizing: border-box; padding: 0 6px;
+  border: 1px solid var(--cc-line); border-radius: 6px;
+  background: Canvas; color: CanvasText; font: inherit;
+}
+.filter:focus-visible { outline: 2px solid var(--cc-accent); outline-offset: 0; }
+.choices {
+  list-style: none; margin: 0; padding: 2px 0;
+  max-height: 220px; overflow-y: auto;
+  border-top: 1px solid var(--cc-line); border-bottom: 1px solid var(--cc-line);
+}
+.choice {
+  display: flex; align-items: flex-start; gap: 6px; padding: 2px 2px;
+  white-space: normal; cursor: pointer; border-radius: 4px;
+}
+.choice:hover { background: rgba(91, 33, 182, 0.08); }
+.choice[hidden], .none[hidden] { display: none; }
+.choice input { margin: 2px 0 0; accent-color: var(--cc-accent); flex: none; }
+.choice-label { flex: 1; }
+.saved-mark {
+  flex: none; padding: 0 5px; border-radius: 7px; font-size: 10px; line-height: 14px;
+  background: var(--cc-accent); color: var(--cc-accent-fg);
+}
+.none { color: var(--cc-muted); padding: 2px; }
+.panel-foot { display: flex; gap: 6px; justify-content: flex-end; margin-top: 6px; }
+button.primary { background: var(--cc-accent); border-color: var(--cc-accent); color: var(--cc-accent-fg); }
+.ep-state {
+  display: inline-flex; align-items: center; height: 18px; padding: 0 6px; box-sizing: border-box;
+  border: 1px dashed var(--cc-line); border-radius: 9px;
+  background: var(--cc-bg); color: var(--cc-muted);
+}
+.ep-state[data-state='heard']::before { content: '\\2713\\00a0'; }
+.ep-state[data-state='heard'] { border-style: solid; background: var(--cc-accent); border-color: var(--cc-accent); color: var(--cc-accent-fg); }
+.ep-state[data-state='progress'] { border-style: solid; color: var(--cc-fg); }
+a.ep-link {
+  display: inline-flex; align-items: center; height: 18px; padding: 0 7px; box-sizing: border-box;
+  border: 1px solid var(--cc-line); border-radius: 9px;
+  background: var(--cc-bg); color: var(--cc-fg); text-decoration: none; cursor: pointer;
+}
+a.ep-link::after { content: '\\00a0\\2197'; }
+a.ep-link:hover { border-color: var(--cc-accent); }
+a.ep-link:focus-visible { outline: 2px solid var(--cc-accent); outline-offset: 1px; }
 ::slotted(citecast-source) { display: block; margin: 4px 0 0; white-space: normal; }
 `;

@@ -243,6 +243,19 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
       ],
     };
   },
+  async bibtex(store, data) {
+    // Imported dynamically (citation-js is large): where the build splits chunks it loads on the
+    // first BibTeX request only; the single-file MV3 background bundle inlines it.
+    const [{ papersWithCitations }, { papersToBibtex }] = await Promise.all([
+      import('../export/cited-by'),
+      import('../export/bibtex'),
+    ]);
+    const keys = [...new Set(data.keys)];
+    const entries = (await papersWithCitations(store, { keys })).filter(
+      (e) => e.paper.savedAt !== null,
+    );
+    return { result: success({ text: papersToBibtex(entries), count: entries.length }) };
+  },
   async storeStatus(store) {
     const storage = globalThis.navigator?.storage;
     let persisted: boolean | null = null;

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChromium } from './chromium.ts';
+import { runChromiumAnnotate } from './chromium-annotate.ts';
 import { runFirefox } from './firefox.ts';
 import { ROOT } from './fixture-pages.ts';
 import { summary } from './harness.ts';
@@ -14,6 +15,8 @@ const only = process.argv.includes('--only')
   : null;
 const start = performance.now();
 if (!only || only === 'chromium') await runChromium();
+if (!only || only === 'chromium') await runChromiumAnnotate();
+if (!only || only === 'chromium') await (await import('./chromium-reader.ts')).runChromiumReader();
 if (!only || only === 'firefox') await runFirefox();
 
 const { passed, failed, results } = summary();

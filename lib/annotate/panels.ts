@@ -1,0 +1,204 @@
+/**
+ * The small panels an episode bar opens inside its own shadow root (issue 5, item 2): "open all"
+ * asking first when that is many tabs, and "choose which to save". Built with DOM calls only
+ * (page text never becomes markup); Enter confirms, Esc closes, and the panel's clicks and keys
+ * never reach the page.
+ */
+import { format, t } from '../i18n/index';
+import { filterChoices } from './bar';
+
+/** One paper the choose panel lists. */
+export interface Choice {
+  /** What the row shows: the source's title (or address). */
+  label: string;
+  /** Whether the paper is saved already (checked and marked). */
+  saved: boolean;
+}
+
+/** What a panel gives the bar: its element and what to focus when it opens. */
+export interface Panel {
+  element: HTMLElement;
+  /** The element that takes the focus when the panel opens. */
+  first: HTMLElement;
+}
+
+/** A panel button with `data-action`, a visible label and an accessible name. */
+function panelButton(document: Document, action: string, label: string, name: string) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.dataset.action = action;
+  b.textContent = label;
+  b.setAttribute('aria-label', name);
+  b.title = name;
+  return b;
+}
+
+/**
+ * Keeps the panel's events to itself: a click runs `onClick` (and follows no page link), a key
+ * press reaches no page handler; Esc calls `onEscape`, Enter (outside a button) `onEnter`.
+ */
+function contain(
+  panel: HTMLElement,
+  onClick: (target: Element) => void,
+  onEnter: () => void,
+  onEscape: () => void,
+): void {
+  panel.addEventListener('click', (event) => {
+    event.stopPropagation();
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element)) return;
+    // A checkbox toggles itself; everything else is Citecast's to act on.
+    if (target instanceof HTMLInputElement && target.type === 'checkbox') return;
+    event.preventDefault();
+    onClick(target);
+  });
+  panel.addEventListener('keydown', (event) => {
+    event.stopPropagation();
+    const target = event.composedPath()[0];
+    if (event.key === 'Escape' || event.key === 'Esc') {
+      event.preventDefault();
+      onEscape();
+    } else if (event.key === 'Enter' && !(target instanceof HTMLButtonElement)) {
+      event.preventDefault();
+      onEnter();
+    }
+  });
+}
+
+/**
+ * The "Open 12 PDFs?" panel: Open calls `onOpen`, Cancel (or Esc) `onCancel`; Enter opens.
+ */
+export function buildConfirmPanel(
+  document: Document,
+  count: number,
+  onOpen: () => void,
+  onCancel: () => void,
+): Panel {
+  const panel = document.createElement('div');
+  panel.className = 'panel confirm';
+  panel.setAttribute('role', 'alertdialog');
+  const question = document.createElement('span');
+  question.className = 'panel-title';
+  question.textContent = format(t('openAllAsk'), { n: count });
+  question.id = 'citecast-confirm-title';
+  panel.setAttribute('aria-labelledby', question.id);
+  const open = panelButton(document, 'confirm-open', t('open'), t('openName'));
+  open.classList.add('primary');
+  const cancel = panelButton(document, 'confirm-cancel', t('cancel'), t('cancelName'));
+  panel.append(question, open, cancel);
+  contain(
+    panel,
+    (target) => {
+      const action = target.closest('button')?.dataset.action;
+      if (action === 'confirm-open') onOpen();
+      else if (action === 'confirm-cancel') onCancel();
+    },
+    onOpen,
+    onCancel,
+  );
+  return { element: panel, first: open };
+}
+
+/**
+ * The "choose which to save" panel: a filter field that narrows the list as you type, "select
+ * all" (of the rows shown), one checkbox per paper (saved ones checked and marked), "save
+ * checked" (or Enter) calling `onSave` with the indexes of the checked choices, and a close
+ * button (or Esc) calling `onClose`.
+ */
+export function buildChoosePanel(
+  document: Document,
+  choices: readonly Choice[],
+  onSave: (checked: number[]) => void,
+  onClose: () => void,
+): Panel {
+  const panel = document.createElement('div');
+  panel.className = 'panel choose';
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', t('chooseTitle'));
+
+  const head = document.createElement('div');
+  head.className = 'panel-head';
+  const title = document.createElement('span');
+  title.className = 'panel-title';
+  title.textContent = t('chooseTitle');
+  const filter = document.createElement('input');
+  filter.type = 'search';
+  filter.className = 'filter';
+  filter.placeholder = t('filter');
+  filter.setAttribute('aria-label', t('filterName'));
+  filter.autocomplete = 'off';
+  const selectAll = panelButton(document, 'select-all', t('selectAll'), t('selectAllName'));
+  head.append(title, filter, selectAll);
+
+  const list = document.createElement('ul');
+  list.className = 'choices';
+  const boxes: HTMLInputElement[] = [];
+  const rows: HTMLElement[] = [];
+  choices.forEach((choice, i) => {
+    const row = document.createElement('li');
+    row.className = 'choice';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = choice.saved;
+    box.dataset.index = String(i);
+    box.setAttribute('aria-label', choice.label);
+    const text = document.createElement('span');
+    text.className = 'choice-label';
+    text.textContent = choice.label;
+    row.append(box, text);
+    if (choice.saved) {
+      row.classList.add('saved');
+      const mark = document.createElement('span');
+      mark.className = 'saved-mark';
+      mark.textContent = t('saved');
+      row.append(mark);
+    }
+    boxes.push(box);
+    rows.push(row);
+    list.append(row);
+  });
+  const none = document.createElement('li');
+  none.className = 'none';
+  none.textContent = t('chooseNone');
+  none.hidden = choices.length > 0;
+  list.append(none);
+
+  const foot = document.createElement('div');
+  foot.className = 'panel-foot';
+  const save = panelButton(document, 'save-checked', t('saveChecked'), t('saveCheckedName'));
+  save.classList.add('primary');
+  const close = panelButton(document, 'close-panel', t('close'), t('closeName'));
+  foot.append(save, close);
+  panel.append(head, list, foot);
+
+  const labels = choices.map((c) => c.label);
+  filter.addEventListener('input', () => {
+    const shown = new Set(filterChoices(labels, filter.value));
+    rows.forEach((row, i) => (row.hidden = !shown.has(i)));
+    none.hidden = shown.size > 0;
+  });
+  const saveChecked = () => onSave(boxes.flatMap((b, i) => (b.checked ? [i] : [])));
+  contain(
+    panel,
+    (target) => {
+      const action = target.closest('button')?.dataset.action;
+      if (action === 'select-all') {
+        rows.forEach((row, i) => {
+          if (!row.hidden) boxes[i].checked = true;
+        });
+      } else if (action === 'save-checked') {
+        saveChecked();
+      } else if (action === 'close-panel') {
+        onClose();
+      } else {
+        // A click on a row's text toggles its checkbox.
+        const row = target.closest('li.choice');
+        const box = row ? boxes[rows.indexOf(row as HTMLElement)] : undefined;
+        if (box) box.checked = !box.checked;
+      }
+    },
+    saveChecked,
+    onClose,
+  );
+  return { element: panel, first: filter };
+}
