@@ -309,6 +309,20 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
   const STATUS_MS = 2500;
   /** How long a failure of the library (unavailable, full, refused) stays in the bar. */
   const ERROR_MS = 10_000;
+  /** Timers that clear a bar's status line; cleared when the extension stops. */
+  const statusTimers = new Set<ReturnType<typeof setTimeout>>();
+
+  /**
+   * Clears a bar's status line after `ms`. A plain timer: WXT's `ctx.setTimeout` adds an abort
+   * listener per call that is never removed (see ./start.ts), which would grow with every click.
+   */
+  function clearStatusLater(root: ShadowRoot, ms: number): void {
+    const timer = setTimeout(() => {
+      statusTimers.delete(timer);
+      setEpisodeStatus(root, '');
+    }, ms);
+    statusTimers.add(timer);
+  }
 
   /**
    * Says in the episode's bar (or every bar, for `null`) why the library could not answer, so
@@ -319,7 +333,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       const root = e.host.shadowRoot;
       if (!root) continue;
       setEpisodeStatus(root, message, true);
-      ctx.setTimeout(() => setEpisodeStatus(root, ''), ERROR_MS);
+      clearStatusLater(root, ERROR_MS);
     }
   }
 
@@ -351,7 +365,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     }
     if (stopped) return;
     setEpisodeStatus(root, ok ? t('copied') : t('copyFailed'), !ok);
-    ctx.setTimeout(() => setEpisodeStatus(root, ''), STATUS_MS);
+    clearStatusLater(root, STATUS_MS);
   }
 
   /** The one panel open in an episode bar, with the bar button that opened it. */
@@ -390,7 +404,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     const root = info.host.shadowRoot;
     if (urls.length === 0) {
       if (root) setEpisodeStatus(root, t('openAllNone'));
-      if (root) ctx.setTimeout(() => setEpisodeStatus(root, ''), STATUS_MS);
+      if (root) clearStatusLater(root, STATUS_MS);
       return;
     }
     if (!opensAfterAsking(urls.length)) return openTabs(urls);
@@ -444,7 +458,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     const keys = info.sources.flatMap((s) => (s.key && saved.get(s.key) ? [s.key] : []));
     if (keys.length === 0) {
       setEpisodeStatus(root, t('bibtexNone'));
-      ctx.setTimeout(() => setEpisodeStatus(root, ''), STATUS_MS);
+      clearStatusLater(root, STATUS_MS);
       return;
     }
     const reply = await ask('bibtex', { keys: keys.slice(0, LIMITS.keys) });
@@ -459,7 +473,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     }
     if (stopped) return;
     setEpisodeStatus(root, ok ? t('copied') : t('copyFailed'), !ok);
-    ctx.setTimeout(() => setEpisodeStatus(root, ''), STATUS_MS);
+    clearStatusLater(root, STATUS_MS);
   }
 
   /**
@@ -556,6 +570,8 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
   }
 
   ctx.onInvalidated(() => {
+    for (const timer of statusTimers) clearTimeout(timer);
+    statusTimers.clear();
     closePanels(false);
     stopped = true;
     observer?.disconnect();
