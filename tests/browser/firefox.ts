@@ -53,6 +53,60 @@ function seenCounts(page: Page): Promise<SeenCounts> {
   }));
 }
 
+/** `aria-pressed` of the save button of the first source citing arXiv `id` (or the first source). */
+function savePressed(page: Page, id: string | null): Promise<string | null> {
+  return page.evaluate((id) => {
+    const host = document.querySelector(
+      id ? `citecast-source[data-arxiv-id="${id}"]` : 'citecast-source',
+    );
+    return (
+      host?.shadowRoot?.querySelector('button[data-action="save"]')?.getAttribute('aria-pressed') ??
+      null
+    );
+  }, id);
+}
+
+/** Clicks that save button inside its shadow root; false when it is not there. */
+function clickSave(page: Page, id: string | null): Promise<boolean> {
+  return page.evaluate((id) => {
+    const host = document.querySelector(
+      id ? `citecast-source[data-arxiv-id="${id}"]` : 'citecast-source',
+    );
+    const button = host?.shadowRoot?.querySelector<HTMLButtonElement>('button[data-action="save"]');
+    button?.click();
+    return !!button;
+  }, id);
+}
+
+/** Polls (up to `timeoutMs`) until that save button shows `aria-pressed="want"`. */
+async function waitPressed(
+  page: Page,
+  id: string | null,
+  want: 'true' | 'false',
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  let seen = await savePressed(page, id);
+  for (const deadline = Date.now() + timeoutMs; seen !== want && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    seen = await savePressed(page, id);
+  }
+  assert(seen === want, `${id ?? 'first source'} ${what}: aria-pressed=${seen}, expected ${want}`);
+}
+
+/** A fixture page, loaded, with the content script's controls in place. */
+async function openAnnotated(browser: Browser, url: string): Promise<Page> {
+  const page = await fixturePage(browser);
+  const response = await page.goto(url);
+  assert(response?.ok(), `fixture not served: ${response?.status()}`);
+  assert(await contentScriptRan(page, 10_000), `data-citecast="ready" never appeared on ${url}`);
+  await page.waitForFunction(
+    () => !!document.querySelector('citecast-source')?.shadowRoot?.querySelector('button'),
+    { timeout: 10_000 },
+  );
+  return page;
+}
+
 export async function runFirefox(): Promise<void> {
   console.log('firefox');
   mkdirSync(SHOTS, { recursive: true });
@@ -88,6 +142,83 @@ export async function runFirefox(): Promise<void> {
         await page.close();
       });
     }
+
+    const id = '2408.07326';
+    const podimo = FIXTURE_PAGES.find((p) => p.name === 'podimo-episode')!;
+    const apple = FIXTURE_PAGES.find((p) => p.name === 'apple-episode')!;
+    const site = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
+    const saved =
+      await test('a click on save in the shadow root saves, without following the Podimo link', async () => {
+        const page = await openAnnotated(browser!, podimo.url);
+        const inLink = await page.evaluate(
+          (id) =>
+            !!document.querySelector(`citecast-source[data-arxiv-id="${id}"]`)?.closest('a[href]'),
+          id,
+        );
+        assert(inLink, 'the test source is not inside a link-wrapped list item');
+        await waitPressed(page, id, 'false', 'before the click');
+        const navigations: string[] = [];
+        page.on('framenavigated', (f) => f === page.mainFrame() && navigations.push(f.url()));
+        page.on('request', (r) => r.isNavigationRequest() && navigations.push(r.url()));
+        const before = page.url();
+        assert(await clickSave(page, id), 'no save button in the shadow root');
+        await waitPressed(page, id, 'true', 'after its click');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert(
+          page.url() === before && navigations.length === 0,
+          `the click navigated to ${JSON.stringify(navigations)}`,
+        );
+        await page.screenshot({ path: join(SHOTS, 'firefox-annotated-podimo.png') });
+        await page.close();
+      });
+
+    if (saved) {
+      await test('the saved mark stays after a reload and shows on another page; a second click unsaves', async () => {
+        const page = await openAnnotated(browser!, podimo.url);
+        await waitPressed(page, id, 'true', 'on a new tab');
+        await page.reload();
+        assert(await contentScriptRan(page, 10_000), 'no content script after the reload');
+        await waitPressed(page, id, 'true', 'after a reload');
+        const other = await openAnnotated(browser!, apple.url);
+        await waitPressed(other, id, 'true', `on ${apple.name}`);
+        assert(await clickSave(other, id), `no save button on ${apple.name}`);
+        await waitPressed(other, id, 'false', `on ${apple.name} after a second click`);
+        // The open Podimo tab follows the change made in the other tab.
+        await waitPressed(page, id, 'false', 'in the other tab after the unsave');
+        await other.close();
+        await page.reload();
+        assert(await contentScriptRan(page, 10_000), 'no content script after the reload');
+        await waitPressed(page, id, 'false', 'after the unsave and a reload');
+        await page.close();
+      }, 60_000);
+    }
+
+    await test('page keys: j then s on the page body toggles the first source, and again restores it', async () => {
+      const page = await openAnnotated(browser!, site.url);
+      // States arrive from the background a moment after the controls.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Earlier tests leave this fresh profile with nothing saved.
+      const before = 'false';
+      await waitPressed(page, null, before, 'before the keys');
+      const flipped = 'true';
+      await page.evaluate(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        document.body.focus();
+      });
+      await page.keyboard.press('j');
+      const focused = await page.evaluate(
+        () =>
+          document.querySelector('citecast-source')?.hasAttribute('data-citecast-focus') ?? false,
+      );
+      assert(focused, 'j did not focus the first source');
+      await page.keyboard.press('s');
+      await waitPressed(page, null, flipped, 'after j, s');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('j');
+      await page.keyboard.press('s');
+      await waitPressed(page, null, before, 'after j, s again');
+      await page.close();
+    });
 
     await test('content script does not run on other hosts', async () => {
       const page = await fixturePage(browser!);
