@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { fixtureResponse, ROOT } from './fixture-pages.ts';
 
 /** The built extensions. */
@@ -98,4 +98,22 @@ export async function launchChromium(options: {
       cause: error,
     });
   }
+}
+
+/**
+ * The protocol's answer to `type` with `data`, asked from an extension page (popup or library)
+ * the way @webext-core/messaging asks.
+ */
+export function request(page: Page, type: string, data?: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([type, data]) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+      };
+      const envelope = { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() };
+      const reply = (await chrome.runtime.sendMessage(envelope)) as { res?: unknown } | undefined;
+      return reply && 'res' in reply ? reply.res : reply;
+    },
+    [type, data] as const,
+  );
 }

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, type ChromiumSession } from './browsers.ts';
+import { launchChromium, request, type ChromiumSession } from './browsers.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
 
@@ -80,21 +80,6 @@ function panelOpen(page: Page, kind: 'confirm' | 'choose'): Promise<boolean> {
     (kind) =>
       !!document.querySelector('citecast-episode')?.shadowRoot?.querySelector(`.panel.${kind}`),
     kind,
-  );
-}
-
-/** The protocol's answer to `type`, asked from an extension page as @webext-core/messaging asks. */
-function request(page: Page, type: string, data?: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([type, data]) => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-      };
-      const envelope = { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() };
-      const reply = (await chrome.runtime.sendMessage(envelope)) as { res?: unknown } | undefined;
-      return reply && 'res' in reply ? reply.res : reply;
-    },
-    [type, data] as const,
   );
 }
 

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHROME_EXT, launchChromium, type ChromiumSession } from './browsers.ts';
+import { CHROME_EXT, launchChromium, request, type ChromiumSession } from './browsers.ts';
 import {
   checkCounts,
   checkElements,
@@ -34,21 +34,6 @@ function seenCounts(page: Page): Promise<SeenCounts> {
     episodes: document.documentElement.dataset.citecastEpisodes ?? null,
     sources: document.documentElement.dataset.citecastSources ?? null,
   }));
-}
-
-/** The protocol's answer to `type` with `data`, asked from an extension page as @webext-core/messaging asks. */
-function request(page: Page, type: string, data?: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([type, data]) => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-      };
-      const envelope = { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() };
-      const reply = (await chrome.runtime.sendMessage(envelope)) as { res?: unknown } | undefined;
-      return reply && 'res' in reply ? reply.res : reply;
-    },
-    [type, data] as const,
-  );
 }
 
 /**
