@@ -356,9 +356,14 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
   async function copyList(info: EpisodeInfo): Promise<void> {
     const root = info.host.shadowRoot;
     if (!root) return;
+    await copyText(root, readingList(info));
+  }
+
+  /** Puts `text` on the clipboard, then says "Copied" in the bar, or that it could not. */
+  async function copyText(root: ShadowRoot, text: string): Promise<void> {
     let ok = false;
     try {
-      await navigator.clipboard.writeText(readingList(info));
+      await navigator.clipboard.writeText(text);
       ok = true;
     } catch (error) {
       console.warn('Citecast: could not copy', error);
@@ -464,16 +469,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     const reply = await ask('bibtex', { keys: keys.slice(0, LIMITS.keys) });
     if (stopped) return;
     if (!reply.ok) return showError(info, reply.error.message);
-    let ok = false;
-    try {
-      await navigator.clipboard.writeText(reply.value.text);
-      ok = true;
-    } catch (error) {
-      console.warn('Citecast: could not copy', error);
-    }
-    if (stopped) return;
-    setEpisodeStatus(root, ok ? t('copied') : t('copyFailed'), !ok);
-    clearStatusLater(root, STATUS_MS);
+    await copyText(root, reply.value.text);
   }
 
   /**
