@@ -188,6 +188,9 @@ export const MESSAGE_SCHEMAS = {
   bibtex: v.strictObject({
     keys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)),
   }),
+  // Library and popup queries.
+  // Playback and the show's catalog.
+  // arXiv lookups.
 } as const;
 
 /** The name of every request the background answers. */
@@ -220,6 +223,9 @@ export const MESSAGE_ACCESS: Record<RequestType, 'any' | 'extension'> = {
   exportBackup: 'extension',
   importBackup: 'extension',
   deleteEverything: 'extension',
+  // Library and popup queries.
+  // Playback and the show's catalog.
+  // arXiv lookups.
 };
 
 /**
@@ -294,6 +300,9 @@ export interface ProtocolMap {
    * left out); `count` is the number of entries.
    */
   bibtex(data: RequestData<'bibtex'>): Result<{ text: string; count: number }>;
+  // Library and popup queries.
+  // Playback and the show's catalog.
+  // arXiv lookups.
   /** Sent by the background to every tab and extension page after a write. */
   storeChanged(change: StoreChange): void;
 }

@@ -273,6 +273,9 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     }
     return { result: success({ version: store.db.version, persisted, usage, quota }) };
   },
+  // Library and popup queries.
+  // Playback and the show's catalog.
+  // arXiv lookups.
 };
 
 /** The name of an error (`QuotaExceededError`, …), when it has one. */

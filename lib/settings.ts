@@ -1,0 +1,147 @@
+/**
+ * The user's settings, kept in `browser.storage.local` (not the IndexedDB store): every part of the
+ * extension reads them directly (content scripts too, without asking the background), and
+ * `storage.onChanged` makes a change live everywhere at once.
+ *
+ * What is stored is untrusted on read (an older version, or a hand-edited profile, may have
+ * written anything): {@link readSettings} keeps each valid field and falls back to the default
+ * for the rest, so a bad value never breaks a page.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+
+/** The sites Citecast annotates on its own, each of which the user can turn off. */
+export const SITE_IDS = ['show', 'podimo', 'spotify', 'apple'] as const;
+
+/** One of {@link SITE_IDS}. */
+export type SiteId = (typeof SITE_IDS)[number];
+
+/** The UI language: the browser's, or a fixed one. */
+export type LanguageSetting = 'auto' | 'en' | 'nb';
+
+/** The colour scheme: the system's, or a fixed one. */
+export type ThemeSetting = 'auto' | 'light' | 'dark';
+
+/** Everything the user can set. */
+export interface Settings {
+  /** Which supported sites get Citecast's controls without asking. */
+  sites: Record<SiteId, boolean>;
+  /** Share of an episode actually played (0.5–1) at which it counts as heard. */
+  heardShare: number;
+  language: LanguageSetting;
+  theme: ThemeSetting;
+  /** Whether title-only sources are looked up on arXiv (needs the optional host permission). */
+  arxivLookup: boolean;
+}
+
+/** The settings of a fresh install. Nothing leaves the machine: `arxivLookup` is off. */
+export const DEFAULT_SETTINGS: Settings = {
+  sites: { show: true, podimo: true, spotify: true, apple: true },
+  heardShare: 0.9,
+  language: 'auto',
+  theme: 'auto',
+  arxivLookup: false,
+};
+
+/** The lowest and highest heard share the settings accept. */
+export const HEARD_SHARE_RANGE = { min: 0.5, max: 1 } as const;
+
+/** The key the settings are stored under in `browser.storage.local`. */
+export const SETTINGS_KEY = 'citecast.settings';
+
+const FIELD_SCHEMAS = {
+  heardShare: v.pipe(
+    v.number(),
+    v.finite(),
+    v.minValue(HEARD_SHARE_RANGE.min),
+    v.maxValue(HEARD_SHARE_RANGE.max),
+  ),
+  language: v.picklist(['auto', 'en', 'nb']),
+  theme: v.picklist(['auto', 'light', 'dark']),
+  arxivLookup: v.boolean(),
+} as const;
+
+/**
+ * The settings in `stored` (anything read from storage), each invalid or missing field replaced by
+ * the one in `fallback` (the defaults unless given). Never throws.
+ */
+export function settingsFrom(stored: unknown, fallback: Settings = DEFAULT_SETTINGS): Settings {
+  const input = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<
+    string,
+    unknown
+  >;
+  const pick = <K extends keyof typeof FIELD_SCHEMAS>(key: K): Settings[K] => {
+    const parsed = v.safeParse(FIELD_SCHEMAS[key], input[key]);
+    return (parsed.success ? parsed.output : fallback[key]) as Settings[K];
+  };
+  const sitesIn = (
+    typeof input.sites === 'object' && input.sites !== null ? input.sites : {}
+  ) as Record<string, unknown>;
+  const sites = { ...fallback.sites };
+  for (const id of SITE_IDS) {
+    if (typeof sitesIn[id] === 'boolean') sites[id] = sitesIn[id];
+  }
+  return {
+    sites,
+    heardShare: pick('heardShare'),
+    language: pick('language'),
+    theme: pick('theme'),
+    arxivLookup: pick('arxivLookup'),
+  };
+}
+
+/** Reads the settings; the defaults when storage cannot be read. Never rejects. */
+export async function readSettings(): Promise<Settings> {
+  try {
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    return settingsFrom(stored[SETTINGS_KEY]);
+  } catch {
+    return { ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites } };
+  }
+}
+
+/**
+ * Changes some settings (the rest stay) and resolves to the settings now stored. Invalid values
+ * are refused by falling back to the current ones; rejects only when storage refuses the write.
+ */
+export async function writeSettings(
+  change: Partial<Omit<Settings, 'sites'>> & { sites?: Partial<Record<SiteId, boolean>> },
+): Promise<Settings> {
+  const current = await readSettings();
+  const next = settingsFrom(
+    { ...current, ...change, sites: { ...current.sites, ...change.sites } },
+    current,
+  );
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+/**
+ * Calls `listener` with the new settings whenever they change (in any tab or page). Returns a
+ * function that stops listening.
+ */
+export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    listener(settingsFrom(changes[SETTINGS_KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+/** Which of {@link SITE_IDS} `url` belongs to, or `null` for any other page. */
+export function siteOf(url: string): SiteId | null {
+  let host: string;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:') return null;
+    host = parsed.hostname;
+  } catch {
+    return null;
+  }
+  if (host === 'podcast.do-not-panic.com') return 'show';
+  if (host === 'podimo.com' || host.endsWith('.podimo.com')) return 'podimo';
+  if (host === 'open.spotify.com') return 'spotify';
+  if (host === 'podcasts.apple.com') return 'apple';
+  return null;
+}
