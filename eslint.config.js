@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   globalIgnores([
     '.output/',
+    '.output-*/',
     '.wxt/',
     'node_modules/',
     'test-results/',

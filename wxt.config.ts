@@ -6,6 +6,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: the same files then run unchanged under tsx and vitest.
   imports: false,
+  // CITECAST_OUTPUT lets parallel builds (one per working copy of a test run) not share a folder.
+  outDir: process.env.CITECAST_OUTPUT ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -7,8 +7,10 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { fixtureResponse, ROOT } from './fixture-pages.ts';
 
 /** The built extensions. */
-export const CHROME_EXT = join(ROOT, '.output', 'chrome-mv3');
-export const FIREFOX_EXT = join(ROOT, '.output', 'firefox-mv2');
+/** The build folder (`.output`, or `CITECAST_OUTPUT` as wxt.config.ts reads it). */
+const OUTPUT = process.env.CITECAST_OUTPUT ?? '.output';
+export const CHROME_EXT = join(ROOT, OUTPUT, 'chrome-mv3');
+export const FIREFOX_EXT = join(ROOT, OUTPUT, 'firefox-mv2');
 
 /** Absolute path of a program on PATH, or null. */
 export function which(program: string): string | null {
