@@ -13,6 +13,15 @@ import type { FoundEpisode } from './episode';
 import type { ImportReport } from './store/backup';
 import { MAX_BACKUP_BYTES } from './store/backup-format';
 import type { ListenState, PaperRecord } from './store/schema';
+import type {
+  EpisodeDetail,
+  EpisodePage,
+  OverlapView,
+  PaperDetail,
+  PaperPage,
+  RecentListen,
+  StatsView,
+} from './views';
 
 // ---------------------------------------------------------------------------------------------
 // The legacy ping (a plain message without the messaging library's envelope).
@@ -83,6 +92,10 @@ export const LIMITS = {
   /** Sources in one episode's list. */
   sources: 5_000,
   recentPapers: 1_000,
+  /** Rows in one page of a library list. */
+  page: 500,
+  /** A search with its operators. */
+  query: 1_000,
   /** Seconds: far beyond any episode (a week). */
   seconds: 7 * 24 * 3600,
   backupChars: MAX_BACKUP_BYTES,
@@ -189,6 +202,47 @@ export const MESSAGE_SCHEMAS = {
     keys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)),
   }),
   // Library and popup queries.
+  queryPapers: v.strictObject({
+    text: boundedString(LIMITS.query),
+    sort: v.picklist(['saved', 'title', 'year', 'read', 'cited', 'relevance']),
+    direction: v.picklist(['asc', 'desc']),
+    tag: v.nullable(boundedString(LIMITS.tag)),
+    readState: v.nullable(v.picklist(['unread', 'reading', 'read'])),
+    year: v.nullable(year),
+    episodeKey: v.nullable(keySchema),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.page)),
+  }),
+  paperDetail: v.strictObject({ key: keySchema }),
+  unsavePapers: v.strictObject({ keys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)) }),
+  /** Papers as `unsavePapers` answered them (undo); each is checked like a backup's paper. */
+  restorePapers: v.strictObject({
+    papers: v.pipe(v.array(v.unknown()), v.maxLength(LIMITS.keys)),
+  }),
+  queryEpisodes: v.strictObject({
+    filter: v.picklist(['all', 'heard', 'in_progress', 'unheard']),
+    text: boundedString(LIMITS.query),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.page)),
+  }),
+  episodeDetail: v.strictObject({ key: keySchema }),
+  setHeardAt: v.strictObject({
+    episodeKey: keySchema,
+    heardAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+  deleteListen: v.strictObject({ episodeKey: keySchema }),
+  setEpisodeNote: v.strictObject({ key: keySchema, note: boundedString(LIMITS.note) }),
+  overlapEpisodes: v.strictObject({
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.page)),
+  }),
+  stats: v.strictObject({ now: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+  exportPapers: v.strictObject({
+    keys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)),
+    format: v.picklist(['bibtex', 'ris', 'csl-json', 'markdown']),
+  }),
+  recentListens: v.strictObject({
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.page)),
+  }),
   // Playback and the show's catalog.
   // arXiv lookups.
 } as const;
@@ -224,6 +278,19 @@ export const MESSAGE_ACCESS: Record<RequestType, 'any' | 'extension'> = {
   importBackup: 'extension',
   deleteEverything: 'extension',
   // Library and popup queries.
+  queryPapers: 'extension',
+  paperDetail: 'extension',
+  unsavePapers: 'extension',
+  restorePapers: 'extension',
+  queryEpisodes: 'extension',
+  episodeDetail: 'extension',
+  setHeardAt: 'extension',
+  deleteListen: 'extension',
+  setEpisodeNote: 'extension',
+  overlapEpisodes: 'extension',
+  stats: 'extension',
+  exportPapers: 'extension',
+  recentListens: 'extension',
   // Playback and the show's catalog.
   // arXiv lookups.
 };
@@ -301,6 +368,30 @@ export interface ProtocolMap {
    */
   bibtex(data: RequestData<'bibtex'>): Result<{ text: string; count: number }>;
   // Library and popup queries.
+  /** One page of saved papers (search, filters, sort). */
+  queryPapers(data: RequestData<'queryPapers'>): Result<PaperPage>;
+  paperDetail(data: RequestData<'paperDetail'>): Result<PaperDetail>;
+  /** Unsaves papers; answers the records as they were, for undo with `restorePapers`. */
+  unsavePapers(data: RequestData<'unsavePapers'>): Result<{ papers: PaperRecord[] }>;
+  /** Puts back papers `unsavePapers` answered (undo); answers how many were restored. */
+  restorePapers(data: RequestData<'restorePapers'>): Result<{ count: number }>;
+  /** One page of the listening log. */
+  queryEpisodes(data: RequestData<'queryEpisodes'>): Result<EpisodePage>;
+  episodeDetail(data: RequestData<'episodeDetail'>): Result<EpisodeDetail>;
+  /** Changes when a heard episode was heard (epoch ms); marks it heard by hand. */
+  setHeardAt(data: RequestData<'setHeardAt'>): Result<ListenSummary>;
+  /** Deletes an episode's listening log entry (the episode stays known). */
+  deleteListen(data: RequestData<'deleteListen'>): Result<{ deleted: boolean }>;
+  setEpisodeNote(data: RequestData<'setEpisodeNote'>): Result<{ key: string }>;
+  /** Unheard episodes citing saved papers, most saved papers first. */
+  overlapEpisodes(data: RequestData<'overlapEpisodes'>): Result<OverlapView[]>;
+  stats(data: RequestData<'stats'>): Result<StatsView>;
+  /** The saved papers among `keys` in one export format, with a file name to save it as. */
+  exportPapers(
+    data: RequestData<'exportPapers'>,
+  ): Result<{ text: string; count: number; filename: string; mimeType: string }>;
+  /** Listens changed most recently (heard or in progress). */
+  recentListens(data: RequestData<'recentListens'>): Result<RecentListen[]>;
   // Playback and the show's catalog.
   // arXiv lookups.
   /** Sent by the background to every tab and extension page after a write. */

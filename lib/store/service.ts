@@ -133,6 +133,9 @@ function originOf(url: string | null): string | null {
   }
 }
 
+// TODO(library queries): each stub below is replaced by its handler; none may remain.
+const NOT_BUILT = 'This part of Citecast is not built yet.';
+
 /** The answer to each request, given a checked payload and an open store. */
 const HANDLERS: { [K in RequestType]: Handler<K> } = {
   async savePaper(store, data) {
@@ -274,6 +277,45 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     return { result: success({ version: store.db.version, persisted, usage, quota }) };
   },
   // Library and popup queries.
+  async queryPapers() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async paperDetail() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async unsavePapers() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async restorePapers() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async queryEpisodes() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async episodeDetail() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async setHeardAt() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async deleteListen() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async setEpisodeNote() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async overlapEpisodes() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async stats() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async exportPapers() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
+  async recentListens() {
+    return { result: failure('unavailable', NOT_BUILT) };
+  },
   // Playback and the show's catalog.
   // arXiv lookups.
 };
