@@ -1,0 +1,48 @@
+/**
+ * Turning arXiv lookups on and off from an extension page (the grant window, Settings). The host
+ * permission is optional: it is asked for only here, from a click, because browsers grant
+ * optional permissions only in a user gesture in an extension page (content scripts cannot ask).
+ */
+import { browser } from 'wxt/browser';
+import { writeSettings } from '../settings';
+import { ARXIV_ORIGIN } from './query';
+
+/** What asking gave: allowed, refused by the user, or the browser failed. */
+export type GrantOutcome = 'granted' | 'refused' | 'error';
+
+/**
+ * Asks for the arXiv host permission and, when given, turns the `arxivLookup` setting on. Call
+ * it synchronously from a click handler: the request must be the first thing the click does
+ * (Firefox drops the gesture at the first `await`).
+ */
+export async function requestArxivAccess(): Promise<GrantOutcome> {
+  let granted: boolean;
+  try {
+    granted = await browser.permissions.request({ origins: [ARXIV_ORIGIN] });
+  } catch (error) {
+    console.warn('Citecast: the browser refused to ask for the arXiv permission', error);
+    return 'error';
+  }
+  if (!granted) return 'refused';
+  try {
+    await writeSettings({ arxivLookup: true });
+  } catch {
+    return 'error';
+  }
+  return 'granted';
+}
+
+/** Turns lookups off and gives the permission back. Never rejects. */
+export async function revokeArxivAccess(): Promise<void> {
+  await writeSettings({ arxivLookup: false }).catch(() => undefined);
+  await browser.permissions.remove({ origins: [ARXIV_ORIGIN] }).catch(() => false);
+}
+
+/** Whether the permission is granted now (extension pages only). Never rejects. */
+export async function hasArxivPermission(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [ARXIV_ORIGIN] });
+  } catch {
+    return false;
+  }
+}
