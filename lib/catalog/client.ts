@@ -1,0 +1,33 @@
+/**
+ * What the popup and the library call for the show's catalog (issue 7). Only for extension pages:
+ * content scripts can neither request permissions nor send these requests.
+ */
+import { browser } from 'wxt/browser';
+import { ask, failure, type ReplyOf } from '../messages';
+import { FEED_PERMISSION } from './feed';
+
+/**
+ * Imports the show's RSS feed into the library: asks for the optional host permission for
+ * podcast.do-not-panic.com (the browser shows its prompt the first time), then has the background
+ * fetch and record the feed. Call it straight from the click handler of a button, before any
+ * other `await`: browsers grant a permission request only inside the user's gesture. Never rejects.
+ */
+export async function importShowFeed(): Promise<ReplyOf<'importFeed'>> {
+  let granted: boolean;
+  try {
+    granted = await browser.permissions.request({ origins: [FEED_PERMISSION] });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failure(
+      'forbidden',
+      `Citecast could not ask for access to the show’s feed (${detail}).`,
+    );
+  }
+  if (!granted) {
+    return failure(
+      'forbidden',
+      'Citecast did not get access to podcast.do-not-panic.com, so it cannot read the show’s feed.',
+    );
+  }
+  return ask('importFeed', {});
+}

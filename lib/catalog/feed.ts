@@ -1,0 +1,125 @@
+/**
+ * The show's RSS feed read from its text, without a DOM: the background fetches the feed when the
+ * user asks (issue 7), and Chromium's service worker has no `DOMParser`. It gives the same
+ * episodes as the DOM reader lib/sites/rss.ts (a unit test compares both on the fixture feeds):
+ * each `<item>`'s title, description (XML-escaped text or CDATA HTML), `pubDate`, `enclosure`
+ * and `itunes:duration`, through the same `makeEpisode` and source parser.
+ */
+import { parseDuration } from '../dates/index';
+import type { FoundEpisode } from '../episode';
+import { htmlToText } from '../html-text';
+import { anyDate, makeEpisode } from '../sites/common';
+
+/** The show's feed, the only one Citecast fetches (and only when the user asks). */
+export const FEED_URL = 'https://podcast.do-not-panic.com/feed.xml';
+
+/** The host permission the fetch needs, requested from an extension page at that moment. */
+export const FEED_PERMISSION = 'https://podcast.do-not-panic.com/*';
+
+/** Larger feeds are refused unread (20 MB: the whole show's feed is a few MB). */
+export const MAX_FEED_BYTES = 20 * 1024 * 1024;
+
+/** Items read from one feed at most (far beyond the show's catalog). */
+export const MAX_FEED_ITEMS = 10_000;
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML character data as text: entities decoded (CDATA sections were taken out before). */
+function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : all;
+    }
+    return NAMED[name] ?? all;
+  });
+}
+
+/** The text content of an element's inner XML: CDATA kept as is, the rest decoded, tags dropped. */
+function textContent(inner: string): string {
+  let out = '';
+  const cdata = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+  let at = 0;
+  for (let m = cdata.exec(inner); m; m = cdata.exec(inner)) {
+    out += decodeXml(inner.slice(at, m.index).replace(/<[^>]*>/g, ''));
+    out += m[1];
+    at = m.index + m[0].length;
+  }
+  return out + decodeXml(inner.slice(at).replace(/<[^>]*>/g, ''));
+}
+
+/** The direct children of an item as `[name, attributes, inner]`, in order. */
+function children(item: string): { name: string; attributes: string; inner: string }[] {
+  const out: { name: string; attributes: string; inner: string }[] = [];
+  const open = /<([A-Za-z_][\w.:-]*)(\s[^>]*?)?(\/?)>/g;
+  for (let m = open.exec(item); m; m = open.exec(item)) {
+    const name = m[1]!;
+    const attributes = m[2] ?? '';
+    if (m[3] === '/') {
+      out.push({ name: name.toLowerCase(), attributes, inner: '' });
+      continue;
+    }
+    const close = item.indexOf(`</${name}>`, open.lastIndex);
+    if (close === -1) break;
+    out.push({ name: name.toLowerCase(), attributes, inner: item.slice(open.lastIndex, close) });
+    open.lastIndex = close + name.length + 3;
+  }
+  return out;
+}
+
+/** The value of attribute `name` in an element's attribute text, decoded. */
+function attribute(attributes: string, name: string): string | null {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(attributes);
+  return m ? decodeXml(m[1] ?? m[2] ?? '') : null;
+}
+
+/**
+ * Reads every `<item>` of an RSS feed's text (at most {@link MAX_FEED_ITEMS}). Throws an Error
+ * saying why when the text is not an RSS feed.
+ */
+export function readFeedText(xml: string, now: Date = new Date()): FoundEpisode[] {
+  const body = xml.replace(/<!--[\s\S]*?-->/g, '');
+  if (!/<rss[\s>]/i.test(body) && !/<rdf:RDF[\s>]/.test(body)) {
+    throw new Error('the answer is not an RSS feed');
+  }
+  const episodes: FoundEpisode[] = [];
+  const items = /<item(?:\s[^>]*)?>([\s\S]*?)<\/item>/g;
+  for (let m = items.exec(body); m && episodes.length < MAX_FEED_ITEMS; m = items.exec(body)) {
+    const fields = children(m[1]!);
+    const first = (name: string) => fields.find((f) => f.name === name);
+    const text = (name: string) => {
+      const field = first(name);
+      const value = field ? textContent(field.inner).trim() : '';
+      return value === '' ? null : value;
+    };
+    const descField = first('description') ?? first('content:encoded');
+    let description = '';
+    if (descField) {
+      const raw = textContent(descField.inner);
+      // As lib/sites/rss.ts: HTML (CDATA or escaped) becomes lines; plain text is kept as is.
+      description = /<(?:p|br|div)\b/i.test(raw)
+        ? htmlToText(raw, { keepLinks: true }).trim()
+        : raw;
+    }
+    const enclosureField = first('enclosure');
+    const enclosure = enclosureField ? attribute(enclosureField.attributes, 'url') : null;
+    const durationText = text('itunes:duration');
+    episodes.push(
+      makeEpisode({
+        title: text('title'),
+        published: anyDate(text('pubdate') ?? text('dc:date'), now),
+        duration: durationText
+          ? /^\d+$/.test(durationText)
+            ? Number(durationText)
+            : parseDuration(durationText)
+          : null,
+        audioUrl: enclosure && /^https?:\/\//i.test(enclosure) ? enclosure : null,
+        description,
+      }),
+    );
+  }
+  return episodes;
+}

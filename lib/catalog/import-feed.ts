@@ -1,0 +1,84 @@
+/**
+ * The background's side of "import the show's feed" (issue 7): fetch the feed, only when the user
+ * asked (the `importFeed` message, which only the extension's own pages may send) and only with
+ * the optional host permission the page requested at that moment; read it without a DOM; record
+ * every episode with its sources in one transaction.
+ */
+import { browser } from 'wxt/browser';
+import { failure, success, type Result } from '../messages';
+import { recordCatalog } from '../store/catalog';
+import type { Store } from '../store/db';
+import { FEED_PERMISSION, FEED_URL, MAX_FEED_BYTES, readFeedText } from './feed';
+
+/** What an import did. */
+export interface FeedImportReport {
+  /** Items the feed holds. */
+  episodes: number;
+  /** Episodes recorded (every item with an mp3, a visualization link or a title). */
+  recorded: number;
+  /** Their keys, in feed order (for the change broadcast). */
+  keys: string[];
+}
+
+/** What the import needs from the browser; tests give their own. */
+export interface FeedImportDeps {
+  fetch: (url: string) => Promise<Response>;
+  /** Whether the optional host permission for the feed is granted. */
+  hasPermission: () => Promise<boolean>;
+}
+
+const DEFAULT_DEPS: FeedImportDeps = {
+  fetch: (url) => fetch(url, { credentials: 'omit', cache: 'no-cache' }),
+  hasPermission: async () => {
+    try {
+      return await browser.permissions.contains({ origins: [FEED_PERMISSION] });
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** Fetches, reads and records the show's feed; every failure is a readable typed error. */
+export async function importFeed(
+  store: Store,
+  deps: FeedImportDeps = DEFAULT_DEPS,
+): Promise<Result<FeedImportReport>> {
+  if (!(await deps.hasPermission())) {
+    return failure(
+      'forbidden',
+      'Citecast may not read the show’s feed yet: allow access to podcast.do-not-panic.com when Citecast asks, then try again.',
+    );
+  }
+  let text: string;
+  try {
+    const response = await deps.fetch(FEED_URL);
+    if (!response.ok) {
+      return failure(
+        'unavailable',
+        `The show’s feed answered ${response.status}; try again later.`,
+      );
+    }
+    const length = Number(response.headers.get('content-length') ?? '0');
+    if (length > MAX_FEED_BYTES) return failure('invalid', 'The show’s feed is too large to read.');
+    text = await response.text();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failure('unavailable', `The show’s feed could not be fetched (${detail}).`);
+  }
+  if (text.length > MAX_FEED_BYTES)
+    return failure('invalid', 'The show’s feed is too large to read.');
+  let episodes;
+  try {
+    episodes = readFeedText(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failure('invalid', `The show’s feed could not be read: ${detail}.`);
+  }
+  // The feed shows no episode pages: the episodes are known by their mp3 (pageUrl null).
+  const keys = await recordCatalog(
+    store,
+    episodes.map((e) => ({ ...e, pageUrl: null })),
+  );
+  const recorded = keys.filter((k): k is string => k !== null);
+  return success({ episodes: episodes.length, recorded: recorded.length, keys: recorded });
+}
