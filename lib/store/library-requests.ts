@@ -1,0 +1,167 @@
+/**
+ * The background's answers to the popup's and library page's requests (the ones after
+ * `// Library and popup queries.` in lib/messages.ts). The service (service.ts) checks payload
+ * and sender, then calls these with the open store and its {@link LibraryCache}; list queries
+ * read the cache, details and writes the store. Each answer says what it changed, so the
+ * service can broadcast it and keep the cache in step.
+ */
+import {
+  failure,
+  success,
+  type CheckedData,
+  type ReplyOf,
+  type Result,
+  type StoreChange,
+} from '../messages';
+import type { Store } from './db';
+import { episodeDetail, paperDetail } from './details';
+import { overlapEpisodes, queryEpisodes, recentListens } from './episode-log';
+import { setEpisodeNote } from './episodes';
+import type { LibraryCache } from './library-cache';
+import { deleteListen, restorePapers, setHeardAt, unsavePapers } from './library-writes';
+import { queryPapers } from './queries';
+import { computeStats } from './stats';
+
+/** The value type inside the reply of request `K`. */
+type Value<K extends LibraryRequest> = ReplyOf<K> extends Result<infer T> ? T : never;
+
+/** What a request did: its answer, and what changed in the store. */
+export interface LibraryOutcome<T> {
+  result: Result<T>;
+  changes?: StoreChange[];
+}
+
+/** The requests answered here. */
+export type LibraryRequest =
+  | 'queryPapers'
+  | 'paperDetail'
+  | 'unsavePapers'
+  | 'restorePapers'
+  | 'queryEpisodes'
+  | 'episodeDetail'
+  | 'setHeardAt'
+  | 'deleteListen'
+  | 'setEpisodeNote'
+  | 'overlapEpisodes'
+  | 'stats'
+  | 'exportPapers'
+  | 'recentListens';
+
+/** What every library request handler gets. */
+export interface LibraryContext {
+  store: Store;
+  library: LibraryCache;
+}
+
+/** A library request's handler. */
+export type LibraryHandler<K extends LibraryRequest> = (
+  ctx: LibraryContext,
+  data: CheckedData<K>,
+) => Promise<LibraryOutcome<Value<K>>>;
+
+/** A key shortened for an error message. */
+function shown(key: string): string {
+  return JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key);
+}
+
+/** The answer to each library request. */
+export const LIBRARY_HANDLERS: { [K in LibraryRequest]: LibraryHandler<K> } = {
+  async queryPapers({ store, library }, data) {
+    return { result: success(queryPapers(await library.read(store), data)) };
+  },
+  async paperDetail({ store }, data) {
+    const detail = await paperDetail(store, data.key);
+    if (!detail) return { result: failure('not-found', `There is no paper ${shown(data.key)}.`) };
+    return { result: success(detail) };
+  },
+  async unsavePapers({ store }, data) {
+    const papers = await unsavePapers(store, data.keys);
+    return {
+      result: success({ papers }),
+      changes: papers.length > 0 ? [{ kind: 'papers', keys: papers.map((p) => p.key) }] : [],
+    };
+  },
+  async restorePapers({ store }, data) {
+    const restored = await restorePapers(store, data.papers);
+    if (!restored.ok) {
+      return {
+        result: failure(
+          'invalid',
+          `The papers were not restored: ${restored.reason}. Nothing changed.`,
+        ),
+      };
+    }
+    return {
+      result: success({ count: restored.keys.length }),
+      changes: restored.keys.length > 0 ? [{ kind: 'papers', keys: restored.keys }] : [],
+    };
+  },
+  async queryEpisodes({ store, library }, data) {
+    return { result: success(queryEpisodes(await library.read(store), data)) };
+  },
+  async episodeDetail({ store }, data) {
+    const detail = await episodeDetail(store, data.key);
+    if (!detail) {
+      return { result: failure('not-found', `There is no episode ${shown(data.key)}.`) };
+    }
+    return { result: success(detail) };
+  },
+  async setHeardAt({ store }, data) {
+    const set = await setHeardAt(store, data.episodeKey, data.heardAt);
+    if (!set.ok) return { result: failure(set.code, set.reason) };
+    const { listen } = set;
+    return {
+      result: success({
+        state: listen.state,
+        position: listen.position,
+        duration: listen.duration,
+        heardAt: listen.heardAt,
+      }),
+      changes: [{ kind: 'listens', keys: [data.episodeKey] }],
+    };
+  },
+  async deleteListen({ store }, data) {
+    const deleted = await deleteListen(store, data.episodeKey);
+    return {
+      result: success({ deleted }),
+      changes: deleted ? [{ kind: 'listens', keys: [data.episodeKey] }] : [],
+    };
+  },
+  async setEpisodeNote({ store }, data) {
+    const episode = await setEpisodeNote(store, data.key, data.note);
+    if (!episode) {
+      return { result: failure('not-found', `There is no episode ${shown(data.key)}.`) };
+    }
+    return {
+      result: success({ key: episode.key }),
+      changes: [{ kind: 'episodes', keys: [episode.key] }],
+    };
+  },
+  async overlapEpisodes({ store, library }, data) {
+    return { result: success(overlapEpisodes(await library.read(store), data.limit)) };
+  },
+  async stats({ store, library }, data) {
+    const state = await library.read(store);
+    const stats = computeStats(
+      { papers: state.papers.values(), listens: state.listens.values(), episodes: state.episodes },
+      { now: data.now ?? store.now() },
+    );
+    return { result: success(stats) };
+  },
+  async exportPapers({ store }, data) {
+    const { exportSelection } = await import('../export/selection');
+    const exported = await exportSelection(store, data.keys, data.format);
+    if (exported.count === 0) {
+      return {
+        result: failure(
+          'not-found',
+          'None of the selected papers is saved, so there is nothing to export.',
+        ),
+      };
+    }
+    return { result: success(exported) };
+  },
+  async recentListens({ store, library }, data) {
+    return { result: success(recentListens(await library.read(store), data.limit)) };
+  },
+};
