@@ -1,12 +1,32 @@
+/**
+ * The toolbar popup: whether the background answers, this tab's episodes with their actions,
+ * "Read this page", the search over saved papers with the recent saves, the recent listens, and
+ * links into the library. Focus starts in the search field; Tab goes through the rest in order.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { useT } from '@/components/common/i18n';
+import { useServices } from '@/components/common/services';
+import { PaperSearch } from '@/components/popup/PaperSearch';
+import { RecentListens } from '@/components/popup/RecentListens';
+import { ThisTab } from '@/components/popup/ThisTab';
 import type { PingMessage, PingReply } from '@/lib/messages';
-import { READ_PAGE_MESSAGE, type ReadPageMessage, type ReadPageReply } from '@/lib/read-page';
+import { SECTIONS } from '@/lib/ui/sections';
+import { POPUP_KEY } from '@/lib/ui/shortcuts';
 
 type Status =
   { state: 'checking' } | { state: 'ready'; version: string } | { state: 'error'; message: string };
 
+type ReadState =
+  | { state: 'idle' }
+  | { state: 'reading' }
+  | { state: 'done' }
+  | { state: 'error'; message: string };
+
 const SITES = ['AI Post Transformers', 'Podimo', 'Spotify', 'Apple Podcasts'];
+
+/** The library's sections, in the nav's order. */
+export const LIBRARY_SECTIONS = SECTIONS;
 
 /** Asks the background whether it is alive; resolves to its reply. */
 async function ping(): Promise<PingReply> {
@@ -16,48 +36,18 @@ async function ping(): Promise<PingReply> {
   return reply;
 }
 
-type ReadState =
-  | { state: 'idle' }
-  | { state: 'reading' }
-  | { state: 'done' }
-  | { state: 'error'; message: string };
-
-/**
- * Has the background read and annotate the active tab (lib/read-page.ts): the click on the
- * popup's button is the gesture that grants `activeTab` for it.
- */
-async function readActiveTab(): Promise<void> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error('no tab to read');
-  const message: ReadPageMessage = { type: READ_PAGE_MESSAGE, tabId: tab.id };
-  const reply = (await browser.runtime.sendMessage(message)) as ReadPageReply | undefined;
-  if (!reply) throw new Error('no answer from the background');
-  if (!reply.ok) throw new Error(reply.error);
-}
-
-/**
- * The toolbar popup: the name, whether the background answers, where Citecast works, and "Read
- * this page" for any other page.
- */
-export function Popup() {
+/** See the module comment. */
+export function Popup(props: { ping?: () => Promise<PingReply> }) {
+  const { readActiveTab, openLibrary } = useServices();
+  const { t } = useT();
   const [status, setStatus] = useState<Status>({ state: 'checking' });
   const [read, setRead] = useState<ReadState>({ state: 'idle' });
-
-  const onRead = () => {
-    setRead({ state: 'reading' });
-    readActiveTab().then(
-      () => setRead({ state: 'done' }),
-      (error: unknown) =>
-        setRead({
-          state: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        }),
-    );
-  };
+  const [refresh, setRefresh] = useState(0);
+  const [found, setFound] = useState<number | null>(null);
 
   useEffect(() => {
     let live = true;
-    ping().then(
+    (props.ping ?? ping)().then(
       (reply) => live && setStatus({ state: 'ready', version: reply.version }),
       (error: unknown) =>
         live &&
@@ -71,16 +61,41 @@ export function Popup() {
     };
   }, []);
 
+  const onRead = () => {
+    setRead({ state: 'reading' });
+    readActiveTab().then(
+      () => {
+        setRead({ state: 'done' });
+        // The injected reader needs a moment for its first read; then ask the tab again.
+        setTimeout(() => setRefresh((n) => n + 1), 400);
+      },
+      (error: unknown) =>
+        setRead({
+          state: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  };
+
   return (
     <main class="popup">
-      <h1 class="popup-title">Citecast</h1>
-      <p class="popup-status" data-testid="status" data-state={status.state}>
-        {status.state === 'checking' && 'Checking…'}
-        {status.state === 'ready' && `Ready · v${status.version}`}
-        {status.state === 'error' && `Not ready: ${status.message}`}
-      </p>
-      <p class="popup-hint">Open an episode page to see the papers it cites.</p>
-      <p class="popup-sites">Works on: {SITES.join(', ')}.</p>
+      <header class="popup-header">
+        <h1 class="popup-title">Citecast</h1>
+        <p class="popup-status" data-testid="status" data-state={status.state}>
+          {status.state === 'checking' && t('status.checking')}
+          {status.state === 'ready' && t('status.ready', { version: status.version })}
+          {status.state === 'error' && t('status.error', { message: status.message })}
+        </p>
+      </header>
+      <PaperSearch autoFocus />
+      <ThisTab refresh={refresh} onFound={setFound} />
+      {found === 0 && (
+        <section class="popup-hint" aria-label={t('popup.thisPage')}>
+          <p>{t('popup.noEpisodes')}</p>
+          <p class="muted">{t('popup.noEpisodesHint')}</p>
+          <p class="muted">{t('popup.sites', { sites: SITES.join(', ') })}</p>
+        </section>
+      )}
       <p class="popup-read">
         <button
           type="button"
@@ -89,14 +104,31 @@ export function Popup() {
           onClick={onRead}
           title="Alt+Shift+C"
         >
-          Read this page
+          {t('popup.readPage')}
         </button>{' '}
         <span data-testid="read-status" data-state={read.state} role="status">
-          {read.state === 'reading' && 'Reading…'}
-          {read.state === 'done' && 'Done: see the page.'}
-          {read.state === 'error' && `Could not read it: ${read.message}`}
+          {read.state === 'reading' && t('popup.reading')}
+          {read.state === 'done' && t('popup.readDone')}
+          {read.state === 'error' && t('popup.readError', { message: read.message })}
         </span>
       </p>
+      <RecentListens />
+      <nav class="popup-nav" aria-label={t('popup.library')}>
+        {LIBRARY_SECTIONS.map((section) => (
+          <a
+            key={section}
+            href={`/library.html#${section}`}
+            data-section={section}
+            onClick={(event) => {
+              event.preventDefault();
+              openLibrary(section);
+            }}
+          >
+            {t(`nav.${section}`)}
+          </a>
+        ))}
+      </nav>
+      <p class="popup-shortcut muted">{t('popup.shortcut', { key: POPUP_KEY })}</p>
     </main>
   );
 }

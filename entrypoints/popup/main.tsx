@@ -1,6 +1,13 @@
 import { render } from 'preact';
+import { PageSetup } from '@/components/common/i18n';
 import { Popup } from '@/components/Popup';
-import '@/assets/popup.css';
+import '@/assets/pages.css';
 
 const root = document.getElementById('app');
-if (root) render(<Popup />, root);
+if (root)
+  render(
+    <PageSetup>
+      <Popup />
+    </PageSetup>,
+    root,
+  );

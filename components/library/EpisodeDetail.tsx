@@ -1,0 +1,212 @@
+/**
+ * One episode of the listening log in full: its listen (heard date editable, mark heard, delete
+ * the entry), its note, and each of its sources with whether it is saved and read.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { useStoreChanged } from '@/components/common/hooks';
+import { useT } from '@/components/common/i18n';
+import { useServices } from '@/components/common/services';
+import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
+import { formatDay, formatDuration, fromDateInput, toDateInput } from '@/lib/ui/dates';
+import type { EpisodeDetail as Detail } from '@/lib/views';
+
+/** See the module comment. */
+export function EpisodeDetail(props: {
+  episodeKey: string;
+  onClose(): void;
+  onShowPapers(episode: { key: string; title: string }): void;
+}) {
+  const { ask } = useServices();
+  const tr = useT();
+  const { t } = tr;
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<MessageError | null>(null);
+  const [date, setDate] = useState('');
+  const [note, setNote] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+
+  const load = async () => {
+    const reply = await ask('episodeDetail', { key: props.episodeKey });
+    if (!reply.ok) return setError(reply.error);
+    setError(null);
+    setDetail(reply.value);
+    return reply.value;
+  };
+  useEffect(() => {
+    setDetail(null);
+    setStatus(null);
+    void load().then((d) => {
+      if (!d) return;
+      setNote(d.view.note);
+      setDate(d.view.listen.heardAt !== null ? toDateInput(d.view.listen.heardAt) : '');
+    });
+  }, [props.episodeKey]);
+  useStoreChanged(['episodes', 'listens', 'papers'], () => void load());
+
+  const check = <T,>(reply: { ok: true; value: T } | { ok: false; error: MessageError }) => {
+    if (!reply.ok) setError(reply.error);
+    else setError(null);
+    return reply.ok;
+  };
+  const saveDate = async () => {
+    const heardAt = fromDateInput(date, detail?.view.listen.heardAt ?? null);
+    if (heardAt === null) return;
+    check(await ask('setHeardAt', { episodeKey: props.episodeKey, heardAt }));
+  };
+  const markHeard = async () => {
+    check(await ask('setHeard', { episodeKey: props.episodeKey, heard: true }));
+  };
+  const remove = async () => {
+    if (check(await ask('deleteListen', { episodeKey: props.episodeKey })))
+      setStatus(t('episodes.deleted'));
+  };
+  const saveNote = async () => {
+    if (
+      check(
+        await ask('setEpisodeNote', { key: props.episodeKey, note: note.slice(0, LIMITS.note) }),
+      )
+    )
+      setStatus(t('papers.savedNote'));
+  };
+
+  const view = detail?.view;
+  const title = view?.episode.title ?? t('untitledEpisode');
+  const page =
+    view?.episode.pageUrl && isHttpUrl(view.episode.pageUrl) ? view.episode.pageUrl : null;
+  return (
+    <aside class="detail" aria-label={title} data-testid="episode-detail">
+      <button type="button" class="detail-close" onClick={props.onClose} aria-label={t('close')}>
+        ×
+      </button>
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {t('error.store', { message: error.message })}
+        </p>
+      )}
+      {!view && !error && <p class="muted">{t('loading')}</p>}
+      {view && (
+        <>
+          <h3 class="detail-title">
+            {page ? (
+              <a href={page} target="_blank" rel="noopener noreferrer">
+                {title}
+              </a>
+            ) : (
+              title
+            )}
+          </h3>
+          <p>
+            <span class={`chip listen-${view.listen.state}`}>
+              {t(`listen.${view.listen.state}`)}
+            </span>
+            {view.listen.manual && <span class="muted"> · {t('listen.manual')}</span>}
+            {view.listen.state === 'in_progress' && view.listen.duration !== null && (
+              <span class="muted">
+                {' '}
+                ·{' '}
+                {t('listen.position', {
+                  position: formatDuration(view.listen.position),
+                  duration: formatDuration(view.listen.duration),
+                })}
+              </span>
+            )}
+            {view.listen.heardAt !== null && (
+              <span class="muted"> · {formatDay(view.listen.heardAt, tr.intl)}</span>
+            )}
+          </p>
+          <div class="detail-links">
+            {view.listen.state === 'heard' ? (
+              <label class="field field-inline">
+                <span>{t('episodes.heardAt')}</span>
+                <input
+                  type="date"
+                  data-testid="heard-date"
+                  value={date}
+                  onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)}
+                />
+                <button type="button" onClick={() => void saveDate()} disabled={!date}>
+                  {t('episodes.heardAtSave')}
+                </button>
+              </label>
+            ) : (
+              <button type="button" onClick={() => void markHeard()}>
+                {t('episodes.markHeard')}
+              </button>
+            )}
+            {view.listen.state !== 'unheard' && (
+              <button
+                type="button"
+                class="danger"
+                data-testid="delete-listen"
+                onClick={() => void remove()}
+              >
+                {t('episodes.delete')}
+              </button>
+            )}
+          </div>
+          {status && (
+            <p role="status" class="muted">
+              {status}
+            </p>
+          )}
+          <label class="field">
+            <span>{t('episodes.note')}</span>
+            <textarea
+              rows={3}
+              value={note}
+              maxLength={LIMITS.note}
+              onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+            />
+          </label>
+          <p>
+            <button type="button" onClick={() => void saveNote()} disabled={note === view.note}>
+              {t('papers.noteSave')}
+            </button>
+          </p>
+          <h4>
+            {t('episodes.sources')}{' '}
+            <span class="muted">
+              {t('count.savedOf', { saved: view.saved, papers: view.papers, read: view.read })}
+            </span>
+          </h4>
+          {view.saved > 0 && (
+            <p>
+              <button
+                type="button"
+                onClick={() => props.onShowPapers({ key: view.episode.key, title })}
+              >
+                {t('episodes.showPapers')}
+              </button>
+            </p>
+          )}
+          <ol class="episode-sources" data-testid="episode-sources">
+            {detail.sources.map(({ source, saved, readState }, i) => {
+              const name = source.title ?? source.url ?? t('untitled');
+              const link = source.url && isHttpUrl(source.url) ? source.url : null;
+              return (
+                <li key={i} data-saved={saved}>
+                  {link ? (
+                    <a href={link} target="_blank" rel="noopener noreferrer">
+                      {name}
+                    </a>
+                  ) : (
+                    name
+                  )}{' '}
+                  {source.kind === 'paper' &&
+                    (saved ? (
+                      <span class="chip saved">
+                        ✓ {t('saved')}
+                        {readState && readState !== 'unread' ? ` · ${t(`read.${readState}`)}` : ''}
+                      </span>
+                    ) : (
+                      <span class="muted">{t('episodes.notSaved')}</span>
+                    ))}
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </aside>
+  );
+}

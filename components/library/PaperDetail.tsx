@@ -1,0 +1,179 @@
+/**
+ * One paper in full, beside the papers list: its links, read state, tags and note (each saved
+ * on its own), and the episodes citing it with whether each was heard.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { useStoreChanged } from '@/components/common/hooks';
+import { useT } from '@/components/common/i18n';
+import { useServices } from '@/components/common/services';
+import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
+import type { PaperRecord, ReadState } from '@/lib/store/schema';
+import { formatDay, formatIsoDate } from '@/lib/ui/dates';
+import { paperLink } from '@/lib/ui/papers';
+import { parseTags, tagsText } from '@/lib/ui/tags';
+import type { PaperDetail as Detail } from '@/lib/views';
+import { ReadStateSelect } from './ReadStateSelect';
+
+/** See the module comment. */
+export function PaperDetail(props: { paperKey: string; onClose(): void }) {
+  const { ask, openTab } = useServices();
+  const tr = useT();
+  const { t } = tr;
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<MessageError | null>(null);
+  const [tags, setTags] = useState('');
+  const [note, setNote] = useState('');
+  const [noteSaved, setNoteSaved] = useState(false);
+
+  const load = async () => {
+    const reply = await ask('paperDetail', { key: props.paperKey });
+    if (!reply.ok) return setError(reply.error);
+    setError(null);
+    setDetail(reply.value);
+    return reply.value;
+  };
+  useEffect(() => {
+    setDetail(null);
+    void load().then((d) => {
+      if (!d) return;
+      setTags(tagsText(d.paper.tags));
+      setNote(d.paper.note);
+    });
+  }, [props.paperKey]);
+  useStoreChanged(['papers', 'episodes', 'listens'], () => void load());
+
+  const after = (reply: { ok: true; value: PaperRecord } | { ok: false; error: MessageError }) => {
+    if (!reply.ok) setError(reply.error);
+    else setDetail((d) => (d ? { ...d, paper: reply.value } : d));
+    return reply.ok;
+  };
+  const saveTags = async () => {
+    const list = parseTags(tags, LIMITS.tag, LIMITS.tags);
+    if (after(await ask('setTags', { key: props.paperKey, tags: list }))) setTags(tagsText(list));
+  };
+  const saveNote = async () => {
+    if (after(await ask('setNote', { key: props.paperKey, note: note.slice(0, LIMITS.note) })))
+      setNoteSaved(true);
+  };
+  const setRead = async (readState: ReadState) => {
+    after(await ask('setReadState', { key: props.paperKey, readState }));
+  };
+
+  const paper = detail?.paper;
+  const title = paper?.title ?? t('untitled');
+  const link = paper ? paperLink(paper) : null;
+  return (
+    <aside class="detail" aria-label={t('papers.details', { title })} data-testid="paper-detail">
+      <button type="button" class="detail-close" onClick={props.onClose} aria-label={t('close')}>
+        ×
+      </button>
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {t('error.store', { message: error.message })}
+        </p>
+      )}
+      {!paper && !error && <p class="muted">{t('loading')}</p>}
+      {paper && (
+        <>
+          <h3 class="detail-title">
+            {link ? (
+              <a href={link} target="_blank" rel="noopener noreferrer">
+                {title}
+              </a>
+            ) : (
+              title
+            )}
+          </h3>
+          <p class="muted">
+            {[paper.authors.join(', '), paper.year ?? ''].filter(Boolean).join(' · ')}
+          </p>
+          {paper.savedAt !== null && (
+            <p class="muted">{t('papers.savedOn', { date: formatDay(paper.savedAt, tr.intl) })}</p>
+          )}
+          <p class="detail-links">
+            {paper.pdfUrl && isHttpUrl(paper.pdfUrl) && (
+              <button type="button" onClick={() => openTab(paper.pdfUrl!)}>
+                {t('pdf')}
+              </button>
+            )}
+            <ReadStateSelect
+              value={paper.readState}
+              label={t('papers.readStateOf', { title })}
+              onChange={(s) => void setRead(s)}
+            />
+          </p>
+          <label class="field">
+            <span>{t('papers.tags')}</span>
+            <input
+              type="text"
+              data-testid="tags-input"
+              value={tags}
+              aria-describedby="tags-hint"
+              onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void saveTags();
+                }
+              }}
+              onBlur={() => {
+                if (tagsText(parseTags(tags)) !== tagsText(paper.tags)) void saveTags();
+              }}
+            />
+            <small id="tags-hint" class="muted">
+              {t('papers.tagsHint')}
+            </small>
+          </label>
+          <label class="field">
+            <span>{t('papers.note')}</span>
+            <textarea
+              rows={4}
+              value={note}
+              maxLength={LIMITS.note}
+              onInput={(e) => {
+                setNote((e.currentTarget as HTMLTextAreaElement).value);
+                setNoteSaved(false);
+              }}
+            />
+          </label>
+          <p>
+            <button type="button" onClick={() => void saveNote()} disabled={note === paper.note}>
+              {t('papers.noteSave')}
+            </button>{' '}
+            {noteSaved && note === paper.note && (
+              <span role="status" class="muted">
+                {t('papers.savedNote')}
+              </span>
+            )}
+          </p>
+          <h4 id="cited-by">{t('papers.citedBy')}</h4>
+          {detail.episodes.length === 0 ? (
+            <p class="muted">{t('papers.notCited')}</p>
+          ) : (
+            <ul class="cited-by" aria-labelledby="cited-by" data-testid="cited-by">
+              {detail.episodes.map(({ episode, listen }) => {
+                const name = episode.title ?? t('untitledEpisode');
+                const page = episode.pageUrl && isHttpUrl(episode.pageUrl) ? episode.pageUrl : null;
+                return (
+                  <li key={episode.key}>
+                    {page ? (
+                      <a href={page} target="_blank" rel="noopener noreferrer">
+                        {name}
+                      </a>
+                    ) : (
+                      name
+                    )}{' '}
+                    <span class={`chip listen-${listen.state}`}>{t(`listen.${listen.state}`)}</span>
+                    {episode.published && (
+                      <span class="muted"> {formatIsoDate(episode.published, tr.intl)}</span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

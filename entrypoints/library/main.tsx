@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import { PageSetup } from '@/components/common/i18n';
+import { Library } from '@/components/Library';
+import '@/assets/pages.css';
+
+const root = document.getElementById('app');
+if (root)
+  render(
+    <PageSetup>
+      <Library />
+    </PageSetup>,
+    root,
+  );

@@ -1,0 +1,551 @@
+/**
+ * The strings of Citecast's own pages (popup and library) in English and Norwegian Bokmål.
+ *
+ * The browser's i18n (`_locales`) follows the browser's language only and cannot switch while a
+ * page is open, so the pages load these tables themselves: the language follows the browser
+ * ({@link pickLocale}: `nb`, `nb-NO`, `no`, `nn` all give Bokmål, as Chrome and Firefox name
+ * Norwegian differently) unless the Settings override it. `{name}` placeholders are filled by
+ * {@link fill}; counts use `.one` / `.other` keys through {@link countOf}.
+ */
+import type { LanguageSetting } from '../settings';
+import { localeFor, type Locale } from './index';
+
+export type { Locale } from './index';
+
+/** The English table; the Bokmål one has exactly these keys. */
+const EN = {
+  brand: 'Citecast',
+  'status.checking': 'Checking…',
+  'status.ready': 'Ready · v{version}',
+  'status.error': 'Not ready: {message}',
+  // Popup.
+  'popup.thisPage': 'On this page',
+  'popup.noEpisodes': 'No episode found on this tab.',
+  'popup.noEpisodesHint':
+    'Citecast reads episode pages on its sites by itself; on any other page, press Read this page.',
+  'popup.sites': 'Works on: {sites}.',
+  'popup.readPage': 'Read this page',
+  'popup.reading': 'Reading…',
+  'popup.readDone': 'Done: see the page.',
+  'popup.readError': 'Could not read it: {message}',
+  'popup.search': 'Search saved papers',
+  'popup.searchPlaceholder': 'Search: words, t:tag, y:>2023, ep:words, is:read',
+  'popup.recentSaves': 'Recent saves',
+  'popup.results': 'Results',
+  'popup.recentListens': 'Recent listens',
+  'popup.noListens': 'No listens yet: press Heard on an episode, or play it on its page.',
+  'popup.noResults': 'No saved paper matches “{text}”.',
+  'popup.keysHint': '↑ ↓ move · Enter opens · Esc clears',
+  'popup.library': 'Library',
+  'popup.openSection': 'Open {section} in the library',
+  'popup.shortcut': 'Open this popup: {key}',
+  'popup.moreSources': '{n} more sources: open the page’s own list',
+  // Shared actions.
+  save: 'Save',
+  saved: 'Saved',
+  saveName: 'Save “{title}”',
+  unsaveName: 'Unsave “{title}”',
+  saveAll: 'Save all',
+  saveAllName: 'Save every paper of “{title}”',
+  heard: 'Heard',
+  heardName: 'Mark “{title}” as heard',
+  pdf: 'PDF',
+  pdfName: 'Open the PDF of “{title}” in a new tab',
+  open: 'Open',
+  untitled: 'Untitled',
+  untitledEpisode: 'Untitled episode',
+  etAl: 'et al.',
+  'count.sources.one': '{n} source',
+  'count.sources.other': '{n} sources',
+  'count.papers.one': '{n} paper',
+  'count.papers.other': '{n} papers',
+  'count.episodes.one': '{n} episode',
+  'count.episodes.other': '{n} episodes',
+  'count.savedOf': '{saved} of {papers} sources saved, {read} read',
+  'count.citedIn': 'cited in {episodes} ({heard} heard)',
+  'count.selected': '{n} selected',
+  close: 'Close',
+  cancel: 'Cancel',
+  retry: 'Try again',
+  loading: 'Loading…',
+  // Errors and empty states.
+  'error.store': 'The library cannot answer: {message}',
+  'error.storeHint':
+    'Reload this page; if it persists, reload Citecast in the browser’s extension settings.',
+  'empty.papers': 'Nothing saved yet.',
+  'empty.papersHint':
+    'Open an episode page (AI Post Transformers, Podimo, Spotify or Apple Podcasts) and press Save next to a paper.',
+  'empty.papersFiltered': 'No saved paper matches these filters.',
+  'empty.papersFilteredHint': 'Clear the search or the filters to see every saved paper.',
+  'empty.episodes': 'No episode in the listening log yet.',
+  'empty.episodesHint':
+    'Open an episode page and press Heard, or play its audio there: it shows up here.',
+  'empty.stats': 'No statistics yet: save papers and listen to episodes first.',
+  // Library navigation.
+  'library.title': 'Citecast library',
+  'nav.label': 'Library sections',
+  'nav.papers': 'Papers',
+  'nav.episodes': 'Episodes',
+  'nav.stats': 'Statistics',
+  'nav.import-export': 'Import / export',
+  'nav.settings': 'Settings',
+  // Papers.
+  'papers.search': 'Search papers',
+  'papers.sort': 'Sort by',
+  'sort.saved': 'Date saved',
+  'sort.title': 'Title',
+  'sort.year': 'Year',
+  'sort.read': 'Read state',
+  'sort.cited': 'Times cited',
+  'sort.relevance': 'Relevance',
+  'papers.direction': 'Order',
+  'direction.desc': 'Descending',
+  'direction.asc': 'Ascending',
+  'filter.tag': 'Tag',
+  'filter.readState': 'Read state',
+  'filter.year': 'Year',
+  'filter.episode': 'Episode',
+  'filter.any': 'Any',
+  'filter.clearEpisode': 'Show papers of every episode',
+  'filter.episodeOnly': 'Only papers cited by “{title}”',
+  'read.unread': 'Unread',
+  'read.reading': 'Reading',
+  'read.read': 'Read',
+  'papers.select': 'Select “{title}”',
+  'papers.selectAll': 'Select all shown',
+  'papers.clearSelection': 'Clear selection',
+  'papers.exportSelected': 'Export selected',
+  'papers.deleteSelected': 'Delete selected',
+  'papers.deleted.one': 'Deleted {n} paper.',
+  'papers.deleted.other': 'Deleted {n} papers.',
+  undo: 'Undo',
+  'papers.restored.one': 'Restored {n} paper.',
+  'papers.restored.other': 'Restored {n} papers.',
+  'papers.total': '{shown} of {total}',
+  'papers.details': 'Details of “{title}”',
+  'papers.tags': 'Tags',
+  'papers.tagsHint': 'Comma-separated; Enter saves',
+  'papers.note': 'Note',
+  'papers.noteSave': 'Save note',
+  'papers.savedNote': 'Saved.',
+  'papers.citedBy': 'Cited by',
+  'papers.notCited': 'No episode in the library cites it.',
+  'papers.savedOn': 'Saved {date}',
+  'papers.links': 'Links',
+  'papers.readStateOf': 'Read state of “{title}”',
+  // Episodes.
+  'episodes.search': 'Search episodes',
+  'episodes.filter': 'Show',
+  'episodes.filter.all': 'All',
+  'episodes.filter.heard': 'Heard',
+  'episodes.filter.in_progress': 'In progress',
+  'episodes.filter.unheard': 'Unheard',
+  'episodes.group': 'Group by',
+  'episodes.group.day': 'Day',
+  'episodes.group.month': 'Month',
+  'listen.heard': 'Heard',
+  'listen.in_progress': 'In progress',
+  'listen.unheard': 'Unheard',
+  'listen.manual': 'marked by hand',
+  'listen.position': 'at {position} of {duration}',
+  'episodes.heardAt': 'Heard on',
+  'episodes.heardAtSave': 'Change date',
+  'episodes.markHeard': 'Mark heard',
+  'episodes.delete': 'Delete entry',
+  'episodes.deleted': 'Listening entry deleted.',
+  'episodes.note': 'Note',
+  'episodes.sources': 'Sources',
+  'episodes.openPage': 'Open the episode page',
+  'episodes.notSaved': 'not saved',
+  'episodes.overlap': 'Unheard episodes citing papers you saved',
+  'episodes.overlapNone': 'No unheard episode cites a paper you saved.',
+  'episodes.overlapCount.one': 'cites {n} saved paper',
+  'episodes.overlapCount.other': 'cites {n} saved papers',
+  'episodes.noDate': 'No date',
+  'episodes.showPapers': 'Show its papers',
+  // Stats.
+  'stats.heardPerWeek': 'Episodes heard per week',
+  'stats.hoursPerWeek': 'Hours listened per week',
+  'stats.papersPerMonth': 'Papers saved and read per month',
+  'stats.topAuthors': 'Most-cited authors in heard episodes',
+  'stats.saved': 'Saved',
+  'stats.read': 'Read',
+  'stats.totals': 'Totals',
+  'stats.total.saved': 'Papers saved',
+  'stats.total.read': 'Papers read',
+  'stats.total.heard': 'Episodes heard',
+  'stats.total.inProgress': 'Episodes in progress',
+  'stats.total.hours': 'Hours listened',
+  'stats.table': 'The figures as a table',
+  'stats.week': 'Week of {date}',
+  'stats.count': 'Count',
+  'stats.hours': 'Hours',
+  'stats.author': 'Author',
+  'stats.month': 'Month',
+  'stats.chartOf': '{title}: {summary}',
+  // Import and export.
+  'io.backup': 'Backup',
+  'io.backupHint':
+    'Everything (papers, episodes, which episode cites which paper, listening log) in one JSON file.',
+  'io.download': 'Download backup',
+  'io.downloaded': 'Backup downloaded ({size}).',
+  'io.restore': 'Restore from a backup file',
+  'io.restoreHint': 'Merges the file into the library: newer values win, nothing is deleted.',
+  'io.restoring': 'Restoring…',
+  'io.report': 'Restored from {file}:',
+  'io.refused': 'This file was not imported.',
+  'io.refusedHint': 'Choose a backup file Citecast wrote (citecast-backup-….json).',
+  'io.tooBig': 'The file is larger than {size}, far beyond any Citecast backup.',
+  'io.unreadable': 'The file could not be read: {message}',
+  'io.store.papers': 'Papers',
+  'io.store.episodes': 'Episodes',
+  'io.store.citations': 'Citations',
+  'io.store.listens': 'Listens',
+  'io.added': 'added',
+  'io.updated': 'updated',
+  'io.skipped': 'skipped',
+  'io.papers': 'Export papers',
+  'io.papersHint': 'BibTeX, RIS and CSL-JSON open in Zotero; Markdown is a reading list.',
+  'io.format': 'Format',
+  'io.scope': 'Which papers',
+  'io.scope.selection': 'The selection in Papers ({n})',
+  'io.scope.all': 'All saved papers',
+  'io.export': 'Export',
+  'io.exported': 'Exported {n} papers as {file}.',
+  'io.nothing': 'Nothing to export: select papers in Papers, or choose all.',
+  'io.feed': 'Import the show’s RSS feed',
+  // Settings.
+  'settings.sites': 'Supported sites',
+  'settings.sitesHint':
+    'Citecast reads and annotates these sites by itself; turn one off to leave it alone.',
+  'site.show': 'AI Post Transformers (podcast.do-not-panic.com)',
+  'site.podimo': 'Podimo',
+  'site.spotify': 'Spotify',
+  'site.apple': 'Apple Podcasts',
+  'settings.heardShare': 'Mark an episode heard after playing',
+  'settings.heardShareValue': '{percent} of it',
+  'settings.language': 'Language',
+  'language.auto': 'Browser’s language',
+  'language.en': 'English',
+  'language.nb': 'Norsk (bokmål)',
+  'settings.theme': 'Theme',
+  'theme.auto': 'System',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'settings.shortcuts': 'Keyboard shortcuts',
+  'settings.shortcutPopup': 'Open the Citecast popup',
+  'settings.shortcutRead': 'Read this page',
+  'settings.shortcutNone': 'not set',
+  'settings.shortcutsOpen': 'Change shortcuts',
+  'settings.shortcutsFirefox':
+    'In Firefox: open the menu ☰ → Add-ons and themes (Ctrl+Shift+A), click the gear ⚙ → Manage Extension Shortcuts.',
+  'settings.arxiv': 'arXiv',
+  'settings.delete': 'Delete all my data',
+  'settings.deleteHint':
+    'Deletes every saved paper, episode, note and the listening log from this browser. Download a backup first if you may want them back.',
+  'settings.deleteConfirm': 'Type {word} to confirm',
+  'settings.deleteWord': 'DELETE',
+  'settings.deleteButton': 'Delete everything',
+  'settings.deleted': 'Everything was deleted.',
+  'settings.saved': 'Settings saved.',
+  'settings.saveFailed': 'The settings could not be saved: {message}',
+} as const;
+
+/** A page string key. */
+export type PageKey = keyof typeof EN;
+
+/** One language's page strings. */
+export type PageMessages = Record<PageKey, string>;
+
+/** Norwegian Bokmål. */
+const NB: PageMessages = {
+  brand: 'Citecast',
+  'status.checking': 'Sjekker …',
+  'status.ready': 'Klar · v{version}',
+  'status.error': 'Ikke klar: {message}',
+  'popup.thisPage': 'På denne siden',
+  'popup.noEpisodes': 'Fant ingen episode i denne fanen.',
+  'popup.noEpisodesHint':
+    'Citecast leser episodesider på sine nettsteder av seg selv; på andre sider trykker du Les denne siden.',
+  'popup.sites': 'Virker på: {sites}.',
+  'popup.readPage': 'Les denne siden',
+  'popup.reading': 'Leser …',
+  'popup.readDone': 'Ferdig: se siden.',
+  'popup.readError': 'Kunne ikke lese den: {message}',
+  'popup.search': 'Søk i lagrede artikler',
+  'popup.searchPlaceholder': 'Søk: ord, t:merke, y:>2023, ep:ord, is:read',
+  'popup.recentSaves': 'Nylig lagret',
+  'popup.results': 'Treff',
+  'popup.recentListens': 'Nylig hørt',
+  'popup.noListens': 'Ingen lytting ennå: trykk Hørt på en episode, eller spill den av på siden.',
+  'popup.noResults': 'Ingen lagret artikkel passer til «{text}».',
+  'popup.keysHint': '↑ ↓ flytt · Enter åpner · Esc tømmer',
+  'popup.library': 'Bibliotek',
+  'popup.openSection': 'Åpne {section} i biblioteket',
+  'popup.shortcut': 'Åpne dette vinduet: {key}',
+  'popup.moreSources': '{n} kilder til: se sidens egen liste',
+  save: 'Lagre',
+  saved: 'Lagret',
+  saveName: 'Lagre «{title}»',
+  unsaveName: 'Fjern «{title}» fra lagrede',
+  saveAll: 'Lagre alle',
+  saveAllName: 'Lagre alle artiklene fra «{title}»',
+  heard: 'Hørt',
+  heardName: 'Merk «{title}» som hørt',
+  pdf: 'PDF',
+  pdfName: 'Åpne PDF-en av «{title}» i en ny fane',
+  open: 'Åpne',
+  untitled: 'Uten tittel',
+  untitledEpisode: 'Episode uten tittel',
+  etAl: 'mfl.',
+  'count.sources.one': '{n} kilde',
+  'count.sources.other': '{n} kilder',
+  'count.papers.one': '{n} artikkel',
+  'count.papers.other': '{n} artikler',
+  'count.episodes.one': '{n} episode',
+  'count.episodes.other': '{n} episoder',
+  'count.savedOf': '{saved} av {papers} kilder lagret, {read} lest',
+  'count.citedIn': 'sitert i {episodes} ({heard} hørt)',
+  'count.selected': '{n} valgt',
+  close: 'Lukk',
+  cancel: 'Avbryt',
+  retry: 'Prøv igjen',
+  loading: 'Laster …',
+  'error.store': 'Biblioteket svarer ikke: {message}',
+  'error.storeHint':
+    'Last inn siden på nytt; hjelper ikke det, last inn Citecast på nytt i nettleserens utvidelsesinnstillinger.',
+  'empty.papers': 'Ingenting lagret ennå.',
+  'empty.papersHint':
+    'Åpne en episodeside (AI Post Transformers, Podimo, Spotify eller Apple Podcasts) og trykk Lagre ved en artikkel.',
+  'empty.papersFiltered': 'Ingen lagret artikkel passer til disse filtrene.',
+  'empty.papersFilteredHint': 'Tøm søket eller filtrene for å se alle lagrede artikler.',
+  'empty.episodes': 'Ingen episode i lytteloggen ennå.',
+  'empty.episodesHint':
+    'Åpne en episodeside og trykk Hørt, eller spill av lyden der: da dukker den opp her.',
+  'empty.stats': 'Ingen statistikk ennå: lagre artikler og lytt til episoder først.',
+  'library.title': 'Citecast-bibliotek',
+  'nav.label': 'Deler av biblioteket',
+  'nav.papers': 'Artikler',
+  'nav.episodes': 'Episoder',
+  'nav.stats': 'Statistikk',
+  'nav.import-export': 'Import / eksport',
+  'nav.settings': 'Innstillinger',
+  'papers.search': 'Søk i artikler',
+  'papers.sort': 'Sorter etter',
+  'sort.saved': 'Dato lagret',
+  'sort.title': 'Tittel',
+  'sort.year': 'År',
+  'sort.read': 'Lesestatus',
+  'sort.cited': 'Antall siteringer',
+  'sort.relevance': 'Relevans',
+  'papers.direction': 'Rekkefølge',
+  'direction.desc': 'Synkende',
+  'direction.asc': 'Stigende',
+  'filter.tag': 'Merke',
+  'filter.readState': 'Lesestatus',
+  'filter.year': 'År',
+  'filter.episode': 'Episode',
+  'filter.any': 'Alle',
+  'filter.clearEpisode': 'Vis artikler fra alle episoder',
+  'filter.episodeOnly': 'Bare artikler sitert i «{title}»',
+  'read.unread': 'Ulest',
+  'read.reading': 'Leser',
+  'read.read': 'Lest',
+  'papers.select': 'Velg «{title}»',
+  'papers.selectAll': 'Velg alle som vises',
+  'papers.clearSelection': 'Fjern valget',
+  'papers.exportSelected': 'Eksporter valgte',
+  'papers.deleteSelected': 'Slett valgte',
+  'papers.deleted.one': 'Slettet {n} artikkel.',
+  'papers.deleted.other': 'Slettet {n} artikler.',
+  undo: 'Angre',
+  'papers.restored.one': 'Hentet tilbake {n} artikkel.',
+  'papers.restored.other': 'Hentet tilbake {n} artikler.',
+  'papers.total': '{shown} av {total}',
+  'papers.details': 'Detaljer om «{title}»',
+  'papers.tags': 'Merker',
+  'papers.tagsHint': 'Skilt med komma; Enter lagrer',
+  'papers.note': 'Notat',
+  'papers.noteSave': 'Lagre notat',
+  'papers.savedNote': 'Lagret.',
+  'papers.citedBy': 'Sitert i',
+  'papers.notCited': 'Ingen episode i biblioteket siterer den.',
+  'papers.savedOn': 'Lagret {date}',
+  'papers.links': 'Lenker',
+  'papers.readStateOf': 'Lesestatus for «{title}»',
+  'episodes.search': 'Søk i episoder',
+  'episodes.filter': 'Vis',
+  'episodes.filter.all': 'Alle',
+  'episodes.filter.heard': 'Hørt',
+  'episodes.filter.in_progress': 'Påbegynt',
+  'episodes.filter.unheard': 'Ikke hørt',
+  'episodes.group': 'Grupper etter',
+  'episodes.group.day': 'Dag',
+  'episodes.group.month': 'Måned',
+  'listen.heard': 'Hørt',
+  'listen.in_progress': 'Påbegynt',
+  'listen.unheard': 'Ikke hørt',
+  'listen.manual': 'merket for hånd',
+  'listen.position': 'ved {position} av {duration}',
+  'episodes.heardAt': 'Hørt den',
+  'episodes.heardAtSave': 'Endre dato',
+  'episodes.markHeard': 'Merk som hørt',
+  'episodes.delete': 'Slett oppføringen',
+  'episodes.deleted': 'Lytteoppføringen er slettet.',
+  'episodes.note': 'Notat',
+  'episodes.sources': 'Kilder',
+  'episodes.openPage': 'Åpne episodesiden',
+  'episodes.notSaved': 'ikke lagret',
+  'episodes.overlap': 'Episoder du ikke har hørt som siterer artikler du har lagret',
+  'episodes.overlapNone': 'Ingen episode du ikke har hørt siterer en artikkel du har lagret.',
+  'episodes.overlapCount.one': 'siterer {n} lagret artikkel',
+  'episodes.overlapCount.other': 'siterer {n} lagrede artikler',
+  'episodes.noDate': 'Uten dato',
+  'episodes.showPapers': 'Vis artiklene',
+  'stats.heardPerWeek': 'Episoder hørt per uke',
+  'stats.hoursPerWeek': 'Timer lyttet per uke',
+  'stats.papersPerMonth': 'Artikler lagret og lest per måned',
+  'stats.topAuthors': 'Mest siterte forfattere i episoder du har hørt',
+  'stats.saved': 'Lagret',
+  'stats.read': 'Lest',
+  'stats.totals': 'Totalt',
+  'stats.total.saved': 'Artikler lagret',
+  'stats.total.read': 'Artikler lest',
+  'stats.total.heard': 'Episoder hørt',
+  'stats.total.inProgress': 'Episoder påbegynt',
+  'stats.total.hours': 'Timer lyttet',
+  'stats.table': 'Tallene som tabell',
+  'stats.week': 'Uken fra {date}',
+  'stats.count': 'Antall',
+  'stats.hours': 'Timer',
+  'stats.author': 'Forfatter',
+  'stats.month': 'Måned',
+  'stats.chartOf': '{title}: {summary}',
+  'io.backup': 'Sikkerhetskopi',
+  'io.backupHint':
+    'Alt (artikler, episoder, hvilken episode som siterer hvilken artikkel, lytteloggen) i én JSON-fil.',
+  'io.download': 'Last ned sikkerhetskopi',
+  'io.downloaded': 'Sikkerhetskopien er lastet ned ({size}).',
+  'io.restore': 'Gjenopprett fra en sikkerhetskopi',
+  'io.restoreHint': 'Fletter filen inn i biblioteket: nyere verdier vinner, ingenting slettes.',
+  'io.restoring': 'Gjenoppretter …',
+  'io.report': 'Gjenopprettet fra {file}:',
+  'io.refused': 'Denne filen ble ikke importert.',
+  'io.refusedHint': 'Velg en sikkerhetskopi som Citecast har skrevet (citecast-backup-….json).',
+  'io.tooBig': 'Filen er større enn {size}, langt over noen sikkerhetskopi fra Citecast.',
+  'io.unreadable': 'Filen kunne ikke leses: {message}',
+  'io.store.papers': 'Artikler',
+  'io.store.episodes': 'Episoder',
+  'io.store.citations': 'Siteringer',
+  'io.store.listens': 'Lytting',
+  'io.added': 'lagt til',
+  'io.updated': 'oppdatert',
+  'io.skipped': 'hoppet over',
+  'io.papers': 'Eksporter artikler',
+  'io.papersHint': 'BibTeX, RIS og CSL-JSON kan åpnes i Zotero; Markdown er en leseliste.',
+  'io.format': 'Format',
+  'io.scope': 'Hvilke artikler',
+  'io.scope.selection': 'Valget under Artikler ({n})',
+  'io.scope.all': 'Alle lagrede artikler',
+  'io.export': 'Eksporter',
+  'io.exported': 'Eksporterte {n} artikler som {file}.',
+  'io.nothing': 'Ingenting å eksportere: velg artikler under Artikler, eller velg alle.',
+  'io.feed': 'Importer programmets RSS-strøm',
+  'settings.sites': 'Nettsteder',
+  'settings.sitesHint':
+    'Citecast leser og merker disse nettstedene av seg selv; slå av et nettsted for å la det være.',
+  'site.show': 'AI Post Transformers (podcast.do-not-panic.com)',
+  'site.podimo': 'Podimo',
+  'site.spotify': 'Spotify',
+  'site.apple': 'Apple Podcasts',
+  'settings.heardShare': 'Merk en episode som hørt etter å ha spilt av',
+  'settings.heardShareValue': '{percent} av den',
+  'settings.language': 'Språk',
+  'language.auto': 'Nettleserens språk',
+  'language.en': 'English',
+  'language.nb': 'Norsk (bokmål)',
+  'settings.theme': 'Utseende',
+  'theme.auto': 'Som systemet',
+  'theme.light': 'Lyst',
+  'theme.dark': 'Mørkt',
+  'settings.shortcuts': 'Hurtigtaster',
+  'settings.shortcutPopup': 'Åpne Citecast-vinduet',
+  'settings.shortcutRead': 'Les denne siden',
+  'settings.shortcutNone': 'ikke satt',
+  'settings.shortcutsOpen': 'Endre hurtigtaster',
+  'settings.shortcutsFirefox':
+    'I Firefox: åpne menyen ☰ → Utvidelser og temaer (Ctrl+Shift+A), klikk tannhjulet ⚙ → Behandle hurtigtaster for utvidelser.',
+  'settings.arxiv': 'arXiv',
+  'settings.delete': 'Slett alle dataene mine',
+  'settings.deleteHint':
+    'Sletter alle lagrede artikler, episoder, notater og lytteloggen fra denne nettleseren. Last ned en sikkerhetskopi først hvis du kan komme til å ville ha dem tilbake.',
+  'settings.deleteConfirm': 'Skriv {word} for å bekrefte',
+  'settings.deleteWord': 'SLETT',
+  'settings.deleteButton': 'Slett alt',
+  'settings.deleted': 'Alt er slettet.',
+  'settings.saved': 'Innstillingene er lagret.',
+  'settings.saveFailed': 'Innstillingene kunne ikke lagres: {message}',
+};
+
+/** Every language's page strings. */
+export const PAGE_MESSAGES: Readonly<Record<Locale, PageMessages>> = { en: EN, nb: NB };
+
+/**
+ * The pages' language: the setting when it names one, else the first of the browser's
+ * languages (`navigator.languages`, most wanted first) that Citecast speaks. Norwegian in any
+ * spelling (`nb`, `nb-NO`, `no`, `nn`: Chromium says `nb`, Firefox `nb-NO`) gives Bokmål; a
+ * browser asking only for languages Citecast lacks gets English.
+ */
+export function pickLocale(setting: LanguageSetting, languages: readonly string[]): Locale {
+  if (setting === 'en' || setting === 'nb') return setting;
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    if (primary === 'en') return 'en';
+    if (localeFor(tag) === 'nb') return 'nb';
+  }
+  return 'en';
+}
+
+/** `template` with each `{name}` replaced by `values[name]` (unknown names stay as they are). */
+export function fill(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
+    name in values ? String(values[name]) : all,
+  );
+}
+
+/** The strings of one language, as the pages use them. */
+export interface Translator {
+  locale: Locale;
+  /** The BCP 47 tag `Intl` formats with (`en-GB`, `nb-NO`). */
+  intl: string;
+  /** The string for `key`, placeholders filled from `values`. */
+  t(key: PageKey, values?: Record<string, string | number>): string;
+  /** The `.one` / `.other` form of `base` for `n`, with `{n}` (and `values`) filled in. */
+  count(base: CountBase, n: number, values?: Record<string, string | number>): string;
+}
+
+/** The keys that have `.one` and `.other` forms. */
+export type CountBase = {
+  [K in PageKey]: K extends `${infer B}.one` ? B : never;
+}[PageKey];
+
+/** The translator for `locale`. */
+export function translator(locale: Locale): Translator {
+  const table = PAGE_MESSAGES[locale];
+  const intl = locale === 'nb' ? 'nb-NO' : 'en-GB';
+  const rules = new Intl.PluralRules(intl);
+  return {
+    locale,
+    intl,
+    t: (key, values) => fill(table[key], values),
+    count: (base, n, values) => {
+      const form = rules.select(n) === 'one' ? 'one' : 'other';
+      return fill(table[`${base}.${form}` as PageKey], { n: formatNumber(n, intl), ...values });
+    },
+  };
+}
+
+/** `n` with the language's digit grouping (`10,000`, `10 000`). */
+export function formatNumber(n: number, intl: string, digits = 0): string {
+  return new Intl.NumberFormat(intl, { maximumFractionDigits: digits }).format(n);
+}

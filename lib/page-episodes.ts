@@ -1,0 +1,81 @@
+/**
+ * "This tab" in the popup: the popup asks the active tab's content script what its last read of
+ * the page found ({@link PAGE_EPISODES_MESSAGE}), and shows those episodes and sources with the
+ * same actions as the page (save, heard, open the PDF). The content script answers only the
+ * extension's own pages; the popup checks the answer with valibot before it shows anything.
+ */
+import * as v from 'valibot';
+import type { FoundEpisode } from './episode';
+import { episodeForMessage, MESSAGE_SCHEMAS, type RequestData } from './messages';
+import { episodeKey, paperKey } from './store/keys';
+
+/** The plain message type the popup sends to a tab's content script. */
+export const PAGE_EPISODES_MESSAGE = 'citecast:page-episodes';
+
+/** Asks a tab's content script for the episodes it found. */
+export interface PageEpisodesMessage {
+  type: typeof PAGE_EPISODES_MESSAGE;
+}
+
+/** One episode found on the page, in the wire form the background records, with its keys. */
+export interface PageEpisode {
+  /** The episode's key in the library, `null` when it has no stem nor title. */
+  key: string | null;
+  episode: RequestData<'recordEpisode'>['episode'];
+  /** The library key of each source, in the episode's order (`null`: not savable). */
+  sourceKeys: (string | null)[];
+}
+
+/** The content script's answer. */
+export interface PageEpisodesReply {
+  /** The page's address. */
+  url: string;
+  episodes: PageEpisode[];
+}
+
+/** At most this many episodes go into one answer (a show page lists hundreds). */
+export const PAGE_EPISODES_LIMIT = 200;
+
+const replySchema = v.object({
+  url: v.pipe(v.string(), v.maxLength(4096)),
+  episodes: v.pipe(
+    v.array(
+      v.object({
+        key: v.nullable(v.pipe(v.string(), v.maxLength(2000))),
+        episode: MESSAGE_SCHEMAS.recordEpisode.entries.episode,
+        sourceKeys: v.array(v.nullable(v.pipe(v.string(), v.maxLength(2000)))),
+      }),
+    ),
+    v.maxLength(PAGE_EPISODES_LIMIT),
+  ),
+});
+
+/** Whether `value` is a {@link PageEpisodesMessage}. */
+export function isPageEpisodesMessage(value: unknown): value is PageEpisodesMessage {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === PAGE_EPISODES_MESSAGE
+  );
+}
+
+/** The answer for what the last read found on `url` (first {@link PAGE_EPISODES_LIMIT} episodes). */
+export function pageEpisodesReply(url: string, found: readonly FoundEpisode[]): PageEpisodesReply {
+  return {
+    url,
+    episodes: found.slice(0, PAGE_EPISODES_LIMIT).map((e) => ({
+      key: episodeKey(e),
+      episode: episodeForMessage(e),
+      sourceKeys: e.sources.map((s) => (s.kind === 'paper' ? paperKey(s) : null)),
+    })),
+  };
+}
+
+/** The checked answer, or `null` when `value` is not one (an old content script, a bad reply). */
+export function checkPageEpisodesReply(value: unknown): PageEpisodesReply | null {
+  const parsed = v.safeParse(replySchema, value);
+  if (!parsed.success) return null;
+  // Every episode's key list must match its sources one to one.
+  const ok = parsed.output.episodes.every((e) => e.sourceKeys.length === e.episode.sources.length);
+  return ok ? (parsed.output as PageEpisodesReply) : null;
+}
