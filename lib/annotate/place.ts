@@ -46,6 +46,16 @@ export interface Placement {
   removed: number;
 }
 
+/** How a placement pass runs. */
+export interface PlaceOptions {
+  /**
+   * Whether hosts not claimed by these episodes are removed (default). A pass placed in slices
+   * (a big list, visible episodes first) keeps them, then removes the orphans once at its end
+   * with {@link removeOrphanHosts}.
+   */
+  removeOrphans?: boolean;
+}
+
 /** A point in the page's text: right after `after`, once `after` is split at `splitAt`. */
 interface TextPoint {
   after: Node;
@@ -65,6 +75,7 @@ function sourceLinkAround(
   node: Node,
   roots: readonly Element[],
   sourceText: string,
+  linkTexts?: Map<Element, string>,
 ): Element | null {
   let found: Element | null = null;
   for (
@@ -73,7 +84,13 @@ function sourceLinkAround(
     el = el.parentElement
   ) {
     if (el.localName !== 'a') continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // A link around a whole list item (Podimo) is asked about for each of its ~20 sources: its
+    // text is read once per pass, not once per source.
+    let text = linkTexts?.get(el);
+    if (text === undefined) {
+      text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      linkTexts?.set(el, text);
+    }
     if (text.length > sourceText.length || !sourceText.replace(/\s+/g, ' ').includes(text)) break;
     found = el;
   }
@@ -91,10 +108,11 @@ export function pointAfterSource(
   offset: number,
   end: number,
   sourceText: string,
+  linkTexts?: Map<Element, string>,
 ): TextPoint | null {
   const pos = map.locate(offset + end, 'before');
   if (!pos || !pos.node.parentNode) return null;
-  const link = sourceLinkAround(pos.node, map.roots, sourceText);
+  const link = sourceLinkAround(pos.node, map.roots, sourceText, linkTexts);
   if (link) return { after: link, splitAt: null };
   return { after: pos.node, splitAt: Math.min(pos.offset, pos.node.data.length) };
 }
@@ -156,7 +174,11 @@ function describeSource(host: HTMLElement, source: Source): void {
  * Places (or finds again) every episode's and source's host in `document`, and removes hosts
  * that belong to no episode any more. Episodes without a DOM location get nothing.
  */
-export function placeAnnotations(document: Document, episodes: readonly FoundEpisode[]): Placement {
+export function placeAnnotations(
+  document: Document,
+  episodes: readonly FoundEpisode[],
+  options: PlaceOptions = {},
+): Placement {
   const claimed = new Set<Element>();
   const created: HTMLElement[] = [];
   const make = (tag: string): HTMLElement => {
@@ -182,6 +204,8 @@ export function placeAnnotations(document: Document, episodes: readonly FoundEpi
   };
 
   const placed: PlacedEpisode[] = [];
+  /** The normalised text of each link asked about in this pass (see sourceLinkAround). */
+  const linkTexts = new Map<Element, string>();
   // Source points, grouped by text node so that splits run from the end of each node backwards.
   const pending: Array<{ point: TextPoint; entry: PlacedSource }> = [];
 
@@ -223,6 +247,7 @@ export function placeAnnotations(document: Document, episodes: readonly FoundEpi
               location.offset,
               source.end,
               episode.description.slice(source.start, source.end),
+              linkTexts,
             )
           : null;
       if (point) {
@@ -273,15 +298,28 @@ export function placeAnnotations(document: Document, episodes: readonly FoundEpi
     }
   }
 
-  // Orphans: hosts in the page no episode claimed in this pass.
+  const removed = options.removeOrphans === false ? 0 : removeOrphanHosts(document, claimed);
+  return { episodes: placed, created, removed };
+}
+
+/**
+ * Removes every Citecast host in `document` that is not in `keep` (hosts no episode claimed in
+ * a placement pass); answers how many went.
+ */
+export function removeOrphanHosts(document: Document, keep: ReadonlySet<Element>): number {
   let removed = 0;
   for (const tag of [SOURCE_TAG, EPISODE_TAG]) {
     for (const el of Array.from(document.getElementsByTagName(tag))) {
-      if (!claimed.has(el)) {
+      if (!keep.has(el)) {
         el.remove();
         removed++;
       }
     }
   }
-  return { episodes: placed, created, removed };
+  return removed;
+}
+
+/** Every host a placement placed: its episodes' hosts and their sources' hosts. */
+export function placedHosts(placement: Placement): HTMLElement[] {
+  return placement.episodes.flatMap((e) => [e.host, ...e.sources.map((s) => s.host)]);
 }

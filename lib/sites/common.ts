@@ -25,6 +25,32 @@ export interface SiteReader {
   detect(document: Document): boolean;
   /** Every episode block on the page, in page order. */
   read(document: Document, url: string | null, options?: ReadOptions): FoundEpisode[];
+  /**
+   * The page as a plan read in steps (readers of long episode lists): the content script reads
+   * the blocks a few at a time, those on screen first, so the page never freezes. `read` must
+   * give exactly the episodes of {@link readPlanAll} on the same plan.
+   */
+  plan?(document: Document, url: string | null, options?: ReadOptions): ReadPlan;
+}
+
+/** A page read in steps: what is read at once, then a list of blocks each read on its own. */
+export interface ReadPlan {
+  /** Episodes read at once, before the blocks (an episode view's main episode). */
+  first: FoundEpisode[];
+  /** The list's episode blocks, in page order. */
+  blocks: Element[];
+  /** Reads one of `blocks`: its episode, or `null` when it holds none. */
+  readBlock(block: Element): FoundEpisode | null;
+}
+
+/** Every episode of `plan`, in page order: what reading the page at once gives. */
+export function readPlanAll(plan: ReadPlan): FoundEpisode[] {
+  const episodes = [...plan.first];
+  for (const block of plan.blocks) {
+    const episode = plan.readBlock(block);
+    if (episode) episodes.push(episode);
+  }
+  return episodes;
 }
 
 /** What a reader knows about one episode before its description is parsed. */

@@ -5,14 +5,15 @@
  */
 import type { FoundEpisode } from '../episode';
 import { appleReader } from './apple';
-import type { ReadOptions, SiteReader } from './common';
+import type { ReadOptions, ReadPlan, SiteReader } from './common';
 import { genericReader } from './generic';
 import { podimoReader } from './podimo';
 import { rssReader } from './rss';
 import { siteReader } from './site';
 import { spotifyReader } from './spotify';
 
-export type { ReadOptions, SiteReader } from './common';
+export type { ReadOptions, ReadPlan, SiteReader } from './common';
+export { readPlanAll } from './common';
 export { extractText, type TextMap, type DomPosition } from './text';
 
 /** Every reader, most specific first; the generic one last. */
@@ -54,4 +55,22 @@ export function readPage(
   const episodes = reader.read(document, url, options);
   if (episodes.length > 0 || reader === genericReader || reader === rssReader) return episodes;
   return genericReader.read(document, url, options);
+}
+
+/**
+ * The page as a {@link ReadPlan}: the chosen reader's own plan when it reads in steps, else its
+ * whole reading at once (as {@link readPage}, with the same fallback to the generic reader) in
+ * `first` and no blocks.
+ */
+export function planPage(
+  document: Document,
+  url: string | null,
+  options: ReadOptions = {},
+): ReadPlan {
+  const reader = pickReader(document, url);
+  if (reader.plan) {
+    const plan = reader.plan(document, url, options);
+    if (plan.first.length > 0 || plan.blocks.length > 0) return plan;
+  }
+  return { first: readPage(document, url, options), blocks: [], readBlock: () => null };
 }

@@ -19,9 +19,11 @@ import {
   mappedLocation,
   meta,
   parseJson,
+  readPlanAll,
   vizLinkIn,
   type DomDescription,
   type ReadOptions,
+  type ReadPlan,
   type SiteReader,
 } from './common';
 import { chooseDescription, embeddedEpisodes, foldTitle, type EmbeddedEpisode } from './embedded';
@@ -78,10 +80,10 @@ function embeddedFor(title: string | null, data: EmbeddedEpisode[]): EmbeddedEpi
 }
 
 /** Reads the main episode (if the page is an episode view) and every list item. */
-function read(document: Document, url: string | null, options: ReadOptions = {}): FoundEpisode[] {
+function plan(document: Document, url: string | null, options: ReadOptions = {}): ReadPlan {
   const now = options.now ?? new Date();
   const body = document.body;
-  if (!body) return [];
+  if (!body) return { first: [], blocks: [], readBlock: () => null };
   const data = embeddedData(document, now);
   const episodes: FoundEpisode[] = [];
   // A "Beskrivelse" heading opens the main episode's description on an episode view; a show
@@ -90,21 +92,44 @@ function read(document: Document, url: string | null, options: ReadOptions = {})
     Array.from(body.querySelectorAll('h1, h2, h3, h4, div, span, p')).find(
       (el) =>
         el.firstElementChild === null &&
+        hasShortText(el, HEADING_MAX_CHARS) &&
         DESCRIPTION_HEADING.test(shortText(el)) &&
         (/\/episode\//.test(url ?? '') || SOURCE_LABEL.test(shortText(descriptionAfter(el)))),
     ) ?? null;
   const main = heading ? readMain(document, heading, data, now) : null;
   if (main) episodes.push(main);
   const mainBlock = heading ? mainBlockOf(heading, body) : null;
-  for (const root of listItems(body, heading ?? null, mainBlock)) {
-    const e = readItem(root, data, now, url);
-    if (e) episodes.push(e);
-  }
-  return episodes;
+  return {
+    first: episodes,
+    blocks: listItems(body, heading ?? null, mainBlock),
+    readBlock: (root) => readItem(root, data, now, url),
+  };
+}
+
+/** Reads the whole page at once: the episode view's main episode, then every list item. */
+function read(document: Document, url: string | null, options: ReadOptions = {}): FoundEpisode[] {
+  return readPlanAll(plan(document, url, options));
 }
 
 // The label of a source list.
 const SOURCE_LABEL = /\b(?:Sources?|Papers?)\s*:/;
+
+/** Longer than any description heading's text (with spaces around it). */
+const HEADING_MAX_CHARS = 80;
+
+/**
+ * Whether the text directly in `el` (a leaf) has at most `max` characters, without building it:
+ * a show page's leaves include every episode's whole description, and reading all of their text
+ * to find one short heading cost the page's main thread tens of ms.
+ */
+function hasShortText(el: Element, max: number): boolean {
+  let length = 0;
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) length += (node as Text).data.length;
+    if (length > max) return false;
+  }
+  return true;
+}
 
 /** The element after a description heading: its next sibling, or its parent's. */
 function descriptionAfter(heading: Element): Element | null {
@@ -200,20 +225,28 @@ function listItems(body: Element, heading: Element | null, mainBlock: Element | 
   )) {
     markers.push(a);
   }
-  const roots: Element[] = [];
+  // A Set, and one containment check per root below: a 662-episode show page has 1,324
+  // markers, and pairwise checks cost tens of ms on the page's main thread.
+  const roots = new Set<Element>();
   for (const marker of markers) {
     if (mainBlock?.contains(marker) || (heading && marker.contains(heading))) continue;
     const root = itemRoot(marker);
-    if (!root || roots.includes(root)) continue;
+    if (!root || roots.has(root)) continue;
     if (heading && root.contains(heading)) continue;
     // The main episode's header (cover, h1, date line) is not a list item.
     if (root.querySelector('h1') || root.closest('h1')) continue;
-    roots.push(root);
+    roots.add(root);
   }
+  // Document order: an ancestor comes before the roots nested in it, which follow it at once.
+  const ordered = [...roots].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
   // Keep the outermost root of nested ones (a link inside an item found by its cover).
-  const kept = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));
-  // Document order.
-  return kept.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  const kept: Element[] = [];
+  for (const root of ordered) {
+    const outer = kept[kept.length - 1];
+    if (outer && outer.contains(root)) continue;
+    kept.push(root);
+  }
+  return kept;
 }
 
 /** The item a marker belongs to: its `<li>`, else a link to the episode that holds text, else a small ancestor. */
@@ -306,4 +339,4 @@ function readItem(
 }
 
 /** The Podimo reader. */
-export const podimoReader: SiteReader = { id: 'podimo', matches, detect, read };
+export const podimoReader: SiteReader = { id: 'podimo', matches, detect, read, plan };
