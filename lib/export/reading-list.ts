@@ -65,6 +65,17 @@ function sourceLine(source: ReadingListSource, paper: ReadingListMarks | undefin
 }
 
 /**
+ * One source as a Markdown link, `[Title](url) — Authors, Year`: the per-source "copy as
+ * Markdown" of the page controls. The arXiv abstract page is linked for an arXiv paper (a link
+ * people share), else the cited address; no link when neither is http(s).
+ */
+export function sourceMarkdownLink(source: ReadingListSource & { arxivId: string | null }): string {
+  const abs = source.arxivId ? `https://arxiv.org/abs/${source.arxivId}` : null;
+  const line = sourceLine({ ...source, pdfUrl: abs ?? source.pdfUrl }, undefined);
+  return line.slice(2);
+}
+
+/**
  * The reading list of episode `episodeKey` as Markdown, or `null` when there is no such
  * episode. Read in one transaction, so the marks match the library at that moment.
  */

@@ -1,0 +1,122 @@
+/**
+ * Real-browser tests in Debian's chromium of what a user sees when something is off: a supported
+ * site turned off in Settings gets no controls (and gets them once turned on again), and a store
+ * that cannot open (here: a database left at a newer schema version, as after a downgrade) reaches
+ * the page as a readable message in the episode bar instead of a silent failure.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DATABASE_NAME } from '../../lib/store/schema.ts';
+import { SETTINGS_KEY } from '../../lib/settings.ts';
+import { launchChromium, request, type ChromiumSession } from './browsers.ts';
+import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
+import { assert, test } from './harness.ts';
+
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
+const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
+
+/** Sets the stored settings from an extension page, as the library's Settings section does. */
+async function storeSettings(page: Page, value: unknown): Promise<void> {
+  await page.evaluate(
+    async ([key, value]) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { local: { set(items: object): Promise<void> } } };
+      };
+      await chrome.storage.local.set({ [key as string]: value });
+    },
+    [SETTINGS_KEY, value] as const,
+  );
+}
+
+/** The number of Citecast episode bars on `page` after it has settled. */
+async function barCount(page: Page): Promise<number> {
+  await page.waitForTimeout(800);
+  return page.locator('citecast-episode').count();
+}
+
+/** Registers and runs the settings and failure tests in their own Chromium session. */
+export async function runChromiumSettingsErrors(): Promise<void> {
+  console.log('chromium: settings and store failures');
+  mkdirSync(SHOTS, { recursive: true });
+  let session: ChromiumSession | undefined;
+  const started = await test('settings/errors: extension loads', async () => {
+    session = await launchChromium({ headless: true });
+  });
+  if (!started || !session) return;
+  const { context, extensionId } = session;
+  const extensionPage = `chrome-extension://${extensionId}/popup.html`;
+  try {
+    await test('a site turned off in Settings gets no controls; turned on, it gets them at once', async () => {
+      const settingsPage = await context.newPage();
+      await settingsPage.goto(extensionPage);
+      await storeSettings(settingsPage, { sites: { show: false } });
+      const page = await context.newPage();
+      await page.goto(SITE.url);
+      assert((await barCount(page)) === 0, 'the turned-off site got an episode bar');
+      await storeSettings(settingsPage, { sites: { show: true } });
+      await page.locator('citecast-episode').first().waitFor({ timeout: 5_000 });
+      await page.close();
+      await settingsPage.close();
+    });
+
+    await test('a store that cannot open: saving says so in the bar, in words', async () => {
+      const page = await context.newPage();
+      await page.goto(SITE.url);
+      const save = page.locator('citecast-source button[data-action="save"]').first();
+      await save.waitFor({ timeout: 10_000 });
+      // The database moves past any version this build knows: its next open fails (VersionError).
+      const ext = await context.newPage();
+      await ext.goto(extensionPage);
+      const moved = await ext.evaluate(
+        (name) =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open(name, 1_000);
+            open.onsuccess = () => {
+              const version = open.result.version;
+              open.result.close();
+              resolve(version);
+            };
+            open.onerror = () => reject(new Error(String(open.error)));
+            open.onblocked = () => reject(new Error('blocked'));
+          }),
+        DATABASE_NAME,
+      );
+      assert(moved === 1_000, `the database is at version ${moved}`);
+      const status = await request(ext, 'storeStatus');
+      assert(
+        (status as { ok?: boolean; error?: { code?: string } }).ok === false &&
+          (status as { error: { code: string } }).error.code === 'unavailable',
+        `storeStatus answered ${JSON.stringify(status)}`,
+      );
+      await save.click();
+      const bar = page.locator('citecast-episode').first();
+      const message = bar.locator('.status.error');
+      await message.waitFor({ timeout: 5_000 });
+      const text = (await message.textContent()) ?? '';
+      assert(
+        text.startsWith('Citecast’s storage was written by a newer version of Citecast'),
+        `the bar says ${JSON.stringify(text)}`,
+      );
+      assert(!/at \w+ \(|\.js:\d+/.test(text), `the message shows a stack: ${text}`);
+      assert(
+        (await save.getAttribute('aria-pressed')) === 'false',
+        'the save toggle claims a save that failed',
+      );
+      await bar.screenshot({ path: join(SHOTS, 'chromium-store-unavailable.png') });
+      // Put things back for any later test: delete the future database.
+      await ext.evaluate(
+        (name) =>
+          new Promise<void>((resolve) => {
+            const del = indexedDB.deleteDatabase(name);
+            del.onsuccess = del.onerror = del.onblocked = () => resolve();
+          }),
+        DATABASE_NAME,
+      );
+      await ext.close();
+      await page.close();
+    });
+  } finally {
+    await session.close();
+  }
+}
