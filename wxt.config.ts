@@ -16,6 +16,22 @@ export default defineConfig({
     // activeTab + scripting: "Read this page" on any other page, only when the user asks
     // (lib/read-page.ts). No host permission beyond the content script's own matches.
     permissions: ['storage', 'activeTab', 'scripting'],
+    // Optional hosts, requested from an extension page only when the user asks. The show's feed
+    // (lib/catalog): Chromium does not let content-script matches grant the background's fetch.
+    // arXiv's API (lib/arxiv, ARXIV_ORIGIN): asked for in the arxiv-grant window on "Find PDFs".
+    ...(browser === 'firefox'
+      ? {
+          optional_permissions: [
+            'https://podcast.do-not-panic.com/*',
+            'https://export.arxiv.org/*',
+          ],
+        }
+      : {
+          optional_host_permissions: [
+            'https://podcast.do-not-panic.com/*',
+            'https://export.arxiv.org/*',
+          ],
+        }),
     action: { default_title: 'Citecast' },
     commands: {
       // Firefox's MV2 names the toolbar button's command `_execute_browser_action`.

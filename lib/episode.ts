@@ -35,6 +35,8 @@ export interface FoundEpisode {
   description: string;
   /** Where the description is on the page (web pages only; absent for text and feeds read as text). */
   location?: DescriptionLocation | null;
+  /** The episode's own page, when a list gives it (the home page's catalog entries); not in `parse`. */
+  pageUrl?: string | null;
 }
 
 /** The JSON of one source in `parse` output: the contract's fields first, then extras. */

@@ -9,9 +9,14 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
+import { RESOLVE_LIMIT as ARXIV_RESOLVE_LIMIT } from './arxiv/query';
+import type { ArxivAccess, ArxivMetadata, ArxivStatus, ArxivTitleStatus } from './arxiv/status';
 import type { FoundEpisode } from './episode';
+import { parseArxivId } from './links/arxiv';
 import type { ImportReport } from './store/backup';
 import { MAX_BACKUP_BYTES } from './store/backup-format';
+import type { FeedImportReport } from './catalog/import-feed';
+import type { CatalogStats } from './store/catalog';
 import type { ListenState, PaperRecord } from './store/schema';
 import type {
   EpisodeDetail,
@@ -96,6 +101,8 @@ export const LIMITS = {
   page: 500,
   /** A search with its operators. */
   query: 1_000,
+  /** Episodes in one `recordCatalog` message (the content script sends a catalog in parts). */
+  catalogBatch: 250,
   /** Seconds: far beyond any episode (a week). */
   seconds: 7 * 24 * 3600,
   backupChars: MAX_BACKUP_BYTES,
@@ -166,6 +173,8 @@ export const MESSAGE_SCHEMAS = {
   savePaper: v.strictObject({
     source: savableSourceSchema,
     episodeKey: v.nullish(keySchema),
+    /** The episode playing on the page when the paper was saved, and its position (issue 7). */
+    moment: v.optional(v.strictObject({ episodeKey: keySchema, position: seconds })),
   }),
   unsavePaper: v.strictObject({ key: keySchema }),
   setReadState: v.strictObject({
@@ -201,6 +210,7 @@ export const MESSAGE_SCHEMAS = {
   bibtex: v.strictObject({
     keys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)),
   }),
+  sourceBibtex: v.strictObject({ source: savableSourceSchema }),
   // Library and popup queries.
   queryPapers: v.strictObject({
     text: boundedString(LIMITS.query),
@@ -244,7 +254,49 @@ export const MESSAGE_SCHEMAS = {
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.page)),
   }),
   // Playback and the show's catalog.
+  /** Many episodes at once (the home page's catalog), each with its own page address. */
+  recordCatalog: v.strictObject({
+    pageUrl: httpUrl,
+    episodes: v.pipe(
+      v.array(v.object({ ...episodeSchema.entries, pageUrl: v.nullable(httpUrl) })),
+      v.minLength(1),
+      v.maxLength(LIMITS.catalogBatch),
+    ),
+  }),
+  catalogStats: v.strictObject({
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.page)),
+  }),
+  importFeed: noData,
   // arXiv lookups.
+  /** Title-only sources of one page (a batch: the page sends a few at a time). */
+  resolveTitles: v.strictObject({
+    sources: v.pipe(
+      v.array(v.object({ title: v.pipe(boundedString(LIMITS.title), v.nonEmpty()), authors })),
+      v.maxLength(ARXIV_RESOLVE_LIMIT),
+    ),
+    cacheOnly: v.boolean(),
+  }),
+  linkArxiv: v.strictObject({
+    title: v.pipe(boundedString(LIMITS.title), v.nonEmpty()),
+    arxivId: v.pipe(
+      boundedString(LIMITS.id),
+      v.check((id) => parseArxivId(id) !== null, 'expected an arXiv id'),
+    ),
+  }),
+  unlinkArxiv: v.strictObject({ title: v.pipe(boundedString(LIMITS.title), v.nonEmpty()) }),
+  arxivMetadata: v.strictObject({
+    arxivId: v.pipe(
+      boundedString(LIMITS.id),
+      v.check((id) => parseArxivId(id) !== null, 'expected an arXiv id'),
+    ),
+    episodeDate: v.nullable(
+      v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')),
+    ),
+    citedVersion: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000))),
+  }),
+  arxivAccess: noData,
+  openArxivGrant: noData,
 } as const;
 
 /** The name of every request the background answers. */
@@ -273,6 +325,7 @@ export const MESSAGE_ACCESS: Record<RequestType, 'any' | 'extension'> = {
   listenStates: 'any',
   storeStatus: 'any',
   bibtex: 'any',
+  sourceBibtex: 'any',
   recentPapers: 'extension',
   exportBackup: 'extension',
   importBackup: 'extension',
@@ -292,7 +345,16 @@ export const MESSAGE_ACCESS: Record<RequestType, 'any' | 'extension'> = {
   exportPapers: 'extension',
   recentListens: 'extension',
   // Playback and the show's catalog.
+  recordCatalog: 'any',
+  catalogStats: 'extension',
+  importFeed: 'extension',
   // arXiv lookups.
+  resolveTitles: 'any',
+  linkArxiv: 'any',
+  unlinkArxiv: 'any',
+  arxivMetadata: 'any',
+  arxivAccess: 'any',
+  openArxivGrant: 'any',
 };
 
 /**
@@ -322,6 +384,8 @@ export interface ListenSummary {
   position: number;
   /** Seconds, when known. */
   duration: number | null;
+  /** When it became heard (epoch ms), while it is heard; else `null`. */
+  heardAt: number | null;
 }
 
 /** What the store can tell about itself. */
@@ -367,6 +431,8 @@ export interface ProtocolMap {
    * left out); `count` is the number of entries.
    */
   bibtex(data: RequestData<'bibtex'>): Result<{ text: string; count: number }>;
+  /** One source as a BibTeX entry, saved or not (nothing is written). */
+  sourceBibtex(data: RequestData<'sourceBibtex'>): Result<{ text: string }>;
   // Library and popup queries.
   /** One page of saved papers (search, filters, sort). */
   queryPapers(data: RequestData<'queryPapers'>): Result<PaperPage>;
@@ -393,7 +459,27 @@ export interface ProtocolMap {
   /** Listens changed most recently (heard or in progress). */
   recentListens(data: RequestData<'recentListens'>): Result<RecentListen[]>;
   // Playback and the show's catalog.
+  /** Records many episodes seen on one page in one transaction; answers each one's key. */
+  recordCatalog(data: RequestData<'recordCatalog'>): Result<{ keys: (string | null)[] }>;
+  /** "Heard N of M" and one page of the episodes not heard yet, newest first. */
+  catalogStats(data: RequestData<'catalogStats'>): Result<CatalogStats>;
+  /** Fetches and records the show's RSS feed (the page must have got the host permission first). */
+  importFeed(data?: RequestData<'importFeed'>): Result<FeedImportReport>;
   // arXiv lookups.
+  /** Each source's arXiv status, in order (cached; else looked up unless `cacheOnly`). */
+  resolveTitles(data: RequestData<'resolveTitles'>): Result<ArxivTitleStatus[]>;
+  /** The user links a title to an arXiv paper (never expires). */
+  linkArxiv(data: RequestData<'linkArxiv'>): Result<ArxivStatus>;
+  /** The user unlinks a title: not on arXiv, never looked up again. */
+  unlinkArxiv(data: RequestData<'unlinkArxiv'>): Result<ArxivStatus>;
+  /** An arXiv paper's metadata and versions, or the status saying why there is none. */
+  arxivMetadata(
+    data: RequestData<'arxivMetadata'>,
+  ): Result<{ ok: true; metadata: ArxivMetadata } | { ok: false; status: ArxivStatus }>;
+  /** Whether the optional permission and the setting allow lookups. */
+  arxivAccess(data?: RequestData<'arxivAccess'>): Result<ArxivAccess>;
+  /** Opens the small extension window that asks for the optional arXiv permission. */
+  openArxivGrant(data?: RequestData<'openArxivGrant'>): Result<{ opened: true }>;
   /** Sent by the background to every tab and extension page after a write. */
   storeChanged(change: StoreChange): void;
 }

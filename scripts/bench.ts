@@ -34,6 +34,11 @@ import {
   type EpisodeRecord,
   type PaperRecord,
 } from '../lib/store/schema';
+import { benchAnnotateInChromium } from './bench-chromium-annotate';
+import { benchArxiv } from './bench-arxiv';
+import { benchLibrary } from './bench-library';
+import { benchPlayback } from './bench-playback';
+import { benchPopupOpen } from './bench-popup';
 import { htmlDocument } from './read-saved-page';
 
 const SEED = fileURLToPath(
@@ -589,12 +594,57 @@ function bytesUnder(dir: string, keep: (path: string) => boolean): { raw: number
 }
 
 /**
+ * The annotation of the 662-episode Podimo page in real Chromium, beside the same page loaded
+ * without the extension in the same run (scripts/bench-chromium-annotate.ts).
+ */
+async function benchAnnotateChromium(): Promise<void> {
+  const count = 662;
+  const url = 'https://podimo.com/no/shows/ai-post-transformers';
+  const html = buildPodimoShowHtml(count);
+  const found = podimoReader.read(htmlDocument(html), url, { now: new Date('2026-05-28') });
+  const sources = found.reduce((n, e) => n + e.sources.length, 0);
+  const figures = await benchAnnotateInChromium(url, html, sources);
+  if (!figures) return;
+  if (figures.hosts < sources)
+    throw new Error(`Chromium placed ${figures.hosts} source hosts for ${sources} sources`);
+  print('annotate.chromium_sources', figures.hosts, 'hosts', 0);
+  print('annotate.visible_ms', figures.visibleMs, 'ms after load (aim < 100)', 0);
+  print('annotate.all_ms', figures.allMs, 'ms after load (must < 3000, aim < 1000)', 0);
+  // After the load event: the content script runs at document_idle, so earlier blocks are the
+  // page's own loading (which the page alone shows too).
+  print('annotate.longest_block_ms', figures.longestAfterLoadMs, 'ms after load (must < 100)', 0);
+  print('baseline.page_longest_block_ms', figures.pageLongestAfterLoadMs, 'ms after load', 0);
+  print('annotate.longest_block_from_start_ms', figures.longestBlockMs, 'ms', 0);
+  print('baseline.page_longest_block_from_start_ms', figures.pageLongestBlockMs, 'ms', 0);
+  print('annotate.load_ms', figures.loadMs, 'ms', 0);
+  print('baseline.page_load_ms', figures.pageLoadMs, 'ms', 0);
+  print(
+    'annotate.load_overhead',
+    (figures.loadMs / figures.pageLoadMs - 1) * 100,
+    '% (aim < 10)',
+    1,
+  );
+}
+
+/**
+ * The popup opened with 10,000 papers and 2,000 episodes in real Chromium, beside the same popup
+ * with an empty store in the same run (scripts/bench-popup.ts); skipped without Chromium.
+ */
+async function benchPopup(): Promise<void> {
+  const figures = await benchPopupOpen(JSON.stringify(buildBackup(10_000, 2_000)), 10_000);
+  if (!figures) return;
+  print('popup.open_10k_ms', figures.openMs, 'ms to the first paper row painted (aim < 100)', 0);
+  print('baseline.popup_open_empty_ms', figures.emptyMs, 'ms to the empty state painted', 0);
+  print('popup.open_10k_vs_empty', figures.openMs / figures.emptyMs, 'x');
+}
+
+/**
  * The Chromium build's sizes: the content script, the background, and the popup (its page,
  * script chunks and styles). Builds first when `.output/chrome-mv3` is missing.
  */
 function benchBundle(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const dir = join(root, '.output', 'chrome-mv3');
+  const dir = join(root, process.env.CITECAST_OUTPUT ?? '.output', 'chrome-mv3');
   if (!existsSync(join(dir, 'manifest.json'))) {
     process.stderr.write('bench: .output/chrome-mv3 is missing, building it (wxt build)\n');
     try {
@@ -622,5 +672,10 @@ function benchBundle(): void {
 benchParse();
 benchRead();
 await benchStore();
+await benchLibrary({ buildBackup, sideBySideAsync, print, emptyStore, dropStore });
+await benchArxiv({ sideBySideAsync, print, emptyStore, dropStore });
 benchAnnotate();
+benchPlayback({ sideBySide, print });
 benchBundle();
+await benchAnnotateChromium();
+await benchPopup();

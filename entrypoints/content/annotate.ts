@@ -16,22 +16,27 @@ import {
   canSave,
   fillEpisode,
   fillSource,
+  flashCopied,
   openablePdf,
   setCitedEpisodeState,
   setEpisodeCounts,
   setEpisodeStatus,
+  setHeardDate,
   setPressed,
 } from '@/lib/annotate/controls';
 import { buildChoosePanel, buildConfirmPanel, type Panel } from '@/lib/annotate/panels';
 import {
   EPISODE_TAG,
   placeAnnotations,
+  placedHosts,
+  removeOrphanHosts,
   SOURCE_TAG,
   type PlacedEpisode,
 } from '@/lib/annotate/place';
 import { BADGE_MESSAGE } from '@/lib/badge';
 import type { FoundEpisode } from '@/lib/episode';
-import { readingListMarkdown } from '@/lib/export/reading-list';
+import { createArxivFeature } from './arxiv';
+import { readingListMarkdown, sourceMarkdownLink } from '@/lib/export/reading-list';
 import { t } from '@/lib/i18n/index';
 import {
   ask,
@@ -45,6 +50,8 @@ import {
 import type { Source } from '@/lib/sources/types';
 import type { ListenState } from '@/lib/store/schema';
 import { episodeKey, paperKey } from '@/lib/store/keys';
+import { setEpisodeListen } from '@/lib/playback/bar';
+import { playableKeys, playingMoment, resumeEpisode } from './playback';
 
 /** Pages with at most this many sources fill every host at once; bigger ones as they come near. */
 const EAGER_SOURCES = 400;
@@ -68,12 +75,26 @@ interface EpisodeInfo {
   sources: SourceInfo[];
 }
 
+/** Source hosts waiting to be filled until one of `targets` comes near the viewport. */
+interface WaitingGroup {
+  hosts: HTMLElement[];
+  targets: Element[];
+}
+
 /** What the page keyboard (./keys.ts) asks of a source or its episode. */
 export type HostAction = 'open-pdf' | 'save' | 'heard';
 
 /** The annotator of one page; `update` runs after every read. */
 export interface Annotator {
+  /** Places every episode of a read at once, and removes hosts no longer claimed. */
   update(found: FoundEpisode[]): void;
+  /**
+   * A pass placed in slices (a big list, visible episodes first): `begin`, then `add` for each
+   * slice, then `end` with every episode in page order (hosts none claimed are removed then).
+   */
+  begin(lazy: boolean): void;
+  add(batch: readonly FoundEpisode[]): void;
+  end(found: readonly FoundEpisode[]): void;
   /** Every source host placed by the last read, episode by episode. */
   sourceHosts(): readonly HTMLElement[];
   /**
@@ -105,7 +126,7 @@ function episodeSignature(episode: FoundEpisode): string {
     episode.title,
     episode.visualizationUrl,
     episode.audioUrl,
-    episode.sources.map((s) => s.url),
+    episode.sources.map((s) => [s.url, s.arxivId]),
   ]);
 }
 
@@ -120,12 +141,24 @@ function chunks<T>(items: T[], size: number): T[][] {
 export function createAnnotator(ctx: ContentScriptContext): Annotator {
   const saved = new Map<string, boolean>();
   const heard = new Map<string, boolean>();
+  /** When each heard episode was heard (epoch ms). */
+  const heardAt = new Map<string, number | null>();
   /** Listen states of episodes cited by sources on the page. */
   const listens = new Map<string, ListenState>();
+  /** Where each episode's listening stopped (issue 7: resume). */
+  const positions = new Map<string, { position: number; duration: number | null }>();
   const sourceInfo = new WeakMap<HTMLElement, SourceInfo>();
   const episodeInfo = new WeakMap<HTMLElement, EpisodeInfo>();
   /** Hosts whose shadow root is filled, with what they were filled for. */
   const filled = new WeakMap<HTMLElement, Source | true>();
+  /**
+   * arXiv lookups (./arxiv.ts): `update` hands it each read; when a source resolves it
+   * re-annotates with the last read (not in the middle of a sliced pass).
+   */
+  let lastRead: FoundEpisode[] = [];
+  const arxiv = createArxivFeature(ctx, () => {
+    if (!pass) update(lastRead);
+  });
   const recorded = new Map<string, string>();
   let episodes: EpisodeInfo[] = [];
   let sourceHosts: HTMLElement[] = [];
@@ -138,14 +171,54 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
           (entries) => {
             for (const entry of entries) {
               if (!entry.isIntersecting) continue;
-              const host = entry.target as HTMLElement;
-              observer?.unobserve(host);
-              fill(host);
+              const group = waiting.get(entry.target);
+              if (!group) {
+                observer?.unobserve(entry.target);
+                continue;
+              }
+              waitingGroups.delete(group);
+              for (const target of group.targets) {
+                observer?.unobserve(target);
+                waiting.delete(target);
+              }
+              for (const host of group.hosts) fill(host);
             }
           },
           { rootMargin: NEAR_MARGIN },
         )
       : null;
+
+  /**
+   * Source hosts whose controls wait for their episode's block to come near the viewport, by the
+   * block(s) observed. One target per episode, not per source: the observer's work each frame
+   * grows with its targets, and 10,000 of them cost about 20 ms a frame on a 662-episode page.
+   */
+  const waiting = new WeakMap<Element, WaitingGroup>();
+  /** Every group still waiting, so groups of blocks the page removed can be let go. */
+  const waitingGroups = new Set<WaitingGroup>();
+
+  /** Stops waiting for groups whose blocks left the page (a list re-rendered, a navigation). */
+  function dropDetachedGroups(): void {
+    for (const group of waitingGroups) {
+      if (group.targets.some((t) => t.isConnected)) continue;
+      waitingGroups.delete(group);
+      for (const target of group.targets) {
+        observer?.unobserve(target);
+        waiting.delete(target);
+      }
+    }
+  }
+
+  /** Fills `hosts` once one of `targets` (their episode's blocks) comes near the viewport. */
+  function fillWhenNear(hosts: HTMLElement[], targets: Element[]): void {
+    if (!observer || targets.length === 0) return hosts.forEach(fill);
+    const group: WaitingGroup = { hosts, targets };
+    waitingGroups.add(group);
+    for (const target of targets) {
+      waiting.set(target, group);
+      observer.observe(target);
+    }
+  }
 
   /** Builds a source host's controls (again, if its source changed) and shows its state. */
   function fill(host: HTMLElement): void {
@@ -160,6 +233,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
 
   function renderSource(host: HTMLElement, info: SourceInfo): void {
     if (!filled.has(host)) return;
+    arxiv.decorateSource(host, info.source, info.episode.episode);
     if (info.citedKey) {
       setCitedEpisodeState(host.shadowRoot, citedEpisodeState(listens.get(info.citedKey)));
     }
@@ -170,13 +244,19 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     );
   }
 
-  function renderEpisode(info: EpisodeInfo): void {
+  function renderEpisode(info: EpisodeInfo, playable: ReadonlySet<string>): void {
     const root = info.host.shadowRoot;
     if (!root || filled.get(info.host) !== true) return;
-    setPressed(
-      root.querySelector('button[data-action="heard"]'),
-      info.key !== null && heard.get(info.key) === true,
-    );
+    arxiv.decorateEpisode(root, info.episode);
+    if (info.key !== null) {
+      const at = positions.get(info.key) ?? { position: 0, duration: null };
+      const state = listens.get(info.key) ?? 'unheard';
+      setEpisodeListen(root, { state, ...at, canResume: playable.has(info.key) });
+    }
+    const isHeard = info.key !== null && heard.get(info.key) === true;
+    const heardButton = root.querySelector('button[data-action="heard"]');
+    setPressed(heardButton, isHeard);
+    setHeardDate(heardButton, isHeard ? (heardAt.get(info.key!) ?? null) : null);
     const papers = info.sources.filter((s) => s.key !== null);
     const savedCount = papers.filter((s) => saved.get(s.key!) === true).length;
     setEpisodeCounts(root, info.sources.length, savedCount, papers.length);
@@ -189,7 +269,8 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       const info = sourceInfo.get(host);
       if (info) renderSource(host, info);
     }
-    for (const info of episodes) renderEpisode(info);
+    const playable = playableKeys();
+    for (const info of episodes) renderEpisode(info, playable);
     sendBadge();
   }
 
@@ -207,6 +288,21 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     browser.runtime.sendMessage(message).catch(() => undefined);
   }
 
+  /** The timer of a {@link scheduleRender} not run yet. */
+  let renderTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Renders soon, once for every answer that arrives meanwhile: a big list asks for its states
+   * batch by batch while it is placed, and a full render per answer made that quadratic.
+   */
+  function scheduleRender(): void {
+    if (renderTimer !== undefined || stopped) return;
+    renderTimer = setTimeout(() => {
+      renderTimer = undefined;
+      render();
+    }, 30);
+  }
+
   /** Asks the background whether `keys` are saved papers, and shows the answers. */
   async function askSaved(keys: string[]): Promise<void> {
     for (const part of chunks(keys, LIMITS.keys)) {
@@ -215,7 +311,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       if (!reply.ok) return showError(null, reply.error.message);
       for (const [key, value] of Object.entries(reply.value)) saved.set(key, value);
     }
-    render();
+    scheduleRender();
   }
 
   /** Asks the background which of `keys` were heard, and shows the answers. */
@@ -226,31 +322,56 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       if (!reply.ok) return showError(null, reply.error.message);
       for (const [key, value] of Object.entries(reply.value)) {
         heard.set(key, value.state === 'heard');
+        heardAt.set(key, value.heardAt);
         listens.set(key, value.state);
+        positions.set(key, { position: value.position, duration: value.duration });
       }
     }
-    render();
+    scheduleRender();
   }
 
   /** Records the episodes not recorded yet (or changed), one after another. */
   async function record(list: EpisodeInfo[]): Promise<void> {
     const pageUrl = location.href;
     if (!isHttpUrl(pageUrl)) return;
+    const todo: EpisodeInfo[] = [];
     for (const info of list) {
-      if (stopped) return;
       const signature = episodeSignature(info.episode);
       const id = info.key ?? signature;
       if (recorded.get(id) === signature) continue;
       recorded.set(id, signature);
+      todo.push(info);
+    }
+    if (todo.length === 1) {
+      const [info] = todo;
       const reply = await ask('recordEpisode', {
-        episode: episodeForMessage(info.episode),
+        episode: episodeForMessage(info!.episode),
         pageUrl,
       });
-      if (reply.ok && reply.value.key !== info.key) {
-        info.key = reply.value.key;
-        void askHeard([reply.value.key]);
-      }
+      if (!stopped && reply.ok) rekey([[info!, reply.value.key]]);
+      return;
     }
+    // A list records its episodes in batches, not one message each (662 on a Podimo show page).
+    for (const part of chunks(todo, LIMITS.catalogBatch)) {
+      if (stopped) return;
+      const reply = await ask('recordCatalog', {
+        pageUrl,
+        episodes: part.map((info) => ({ ...episodeForMessage(info.episode), pageUrl: null })),
+      });
+      if (stopped || !reply.ok) return;
+      rekey(part.map((info, i) => [info, reply.value.keys[i] ?? null]));
+    }
+  }
+
+  /** Takes the keys the background recorded episodes under, and asks for their listens. */
+  function rekey(pairs: [EpisodeInfo, string | null][]): void {
+    const changed: string[] = [];
+    for (const [info, key] of pairs) {
+      if (key === null || key === info.key) continue;
+      info.key = key;
+      changed.push(key);
+    }
+    if (changed.length > 0) void askHeard(changed);
   }
 
   async function toggleSave(info: SourceInfo): Promise<void> {
@@ -261,7 +382,11 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     render();
     const reply = was
       ? await ask('unsavePaper', { key })
-      : await ask('savePaper', { source: savable(info.source), episodeKey: info.episode.key });
+      : await ask('savePaper', {
+          source: savable(info.source),
+          episodeKey: info.episode.key,
+          moment: playingMoment() ?? undefined,
+        });
     if (!reply.ok) {
       saved.set(key, was);
       render();
@@ -283,6 +408,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       const reply = await ask('savePaper', {
         source: savable(s.source),
         episodeKey: info.key,
+        moment: playingMoment() ?? undefined,
       });
       if (!reply.ok) {
         saved.set(s.key, false);
@@ -301,6 +427,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     render();
     const reply = await ask('setHeard', { episodeKey: key, heard: !was });
     heard.set(key, reply.ok ? reply.value.state === 'heard' : was);
+    if (reply.ok) heardAt.set(key, reply.value.heardAt);
     render();
     if (!reply.ok) showError(info, reply.error.message);
   }
@@ -359,15 +486,20 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     await copyText(root, readingList(info));
   }
 
-  /** Puts `text` on the clipboard, then says "Copied" in the bar, or that it could not. */
-  async function copyText(root: ShadowRoot, text: string): Promise<void> {
-    let ok = false;
+  /** Puts `text` on the clipboard; whether the browser let it. */
+  async function writeClipboard(text: string): Promise<boolean> {
     try {
       await navigator.clipboard.writeText(text);
-      ok = true;
+      return true;
     } catch (error) {
       console.warn('Citecast: could not copy', error);
+      return false;
     }
+  }
+
+  /** Puts `text` on the clipboard, then says "Copied" in the bar, or that it could not. */
+  async function copyText(root: ShadowRoot, text: string): Promise<void> {
+    const ok = await writeClipboard(text);
     if (stopped) return;
     setEpisodeStatus(root, ok ? t('copied') : t('copyFailed'), !ok);
     clearStatusLater(root, STATUS_MS);
@@ -473,6 +605,32 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
   }
 
   /**
+   * Copies one source as BibTeX (written by the background, which has the BibTeX writer) or as a
+   * Markdown link, and says on its button whether it worked.
+   */
+  async function copySource(
+    info: SourceInfo,
+    button: HTMLElement,
+    as: 'bibtex' | 'markdown',
+  ): Promise<void> {
+    let text: string | null = sourceMarkdownLink(info.source);
+    if (as === 'bibtex') {
+      const reply = await ask('sourceBibtex', { source: savable(info.source) });
+      if (stopped) return;
+      text = reply.ok ? reply.value.text : null;
+      if (!reply.ok) showError(info.episode, reply.error.message);
+    }
+    const ok = text !== null && (await writeClipboard(text));
+    if (stopped) return;
+    const restore = flashCopied(button, ok);
+    const timer = setTimeout(() => {
+      statusTimers.delete(timer);
+      restore();
+    }, STATUS_MS);
+    statusTimers.add(timer);
+  }
+
+  /**
    * One click listener per host: the click is Citecast's alone (never a surrounding page link's),
    * and a button's action runs.
    */
@@ -487,6 +645,17 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     const action = button.getAttribute('data-action');
     const source = sourceInfo.get(host);
     const episode = episodeInfo.get(host);
+    const around = episode ?? source?.episode;
+    if (
+      action &&
+      arxiv.perform(
+        action,
+        source?.source ?? null,
+        around?.episode ?? null,
+        around?.host.shadowRoot ?? null,
+      )
+    )
+      return;
     if (source && action === 'open-episode') {
       const url = citedEpisodeLink(source.source);
       if (url) window.open(url, '_blank', 'noopener');
@@ -498,8 +667,16 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       openPdf(source);
     } else if (source && action === 'save') {
       void toggleSave(source);
+    } else if (source && (action === 'copy-bibtex' || action === 'copy-markdown')) {
+      void copySource(
+        source,
+        button as HTMLElement,
+        action === 'copy-bibtex' ? 'bibtex' : 'markdown',
+      );
     } else if (episode && action === 'heard') {
       void toggleHeard(episode);
+    } else if (episode?.key && action === 'resume') {
+      resumeEpisode(episode.key, positions.get(episode.key)?.position ?? 0);
     } else if (episode && action === 'save-all') {
       void saveAll(episode);
     } else if (episode && action === 'copy-markdown') {
@@ -566,28 +743,55 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
   }
 
   ctx.onInvalidated(() => {
+    if (renderTimer !== undefined) clearTimeout(renderTimer);
     for (const timer of statusTimers) clearTimeout(timer);
     statusTimers.clear();
     closePanels(false);
     stopped = true;
     observer?.disconnect();
+    waitingGroups.clear();
     removeChangeListener();
     for (const tag of [SOURCE_TAG, EPISODE_TAG]) {
       for (const el of Array.from(document.getElementsByTagName(tag))) el.remove();
     }
   });
 
-  function update(found: FoundEpisode[]): void {
-    if (stopped) return;
-    const placement = placeAnnotations(document, found);
-    const created = new Set(placement.created);
-    const total = placement.episodes.reduce((n, e) => n + e.sources.length, 0);
-    const eager = total <= EAGER_SOURCES || observer === null;
+  /** The pass being placed: hosts it claimed, and its episodes with their source hosts. */
+  let pass: {
+    lazy: boolean;
+    claimed: Set<Element>;
+    placed: Map<FoundEpisode, { info: EpisodeInfo; hosts: HTMLElement[] }>;
+    /** The listen states' player check, once per pass (it scans the page's media). */
+    playable: ReadonlySet<string>;
+  } | null = null;
+
+  /**
+   * Starts a placement pass over the page. `lazy`: fill source controls only as they come near
+   * the viewport (big pages), instead of all at once.
+   */
+  function begin(lazy: boolean): void {
+    pass = {
+      lazy: lazy && observer !== null,
+      claimed: new Set(),
+      placed: new Map(),
+      playable: playableKeys(),
+    };
+  }
+
+  /**
+   * Places one batch of the pass's episodes (a slice of a big list, visible ones first) and
+   * shows their states; hosts of other episodes stay until {@link end}.
+   */
+  function add(batch: readonly FoundEpisode[]): void {
+    if (stopped || !pass) return;
+    const current = pass;
+    const placement = placeAnnotations(document, batch, { removeOrphans: false });
+    for (const host of placedHosts(placement)) current.claimed.add(host);
     const newKeys = new Set<string>();
     const newEpisodeKeys = new Set<string>();
     const fresh: EpisodeInfo[] = [];
-    sourceHosts = [];
-    episodes = placement.episodes.map((placed: PlacedEpisode) => {
+    const freshHosts: HTMLElement[] = [];
+    for (const placed of placement.episodes as PlacedEpisode[]) {
       const e = placed.episode;
       const previous = episodeInfo.get(placed.host);
       const key =
@@ -602,11 +806,17 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
       episodeInfo.set(placed.host, info);
       if (key !== null && !heard.has(key)) newEpisodeKeys.add(key);
       fresh.push(info);
+      const hosts: HTMLElement[] = [];
       for (const p of placed.sources) {
         const paper = canSave(p.source) ? paperKey(p.source) : null;
         const citedKey =
           p.source.kind === 'episode'
-            ? episodeKey({ stem: p.source.episode?.stem, audioUrl: p.source.url })
+            ? episodeKey({
+                stem: p.source.episode?.stem,
+                audioUrl: p.source.url,
+                // Known only by title: the background finds the stem-keyed episode by title.
+                title: p.source.title,
+              })
             : null;
         if (citedKey !== null && !listens.has(citedKey)) newEpisodeKeys.add(citedKey);
         const s: SourceInfo = {
@@ -618,29 +828,92 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
         };
         info.sources.push(s);
         sourceInfo.set(p.host, s);
-        sourceHosts.push(p.host);
+        hosts.push(p.host);
         if (paper !== null && !saved.has(paper)) newKeys.add(paper);
       }
-      return info;
-    });
-    for (const info of episodes) {
+      current.placed.set(e, { info, hosts });
+      const later: HTMLElement[] = [];
+      for (const host of hosts) {
+        listen(host);
+        if (filled.get(host) === sourceInfo.get(host)?.source) continue;
+        if (!current.lazy || filled.has(host)) fill(host);
+        else later.push(host);
+      }
+      if (later.length > 0) {
+        const roots = e.location?.map?.roots.filter((r) => r.isConnected) ?? [];
+        fillWhenNear(later, roots.length > 0 ? roots : [placed.host]);
+      }
+      freshHosts.push(...hosts);
+      episodes.push(info);
+      sourceHosts.push(...hosts);
+    }
+    for (const info of fresh) {
       listen(info.host);
       if (filled.get(info.host) !== true) {
         fillEpisode(info.host);
         filled.set(info.host, true);
       }
     }
-    for (const host of sourceHosts) {
-      listen(host);
-      if (filled.get(host) === sourceInfo.get(host)?.source) continue;
-      if (eager || filled.has(host)) fill(host);
-      else if (created.has(host) || !filled.has(host)) observer!.observe(host);
+    for (const host of freshHosts) {
+      const info = sourceInfo.get(host);
+      if (info) renderSource(host, info);
     }
-    render();
+    for (const info of fresh) renderEpisode(info, current.playable);
     if (newKeys.size > 0) void askSaved([...newKeys]);
     if (newEpisodeKeys.size > 0) void askHeard([...newEpisodeKeys]);
-    void record(fresh);
   }
 
-  return { update, sourceHosts: () => sourceHosts, perform, closePanels: () => closePanels() };
+  /**
+   * Ends the pass: hosts no episode of it claimed go, and the episodes and source hosts (for the
+   * keyboard's j/k) are put in page order, `found`'s order.
+   */
+  function end(found: readonly FoundEpisode[]): void {
+    if (stopped || !pass) return;
+    const current = pass;
+    pass = null;
+    removeOrphanHosts(document, current.claimed);
+    dropDetachedGroups();
+    const ordered = found.flatMap((e) => {
+      const placed = current.placed.get(e);
+      return placed ? [placed] : [];
+    });
+    episodes = ordered.map((p) => p.info);
+    sourceHosts = ordered.flatMap((p) => p.hosts);
+    if (current.lazy) {
+      // A big list: the full render and the recording (which serialises every episode) each
+      // get a task of their own, so the pass's last slice stays short.
+      scheduleRender();
+      const list = episodes;
+      setTimeout(() => void record(list), 0);
+    } else {
+      render();
+      void record(episodes);
+    }
+  }
+
+  /** Places every episode of a read at once (a small page, or a re-read). */
+  function update(read: FoundEpisode[]): void {
+    lastRead = read;
+    const found = arxiv.apply(read);
+    const total = found.reduce((n, e) => n + e.sources.length, 0);
+    begin(total > EAGER_SOURCES);
+    episodes = [];
+    sourceHosts = [];
+    add(found);
+    end(found);
+  }
+
+  return {
+    update,
+    begin(lazy: boolean) {
+      begin(lazy);
+      episodes = [];
+      sourceHosts = [];
+    },
+    add,
+    end,
+    sourceHosts: () => sourceHosts,
+    perform,
+    closePanels: () => closePanels(),
+  };
 }

@@ -5,26 +5,50 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FoundEpisode } from '@/lib/episode';
-import { readPage } from '@/lib/sites/index';
 import { createAnnotator, type Annotator } from './annotate';
 import { watchKeys } from './keys';
+import { readInSlices } from './pass';
+import { answerPageEpisodes } from './page-episodes';
+import { createCatalogRecorder } from './catalog';
+import { startPlayback } from './playback';
+
+/** Told about every read before the annotator: the media watcher and the catalog (issue 7). */
+let readWatchers: { update(found: FoundEpisode[]): void }[] = [];
 
 /** How long the page must stay unchanged before it is read again. */
 const REREAD_DELAY_MS = 250;
+
+/** What the last read found (the popup asks for it: ./page-episodes.ts). */
+let lastFound: FoundEpisode[] = [];
+
+/** Reads started so far: a pass still placing slices stops when a newer one starts. */
+let passCount = 0;
+
+/** The page watcher's observer, whose records of Citecast's own writes are dropped. */
+let pageObserver: MutationObserver | null = null;
 
 /**
  * Reads the live page with the site readers (the same code `npm run parse` runs in Node),
  * records what it found on `<html>` (`data-citecast-episodes` and `data-citecast-sources`, the
  * counts) and annotates the page (./annotate.ts).
  */
-function readAndRecord(annotator: Annotator): void {
+function readAndRecord(annotator: Annotator, ctx: ContentScriptContext): void {
+  const pass = ++passCount;
+  readInSlices(annotator, {
+    live: () => pass === passCount && ctx.isValid,
+    // Citecast's own writes (hosts, split text nodes) must not trigger another read.
+    afterWrites: () => void pageObserver?.takeRecords(),
+    done: (found) => recordFound(found),
+  });
+}
+
+/**
+ * Records what a complete read found: on `<html>` (`data-citecast-episodes` and
+ * `data-citecast-sources`, the counts), for the popup, and for the read watchers.
+ */
+function recordFound(found: FoundEpisode[]): void {
   const root = document.documentElement;
-  let found: FoundEpisode[] = [];
-  try {
-    found = readPage(document, location.href);
-  } catch (error) {
-    console.error('Citecast: could not read this page', error);
-  }
+  lastFound = found;
   const episodes = found.length;
   const sources = found.reduce((n, e) => n + e.sources.length, 0);
   if (root.dataset.citecastEpisodes !== String(episodes))
@@ -32,9 +56,9 @@ function readAndRecord(annotator: Annotator): void {
   if (root.dataset.citecastSources !== String(sources))
     root.dataset.citecastSources = String(sources);
   try {
-    annotator.update(found);
+    for (const watcher of readWatchers) watcher.update(found);
   } catch (error) {
-    console.error('Citecast: could not annotate this page', error);
+    console.error('Citecast: could not follow this page’s player or catalog', error);
   }
 }
 
@@ -63,13 +87,14 @@ function watchPage(ctx: ContentScriptContext, annotator: Annotator): void {
     // which grows with every change of the page; the one `onInvalidated` below clears it.
     timer = window.setTimeout(() => {
       timer = undefined;
-      if (ctx.isValid) readAndRecord(annotator);
+      if (ctx.isValid) readAndRecord(annotator, ctx);
     }, REREAD_DELAY_MS);
   };
   const observer = new MutationObserver((records) => {
     if (records.every(isOwnMutation)) return;
     schedule();
   });
+  pageObserver = observer;
   // Only content changes: the attributes this script sets on <html> never trigger a read.
   observer.observe(document.body ?? document.documentElement, {
     childList: true,
@@ -79,6 +104,7 @@ function watchPage(ctx: ContentScriptContext, annotator: Annotator): void {
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   ctx.onInvalidated(() => {
     observer.disconnect();
+    if (pageObserver === observer) pageObserver = null;
     if (timer !== undefined) clearTimeout(timer);
   });
 }
@@ -96,9 +122,11 @@ export function isCitecastRunning(): boolean {
  */
 export function startCitecast(ctx: ContentScriptContext): void {
   const annotator = createAnnotator(ctx);
-  readAndRecord(annotator);
+  readWatchers = [startPlayback(ctx), createCatalogRecorder(() => ctx.isValid)];
+  readAndRecord(annotator, ctx);
   watchPage(ctx, annotator);
   watchKeys(ctx, annotator);
+  answerPageEpisodes(ctx, () => lastFound);
   const root = document.documentElement;
   root.dataset.citecast = 'ready';
   ctx.onInvalidated(() => {

@@ -4,7 +4,7 @@
  * stylesheet that every root shares. States (saved, heard, counts) are set by the content script
  * with {@link setPressed} and {@link setEpisodeCounts} once the background answers.
  */
-import { format, plural, t } from '../i18n/index';
+import { format, plural, shortDate, t } from '../i18n/index';
 import { isHttpUrl } from '../messages';
 import type { Source } from '../sources/types';
 import { citedEpisodeLink, type CitedEpisodeState } from './bar';
@@ -126,7 +126,11 @@ export function fillSource(host: HTMLElement, source: Source, withTitle: boolean
   if (canSave(source)) {
     const save = button(document, 'save', t('save'), t('saveName'));
     save.setAttribute('aria-pressed', 'false');
-    group.append(save);
+    group.append(
+      save,
+      button(document, 'copy-bibtex', t('copySourceBibtex'), t('copySourceBibtexName')),
+      button(document, 'copy-markdown', t('copySourceLink'), t('copySourceLinkName')),
+    );
   }
   if (source.kind === 'episode') {
     const state = document.createElement('span');
@@ -233,7 +237,39 @@ export function setPressed(button: Element | null | undefined, pressed: boolean)
   button.setAttribute('aria-pressed', value);
   const action = button.getAttribute('data-action');
   if (action === 'save') button.textContent = pressed ? t('saved') : t('save');
-  if (action === 'heard') button.textContent = t('heard');
+}
+
+/**
+ * Shows on an episode's `heard` toggle when it was heard ("Heard 12 Nov 2026"), or just "Heard"
+ * while it is not (`heardAt` null).
+ */
+export function setHeardDate(button: Element | null | undefined, heardAt: number | null): void {
+  if (!button) return;
+  const label = heardAt === null ? t('heard') : format(t('heardOn'), { date: shortDate(heardAt) });
+  const name =
+    heardAt === null ? t('heardName') : format(t('heardOnName'), { date: shortDate(heardAt) });
+  if (button.textContent !== label) button.textContent = label;
+  if (button.getAttribute('aria-label') !== name) {
+    button.setAttribute('aria-label', name);
+    button.setAttribute('title', name);
+  }
+}
+
+/**
+ * Says on a source's copy button that the copy worked (✓) or not (✗, its title says why).
+ * Returns the function that makes the button read as before.
+ */
+export function flashCopied(button: HTMLElement, ok: boolean): () => void {
+  const label = button.textContent;
+  const title = button.title;
+  button.textContent = ok ? t('copiedShort') : '✗';
+  button.title = ok ? t('copied') : t('copyFailed');
+  button.dataset.copied = ok ? 'true' : 'false';
+  return () => {
+    button.textContent = label;
+    button.title = title;
+    delete button.dataset.copied;
+  };
 }
 
 /** "n sources · k saved" in the page's language, with the plural form `n` takes. */

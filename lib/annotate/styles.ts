@@ -150,6 +150,7 @@ button.primary { background: var(--cc-accent); border-color: var(--cc-accent); c
 .ep-state[data-state='heard']::before { content: '\\2713\\00a0'; }
 .ep-state[data-state='heard'] { border-style: solid; background: var(--cc-accent); border-color: var(--cc-accent); color: var(--cc-accent-fg); }
 .ep-state[data-state='progress'] { border-style: solid; color: var(--cc-fg); }
+.listen-state[hidden], button[data-action='resume'][hidden] { display: none; }
 a.ep-link {
   display: inline-flex; align-items: center; height: 18px; padding: 0 7px; box-sizing: border-box;
   border: 1px solid var(--cc-line); border-radius: 9px;

@@ -68,6 +68,73 @@ const EN = {
   copyBibtex: 'BibTeX',
   copyBibtexName: 'Copy the saved papers of this episode as BibTeX (Citecast)',
   bibtexNone: 'Save papers first: BibTeX lists the saved ones',
+  copySourceBibtex: 'Bib',
+  copySourceBibtexName: 'Copy this paper as BibTeX (Citecast)',
+  copySourceLink: 'MD',
+  copySourceLinkName: 'Copy a Markdown link to this paper (Citecast)',
+  copiedShort: '✓',
+  heardOn: 'Heard {date}',
+  heardOnName: 'Heard on {date}: mark this episode as not heard (Citecast)',
+  // Playback (issue 7).
+  resumeAt: 'Resume at {time}',
+  resumeAtName: 'Play this episode here from {time} (Citecast)',
+  savedAtMoment: 'saved at {time} in {episode}',
+  // arXiv lookups (issue 8).
+  'arxiv.find': 'Find PDFs',
+  'arxiv.findName': 'Look up the sources cited by title only on arXiv (Citecast)',
+  'arxiv.needsPermission':
+    'Allow arXiv lookups in the Citecast window that opened; the lookup then starts here.',
+  'arxiv.progress': 'arXiv: {done} of {total} looked up…',
+  'arxiv.summary': 'arXiv: {found} found · {maybe} maybe · {none} not found',
+  'arxiv.looking': 'looking up…',
+  'arxiv.found': 'found {percent} %',
+  'arxiv.foundName': 'Found on arXiv: {title} ({percent} % sure)',
+  'arxiv.linked': 'linked',
+  'arxiv.linkedName': 'You linked this source to arXiv: {title}',
+  'arxiv.maybe': 'maybe: {title} {percent} %',
+  'arxiv.maybeName':
+    'Perhaps this arXiv paper ({percent} % alike): {title}. Not used unless you say so.',
+  'arxiv.use': 'use it',
+  'arxiv.useName': 'Use this arXiv paper for this source (Citecast)',
+  'arxiv.notThis': 'not it',
+  'arxiv.notThisName': 'Not this paper: never suggest it again (Citecast)',
+  'arxiv.unlink': 'unlink',
+  'arxiv.unlinkName': 'This source is not this arXiv paper: unlink it (Citecast)',
+  'arxiv.none': 'not on arXiv',
+  'arxiv.noneName': 'arXiv has no paper with this title',
+  'arxiv.error.offline': 'arXiv unreachable (offline?)',
+  'arxiv.error.rate-limited': 'arXiv asks to wait: try again later',
+  'arxiv.error.timeout': 'arXiv did not answer in time',
+  'arxiv.error.bad-answer': 'arXiv’s answer was unreadable',
+  'arxiv.error.no-permission': 'arXiv lookups are not allowed',
+  'arxiv.info': 'Abstract',
+  'arxiv.infoName': 'Show the abstract and versions from arXiv (Citecast)',
+  'arxiv.loading': 'Loading from arXiv…',
+  'arxiv.revised': 'Revised since this episode: v{latest} of {updated} is newer',
+  'arxiv.revisedCited': 'Revised since this episode: it cites v{cited}, arXiv has v{latest}',
+  'arxiv.current': 'No newer version since this episode (v{latest})',
+  'arxiv.unknown':
+    'Latest v{latest} of {updated}: cannot tell whether it is newer than the episode',
+  'arxiv.versions': 'v1 {published} · latest v{latest} {updated}',
+  'arxiv.grantLang': 'en',
+  'arxiv.grantTitle': 'Find PDFs on arXiv',
+  'arxiv.grantWhat':
+    'Citecast can look up on arXiv the papers an episode cites by title only (such as Google Scholar links), and give you their PDFs.',
+  'arxiv.grantSends':
+    'What is sent: those titles (or an arXiv id, when you ask for an abstract) to export.arxiv.org, only when you press Find PDFs or ask for an abstract.',
+  'arxiv.grantPace':
+    'At most one request every 3 seconds, as arXiv asks. Answers are kept on your machine for days, so a title is not asked again.',
+  'arxiv.grantNever':
+    'Nothing else leaves your machine: not the page, not your library. You can turn this off here at any time.',
+  'arxiv.grantAllow': 'Allow arXiv lookups',
+  'arxiv.grantOff': 'Turn arXiv lookups off',
+  'arxiv.grantClose': 'Close',
+  'arxiv.grantAsking': 'Asking the browser…',
+  'arxiv.grantDone': 'Allowed. Go back to the page: Citecast looks the titles up there.',
+  'arxiv.grantRefused': 'Not allowed: nothing was sent.',
+  'arxiv.grantError': 'The browser did not ask, so nothing was sent. Try again.',
+  'arxiv.grantIsOn': 'arXiv lookups are on.',
+  'arxiv.grantTurnedOff': 'arXiv lookups are off, and the permission was given back.',
 } as const;
 
 /** A message key. */
@@ -137,6 +204,73 @@ const NB: Messages = {
   copyBibtex: 'BibTeX',
   copyBibtexName: 'Kopier de lagrede artiklene fra episoden som BibTeX (Citecast)',
   bibtexNone: 'Lagre artikler først: BibTeX tar med de lagrede',
+  copySourceBibtex: 'Bib',
+  copySourceBibtexName: 'Kopier denne artikkelen som BibTeX (Citecast)',
+  copySourceLink: 'MD',
+  copySourceLinkName: 'Kopier en Markdown-lenke til denne artikkelen (Citecast)',
+  copiedShort: '✓',
+  heardOn: 'Hørt {date}',
+  heardOnName: 'Hørt {date}: merk episoden som ikke hørt (Citecast)',
+  // Playback (issue 7).
+  resumeAt: 'Fortsett fra {time}',
+  resumeAtName: 'Spill av episoden her fra {time} (Citecast)',
+  savedAtMoment: 'lagret ved {time} i {episode}',
+  // arXiv lookups (issue 8).
+  'arxiv.find': 'Finn PDF-er',
+  'arxiv.findName': 'Slå opp kildene som bare er oppgitt med tittel, på arXiv (Citecast)',
+  'arxiv.needsPermission':
+    'Tillat arXiv-oppslag i Citecast-vinduet som åpnet seg; da starter oppslaget her.',
+  'arxiv.progress': 'arXiv: {done} av {total} slått opp …',
+  'arxiv.summary': 'arXiv: {found} funnet · {maybe} kanskje · {none} ikke funnet',
+  'arxiv.looking': 'slår opp …',
+  'arxiv.found': 'funnet {percent} %',
+  'arxiv.foundName': 'Funnet på arXiv: {title} ({percent} % sikker)',
+  'arxiv.linked': 'koblet',
+  'arxiv.linkedName': 'Du koblet denne kilden til arXiv: {title}',
+  'arxiv.maybe': 'kanskje: {title} {percent} %',
+  'arxiv.maybeName':
+    'Kanskje denne arXiv-artikkelen ({percent} % lik): {title}. Brukes ikke uten at du sier det.',
+  'arxiv.use': 'bruk den',
+  'arxiv.useName': 'Bruk denne arXiv-artikkelen for kilden (Citecast)',
+  'arxiv.notThis': 'ikke den',
+  'arxiv.notThisName': 'Ikke denne artikkelen: foreslå den aldri igjen (Citecast)',
+  'arxiv.unlink': 'koble fra',
+  'arxiv.unlinkName': 'Kilden er ikke denne arXiv-artikkelen: koble den fra (Citecast)',
+  'arxiv.none': 'ikke på arXiv',
+  'arxiv.noneName': 'arXiv har ingen artikkel med denne tittelen',
+  'arxiv.error.offline': 'får ikke kontakt med arXiv (frakoblet?)',
+  'arxiv.error.rate-limited': 'arXiv ber oss vente: prøv igjen senere',
+  'arxiv.error.timeout': 'arXiv svarte ikke i tide',
+  'arxiv.error.bad-answer': 'svaret fra arXiv var uleselig',
+  'arxiv.error.no-permission': 'arXiv-oppslag er ikke tillatt',
+  'arxiv.info': 'Sammendrag',
+  'arxiv.infoName': 'Vis sammendrag og versjoner fra arXiv (Citecast)',
+  'arxiv.loading': 'Henter fra arXiv …',
+  'arxiv.revised': 'Revidert siden denne episoden: v{latest} fra {updated} er nyere',
+  'arxiv.revisedCited': 'Revidert siden denne episoden: den siterer v{cited}, arXiv har v{latest}',
+  'arxiv.current': 'Ingen nyere versjon siden denne episoden (v{latest})',
+  'arxiv.unknown':
+    'Siste versjon v{latest} fra {updated}: kan ikke si om den er nyere enn episoden',
+  'arxiv.versions': 'v1 {published} · siste v{latest} {updated}',
+  'arxiv.grantLang': 'nb',
+  'arxiv.grantTitle': 'Finn PDF-er på arXiv',
+  'arxiv.grantWhat':
+    'Citecast kan slå opp på arXiv artiklene en episode bare oppgir med tittel (for eksempel Google Scholar-lenker), og gi deg PDF-ene.',
+  'arxiv.grantSends':
+    'Dette sendes: disse titlene (eller en arXiv-id når du ber om et sammendrag) til export.arxiv.org, bare når du trykker Finn PDF-er eller ber om et sammendrag.',
+  'arxiv.grantPace':
+    'Høyst én forespørsel hvert tredje sekund, slik arXiv ber om. Svarene lagres på maskinen din i flere dager, så samme tittel spørres ikke om igjen.',
+  'arxiv.grantNever':
+    'Ingenting annet forlater maskinen din: verken siden eller biblioteket ditt. Du kan slå dette av her når som helst.',
+  'arxiv.grantAllow': 'Tillat arXiv-oppslag',
+  'arxiv.grantOff': 'Slå av arXiv-oppslag',
+  'arxiv.grantClose': 'Lukk',
+  'arxiv.grantAsking': 'Spør nettleseren …',
+  'arxiv.grantDone': 'Tillatt. Gå tilbake til siden: Citecast slår opp titlene der.',
+  'arxiv.grantRefused': 'Ikke tillatt: ingenting ble sendt.',
+  'arxiv.grantError': 'Nettleseren spurte ikke, så ingenting ble sendt. Prøv igjen.',
+  'arxiv.grantIsOn': 'arXiv-oppslag er på.',
+  'arxiv.grantTurnedOff': 'arXiv-oppslag er av, og tillatelsen er gitt tilbake.',
 };
 
 /** Every language's table. */
@@ -174,10 +308,38 @@ export function format(template: string, values: Record<string, string | number>
 }
 
 /**
+ * One `Intl.PluralRules` per locale, kept: building one costs far more than using it, and a big
+ * page labels hundreds of episode bars (it was the top cost of annotating 662 episodes).
+ */
+const pluralRulesByLocale = new Map<Locale, Intl.PluralRules>();
+function pluralRules(locale: Locale): Intl.PluralRules {
+  let rules = pluralRulesByLocale.get(locale);
+  if (!rules) pluralRulesByLocale.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
+}
+
+/**
  * The plural form of `base` for `n` (`base.one` or `base.other`, chosen by `Intl.PluralRules`),
  * with `{n}` filled in.
  */
 export function plural(base: 'sources', n: number, locale: Locale = uiLocale()): string {
-  const rule = new Intl.PluralRules(locale).select(n) === 'one' ? 'one' : 'other';
+  const rule = pluralRules(locale).select(n) === 'one' ? 'one' : 'other';
   return format(t(`${base}.${rule}`, locale), { n });
 }
+
+/** `epochMs` as a short date in `locale` (`12 Nov 2026`, `12. nov. 2026`), with `Intl`. */
+export function shortDate(epochMs: number, locale: Locale = uiLocale()): string {
+  let format = shortDateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    });
+    shortDateFormats.set(locale, format);
+  }
+  return format.format(new Date(epochMs));
+}
+
+/** One short-date format per locale, kept (as {@link pluralRules}). */
+const shortDateFormats = new Map<Locale, Intl.DateTimeFormat>();

@@ -68,7 +68,7 @@ function read(document: Document, url: string | null, options: ReadOptions = {})
 
   const catalog = readCatalog(document, now);
   if (catalog.length > 0) {
-    episodes.push(...mergeCatalog(catalog, cards, cardEpisodes));
+    episodes.push(...mergeCatalog(catalog, cards, cardEpisodes, base));
   } else {
     episodes.push(...cardEpisodes.filter((e) => e.title !== null || e.sources.length > 0));
   }
@@ -227,6 +227,7 @@ function mergeCatalog(
   catalog: CatalogEntry[],
   cards: Element[],
   cardEpisodes: FoundEpisode[],
+  base: string,
 ): FoundEpisode[] {
   const bySlug = new Map<string, number>();
   const byTitle = new Map<string, number>();
@@ -247,11 +248,15 @@ function mergeCatalog(
     let i = slug ? bySlug.get(slug) : undefined;
     if (i === undefined) i = byTitle.get(foldTitle(entry.title));
     if (i !== undefined && used.has(i)) i = undefined;
-    const fromCatalog = makeEpisode({
-      title: entry.title,
-      published: entry.published,
-      description: entry.description,
-    });
+    const fromCatalog: FoundEpisode = {
+      ...makeEpisode({
+        title: entry.title,
+        published: entry.published,
+        description: entry.description,
+      }),
+      // The entry's own page (`episodes/{slug}/`), for the library's links back to it.
+      pageUrl: entry.url || slug ? absoluteUrl(entry.url ?? `episodes/${slug}/`, base) : null,
+    };
     if (i === undefined) {
       out.push(fromCatalog);
       continue;

@@ -58,7 +58,8 @@ const episodeKeyCheck: Check = (value, path) =>
     ? null
     : `${path}: expected an episode's mp3 stem or a key starting show:`);
 
-const checkPaper = object({
+/** Checks a paper record as a backup holds it (also the papers an undo puts back). */
+export const checkPaper: Check = object({
   key: paperKeyCheck,
   title: nullableText,
   authors: arrayOf(text),
@@ -72,6 +73,8 @@ const checkPaper = object({
   readState: oneOf(READ_STATES),
   tags: arrayOf(text),
   note: text,
+  // Since issue 7; older backups have no moments.
+  savedMoment: optional(object({ episodeKey: episodeKeyCheck, position: count })),
   modified: fieldTimes(PAPER_FIELDS),
 });
 

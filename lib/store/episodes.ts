@@ -75,7 +75,8 @@ export const CITATION_MERGE_RULES: MergeRules = {
   joins: {},
 };
 
-type EpisodeTransaction = IDBPTransaction<
+/** A read-write transaction over episodes, citations and listens. */
+export type EpisodeTransaction = IDBPTransaction<
   CitecastSchema,
   ('episodes' | 'citations' | 'listens')[],
   'readwrite'
@@ -192,12 +193,31 @@ export async function recordEpisode(
   store: Store,
   sighting: EpisodeSighting,
 ): Promise<EpisodeRecord | null> {
+  if (!episodeStemOf(sighting) && !episodeTitleKey(sighting.title)) return null;
+  const tx = episodeTransaction(store);
+  const record = await recordEpisodeIn(tx, sighting, store.now());
+  await tx.done;
+  return record;
+}
+
+/** A read-write transaction over the stores recording an episode writes (episodes, citations, listens). */
+export function episodeTransaction(store: Store): EpisodeTransaction {
+  const stores: StoreName[] = ['episodes', 'citations', 'listens'];
+  return store.db.transaction(stores, 'readwrite') as EpisodeTransaction;
+}
+
+/**
+ * {@link recordEpisode} inside the open transaction `tx` (from {@link episodeTransaction}), so
+ * many episodes (a whole catalog) can be recorded in one transaction. Does not wait for `tx`.
+ */
+export async function recordEpisodeIn(
+  tx: EpisodeTransaction,
+  sighting: EpisodeSighting,
+  now: number,
+): Promise<EpisodeRecord | null> {
   const stem = episodeStemOf(sighting);
   const titleKey = episodeTitleKey(sighting.title);
   if (!stem && !titleKey) return null;
-  const now = store.now();
-  const stores: StoreName[] = ['episodes', 'citations', 'listens'];
-  const tx = store.db.transaction(stores, 'readwrite') as EpisodeTransaction;
   const episodes = tx.objectStore('episodes');
   const key = stem ?? (await stemKeyForTitle(tx, sighting.title!)) ?? titleKey!;
   let existing = await episodes.get(key);
@@ -238,7 +258,6 @@ export async function recordEpisode(
   );
   if (!stored || !sameValue(record, stored)) await episodes.put(record);
   await syncCitations(tx, key, record.sources, now);
-  await tx.done;
   return record;
 }
 

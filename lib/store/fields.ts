@@ -46,7 +46,8 @@ export function applyChanges<T extends Stamped>(
 
 /**
  * A new record: `fields` plus every field in `stampedFields` stamped with `now` (the key
- * fields are left out of `modified`, as they never change).
+ * fields are left out of `modified`, as they never change). An optional field the record does
+ * not have is not stamped: a missing field was never set.
  */
 export function stampNew<T extends Stamped>(
   fields: Omit<T, 'modified'>,
@@ -54,6 +55,8 @@ export function stampNew<T extends Stamped>(
   now: number,
 ): T {
   const modified: Record<string, number> = {};
-  for (const field of stampedFields) modified[field] = now;
+  for (const field of stampedFields) {
+    if ((fields as Record<string, unknown>)[field] !== undefined) modified[field] = now;
+  }
   return { ...fields, modified } as T;
 }

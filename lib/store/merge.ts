@@ -59,7 +59,8 @@ export function mergeRecord<T extends Stamped>(local: T, incoming: T, rules: Mer
       if (sameValue(joined, localValue)) continue;
       merged[field] = joined;
       modified[field] = Math.max(localTime, incomingTime);
-    } else if (incomingTime > localTime) {
+    } else if (incomingTime > localTime && incomingValue !== undefined) {
+      // A field the incoming side does not have (an optional one, never set there) never erases.
       merged[field] = incomingValue;
       modified[field] = incomingTime;
     }

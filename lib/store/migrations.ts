@@ -4,15 +4,19 @@
  * a store (a unit test runs every upgrade path and fails on any `deleteObjectStore`). A new
  * version is a new entry at the end of `MIGRATIONS`; existing entries are never edited.
  */
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { normaliseTitle } from './keys';
-import type { CitecastSchema, StoreName } from './schema';
+import type { CitecastSchema } from './schema';
 
 /** The upgrade transaction's database, as a migration sees it. */
 export type UpgradeDatabase = IDBPDatabase<CitecastSchema>;
 
 /** The upgrade transaction, as a migration sees it. */
-export type UpgradeTransaction = IDBPTransaction<CitecastSchema, StoreName[], 'versionchange'>;
+export type UpgradeTransaction = IDBPTransaction<
+  CitecastSchema,
+  StoreNames<CitecastSchema>[],
+  'versionchange'
+>;
 
 /** One upgrade step: what the database at `version - 1` must do to become `version`. */
 export interface Migration {
@@ -55,6 +59,16 @@ export const MIGRATIONS: readonly Migration[] = [
         const titleKey = record.title ? normaliseTitle(record.title) : '';
         if (titleKey && record.titleKey !== titleKey) await cursor.update({ ...record, titleKey });
       }
+    },
+  },
+  {
+    version: 3,
+    description:
+      'arxivCache: arXiv lookups of title-only sources and paper metadata, with their expiry',
+    upgrade(db) {
+      // A new store only: nothing earlier changes.
+      const cache = db.createObjectStore('arxivCache', { keyPath: 'key' });
+      cache.createIndex('byExpiresAt', 'expiresAt');
     },
   },
 ];

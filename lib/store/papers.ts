@@ -7,7 +7,7 @@ import type { Store } from './db';
 import { applyChanges, stampNew } from './fields';
 import { paperKey } from './keys';
 import { joinLists, joinNotes, type MergeRules } from './merge';
-import { PAPER_FIELDS, type PaperRecord, type ReadState } from './schema';
+import { PAPER_FIELDS, type PaperRecord, type ReadState, type SavedMoment } from './schema';
 
 /** What saving needs of a parsed source (a `Source` of lib/sources has all of it). */
 export type SavableSource = Pick<
@@ -21,6 +21,34 @@ export const PAPER_MERGE_RULES: MergeRules = {
   joins: { tags: joinLists, note: joinNotes, urls: joinLists },
 };
 
+/**
+ * The paper record a source would be saved as, without saving it (for a BibTeX entry of an
+ * unsaved source); `null` when it has no arXiv id, DOI or title to key it by.
+ */
+export function sourceAsPaper(source: SavableSource, now: number): PaperRecord | null {
+  const key = paperKey(source);
+  if (!key) return null;
+  return stampNew<PaperRecord>(
+    {
+      key,
+      title: source.title,
+      authors: [...source.authors],
+      year: source.year,
+      arxivId: source.arxivId,
+      doi: source.doi,
+      urls: source.url ? [source.url] : [],
+      pdfUrl: source.pdfUrl,
+      savedAt: null,
+      savedFrom: null,
+      readState: 'unread',
+      tags: [],
+      note: '',
+    },
+    PAPER_FIELDS,
+    now,
+  );
+}
+
 /** The paper stored under `key`, saved or not, or `null`. */
 export async function getPaper(store: Store, key: string): Promise<PaperRecord | null> {
   return (await store.db.get('papers', key)) ?? null;
@@ -30,12 +58,14 @@ export async function getPaper(store: Store, key: string): Promise<PaperRecord |
  * Saves the paper a source cites, from the episode `episodeKey` (or `null` when unknown).
  * A paper saved before (even if unsaved since) keeps its tags, note and read state, and gains
  * the source's address and any details it lacked; one already saved keeps its saved date.
- * Returns `null` when the source has no arXiv id, DOI or title to key it by.
+ * Returns `null` when the source has no arXiv id, DOI or title to key it by. `moment` (the
+ * episode playing and its position) is kept when the paper becomes saved, like `savedFrom`.
  */
 export async function savePaper(
   store: Store,
   source: SavableSource,
   episodeKey: string | null,
+  moment: SavedMoment | null = null,
 ): Promise<PaperRecord | null> {
   const key = paperKey(source);
   if (!key) return null;
@@ -45,25 +75,12 @@ export async function savePaper(
   const existing = await tx.store.get(key);
   let record: PaperRecord;
   if (!existing) {
-    record = stampNew<PaperRecord>(
-      {
-        key,
-        title: source.title,
-        authors: [...source.authors],
-        year: source.year,
-        arxivId: source.arxivId,
-        doi: source.doi,
-        urls,
-        pdfUrl: source.pdfUrl,
-        savedAt: now,
-        savedFrom: episodeKey,
-        readState: 'unread',
-        tags: [],
-        note: '',
-      },
-      PAPER_FIELDS,
-      now,
-    );
+    // Stamped at `now` like every other field by sourceAsPaper.
+    record = { ...sourceAsPaper(source, now)!, savedAt: now, savedFrom: episodeKey };
+    if (moment) {
+      record.savedMoment = { ...moment };
+      record.modified.savedMoment = now;
+    }
   } else {
     record = applyChanges(
       existing,
@@ -78,6 +95,7 @@ export async function savePaper(
         savedAt: existing.savedAt ?? now,
         savedFrom:
           existing.savedAt === null ? (episodeKey ?? existing.savedFrom) : existing.savedFrom,
+        savedMoment: existing.savedAt === null && moment ? { ...moment } : existing.savedMoment,
       },
       now,
     );

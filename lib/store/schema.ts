@@ -5,6 +5,7 @@
  * a record's key never changes.
  */
 import type { DBSchema } from 'idb';
+import type { ArxivEntry } from '../arxiv/atom';
 
 /** The database's name in the extension's origin. */
 export const DATABASE_NAME = 'citecast';
@@ -37,7 +38,20 @@ export interface PaperRecord {
   readState: ReadState;
   tags: string[];
   note: string;
+  /**
+   * Where the listener was when saving it: the episode playing on the page and the position, in
+   * seconds ("saved at 12:34 in …"). Absent when nothing was playing; records from before issue 7
+   * and old backups do not have it.
+   */
+  savedMoment?: SavedMoment;
   modified: FieldTimes<PaperRecord>;
+}
+
+/** The moment a paper was saved at: an episode playing on the page and its position. */
+export interface SavedMoment {
+  episodeKey: string;
+  /** Seconds into the episode. */
+  position: number;
 }
 
 /** One source of an episode's source list as it stood when the episode was recorded. */
@@ -133,6 +147,7 @@ export const PAPER_FIELDS = [
   'readState',
   'tags',
   'note',
+  'savedMoment',
 ] as const satisfies readonly (keyof PaperRecord)[];
 
 /** The fields of an episode that carry a modified time (not the key nor the derived `titleKey`). */
@@ -186,7 +201,48 @@ export interface CitecastSchema extends DBSchema {
     value: ListenRecord;
     indexes: { byHeardAt: number };
   };
+  arxivCache: {
+    key: string;
+    value: ArxivCacheRecord;
+    indexes: { byExpiresAt: number };
+  };
 }
+
+/**
+ * A title-only source looked up on arXiv (since schema v3), keyed `title:` plus the normalised
+ * title (the paper key the title would have). `resolved`: a strong match or the user's choice;
+ * `weak`: a candidate only offered; `none`: nothing found, or the user unlinked it.
+ */
+export interface ArxivTitleRecord {
+  key: string;
+  kind: 'title';
+  outcome: 'resolved' | 'weak' | 'none';
+  /** The match's score, 0–1 (1 for the user's own choice). */
+  confidence: number;
+  /** The best candidate (resolved or offered), or `null`. */
+  entry: ArxivEntry | null;
+  /** Set by the user (link or unlink): never expires, never replaced by a lookup. */
+  manual: boolean;
+  /** When arXiv answered, or the user chose (epoch ms). */
+  fetchedAt: number;
+  /** When a lookup's answer goes stale (epoch ms); absent for the user's corrections. */
+  expiresAt?: number;
+}
+
+/** An arXiv paper's metadata (latest version), keyed `paper:` plus the id without version. */
+export interface ArxivPaperRecord {
+  key: string;
+  kind: 'paper';
+  entry: ArxivEntry;
+  fetchedAt: number;
+  expiresAt: number;
+}
+
+/** A record of the arXiv cache (a cache: not in backups; "delete everything" empties it). */
+export type ArxivCacheRecord = ArxivTitleRecord | ArxivPaperRecord;
+
+/** The stores that only cache what can be fetched again (not part of backups). */
+export const CACHE_STORE_NAMES = ['arxivCache'] as const;
 
 /** The names of the object stores. */
 export type StoreName = 'papers' | 'episodes' | 'citations' | 'listens';

@@ -9,6 +9,8 @@
  * - Every payload is checked against its schema and every sender against the request's access;
  *   every failure comes back as a typed error with a message the UI can show, never a stack.
  * - After each write the change (`{kind, keys}`) goes to every tab and to the extension pages.
+ * - The popup's and library's list queries read an in-memory copy of the library
+ *   (library-cache.ts); each write's changes mark what it must re-read before its next answer.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -28,14 +30,28 @@ import {
   type Result,
   type StoreChange,
 } from '../messages';
+import { importFeed } from '../catalog/import-feed';
+import { readSettings } from '../settings';
+import * as arxiv from '../arxiv/service';
 import { exportBackupJson, importBackup } from './backup';
+import {
+  catalogChanges,
+  catalogRefusal,
+  catalogSightings,
+  catalogStats,
+  recordCatalog,
+  resolveListens,
+} from './catalog';
 import { deleteEverything } from './clear';
+import { LibraryCache } from './library-cache';
+import { LIBRARY_HANDLERS, type LibraryHandler, type LibraryRequest } from './library-requests';
 import { openStore, type Store } from './db';
 import { recordEpisode } from './episodes';
 import { episodeStemOf, episodeTitleKey } from './keys';
 import { recordProgress, setHeard } from './listens';
 import {
   isSaved,
+  sourceAsPaper,
   recentPapers,
   savePaper,
   setNote,
@@ -66,6 +82,8 @@ export interface StoreServiceOptions {
   broadcast?: (change: StoreChange) => Promise<void>;
   /** Whether to ask for persistent storage on the first open (default true). */
   persist?: boolean;
+  /** The copy of the library the popup's and library's queries read (a new one by default). */
+  library?: LibraryCache;
 }
 
 /** The background's request handler. */
@@ -103,6 +121,7 @@ type Handler<K extends RequestType> = (
   store: Store,
   data: CheckedData<K>,
   sender: SenderInfo,
+  library: LibraryCache,
 ) => Promise<Outcome<ReplyValue<K>>>;
 
 /** A key shortened for an error message. */
@@ -119,8 +138,13 @@ function paperOutcome(key: string, record: PaperRecord | null): Outcome<PaperRec
 /** A listen as pages show it. */
 function listenSummary(listen: ListenRecord | undefined | null): ListenSummary {
   return listen
-    ? { state: listen.state, position: listen.position, duration: listen.duration }
-    : { state: 'unheard', position: 0, duration: null };
+    ? {
+        state: listen.state,
+        position: listen.position,
+        duration: listen.duration,
+        heardAt: listen.state === 'heard' ? listen.heardAt : null,
+      }
+    : { state: 'unheard', position: 0, duration: null, heardAt: null };
 }
 
 /** The origin of `url`, or `null` when it is not an absolute URL. */
@@ -133,13 +157,16 @@ function originOf(url: string | null): string | null {
   }
 }
 
-// TODO(library queries): each stub below is replaced by its handler; none may remain.
-const NOT_BUILT = 'This part of Citecast is not built yet.';
+/** The handler of a library request (library-requests.ts), given the service's library copy. */
+function libraryHandler<K extends LibraryRequest>(name: K): Handler<K> {
+  const handler = LIBRARY_HANDLERS[name] as LibraryHandler<K>;
+  return (store, data, _sender, library) => handler({ store, library }, data);
+}
 
 /** The answer to each request, given a checked payload and an open store. */
 const HANDLERS: { [K in RequestType]: Handler<K> } = {
   async savePaper(store, data) {
-    const record = await savePaper(store, data.source, data.episodeKey ?? null);
+    const record = await savePaper(store, data.source, data.episodeKey ?? null, data.moment);
     if (!record) {
       return {
         result: failure('invalid', 'This source has no arXiv id, DOI or title to save it by.'),
@@ -195,23 +222,25 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     };
   },
   async recordProgress(store, data) {
-    const listen = await recordProgress(store, data.episodeKey, {
-      position: data.position,
-      duration: data.duration,
-      playedSince: data.playedSince,
-    });
+    // The user's share (Settings) decides when playing makes an episode heard.
+    const { heardShare } = await readSettings();
+    const listen = await recordProgress(
+      store,
+      data.episodeKey,
+      { position: data.position, duration: data.duration, playedSince: data.playedSince },
+      heardShare,
+    );
     return {
       result: success(listenSummary(listen)),
       changes: [{ kind: 'listens', keys: [data.episodeKey] }],
     };
   },
   async listenStates(store, data) {
+    // A cited episode known by title, or by an mp3 of an episode logged by title, finds its listen.
+    const listens = await resolveListens(store, data.episodeKeys);
     const keys = [...new Set(data.episodeKeys)];
-    const tx = store.db.transaction('listens', 'readonly');
-    const listens = await Promise.all(keys.map((key) => tx.store.get(key)));
-    await tx.done;
     return {
-      result: success(Object.fromEntries(keys.map((k, i) => [k, listenSummary(listens[i])]))),
+      result: success(Object.fromEntries(keys.map((k) => [k, listenSummary(listens.get(k))]))),
     };
   },
   async recentPapers(store, data) {
@@ -259,6 +288,16 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     );
     return { result: success({ text: papersToBibtex(entries), count: entries.length }) };
   },
+  async sourceBibtex(store, data) {
+    const paper = sourceAsPaper(data.source, store.now());
+    if (!paper) {
+      return {
+        result: failure('invalid', 'This source has no arXiv id, DOI or title to cite it by.'),
+      };
+    }
+    const { papersToBibtex } = await import('../export/bibtex');
+    return { result: success({ text: papersToBibtex([{ paper, citedBy: [] }]) }) };
+  },
   async storeStatus(store) {
     const storage = globalThis.navigator?.storage;
     let persisted: boolean | null = null;
@@ -277,47 +316,40 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     return { result: success({ version: store.db.version, persisted, usage, quota }) };
   },
   // Library and popup queries.
-  async queryPapers() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async paperDetail() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async unsavePapers() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async restorePapers() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async queryEpisodes() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async episodeDetail() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async setHeardAt() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async deleteListen() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async setEpisodeNote() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async overlapEpisodes() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async stats() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async exportPapers() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
-  async recentListens() {
-    return { result: failure('unavailable', NOT_BUILT) };
-  },
+  queryPapers: libraryHandler('queryPapers'),
+  paperDetail: libraryHandler('paperDetail'),
+  unsavePapers: libraryHandler('unsavePapers'),
+  restorePapers: libraryHandler('restorePapers'),
+  queryEpisodes: libraryHandler('queryEpisodes'),
+  episodeDetail: libraryHandler('episodeDetail'),
+  setHeardAt: libraryHandler('setHeardAt'),
+  deleteListen: libraryHandler('deleteListen'),
+  setEpisodeNote: libraryHandler('setEpisodeNote'),
+  overlapEpisodes: libraryHandler('overlapEpisodes'),
+  stats: libraryHandler('stats'),
+  exportPapers: libraryHandler('exportPapers'),
+  recentListens: libraryHandler('recentListens'),
   // Playback and the show's catalog.
+  async recordCatalog(store, data, sender) {
+    const refused = catalogRefusal(data, sender.kind === 'content' ? sender.url : null);
+    if (refused) return { result: failure('forbidden', refused) };
+    const keys = await recordCatalog(store, catalogSightings(data));
+    return { result: success({ keys }), changes: catalogChanges(keys) };
+  },
+  async catalogStats(store, data) {
+    return { result: success(await catalogStats(store, data.offset, data.limit)) };
+  },
+  async importFeed(store) {
+    const imported = await importFeed(store);
+    return { result: imported, changes: imported.ok ? catalogChanges(imported.value.keys) : [] };
+  },
   // arXiv lookups.
+  resolveTitles: (store, data) => arxiv.resolveTitles(store, data),
+  linkArxiv: (store, data) => arxiv.linkArxiv(store, data),
+  unlinkArxiv: (store, data) => arxiv.unlinkArxiv(store, data),
+  arxivMetadata: (store, data) => arxiv.arxivMetadata(store, data),
+  arxivAccess: () => arxiv.arxivAccess(),
+  openArxivGrant: () => arxiv.openArxivGrant(),
 };
 
 /** The name of an error (`QuotaExceededError`, …), when it has one. */
@@ -348,6 +380,15 @@ const QUOTA_MESSAGE =
 export function storeError(error: unknown, opening: boolean): MessageError {
   if (isQuotaError(error)) return { code: 'quota', message: QUOTA_MESSAGE };
   const name = errorName(error);
+  if (opening && name === 'VersionError') {
+    // The database is at a newer schema than this build knows (the extension was downgraded).
+    return {
+      code: 'unavailable',
+      message:
+        'Citecast’s storage was written by a newer version of Citecast (VersionError), so this ' +
+        'version cannot open it. Update Citecast; your library is kept as it is.',
+    };
+  }
   if (opening) {
     return {
       code: 'unavailable',
@@ -436,6 +477,7 @@ export function createStoreService(options: StoreServiceOptions = {}): StoreServ
   let persistAsked = options.persist === false;
   let opening: Promise<Store> | null = null;
   const pending = new Set<Promise<void>>();
+  const library = options.library ?? new LibraryCache();
 
   /** The open store, opened on first use and again after something closed it. */
   function getStore(): Promise<Store> {
@@ -509,8 +551,12 @@ export function createStoreService(options: StoreServiceOptions = {}): StoreServ
     const info: SenderInfo = { kind, url: typeof sender?.url === 'string' ? sender.url : null };
     try {
       const handler = HANDLERS[request] as Handler<RequestType>;
-      const outcome = await withStore((store) => handler(store, checked.data, info));
-      if (outcome.result.ok && outcome.changes?.length) announce(outcome.changes);
+      const outcome = await withStore((store) => handler(store, checked.data, info, library));
+      if (outcome.changes?.length) {
+        // The library's copy re-reads what changed before its next query.
+        library.noteChanges(outcome.changes);
+        if (outcome.result.ok) announce(outcome.changes);
+      }
       return outcome.result;
     } catch (error) {
       const opening = error instanceof OpenError;

@@ -243,6 +243,115 @@ export async function runChromiumAnnotate(): Promise<void> {
       await page.close();
     });
 
+    await test('source copies: one paper as BibTeX (unsaved) and as a Markdown link, ✓ on its button', async () => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: new URL(SITE.url).origin,
+      });
+      const page = await openAnnotated(context, SITE.url, manyPdfPage());
+      const source = page.locator('citecast-source[data-arxiv-id="2501.10003"]');
+      await source.locator('button[data-action="save"]').waitFor({ timeout: 5_000 });
+      assert(
+        (await source.locator('button[data-action="save"]').getAttribute('aria-pressed')) ===
+          'false',
+        'the source to copy is already saved',
+      );
+      const bib = source.getByRole('button', { name: 'Copy this paper as BibTeX (Citecast)' });
+      await bib.click();
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('citecast-source[data-arxiv-id="2501.10003"]')
+            ?.shadowRoot?.querySelector('button[data-action="copy-bibtex"]')
+            ?.getAttribute('data-copied') === 'true',
+        null,
+        { timeout: 10_000 },
+      );
+      const bibtex = await page.evaluate(() => navigator.clipboard.readText());
+      assert(
+        (bibtex.match(/^@/gm) ?? []).length === 1 && bibtex.includes('eprint = {2501.10003}'),
+        `clipboard: ${JSON.stringify(bibtex.slice(0, 300))}`,
+      );
+      await source
+        .getByRole('button', { name: 'Copy a Markdown link to this paper (Citecast)' })
+        .click();
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+        if ((await page.evaluate(() => navigator.clipboard.readText())) !== bibtex) break;
+        await page.waitForTimeout(50);
+      }
+      const markdown = await page.evaluate(() => navigator.clipboard.readText());
+      assert(
+        /^\[[^\]]+\]\(https:\/\/arxiv\.org\/abs\/2501\.10003\)/.test(markdown),
+        `clipboard: ${JSON.stringify(markdown)}`,
+      );
+      assert(
+        (await source.locator('button[data-action="save"]').getAttribute('aria-pressed')) ===
+          'false',
+        'copying saved the paper',
+      );
+      await source.screenshot({ path: join(SHOTS, 'chromium-source-copied.png') });
+      await page.close();
+    });
+
+    await test('heard toggle: shows the date it was heard, and loses it when unheard', async () => {
+      const page = await openAnnotated(context, SITE.url, manyPdfPage());
+      const heard = page.locator('citecast-episode').first().locator('button[data-action="heard"]');
+      await heard.waitFor({ timeout: 5_000 });
+      if ((await heard.getAttribute('aria-pressed')) === 'true') await heard.click();
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('citecast-episode')
+            ?.shadowRoot?.querySelector('button[data-action="heard"]')
+            ?.getAttribute('aria-pressed') === 'false',
+      );
+      assert((await heard.textContent()) === 'Heard', `unheard reads ${await heard.textContent()}`);
+      await heard.click();
+      const today = new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      }).format(new Date());
+      await page
+        .waitForFunction(
+          (label) =>
+            document
+              .querySelector('citecast-episode')
+              ?.shadowRoot?.querySelector('button[data-action="heard"]')?.textContent === label,
+          `Heard ${today}`,
+          { timeout: 5_000 },
+        )
+        .catch(async () => {
+          throw new Error(`the toggle reads ${JSON.stringify(await heard.textContent())}`);
+        });
+      assert((await heard.getAttribute('aria-pressed')) === 'true', 'heard is not pressed');
+      await page.reload();
+      await page.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
+      await page.waitForFunction(
+        (label) =>
+          document
+            .querySelector('citecast-episode')
+            ?.shadowRoot?.querySelector('button[data-action="heard"]')?.textContent === label,
+        `Heard ${today}`,
+        { timeout: 5_000 },
+      );
+      await page
+        .locator('citecast-episode')
+        .first()
+        .screenshot({
+          path: join(SHOTS, 'chromium-heard-date.png'),
+        });
+      await heard.click();
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('citecast-episode')
+            ?.shadowRoot?.querySelector('button[data-action="heard"]')?.textContent === 'Heard',
+        null,
+        { timeout: 5_000 },
+      );
+      await page.close();
+    });
+
     await test('cited episode: shows new, then heard live after setHeard, and links its mp3', async () => {
       const page = await openAnnotated(context, SITE.url);
       const stemUrl =

@@ -278,9 +278,9 @@ export async function runChromium(): Promise<void> {
         .waitFor({ timeout: 5_000 });
       const names = await page.evaluate(() =>
         Array.from(document.querySelectorAll('citecast-source, citecast-episode')).flatMap((h) =>
-          Array.from(h.shadowRoot?.querySelectorAll('button') ?? []).map(
-            (b) => b.getAttribute('aria-label') ?? '',
-          ),
+          Array.from(h.shadowRoot?.querySelectorAll('button') ?? [])
+            .filter((b) => !b.hidden)
+            .map((b) => b.getAttribute('aria-label') ?? ''),
         ),
       );
       assert(

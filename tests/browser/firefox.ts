@@ -220,6 +220,108 @@ export async function runFirefox(): Promise<void> {
       await page.close();
     });
 
+    await test('episode bar: heard shows its date, choose saves the checked paper, sources have copy buttons', async () => {
+      const page = await openAnnotated(browser!, site.url);
+      await page.waitForFunction(
+        () => !!document.querySelector('citecast-episode')?.shadowRoot?.querySelector('.counts'),
+        { timeout: 10_000 },
+      );
+      const heardLabel = () =>
+        page.evaluate(
+          () =>
+            document
+              .querySelector('citecast-episode')
+              ?.shadowRoot?.querySelector('button[data-action="heard"]')?.textContent ?? null,
+        );
+      const clickBar = (action: string) =>
+        page.evaluate((action) => {
+          const b = document
+            .querySelector('citecast-episode')
+            ?.shadowRoot?.querySelector<HTMLElement>(`[data-action="${action}"]`);
+          b?.click();
+          return !!b;
+        }, action);
+      assert((await heardLabel()) === 'Heard', `heard reads ${await heardLabel()}`);
+      assert(await clickBar('heard'), 'no heard button');
+      await page
+        .waitForFunction(
+          () =>
+            /^Heard \d{1,2} \w{3} \d{4}$/.test(
+              document
+                .querySelector('citecast-episode')
+                ?.shadowRoot?.querySelector('button[data-action="heard"]')?.textContent ?? '',
+            ),
+          { timeout: 5_000 },
+        )
+        .catch(async () => {
+          throw new Error(`heard reads ${JSON.stringify(await heardLabel())} after its click`);
+        });
+      assert(await clickBar('heard'), 'no heard button');
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('citecast-episode')
+            ?.shadowRoot?.querySelector('button[data-action="heard"]')
+            ?.getAttribute('aria-pressed') === 'false',
+        { timeout: 5_000 },
+      );
+      const copyNames = await page.evaluate(() =>
+        Array.from(
+          document
+            .querySelector('citecast-source[data-arxiv-id]')
+            ?.shadowRoot?.querySelectorAll('button[data-action^="copy-"]') ?? [],
+        ).map((b) => b.getAttribute('aria-label')),
+      );
+      assert(
+        JSON.stringify(copyNames) ===
+          JSON.stringify([
+            'Copy this paper as BibTeX (Citecast)',
+            'Copy a Markdown link to this paper (Citecast)',
+          ]),
+        `copy buttons: ${JSON.stringify(copyNames)}`,
+      );
+      assert(await clickBar('choose'), 'no choose button');
+      await page.waitForFunction(
+        () =>
+          (document
+            .querySelector('citecast-episode')
+            ?.shadowRoot?.querySelectorAll('.panel.choose input[type="checkbox"]').length ?? 0) > 0,
+        { timeout: 5_000 },
+      );
+      const checked = await page.evaluate(() => {
+        const panel = document
+          .querySelector('citecast-episode')
+          ?.shadowRoot?.querySelector('.panel.choose');
+        const box = panel?.querySelector<HTMLInputElement>('input[type="checkbox"]:not(:checked)');
+        box?.click();
+        return box ? (box.closest('li')?.textContent ?? '') : null;
+      });
+      assert(checked !== null, 'no unchecked paper in the choose panel');
+      await page.screenshot({ path: join(SHOTS, 'firefox-choose-panel.png') });
+      const savedCount = () =>
+        page.evaluate(() => {
+          const text =
+            document.querySelector('citecast-episode')?.shadowRoot?.querySelector('.counts')
+              ?.textContent ?? '';
+          return Number(/· (\d+) saved$/.exec(text)?.[1] ?? NaN);
+        });
+      const before = await savedCount();
+      assert(Number.isInteger(before), 'the bar shows no saved count');
+      assert(await clickBar('save-checked'), 'no "save checked" button');
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+        if ((await savedCount()) === before + 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert((await savedCount()) === before + 1, `saved ${before} → ${await savedCount()}`);
+      assert(
+        await page.evaluate(
+          () => !document.querySelector('citecast-episode')?.shadowRoot?.querySelector('.panel'),
+        ),
+        'the choose panel stayed open',
+      );
+      await page.close();
+    });
+
     await test('content script does not run on other hosts', async () => {
       const page = await fixturePage(browser!);
       await page.goto(UNSUPPORTED_PAGE.url);

@@ -17,7 +17,17 @@ const start = performance.now();
 if (!only || only === 'chromium') await runChromium();
 if (!only || only === 'chromium') await runChromiumAnnotate();
 if (!only || only === 'chromium') await (await import('./chromium-reader.ts')).runChromiumReader();
+if (!only || only === 'chromium' || only === 'arxiv')
+  await (await import('./chromium-arxiv.ts')).runChromiumArxiv();
+if (!only || only === 'chromium' || only === 'settings')
+  await (await import('./chromium-settings-errors.ts')).runChromiumSettingsErrors();
+if (!only || only === 'chromium' || only === 'playback')
+  await (await import('./chromium-playback.ts')).runChromiumPlayback();
+if (!only || only === 'chromium' || only === 'pages')
+  await (await import('./chromium-pages.ts')).runChromiumPages();
 if (!only || only === 'firefox') await runFirefox();
+if (!only || only === 'firefox' || only === 'playback')
+  await (await import('./firefox-playback.ts')).runFirefoxPlayback();
 
 const { passed, failed, results } = summary();
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });

@@ -70,12 +70,14 @@ describe('read this page', () => {
       expect(isReadPageMessage(bad)).toBe(false);
   });
 
-  it('wxt.config.ts declares the command and its key, and no host permission', () => {
+  it('wxt.config.ts declares the command and its key, and no host permission but optional ones', () => {
     const config = readFileSync('wxt.config.ts', 'utf8');
     expect(config).toContain(`'${READ_PAGE_COMMAND}': {`);
     expect(config).toContain(`suggested_key: { default: '${READ_PAGE_KEY}' }`);
     expect(config).toContain("permissions: ['storage', 'activeTab', 'scripting']");
-    expect(config).not.toMatch(/host_permissions|<all_urls>/);
+    // Hosts only as optional permissions, asked for when the user acts (feed, arXiv).
+    expect(config).not.toMatch(/(?<!optional_)host_permissions|<all_urls>/);
+    expect(config).toContain('optional_host_permissions: [');
     expect(READ_PAGE_KEY).not.toBe('Ctrl+Shift+S');
   });
 });

@@ -150,9 +150,9 @@ describe('requests', () => {
       await t.service.handle('listenStates', { episodeKeys: [EPISODE_STEM, other, 'never'] }, tab),
     );
     expect(states).toEqual({
-      [EPISODE_STEM]: { state: 'in_progress', position: 120, duration: 1000 },
-      [other]: { state: 'heard', position: 0, duration: null },
-      never: { state: 'unheard', position: 0, duration: null },
+      [EPISODE_STEM]: { state: 'in_progress', position: 120, duration: 1000, heardAt: null },
+      [other]: { state: 'heard', position: 0, duration: null, heardAt: t.clock.now() },
+      never: { state: 'unheard', position: 0, duration: null, heardAt: null },
     });
   });
 
@@ -378,6 +378,17 @@ describe('the store behind the service', () => {
     expect(!result.ok && result.error.code).toBe('quota');
   });
 
+  it('a database newer than this build says to update, not to blame private browsing', () => {
+    const version = Object.assign(new Error('version'), { name: 'VersionError' });
+    const error = storeError(version, true);
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toMatch(/newer version of Citecast/);
+    expect(error.message).not.toMatch(/private/);
+    expect(storeError(new DOMException('x', 'InvalidStateError'), true).message).toMatch(
+      /private browsing/,
+    );
+  });
+
   it('any other failure of a request is unavailable, without a stack', () => {
     const error = storeError(new TypeError('boom'), false);
     expect(error.code).toBe('unavailable');
@@ -442,5 +453,33 @@ describe('wired through @webext-core/messaging', () => {
       stop();
       await service.close();
     }
+  });
+});
+
+describe('sourceBibtex', () => {
+  let t: TestService;
+  beforeEach(() => {
+    t = testService();
+  });
+  afterEach(() => t.service.close());
+
+  it('writes one entry for an unsaved source from a page, and saves nothing', async () => {
+    const source = paperSource('2501.00663', 'Titans: Learning to Memorize at Test Time');
+    const { text } = valueOf(await t.service.handle('sourceBibtex', { source }, tabSender(1)));
+    expect(text).toMatch(/^@\w+\{[^,]+,/);
+    expect(text).toContain('title = {Titans: Learning to {Memorize} at {Test} {Time}}');
+    expect(text).toContain('eprint = {2501.00663}');
+    expect((text.match(/^@/gm) ?? []).length).toBe(1);
+    const saved = valueOf(
+      await t.service.handle('savedStates', { keys: ['arxiv:2501.00663'] }, tabSender(1)),
+    );
+    expect(saved).toEqual({ 'arxiv:2501.00663': false });
+    expect(t.changes).toEqual([]);
+  });
+
+  it('refuses a source with nothing to cite it by', async () => {
+    const source = { ...paperSource('x'), title: null, arxivId: null, url: null, pdfUrl: null };
+    const reply = await t.service.handle('sourceBibtex', { source }, tabSender(1));
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 });

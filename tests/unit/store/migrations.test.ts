@@ -2,7 +2,10 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { IDBDatabase } from 'fake-indexeddb';
 import { openStore } from '../../../lib/store/db';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../../lib/store/migrations';
-import { STORE_NAMES } from '../../../lib/store/schema';
+import { CACHE_STORE_NAMES, STORE_NAMES } from '../../../lib/store/schema';
+
+/** Every store of the latest schema: the backed-up ones and the caches. */
+const ALL_STORES = [...STORE_NAMES, ...CACHE_STORE_NAMES].sort();
 import { freshIndexedDb, testClock } from './helpers';
 
 const NAME = 'citecast-migrations';
@@ -50,8 +53,9 @@ describe('migrations', () => {
   it('create every store and index of the latest schema', async () => {
     const shape = await openAt(LATEST_VERSION);
     expect(shape.version).toBe(LATEST_VERSION);
-    expect(shape.stores).toEqual([...STORE_NAMES].sort());
+    expect(shape.stores).toEqual(ALL_STORES);
     expect(shape.indexes).toEqual({
+      arxivCache: ['byExpiresAt'],
       citations: ['byEpisodeKey', 'byPaperKey'],
       episodes: ['byTitleKey'],
       listens: ['byHeardAt'],
@@ -64,7 +68,7 @@ describe('migrations', () => {
       freshIndexedDb();
       if (from > 0) await openAt(from);
       const shape = await openAt(LATEST_VERSION);
-      expect(shape.stores, `upgrade from v${from}`).toEqual([...STORE_NAMES].sort());
+      expect(shape.stores, `upgrade from v${from}`).toEqual(ALL_STORES);
     }
     expect(deleted).toEqual([]);
   });
@@ -132,5 +136,63 @@ describe('migrations', () => {
     expect(reopened.db.version).toBe(LATEST_VERSION);
     expect(await reopened.db.getAllKeys('papers')).toEqual(['title:kept']);
     reopened.db.close();
+  });
+
+  it('v3 adds the arXiv cache to a v1 or v2 database and keeps every record', async () => {
+    for (const from of [1, 2]) {
+      freshIndexedDb();
+      const clock = testClock();
+      const old = await openStore({ name: NAME, version: from, now: clock.now });
+      await old.db.put('papers', {
+        key: 'title:kept',
+        title: 'Kept',
+        authors: [],
+        year: null,
+        arxivId: null,
+        doi: null,
+        urls: [],
+        pdfUrl: null,
+        savedAt: 1,
+        savedFrom: null,
+        readState: 'unread',
+        tags: ['t'],
+        note: 'n',
+        modified: {},
+      });
+      await old.db.put('listens', {
+        episodeKey: 'show:x',
+        state: 'heard',
+        manual: true,
+        position: 0,
+        duration: null,
+        heardAt: 5,
+        playedSeconds: 0,
+        modified: {},
+      });
+      expect([...old.db.objectStoreNames]).not.toContain('arxivCache');
+      old.db.close();
+      const upgraded = await openStore({ name: NAME, now: clock.now });
+      expect(upgraded.db.version, `from v${from}`).toBe(LATEST_VERSION);
+      expect(await upgraded.db.getAllKeys('papers')).toEqual(['title:kept']);
+      expect((await upgraded.db.get('papers', 'title:kept'))!.tags).toEqual(['t']);
+      expect(await upgraded.db.getAllKeys('listens')).toEqual(['show:x']);
+      expect(await upgraded.db.count('arxivCache')).toBe(0);
+      // The new store works, with its expiry index.
+      await upgraded.db.put('arxivCache', {
+        key: 'title:kept',
+        kind: 'title',
+        outcome: 'none',
+        confidence: 0,
+        entry: null,
+        manual: false,
+        fetchedAt: 1,
+        expiresAt: 10,
+      });
+      expect(await upgraded.db.getAllKeysFromIndex('arxivCache', 'byExpiresAt')).toEqual([
+        'title:kept',
+      ]);
+      upgraded.db.close();
+    }
+    expect(deleted).toEqual([]);
   });
 });
