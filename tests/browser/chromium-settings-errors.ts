@@ -104,6 +104,30 @@ export async function runChromiumSettingsErrors(): Promise<void> {
         'the save toggle claims a save that failed',
       );
       await bar.screenshot({ path: join(SHOTS, 'chromium-store-unavailable.png') });
+      // The popup and the library say the same, in words, with what to do.
+      for (const [name, url] of [
+        ['popup', `chrome-extension://${extensionId}/popup.html`],
+        ['library', `chrome-extension://${extensionId}/library.html#papers`],
+      ] as const) {
+        const view = await context.newPage();
+        await view.goto(url);
+        const error = view.locator('[data-testid="store-error"]').first();
+        await error.waitFor({ timeout: 5_000 }).catch(() => {
+          throw new Error(`the ${name} shows no store error`);
+        });
+        const said = (await error.textContent()) ?? '';
+        assert(
+          said.includes('newer version of Citecast') &&
+            (await error.getAttribute('role')) === 'alert',
+          `the ${name} says ${JSON.stringify(said)}`,
+        );
+        assert(
+          (await view.locator('[data-testid="paper-row"]').count()) === 0,
+          `the ${name} shows paper rows from a store it cannot open`,
+        );
+        await view.screenshot({ path: join(SHOTS, `chromium-store-unavailable-${name}.png`) });
+        await view.close();
+      }
       // Put things back for any later test: delete the future database.
       await ext.evaluate(
         (name) =>
