@@ -6,12 +6,14 @@
  * plays keeps the moment, and playing to the end makes it heard. A seek to the end alone stays in
  * progress, and the month archive's list shows the state on each card. `--only playback`.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { launchChromium, request, type ChromiumSession } from './browsers.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
+
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
 const SITE_STEM = '2026-05-20-synthetic-episode-title-7cc949';
@@ -49,7 +51,7 @@ export function makeWav(seconds: number): Buffer {
 const WAV = makeWav(SECONDS);
 
 /** Answers a media request with the WAV, honouring `Range` (media elements need it to seek). */
-async function serveWav(route: Route): Promise<void> {
+export async function serveWav(route: Route): Promise<void> {
   const range = /bytes=(\d+)-(\d*)/.exec(route.request().headers()['range'] ?? '');
   if (!range) {
     await route.fulfill({
@@ -128,6 +130,7 @@ function barState(page: Page, stem?: string): Promise<string | null> {
 /** Registers and runs the playback tests in their own Chromium session. */
 export async function runChromiumPlayback(): Promise<void> {
   console.log('chromium: listening log from the page’s player');
+  mkdirSync(SHOTS, { recursive: true });
   let session: ChromiumSession | undefined;
   const started = await test('playback: extension loads with autoplay allowed', async () => {
     session = await launchChromium({
@@ -181,6 +184,12 @@ export async function runChromiumPlayback(): Promise<void> {
       );
       const resume = page.locator('citecast-episode button[data-action="resume"]');
       await resume.waitFor({ state: 'visible', timeout: 5_000 });
+      await page
+        .locator('citecast-episode')
+        .first()
+        .screenshot({
+          path: join(SHOTS, 'chromium-playback-resume.png'),
+        });
       const label = (await resume.textContent()) ?? '';
       const clock = `0:${String(Math.floor(pausedAt)).padStart(2, '0')}`;
       assert(
@@ -287,6 +296,16 @@ export async function runChromiumPlayback(): Promise<void> {
         (await barState(page, TITANS_STEM)) === 'in_progress',
         'the Titans card is not in progress',
       );
+      // The cards' bars, as a listener scrolling the archive sees them: one in progress, one new.
+      for (const [i, name] of [
+        [0, 'first'],
+        [1, 'second'],
+      ] as const) {
+        await page
+          .locator('citecast-episode')
+          .nth(i)
+          .screenshot({ path: join(SHOTS, `chromium-playback-month-card-${name}.png`) });
+      }
       await page.close();
     });
 
