@@ -5,10 +5,10 @@
  * each `<item>`'s title, description (XML-escaped text or CDATA HTML), `pubDate`, `enclosure`
  * and `itunes:duration`, through the same `makeEpisode` and source parser.
  */
-import { parseDuration } from '../dates/index';
 import type { FoundEpisode } from '../episode';
 import { htmlToText } from '../html-text';
-import { anyDate, makeEpisode } from '../sites/common';
+import { makeEpisode } from '../sites/common';
+import { feedItemFields } from '../sites/rss';
 
 /** The show's feed, the only one Citecast fetches (and only when the user asks). */
 export const FEED_URL = 'https://podcast.do-not-panic.com/feed.xml';
@@ -106,20 +106,7 @@ export function readFeedText(xml: string, now: Date = new Date()): FoundEpisode[
     }
     const enclosureField = first('enclosure');
     const enclosure = enclosureField ? attribute(enclosureField.attributes, 'url') : null;
-    const durationText = text('itunes:duration');
-    episodes.push(
-      makeEpisode({
-        title: text('title'),
-        published: anyDate(text('pubdate') ?? text('dc:date'), now),
-        duration: durationText
-          ? /^\d+$/.test(durationText)
-            ? Number(durationText)
-            : parseDuration(durationText)
-          : null,
-        audioUrl: enclosure && /^https?:\/\//i.test(enclosure) ? enclosure : null,
-        description,
-      }),
-    );
+    episodes.push(makeEpisode({ ...feedItemFields(text, enclosure, now), description }));
   }
   return episodes;
 }

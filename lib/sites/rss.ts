@@ -71,20 +71,40 @@ function read(document: Document, _url: string | null, options: ReadOptions = {}
       }
     }
     const enclosure = child(item, 'enclosure')?.getAttribute('url') ?? null;
-    const durationText = childText(item, 'itunes:duration');
     return makeEpisode({
-      title: childText(item, 'title'),
-      published: anyDate(childText(item, 'pubdate') ?? childText(item, 'dc:date'), now),
-      duration: durationText
-        ? /^\d+$/.test(durationText)
-          ? Number(durationText)
-          : parseDuration(durationText)
-        : null,
-      audioUrl: enclosure && /^https?:\/\//i.test(enclosure) ? enclosure : null,
+      ...feedItemFields((name) => childText(item, name), enclosure, now),
       description,
       location,
     });
   });
+}
+
+/**
+ * An RSS item's title, date, length and audio, from its child elements' text (`text(name)`,
+ * lower-case names) and its enclosure's address: shared by this reader and the background's
+ * DOM-free feed reader (lib/catalog/feed.ts), so both read a feed alike.
+ */
+export function feedItemFields(
+  text: (name: string) => string | null,
+  enclosure: string | null,
+  now: Date,
+): {
+  title: string | null;
+  published: string | null;
+  duration: number | null;
+  audioUrl: string | null;
+} {
+  const durationText = text('itunes:duration');
+  return {
+    title: text('title'),
+    published: anyDate(text('pubdate') ?? text('dc:date'), now),
+    duration: durationText
+      ? /^\d+$/.test(durationText)
+        ? Number(durationText)
+        : parseDuration(durationText)
+      : null,
+    audioUrl: enclosure && /^https?:\/\//i.test(enclosure) ? enclosure : null,
+  };
 }
 
 /** The RSS reader. */
