@@ -13,6 +13,7 @@ import { RESOLVE_LIMIT as ARXIV_RESOLVE_LIMIT } from './arxiv/query';
 import type { ArxivAccess, ArxivMetadata, ArxivStatus, ArxivTitleStatus } from './arxiv/status';
 import type { FoundEpisode } from './episode';
 import { parseArxivId } from './links/arxiv';
+import type { LibraryImportReport } from './export/library-import';
 import type { ImportReport } from './store/backup';
 import { MAX_BACKUP_BYTES } from './store/backup-format';
 import type { FeedImportReport } from './catalog/import-feed';
@@ -205,6 +206,11 @@ export const MESSAGE_SCHEMAS = {
   }),
   exportBackup: noData,
   importBackup: v.strictObject({ text: boundedString(LIMITS.backupChars) }),
+  /** A reference library as Zotero exports it; `format` null: told from the file's first lines. */
+  importLibrary: v.strictObject({
+    text: boundedString(LIMITS.backupChars),
+    format: v.nullable(v.picklist(['bibtex', 'ris', 'csl-json'])),
+  }),
   deleteEverything: v.strictObject({ confirm: v.literal(true) }),
   storeStatus: noData,
   bibtex: v.strictObject({
@@ -212,6 +218,10 @@ export const MESSAGE_SCHEMAS = {
   }),
   sourceBibtex: v.strictObject({ source: savableSourceSchema }),
   // Library and popup queries.
+  recentSaves: v.strictObject({
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.page)),
+  }),
+  warmLibrary: noData,
   queryPapers: v.strictObject({
     text: boundedString(LIMITS.query),
     sort: v.picklist(['saved', 'title', 'year', 'read', 'cited', 'relevance']),
@@ -329,8 +339,11 @@ export const MESSAGE_ACCESS: Record<RequestType, 'any' | 'extension'> = {
   recentPapers: 'extension',
   exportBackup: 'extension',
   importBackup: 'extension',
+  importLibrary: 'extension',
   deleteEverything: 'extension',
   // Library and popup queries.
+  recentSaves: 'extension',
+  warmLibrary: 'extension',
   queryPapers: 'extension',
   paperDetail: 'extension',
   unsavePapers: 'extension',
@@ -424,6 +437,12 @@ export interface ProtocolMap {
   /** The backup file's text. */
   exportBackup(data?: RequestData<'exportBackup'>): Result<{ text: string }>;
   importBackup(data: RequestData<'importBackup'>): Result<ImportReport>;
+  /**
+   * Merges a BibTeX, RIS or CSL-JSON library (as Zotero exports it) into the saved papers, never
+   * overwriting a value the library has; refused as a whole (`invalid`, with its reason) when the
+   * file cannot be read.
+   */
+  importLibrary(data: RequestData<'importLibrary'>): Result<LibraryImportReport>;
   deleteEverything(data: RequestData<'deleteEverything'>): Result<{ deleted: true }>;
   storeStatus(data?: RequestData<'storeStatus'>): Result<StoreStatus>;
   /**
@@ -434,6 +453,10 @@ export interface ProtocolMap {
   /** One source as a BibTeX entry, saved or not (nothing is written). */
   sourceBibtex(data: RequestData<'sourceBibtex'>): Result<{ text: string }>;
   // Library and popup queries.
+  /** The newest saved papers, cheap even before the library copy is built (the popup's first screen). */
+  recentSaves(data: RequestData<'recentSaves'>): Result<Pick<PaperPage, 'total' | 'rows'>>;
+  /** Starts building the library copy and its search index; answers at once whether it was built. */
+  warmLibrary(data?: RequestData<'warmLibrary'>): Result<{ built: boolean }>;
   /** One page of saved papers (search, filters, sort). */
   queryPapers(data: RequestData<'queryPapers'>): Result<PaperPage>;
   paperDetail(data: RequestData<'paperDetail'>): Result<PaperDetail>;

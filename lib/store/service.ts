@@ -43,6 +43,7 @@ import {
   resolveListens,
 } from './catalog';
 import { deleteEverything } from './clear';
+import * as firstScreen from './first-screen';
 import { LibraryCache } from './library-cache';
 import { LIBRARY_HANDLERS, type LibraryHandler, type LibraryRequest } from './library-requests';
 import { openStore, type Store } from './db';
@@ -264,6 +265,22 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     if (changed('listens')) changes.push({ kind: 'listens', keys: null });
     return { result: success(report), changes };
   },
+  async importLibrary(store, data) {
+    // Imported on demand, like BibTeX: the readers come with citation-js.
+    const { importLibrary } = await import('../export/library-import');
+    const imported = await importLibrary(store, data.text, data.format);
+    if (!imported.ok) {
+      return {
+        result: failure('invalid', `The library was refused: ${imported.reason}. Nothing changed.`),
+      };
+    }
+    const { report } = imported;
+    const changed = report.added + report.updated > 0;
+    return {
+      result: success(report),
+      changes: changed ? [{ kind: 'papers', keys: null }] : [],
+    };
+  },
   async deleteEverything(store) {
     await deleteEverything(store);
     return {
@@ -316,6 +333,8 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     return { result: success({ version: store.db.version, persisted, usage, quota }) };
   },
   // Library and popup queries.
+  recentSaves: (store, data, _sender, library) => firstScreen.recentSaves(store, library, data.limit),
+  warmLibrary: (store, _data, _sender, library) => firstScreen.warmLibrary(store, library),
   queryPapers: libraryHandler('queryPapers'),
   paperDetail: libraryHandler('paperDetail'),
   unsavePapers: libraryHandler('unsavePapers'),

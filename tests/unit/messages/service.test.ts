@@ -483,3 +483,52 @@ describe('sourceBibtex', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 });
+
+describe('importLibrary (a Zotero export, from the library page)', () => {
+  let t: TestService;
+  beforeEach(() => {
+    t = testService();
+  });
+  afterEach(() => t.service.close());
+
+  const BIBTEX = String.raw`
+@misc{vaswani_attention_2023,
+	title = {Attention {Is} {All} {You} {Need}},
+	url = {http://arxiv.org/abs/1706.03762},
+	author = {Vaswani, Ashish and Shazeer, Noam},
+	year = {2017},
+	keywords = {transformers},
+}
+`;
+
+  it('merges the entries as saved papers and says what it did', async () => {
+    const report = valueOf(
+      await t.service.handle('importLibrary', { text: BIBTEX, format: null }, popupSender()),
+    );
+    expect(report).toMatchObject({ format: 'bibtex', entries: 1, added: 1 });
+    const saved = valueOf(
+      await t.service.handle('savedStates', { keys: ['arxiv:1706.03762'] }, tabSender(1)),
+    );
+    expect(saved).toEqual({ 'arxiv:1706.03762': true });
+    expect(t.changes).toContainEqual({ kind: 'papers', keys: null });
+  });
+
+  it('refuses a file it cannot read, and a page asking for it', async () => {
+    const bad = await t.service.handle(
+      'importLibrary',
+      { text: 'not a library', format: null },
+      popupSender(),
+    );
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(!bad.ok && bad.error.message).toMatch(
+      /^The library was refused: .+\. Nothing changed\.$/,
+    );
+    const fromPage = await t.service.handle(
+      'importLibrary',
+      { text: BIBTEX, format: 'bibtex' },
+      tabSender(1),
+    );
+    expect(fromPage).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(t.changes).toEqual([]);
+  });
+});
