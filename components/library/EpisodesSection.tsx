@@ -13,6 +13,7 @@ import { VirtualList } from '@/components/common/VirtualList';
 import { formatDay, formatIsoDate, formatMonth } from '@/lib/ui/dates';
 import { groupByPeriod } from '@/lib/ui/group';
 import type { EpisodeFilter, EpisodeView } from '@/lib/views';
+import { CatalogSummary } from './CatalogSummary';
 import { EpisodeDetail } from './EpisodeDetail';
 import { OverlapList } from './OverlapList';
 
@@ -185,6 +186,7 @@ export function EpisodesSection(props: {
 
   return (
     <div class="episodes">
+      <CatalogSummary />
       <div class="toolbar" role="search">
         <label class="field field-grow">
           <span>{t('episodes.search')}</span>

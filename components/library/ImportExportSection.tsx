@@ -14,6 +14,7 @@ import { STORE_NAMES } from '@/lib/store/schema';
 import { formatBytes, downloadText } from '@/lib/ui/download';
 import { backupFilename, exportFilename, inParts, joinExportParts } from '@/lib/ui/exports';
 import type { PaperExportFormat } from '@/lib/views';
+import { FeedImport } from './FeedImport';
 
 const FORMATS: { value: PaperExportFormat; label: string; mime: string }[] = [
   { value: 'bibtex', label: 'BibTeX (.bib)', mime: 'application/x-bibtex' },
@@ -240,12 +241,7 @@ export function ImportExportSection(props: { selection: ReadonlySet<string> }) {
           )}
         </p>
       </section>
-      {/*
-        SLOT: "Import the RSS feed" (message `importFeed`, extension-only, with an optional host
-        permission requested from this page). Another engineer adds its section here, as a
-        <section class="card" id="import-feed"> with its button; nothing else in this file needs
-        to change. The heading string is `io.feed` in lib/i18n/pages.ts.
-      */}
+      <FeedImport />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { paperLink } from '@/lib/ui/papers';
 import { parseTags, tagsText } from '@/lib/ui/tags';
 import type { PaperDetail as Detail } from '@/lib/views';
 import { ReadStateSelect } from './ReadStateSelect';
+import { SavedMoment } from './SavedMoment';
 
 /** See the module comment. */
 export function PaperDetail(props: { paperKey: string; onClose(): void }) {
@@ -89,6 +90,12 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
           </p>
           {paper.savedAt !== null && (
             <p class="muted">{t('papers.savedOn', { date: formatDay(paper.savedAt, tr.intl) })}</p>
+          )}
+          {paper.savedMoment && (
+            <SavedMoment
+              moment={paper.savedMoment}
+              citing={detail.episodes.map((e) => e.episode)}
+            />
           )}
           <p class="detail-links">
             {paper.pdfUrl && isHttpUrl(paper.pdfUrl) && (

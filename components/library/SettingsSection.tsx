@@ -25,6 +25,7 @@ import {
   POPUP_KEY,
   shortcutOf,
 } from '@/lib/ui/shortcuts';
+import { ArxivSettings } from './ArxivSettings';
 
 type Write = Parameters<typeof writeSettings>[0];
 
@@ -199,11 +200,7 @@ export function SettingsSection() {
           </button>
         )}
       </fieldset>
-      {/*
-        SLOT: arXiv "find PDFs" settings (the `arxivLookup` setting and its optional host
-        permission). Another engineer adds a <fieldset class="card" id="settings-arxiv"> here
-        (legend: `settings.arxiv` in lib/i18n/pages.ts); nothing else in this file needs to change.
-      */}
+      <ArxivSettings />
       <fieldset class="card danger-zone">
         <legend>{t('settings.delete')}</legend>
         <p class="muted">{t('settings.deleteHint')}</p>

@@ -12,6 +12,7 @@ import type { MessageError } from '@/lib/messages';
 import { formatIsoDate, formatMonth, formatShortDay } from '@/lib/ui/dates';
 import type { StatsView } from '@/lib/views';
 import { BarChart, NamedBars } from './BarChart';
+import { CatalogLine } from './CatalogSummary';
 
 /** See the module comment. */
 export function StatsSection() {
@@ -66,6 +67,7 @@ export function StatsSection() {
           </div>
         ))}
       </dl>
+      <CatalogLine />
       {empty && <EmptyState title={t('empty.stats')} hint={t('empty.papersHint')} />}
       <div class="charts">
         <BarChart

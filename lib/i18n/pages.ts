@@ -214,6 +214,26 @@ const EN = {
   'io.exported': 'Exported {n} papers as {file}.',
   'io.nothing': 'Nothing to export: select papers in Papers, or choose all.',
   'io.feed': 'Import the show’s RSS feed',
+  'io.feedHint':
+    'Records every episode of the show with its sources from podcast.do-not-panic.com/feed.xml, so the library knows which ones you have not heard. The browser first asks you to allow Citecast to read that site; only the feed is fetched, only now.',
+  'io.feedButton': 'Import the feed',
+  'io.feedWorking': 'Importing the feed…',
+  'io.feedDone.one': 'Feed imported: {n} episode recorded.',
+  'io.feedDone.other': 'Feed imported: {n} episodes recorded.',
+  'io.feedDenied':
+    'Citecast did not get access to podcast.do-not-panic.com, so nothing was fetched.',
+  'io.feedFailed': 'The feed was not imported: {message}',
+  'io.feedSee': 'See the episodes you have not heard',
+  // The show's catalog (Episodes, Statistics).
+  'catalog.heardOf': 'Heard {heard} of {total} episodes',
+  'catalog.inProgress': '{n} in progress',
+  'catalog.unheard': 'Not heard yet ({n})',
+  'catalog.more': 'Show {n} more',
+  'catalog.allHeard': 'You have heard every episode Citecast knows.',
+  'catalog.hint':
+    'Citecast knows the episodes you opened; open the show’s home page, or import its feed, and it knows them all.',
+  'catalog.importLink': 'Import the feed',
+  'catalog.at': 'at {position}',
   // Settings.
   'settings.sites': 'Supported sites',
   'settings.sitesHint':
@@ -239,7 +259,15 @@ const EN = {
   'settings.shortcutsOpen': 'Change shortcuts',
   'settings.shortcutsFirefox':
     'In Firefox: open the menu ☰ → Add-ons and themes (Ctrl+Shift+A), click the gear ⚙ → Manage Extension Shortcuts.',
-  'settings.arxiv': 'arXiv',
+  'settings.arxiv': 'Find PDFs on arXiv',
+  'settings.arxivSwitch': 'Look up title-only sources on arXiv',
+  'settings.arxivSends':
+    'Sends only the titles of sources cited without a link to export.arxiv.org when you press Find PDFs on an episode; nothing else leaves your machine.',
+  'settings.arxivAsking': 'Asking the browser…',
+  'settings.arxivOn': 'arXiv lookups are on.',
+  'settings.arxivOff': 'arXiv lookups are off, and the permission was given back.',
+  'settings.arxivRefused': 'Not allowed: lookups stay off and nothing is sent.',
+  'settings.arxivError': 'The browser did not ask, so lookups stay off. Try again.',
   'settings.delete': 'Delete all my data',
   'settings.deleteHint':
     'Deletes every saved paper, episode, note and the listening log from this browser. Download a backup first if you may want them back.',
@@ -451,6 +479,25 @@ const NB: PageMessages = {
   'io.exported': 'Eksporterte {n} artikler som {file}.',
   'io.nothing': 'Ingenting å eksportere: velg artikler under Artikler, eller velg alle.',
   'io.feed': 'Importer programmets RSS-strøm',
+  'io.feedHint':
+    'Registrerer alle programmets episoder med kildene fra podcast.do-not-panic.com/feed.xml, så biblioteket vet hvilke du ikke har hørt. Nettleseren spør deg først om Citecast får lese det nettstedet; bare strømmen hentes, og bare nå.',
+  'io.feedButton': 'Importer strømmen',
+  'io.feedWorking': 'Importerer strømmen …',
+  'io.feedDone.one': 'Strømmen er importert: {n} episode registrert.',
+  'io.feedDone.other': 'Strømmen er importert: {n} episoder registrert.',
+  'io.feedDenied':
+    'Citecast fikk ikke tilgang til podcast.do-not-panic.com, så ingenting ble hentet.',
+  'io.feedFailed': 'Strømmen ble ikke importert: {message}',
+  'io.feedSee': 'Se episodene du ikke har hørt',
+  'catalog.heardOf': 'Hørt {heard} av {total} episoder',
+  'catalog.inProgress': '{n} påbegynt',
+  'catalog.unheard': 'Ikke hørt ennå ({n})',
+  'catalog.more': 'Vis {n} til',
+  'catalog.allHeard': 'Du har hørt alle episodene Citecast kjenner.',
+  'catalog.hint':
+    'Citecast kjenner episodene du har åpnet; åpne programmets forside, eller importer strømmen, så kjenner den alle.',
+  'catalog.importLink': 'Importer strømmen',
+  'catalog.at': 'ved {position}',
   'settings.sites': 'Nettsteder',
   'settings.sitesHint':
     'Citecast leser og merker disse nettstedene av seg selv; slå av et nettsted for å la det være.',
@@ -475,7 +522,15 @@ const NB: PageMessages = {
   'settings.shortcutsOpen': 'Endre hurtigtaster',
   'settings.shortcutsFirefox':
     'I Firefox: åpne menyen ☰ → Utvidelser og temaer (Ctrl+Shift+A), klikk tannhjulet ⚙ → Behandle hurtigtaster for utvidelser.',
-  'settings.arxiv': 'arXiv',
+  'settings.arxiv': 'Finn PDF-er på arXiv',
+  'settings.arxivSwitch': 'Slå opp kilder som bare har tittel, på arXiv',
+  'settings.arxivSends':
+    'Sender bare titlene på kilder som er sitert uten lenke, til export.arxiv.org når du trykker Finn PDF-er på en episode; ingenting annet forlater maskinen din.',
+  'settings.arxivAsking': 'Spør nettleseren …',
+  'settings.arxivOn': 'arXiv-oppslag er på.',
+  'settings.arxivOff': 'arXiv-oppslag er av, og tillatelsen er gitt tilbake.',
+  'settings.arxivRefused': 'Ikke tillatt: oppslag forblir av, og ingenting sendes.',
+  'settings.arxivError': 'Nettleseren spurte ikke, så oppslag forblir av. Prøv igjen.',
   'settings.delete': 'Slett alle dataene mine',
   'settings.deleteHint':
     'Sletter alle lagrede artikler, episoder, notater og lytteloggen fra denne nettleseren. Last ned en sikkerhetskopi først hvis du kan komme til å ville ha dem tilbake.',

@@ -7,7 +7,7 @@
  * on an episode page Citecast's content script reads it ({@link momentFromHash}) and moves the
  * page's player there.
  */
-import { format, t } from '../i18n/index';
+import { format, t, type Locale } from '../i18n/index';
 import { isHttpUrl } from '../messages';
 
 /** `seconds` as a clock: `m:ss` under an hour, else `h:mm:ss` (negative or unknown reads 0:00). */
@@ -48,8 +48,8 @@ export function momentFromHash(hash: string): number | null {
 /**
  * "saved at 12:34 in {episode}" in the UI's language, for a paper's saved moment (the library
  * shows it, linked with {@link momentLink}). `episode` is the episode's title, or its key when
- * the title is unknown.
+ * the title is unknown. `locale`: the library passes its own, which the Settings may override.
  */
-export function savedMomentText(position: number, episode: string): string {
-  return format(t('savedAtMoment'), { time: formatClock(position), episode });
+export function savedMomentText(position: number, episode: string, locale?: Locale): string {
+  return format(t('savedAtMoment', locale), { time: formatClock(position), episode });
 }

@@ -119,3 +119,43 @@ export function request(page: Page, type: string, data?: unknown): Promise<unkno
     [type, data] as const,
   );
 }
+
+/**
+ * Allows `origin` for the extension the way a user does in chrome://extensions ("Site access"),
+ * with the call that page makes (`chrome.developerPrivate.addHostPermission`). This alone does
+ * NOT grant an optional permission (`permissions.contains` stays false): it lets the extension's
+ * own `permissions.request`, from a real click in its page, be answered without the browser's
+ * dialog, which no automation can click. So the extension's own request code is what grants it.
+ */
+export async function allowSiteAccess(session: ChromiumSession, origin: string): Promise<void> {
+  const extensions = await session.context.newPage();
+  try {
+    await extensions.goto('chrome://extensions/');
+    await extensions.evaluate(
+      ([id, origin]) =>
+        (
+          globalThis as unknown as {
+            chrome: {
+              developerPrivate: { addHostPermission(id: string, host: string): Promise<void> };
+            };
+          }
+        ).chrome.developerPrivate.addHostPermission(id, origin),
+      [session.extensionId, origin] as const,
+    );
+  } finally {
+    await extensions.close();
+  }
+}
+
+/** Whether the extension holds the host permission `origin` now (asked in its background). */
+export function hasHostPermission(worker: Worker, origin: string): Promise<boolean> {
+  return worker.evaluate(
+    (origin) =>
+      (
+        globalThis as unknown as {
+          chrome: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } };
+        }
+      ).chrome.permissions.contains({ origins: [origin] }),
+    origin,
+  );
+}

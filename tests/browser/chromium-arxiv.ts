@@ -16,7 +16,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { launchChromium, request, type ChromiumSession } from './browsers.ts';
+import {
+  allowSiteAccess,
+  hasHostPermission,
+  launchChromium,
+  request,
+  type ChromiumSession,
+} from './browsers.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
 
@@ -117,15 +123,7 @@ async function waitFor<T>(
 }
 
 function hasPermission(worker: Worker): Promise<boolean> {
-  return worker.evaluate(
-    (origin) =>
-      (
-        globalThis as unknown as {
-          chrome: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } };
-        }
-      ).chrome.permissions.contains({ origins: [origin] }),
-    ARXIV_ORIGIN,
-  );
+  return hasHostPermission(worker, ARXIV_ORIGIN);
 }
 
 /** Registers and runs the "Find PDFs" tests in their own Chromium session. */
@@ -194,20 +192,7 @@ export async function runChromiumArxiv(): Promise<void> {
     await test('arxiv: once allowed, Find PDFs offers the Scholar-only source’s arXiv PDF; the weak match is only offered', async () => {
       assert(page, 'no page from the previous test');
       // The user allows the site in chrome://extensions (see the module comment): not a grant yet.
-      const extensions = await context.newPage();
-      await extensions.goto('chrome://extensions/');
-      await extensions.evaluate(
-        ([id, origin]) =>
-          (
-            globalThis as unknown as {
-              chrome: {
-                developerPrivate: { addHostPermission(id: string, host: string): Promise<void> };
-              };
-            }
-          ).chrome.developerPrivate.addHostPermission(id, origin),
-        [extensionId, ARXIV_ORIGIN] as const,
-      );
-      await extensions.close();
+      await allowSiteAccess(session!, ARXIV_ORIGIN);
       assert(!(await hasPermission(worker)), 'the site access alone granted the permission');
       await worker.evaluate(() =>
         (

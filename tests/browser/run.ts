@@ -25,6 +25,8 @@ if (!only || only === 'chromium' || only === 'playback')
   await (await import('./chromium-playback.ts')).runChromiumPlayback();
 if (!only || only === 'chromium' || only === 'pages')
   await (await import('./chromium-pages.ts')).runChromiumPages();
+if (!only || only === 'chromium' || only === 'flow')
+  await (await import('./chromium-library-flow.ts')).runChromiumLibraryFlow();
 if (!only || only === 'firefox') await runFirefox();
 if (!only || only === 'firefox' || only === 'playback')
   await (await import('./firefox-playback.ts')).runFirefoxPlayback();
