@@ -15,6 +15,7 @@ import { formatBytes, downloadText } from '@/lib/ui/download';
 import { backupFilename, exportFilename, inParts, joinExportParts } from '@/lib/ui/exports';
 import type { PaperExportFormat } from '@/lib/views';
 import { FeedImport } from './FeedImport';
+import { LibraryImport } from './LibraryImport';
 
 const FORMATS: { value: PaperExportFormat; label: string; mime: string }[] = [
   { value: 'bibtex', label: 'BibTeX (.bib)', mime: 'application/x-bibtex' },
@@ -241,6 +242,7 @@ export function ImportExportSection(props: { selection: ReadonlySet<string> }) {
           )}
         </p>
       </section>
+      <LibraryImport />
       <FeedImport />
     </div>
   );

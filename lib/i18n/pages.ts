@@ -224,6 +224,15 @@ const EN = {
     'Citecast did not get access to podcast.do-not-panic.com, so nothing was fetched.',
   'io.feedFailed': 'The feed was not imported: {message}',
   'io.feedSee': 'See the episodes you have not heard',
+  'io.library': 'Import a reference library',
+  'io.libraryHint':
+    'A BibTeX, RIS or CSL-JSON file as Zotero (or another reference manager) exports it: its papers show as saved on every page from now on. Nothing you have is overwritten; tags and notes are joined.',
+  'io.libraryWorking': 'Importing the library…',
+  'io.libraryDone':
+    '{file} ({format}), {entries} entries: papers added {added}, updated {updated}, unchanged {skipped}.',
+  'io.libraryUnusable.one': '{n} entry had no arXiv id, DOI or title and was left out.',
+  'io.libraryUnusable.other': '{n} entries had no arXiv id, DOI or title and were left out.',
+  'io.libraryHint2': 'Choose a .bib, .ris or .json file exported from your reference manager.',
   // The show's catalog (Episodes, Statistics).
   'catalog.heardOf': 'Heard {heard} of {total} episodes',
   'catalog.inProgress': '{n} in progress',
@@ -489,6 +498,16 @@ const NB: PageMessages = {
     'Citecast fikk ikke tilgang til podcast.do-not-panic.com, så ingenting ble hentet.',
   'io.feedFailed': 'Strømmen ble ikke importert: {message}',
   'io.feedSee': 'Se episodene du ikke har hørt',
+  'io.library': 'Importer et referansebibliotek',
+  'io.libraryHint':
+    'En BibTeX-, RIS- eller CSL-JSON-fil slik Zotero (eller et annet referanseverktøy) eksporterer den: artiklene vises som lagret på alle sider fra nå av. Ingenting du har blir overskrevet; stikkord og notater slås sammen.',
+  'io.libraryWorking': 'Importerer biblioteket …',
+  'io.libraryDone':
+    '{file} ({format}), {entries} oppføringer: artikler lagt til {added}, oppdatert {updated}, uendret {skipped}.',
+  'io.libraryUnusable.one': '{n} oppføring hadde verken arXiv-id, DOI eller tittel og ble utelatt.',
+  'io.libraryUnusable.other':
+    '{n} oppføringer hadde verken arXiv-id, DOI eller tittel og ble utelatt.',
+  'io.libraryHint2': 'Velg en .bib-, .ris- eller .json-fil eksportert fra referanseverktøyet ditt.',
   'catalog.heardOf': 'Hørt {heard} av {total} episoder',
   'catalog.inProgress': '{n} påbegynt',
   'catalog.unheard': 'Ikke hørt ennå ({n})',

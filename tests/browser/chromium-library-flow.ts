@@ -548,6 +548,70 @@ export async function runChromiumLibraryFlow(): Promise<void> {
         await stats.close();
       }
     }, 60_000);
+
+    await test('flow: a Zotero BibTeX library imported in Import / export shows as saved on a page citing it; a bad file is refused', async () => {
+      const page = await openPage(s, 'library.html#import-export');
+      const errors = watchErrors(page);
+      const zotero = String.raw`
+@misc{liu_example_2024,
+	title = {A {Paper} the {Listener} {Already} {Had}},
+	url = {http://arxiv.org/abs/2408.07326},
+	author = {Liu, Ada and Turing, Hal},
+	year = {2024},
+	note = {arXiv:2408.07326 [cs]},
+	keywords = {from zotero},
+}
+
+@misc{no_key,
+	publisher = {Nobody},
+}
+`;
+      const input = page.locator('[data-testid="import-library-file"]');
+      await input.setInputFiles({
+        name: 'My Library.bib',
+        mimeType: 'application/x-bibtex',
+        buffer: Buffer.from(zotero),
+      });
+      const report = page.locator('[data-testid="library-report"]');
+      await report.waitFor({ timeout: 10_000 });
+      const said = (await report.textContent()) ?? '';
+      assert(
+        said.includes('My Library.bib (BibTeX), 2 entries: papers added 1, updated 0') &&
+          said.includes('1 entry had no arXiv id, DOI or title'),
+        `the report says ${JSON.stringify(said)}`,
+      );
+      await report.screenshot({ path: join(SHOTS, 'flow-library-import.png') });
+      await input.setInputFiles({
+        name: 'notes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('just some notes, not a library'),
+      });
+      const refused = page.locator('[data-testid="library-refused"]');
+      await refused.waitFor({ timeout: 10_000 });
+      assert(
+        ((await refused.textContent()) ?? '').includes('not BibTeX, RIS or CSL-JSON'),
+        `the refusal says ${JSON.stringify(await refused.textContent())}`,
+      );
+      assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+      await page.close();
+      // The imported paper is saved wherever a page cites it.
+      const podimo = await s.context.newPage();
+      await podimo.goto(FIXTURE_PAGES.find((p) => p.name === 'podimo-episode')!.url);
+      await podimo
+        .waitForFunction(
+          () =>
+            document
+              .querySelector('citecast-source[data-arxiv-id="2408.07326"]')
+              ?.shadowRoot?.querySelector('button[data-action="save"]')
+              ?.getAttribute('aria-pressed') === 'true',
+          null,
+          { timeout: 10_000 },
+        )
+        .catch(() => {
+          throw new Error('the imported paper does not show as saved on the Podimo page');
+        });
+      await podimo.close();
+    });
   } finally {
     await s.close();
   }
