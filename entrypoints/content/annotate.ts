@@ -138,7 +138,10 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Starts annotating the page; see the module comment. */
-export function createAnnotator(ctx: ContentScriptContext): Annotator {
+export function createAnnotator(
+  ctx: ContentScriptContext,
+  options: { reread?: () => void } = {},
+): Annotator {
   const saved = new Map<string, boolean>();
   const heard = new Map<string, boolean>();
   /** When each heard episode was heard (epoch ms). */
@@ -155,9 +158,12 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
    * arXiv lookups (./arxiv.ts): `update` hands it each read; when a source resolves it
    * re-annotates with the last read (not in the middle of a sliced pass).
    */
-  let lastRead: FoundEpisode[] = [];
+  let lastRead: readonly FoundEpisode[] = [];
   const arxiv = createArxivFeature(ctx, () => {
-    if (!pass) update(lastRead);
+    // A fresh read of the page (in slices on a big list) when the owner can start one; else the
+    // last read placed again, never in the middle of a pass (that would drop its hosts).
+    if (options.reread) options.reread();
+    else if (!pass) update([...lastRead]);
   });
   const recorded = new Map<string, string>();
   let episodes: EpisodeInfo[] = [];
@@ -215,6 +221,9 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     const group: WaitingGroup = { hosts, targets };
     waitingGroups.add(group);
     for (const target of targets) {
+      // A re-read replaces the group a block waited with: the old one goes with it.
+      const previous = waiting.get(target);
+      if (previous) waitingGroups.delete(previous);
       waiting.set(target, group);
       observer.observe(target);
     }
@@ -638,7 +647,9 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     const host = event.currentTarget as HTMLElement;
     event.preventDefault();
     event.stopPropagation();
-    if (stopped) return;
+    // Only the user's own clicks: the shadow roots are open (CONTRACT.md §3), so a page script
+    // could otherwise `.click()` save, heard or "use this arXiv match" on the user's behalf.
+    if (stopped || !event.isTrusted) return;
     const target = event.composedPath()[0];
     const button = target instanceof Element ? target.closest('[data-action]') : null;
     if (!button || (button as HTMLButtonElement).disabled) return;
@@ -783,9 +794,18 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
    * shows their states; hosts of other episodes stay until {@link end}.
    */
   function add(batch: readonly FoundEpisode[]): void {
+    place(arxiv.apply([...batch]), batch);
+  }
+
+  /**
+   * Places `shown` (the episodes as the arXiv lookups present them: resolved titles carry their
+   * arXiv id) and files each under its episode as read, `read[i]`, which `end` orders by.
+   */
+  function place(shown: readonly FoundEpisode[], read: readonly FoundEpisode[]): void {
     if (stopped || !pass) return;
     const current = pass;
-    const placement = placeAnnotations(document, batch, { removeOrphans: false });
+    const readOf = new Map(shown.map((e, i) => [e, read[i] ?? e]));
+    const placement = placeAnnotations(document, shown, { removeOrphans: false });
     for (const host of placedHosts(placement)) current.claimed.add(host);
     const newKeys = new Set<string>();
     const newEpisodeKeys = new Set<string>();
@@ -831,7 +851,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
         hosts.push(p.host);
         if (paper !== null && !saved.has(paper)) newKeys.add(paper);
       }
-      current.placed.set(e, { info, hosts });
+      current.placed.set(readOf.get(e) ?? e, { info, hosts });
       const later: HTMLElement[] = [];
       for (const host of hosts) {
         listen(host);
@@ -871,6 +891,7 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
     if (stopped || !pass) return;
     const current = pass;
     pass = null;
+    lastRead = found;
     removeOrphanHosts(document, current.claimed);
     dropDetachedGroups();
     const ordered = found.flatMap((e) => {
@@ -893,14 +914,12 @@ export function createAnnotator(ctx: ContentScriptContext): Annotator {
 
   /** Places every episode of a read at once (a small page, or a re-read). */
   function update(read: FoundEpisode[]): void {
-    lastRead = read;
-    const found = arxiv.apply(read);
-    const total = found.reduce((n, e) => n + e.sources.length, 0);
+    const total = read.reduce((n, e) => n + e.sources.length, 0);
     begin(total > EAGER_SOURCES);
     episodes = [];
     sourceHosts = [];
-    add(found);
-    end(found);
+    place(arxiv.apply(read), read);
+    end(read);
   }
 
   return {

@@ -79,7 +79,8 @@ export function watchKeys(ctx: ContentScriptContext, annotator: Annotator): void
   }
 
   function onKey(event: KeyboardEvent): void {
-    if (!ctx.isValid || event.defaultPrevented) return;
+    // A key the page script made up (not typed by the user) never saves or marks anything.
+    if (!ctx.isValid || event.defaultPrevented || !event.isTrusted) return;
     const action = keyAction(event, inTextField(event));
     if (action === null) return;
     if (focused && !focused.isConnected) setFocus(null);

@@ -115,7 +115,10 @@ export function startPlayback(ctx: ContentScriptContext): {
     const src = mediaSrc(media);
     let t = tracked.get(media);
     if (!t || t.src !== src || t.key === null) {
-      t = { tracker: t?.tracker ?? new PlaybackTracker(), src, key: keyOf(media) };
+      // A player that swapped its source starts a new count: the old one's unsent seconds (at
+      // most one save interval) are dropped rather than counted for the new episode.
+      const tracker = t && t.src === src ? t.tracker : new PlaybackTracker();
+      t = { tracker, src, key: keyOf(media) };
       tracked.set(media, t);
     }
     return t;

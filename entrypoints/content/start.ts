@@ -121,7 +121,10 @@ export function isCitecastRunning(): boolean {
  * the mark goes when `ctx` is invalidated.
  */
 export function startCitecast(ctx: ContentScriptContext): void {
-  const annotator = createAnnotator(ctx);
+  // An arXiv result re-reads the page the usual way (in slices on a big list).
+  const annotator: Annotator = createAnnotator(ctx, {
+    reread: () => readAndRecord(annotator, ctx),
+  });
   readWatchers = [startPlayback(ctx), createCatalogRecorder(() => ctx.isValid)];
   readAndRecord(annotator, ctx);
   watchPage(ctx, annotator);

@@ -45,6 +45,8 @@ function contain(
 ): void {
   panel.addEventListener('click', (event) => {
     event.stopPropagation();
+    // Only the user's clicks act (the page could script `.click()` into the open shadow root).
+    if (!event.isTrusted) return void event.preventDefault();
     const target = event.composedPath()[0];
     if (!(target instanceof Element)) return;
     // A checkbox toggles itself; everything else is Citecast's to act on.
@@ -54,6 +56,7 @@ function contain(
   });
   panel.addEventListener('keydown', (event) => {
     event.stopPropagation();
+    if (!event.isTrusted) return;
     const target = event.composedPath()[0];
     if (event.key === 'Escape' || event.key === 'Esc') {
       event.preventDefault();

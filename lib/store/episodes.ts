@@ -55,6 +55,12 @@ export interface EpisodeSighting {
   cutShort?: boolean;
   /** The address of the page it was seen on. */
   pageUrl: string | null;
+  /**
+   * Seen on a page outside the supported sites ("Read this page" on any site): it only fills
+   * what the record lacks and adds its page, never replacing a title, date, length or source
+   * list already known, so no other site can rewrite the show's episodes.
+   */
+  onlyFill?: boolean;
 }
 
 /** Earlier of two epoch times (first-seen dates merge to the earliest). */
@@ -241,15 +247,22 @@ export async function recordEpisodeIn(
       EPISODE_FIELDS,
       now,
     );
-  const keepSources = sighting.cutShort === true && sources.length < base.sources.length;
+  const fill = sighting.onlyFill === true && existing !== undefined;
+  const keepSources =
+    (sighting.cutShort === true && sources.length < base.sources.length) ||
+    (fill && base.sources.length > 0);
   const record = withTitleKey(
     applyChanges(
       base,
       {
         stem: stem ?? base.stem,
-        title: sighting.title ?? base.title,
-        published: sighting.published ?? base.published,
-        duration: sighting.duration ?? base.duration,
+        title: fill ? (base.title ?? sighting.title) : (sighting.title ?? base.title),
+        published: fill
+          ? (base.published ?? sighting.published)
+          : (sighting.published ?? base.published),
+        duration: fill
+          ? (base.duration ?? sighting.duration)
+          : (sighting.duration ?? base.duration),
         pages: sighting.pageUrl ? joinLists(base.pages, [sighting.pageUrl]) : base.pages,
         sources: keepSources ? base.sources : sources,
       },

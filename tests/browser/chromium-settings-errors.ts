@@ -60,6 +60,45 @@ export async function runChromiumSettingsErrors(): Promise<void> {
       await settingsPage.close();
     });
 
+    await test('a page script clicking Citecast’s buttons through the open shadow root saves nothing', async () => {
+      const page = await context.newPage();
+      await page.goto(SITE.url);
+      const save = page.locator('citecast-source button[data-action="save"]').first();
+      await save.waitFor({ timeout: 10_000 });
+      assert((await save.getAttribute('aria-pressed')) === 'false', 'already saved');
+      // What a hostile page could do: script clicks and keys into the controls.
+      await page.evaluate(() => {
+        const host = document.querySelector('citecast-source');
+        host?.shadowRoot?.querySelector<HTMLElement>('button[data-action="save"]')?.click();
+        document
+          .querySelector('citecast-episode')
+          ?.shadowRoot?.querySelector<HTMLElement>('button[data-action="heard"]')
+          ?.click();
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true }));
+      });
+      await page.waitForTimeout(600);
+      assert((await save.getAttribute('aria-pressed')) === 'false', 'a scripted click saved');
+      const heard = page.locator('citecast-episode button[data-action="heard"]').first();
+      assert(
+        (await heard.getAttribute('aria-pressed')) === 'false',
+        'a scripted click marked heard',
+      );
+      // The user's own click still works.
+      await save.click();
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('citecast-source')
+            ?.shadowRoot?.querySelector('button[data-action="save"]')
+            ?.getAttribute('aria-pressed') === 'true',
+        null,
+        { timeout: 5_000 },
+      );
+      await save.click();
+      await page.close();
+    });
+
     await test('a store that cannot open: saving says so in the bar, in words', async () => {
       const page = await context.newPage();
       await page.goto(SITE.url);

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { FIREFOX_EXT, requireBuild, which } from './browsers.ts';
 import {
   checkCounts,
@@ -66,16 +66,37 @@ function savePressed(page: Page, id: string | null): Promise<string | null> {
   }, id);
 }
 
+/**
+ * Clicks, as a user does (a trusted click through the browser's input, not a scripted
+ * `.click()`, which Citecast ignores), the element `find` returns in the page; false when there
+ * is none.
+ */
+async function userClick(
+  page: Page,
+  find: (arg: string | null) => Element | null | undefined,
+  arg: string | null,
+): Promise<boolean> {
+  const handle = await page.evaluateHandle(find, arg);
+  const element = handle.asElement() as ElementHandle<Element> | null;
+  if (!element) {
+    await handle.dispose();
+    return false;
+  }
+  await element.click();
+  await element.dispose();
+  return true;
+}
+
 /** Clicks that save button inside its shadow root; false when it is not there. */
 function clickSave(page: Page, id: string | null): Promise<boolean> {
-  return page.evaluate((id) => {
-    const host = document.querySelector(
-      id ? `citecast-source[data-arxiv-id="${id}"]` : 'citecast-source',
-    );
-    const button = host?.shadowRoot?.querySelector<HTMLButtonElement>('button[data-action="save"]');
-    button?.click();
-    return !!button;
-  }, id);
+  return userClick(
+    page,
+    (id) =>
+      document
+        .querySelector(id ? `citecast-source[data-arxiv-id="${id}"]` : 'citecast-source')
+        ?.shadowRoot?.querySelector('button[data-action="save"]'),
+    id,
+  );
 }
 
 /** Polls (up to `timeoutMs`) until that save button shows `aria-pressed="want"`. */
@@ -234,13 +255,14 @@ export async function runFirefox(): Promise<void> {
               ?.shadowRoot?.querySelector('button[data-action="heard"]')?.textContent ?? null,
         );
       const clickBar = (action: string) =>
-        page.evaluate((action) => {
-          const b = document
-            .querySelector('citecast-episode')
-            ?.shadowRoot?.querySelector<HTMLElement>(`[data-action="${action}"]`);
-          b?.click();
-          return !!b;
-        }, action);
+        userClick(
+          page,
+          (action) =>
+            document
+              .querySelector('citecast-episode')
+              ?.shadowRoot?.querySelector(`[data-action="${action}"]`),
+          action,
+        );
       assert((await heardLabel()) === 'Heard', `heard reads ${await heardLabel()}`);
       assert(await clickBar('heard'), 'no heard button');
       await page
@@ -288,15 +310,15 @@ export async function runFirefox(): Promise<void> {
             ?.shadowRoot?.querySelectorAll('.panel.choose input[type="checkbox"]').length ?? 0) > 0,
         { timeout: 5_000 },
       );
-      const checked = await page.evaluate(() => {
-        const panel = document
-          .querySelector('citecast-episode')
-          ?.shadowRoot?.querySelector('.panel.choose');
-        const box = panel?.querySelector<HTMLInputElement>('input[type="checkbox"]:not(:checked)');
-        box?.click();
-        return box ? (box.closest('li')?.textContent ?? '') : null;
-      });
-      assert(checked !== null, 'no unchecked paper in the choose panel');
+      const checked = await userClick(
+        page,
+        () =>
+          document
+            .querySelector('citecast-episode')
+            ?.shadowRoot?.querySelector('.panel.choose input[type="checkbox"]:not(:checked)'),
+        null,
+      );
+      assert(checked, 'no unchecked paper in the choose panel');
       await page.screenshot({ path: join(SHOTS, 'firefox-choose-panel.png') });
       const savedCount = () =>
         page.evaluate(() => {
