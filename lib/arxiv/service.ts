@@ -150,6 +150,19 @@ export async function resolveTitles(
     if (key && !found.has(key) && !missing.has(key)) missing.set(key, s);
   });
   const changes: Change[] = [];
+  // A title resolved earlier whose paper is still under its title (the move failed, or the paper
+  // was saved after the answer was cached) moves now: adopting is idempotent.
+  const resolved = [...cached].filter(
+    ([, record]) => record.outcome === 'resolved' && record.entry !== null,
+  );
+  if (resolved.length > 0) {
+    const tx = store.db.transaction('papers', 'readonly');
+    const present = await Promise.all(resolved.map(([key]) => tx.store.getKey(key)));
+    await tx.done;
+    for (const [i, [key, record]] of resolved.entries()) {
+      if (present[i] !== undefined) changes.push(...(await adopt(store, key, record.entry!)));
+    }
+  }
   if (missing.size > 0 && data.cacheOnly) {
     for (const key of missing.keys()) found.set(key, { state: 'pending' });
   } else if (missing.size > 0) {

@@ -227,6 +227,32 @@ describe('resolveTitles', () => {
   });
 });
 
+describe('a title resolved before its paper was saved', () => {
+  it('moves the paper under its arXiv id at the next cache answer, without asking arXiv', async () => {
+    answers = [text('several.xml')];
+    await resolveTitles(store, { sources: [q(TITANS)], cacheOnly: false }, deps());
+    expect(urls).toHaveLength(1);
+    // Saved by title after the answer was cached (the page had not re-read yet).
+    const scholar = source({ title: TITANS, url: 'https://scholar.google.com/scholar?q=Titans' });
+    const saved = await savePaper(store, scholar, null);
+    expect(saved!.key.startsWith('title:')).toBe(true);
+    const { changes } = await resolveTitles(
+      store,
+      { sources: [q(TITANS)], cacheOnly: true },
+      deps(),
+    );
+    expect(urls).toHaveLength(1);
+    expect(await store.db.get('papers', saved!.key)).toBeUndefined();
+    expect(await store.db.get('papers', 'arxiv:2501.00663')).toMatchObject({
+      savedAt: saved!.savedAt,
+    });
+    expect(changes).toContainEqual({ kind: 'papers', keys: [saved!.key, 'arxiv:2501.00663'] });
+    // Nothing left to move: asked again, nothing changes.
+    const again = await resolveTitles(store, { sources: [q(TITANS)], cacheOnly: true }, deps());
+    expect(again.changes ?? []).toEqual([]);
+  });
+});
+
 describe('corrections', () => {
   it('links a weak candidate by hand: resolved, manual, never expiring, and no lookup replaces it', async () => {
     answers = [text('near-miss.xml')];
