@@ -10,7 +10,7 @@ import { useServices } from '@/components/common/services';
 import { PaperSearch } from '@/components/popup/PaperSearch';
 import { RecentListens } from '@/components/popup/RecentListens';
 import { ThisTab } from '@/components/popup/ThisTab';
-import type { PingMessage, PingReply } from '@/lib/messages';
+import type { PingMessage, PingReply, ReplyOf } from '@/lib/messages';
 import { SECTIONS } from '@/lib/ui/sections';
 import { POPUP_KEY } from '@/lib/ui/shortcuts';
 
@@ -36,8 +36,11 @@ async function ping(): Promise<PingReply> {
   return reply;
 }
 
-/** See the module comment. */
-export function Popup(props: { ping?: () => Promise<PingReply> }) {
+/** See the module comment. `firstPage`: the recent saves, asked for before the first render. */
+export function Popup(props: {
+  ping?: () => Promise<PingReply>;
+  firstPage?: Promise<ReplyOf<'recentSaves'>>;
+}) {
   const { readActiveTab, openLibrary } = useServices();
   const { t } = useT();
   const [status, setStatus] = useState<Status>({ state: 'checking' });
@@ -87,7 +90,7 @@ export function Popup(props: { ping?: () => Promise<PingReply> }) {
           {status.state === 'error' && t('status.error', { message: status.message })}
         </p>
       </header>
-      <PaperSearch autoFocus />
+      <PaperSearch autoFocus firstPage={props.firstPage} />
       <ThisTab refresh={refresh} onFound={setFound} />
       {found === 0 && (
         <section class="popup-hint" aria-label={t('popup.thisPage')}>

@@ -19,6 +19,7 @@ import { MAX_BACKUP_BYTES } from './store/backup-format';
 import type { FeedImportReport } from './catalog/import-feed';
 import type { CatalogStats } from './store/catalog';
 import type { ListenState, PaperRecord } from './store/schema';
+import type { RecentSaves } from './store/recent-saves';
 import type {
   EpisodeDetail,
   EpisodePage,
@@ -325,9 +326,10 @@ export type CheckedData<K extends RequestType> = v.InferOutput<(typeof MESSAGE_S
 export const MESSAGE_ACCESS: Record<RequestType, 'any' | 'extension'> = {
   savePaper: 'any',
   unsavePaper: 'any',
-  setReadState: 'any',
-  setTags: 'any',
-  setNote: 'any',
+  // Only the library edits these; a page has no reason to touch a paper's notes or tags.
+  setReadState: 'extension',
+  setTags: 'extension',
+  setNote: 'extension',
   savedStates: 'any',
   recordEpisode: 'any',
   setHeard: 'any',
@@ -453,9 +455,9 @@ export interface ProtocolMap {
   /** One source as a BibTeX entry, saved or not (nothing is written). */
   sourceBibtex(data: RequestData<'sourceBibtex'>): Result<{ text: string }>;
   // Library and popup queries.
-  /** The newest saved papers, cheap even before the library copy is built (the popup's first screen). */
-  recentSaves(data: RequestData<'recentSaves'>): Result<Pick<PaperPage, 'total' | 'rows'>>;
-  /** Starts building the library copy and its search index; answers at once whether it was built. */
+  /** The newest saved papers, cheap before the library copy is built (then without the total). */
+  recentSaves(data: RequestData<'recentSaves'>): Result<RecentSaves>;
+  /** Builds the library copy and its search index; answers when built, whether it was before. */
   warmLibrary(data?: RequestData<'warmLibrary'>): Result<{ built: boolean }>;
   /** One page of saved papers (search, filters, sort). */
   queryPapers(data: RequestData<'queryPapers'>): Result<PaperPage>;

@@ -35,6 +35,12 @@ export function useStoreChanged(
 
 /** A paged query's state, and the function a windowed list calls with its visible rows. */
 export interface Paged<T> extends PagedState<T, MessageError> {
+  /**
+   * The query key whose answer is shown (while a new query's first page is on its way, the old
+   * one's rows stay), or `null` before any answer. Pages put it on the list (`data-query`), so a
+   * test or benchmark can tell the exact moment the results of what was typed are in.
+   */
+  shownKey: string | null;
   ensure(start: number, end: number): void;
   /** Drops every loaded page and loads the visible ones again (after a write). */
   reload(): void;
@@ -57,11 +63,19 @@ export function usePaged<T>(
   const keyRef = useRef<string | null>(null);
   const lastRange = useRef<[number, number]>([0, pageSize]);
   const previous = useRef<PagedState<T, MessageError> | null>(null);
+  const previousKey = useRef<string | null>(null);
   const cacheKey = `${generation}|${queryKey}`;
   if (keyRef.current !== cacheKey) {
     const sameQuery = keyRef.current !== null && keyRef.current.endsWith(`|${queryKey}`);
     // While the new query's first page is on its way, the old rows stay (no flicker while typing).
-    if (cacheRef.current) previous.current = cacheRef.current.state();
+    if (cacheRef.current) {
+      const old = cacheRef.current.state();
+      // A query that never got an answer leaves the one before it on screen.
+      if (old.total !== null || old.error !== null || !previous.current) {
+        previous.current = old;
+        previousKey.current = keyRef.current?.slice(keyRef.current.indexOf('|') + 1) ?? null;
+      }
+    }
     cacheRef.current?.stop();
     keyRef.current = cacheKey;
     const cache: PageCache<T, MessageError> = new PageCache<T, MessageError>(
@@ -79,10 +93,12 @@ export function usePaged<T>(
   useEffect(() => () => cacheRef.current?.stop(), []);
   const cache = cacheRef.current!;
   const state = cache.state();
-  const shown =
-    state.total === null && state.error === null && previous.current ? previous.current : state;
+  const showsPrevious = state.total === null && state.error === null && !!previous.current;
+  const shown = showsPrevious ? previous.current! : state;
+  const answered = shown.total !== null || shown.error !== null;
   return {
     ...shown,
+    shownKey: !answered ? null : showsPrevious ? previousKey.current : queryKey,
     loading: state.loading,
     ensure(start, end) {
       lastRange.current = [start, end];

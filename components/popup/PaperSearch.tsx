@@ -2,12 +2,24 @@
  * The popup's search over saved papers: results as you type (the background searches, a page at
  * a time), the most recent saves while the field is empty. The field keeps focus; ↑/↓ move
  * through the results, Enter opens the active one, Esc clears the field.
+ *
+ * The first page of recent saves never waits for the background's in-memory copy of the library
+ * (built from the whole store after the service worker starts): the popup reads it from
+ * IndexedDB's indexes itself before rendering (`firstRecentSaves`, passed as `firstPage`), or
+ * asks `recentSaves`, which the background answers the same way while its copy is not built;
+ * both come without the number of saved papers. Once those rows are painted, `warmLibrary` has
+ * the background build the copy the search needs, so it is ready by the first keystroke instead
+ * of delaying the first screen; when it is built, the recent saves are asked for again, now with
+ * their number.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStoreChanged, usePaged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { EmptyState, StoreError } from '@/components/common/Notice';
-import { useServices } from '@/components/common/services';
+import { useServices, type AskFn } from '@/components/common/services';
+import { success, type ReplyOf } from '@/lib/messages';
+import { readFromPage } from '@/lib/store/page-read';
+import { recentSavesFromStore } from '@/lib/store/recent-saves';
 import { VirtualList } from '@/components/common/VirtualList';
 import type { PaperView } from '@/lib/views';
 import { authorsLine, paperLink } from '@/lib/ui/papers';
@@ -15,19 +27,60 @@ import { moveActive } from '@/lib/ui/window';
 
 const ROW_HEIGHT = 50;
 const VISIBLE_ROWS = 6;
-const PAGE = 50;
+/** Rows per request; also the size of the first page `firstPage` must ask for. */
+export const PAPERS_PAGE = 50;
+
+/**
+ * The first page of recent saves for a popup about to render: read from the store by the page
+ * itself when it can (no wait for the background's worker to start, lib/store/page-read.ts),
+ * else asked of the background. Either way without their total (see `uncounted` below).
+ */
+export async function firstRecentSaves(ask: AskFn): Promise<ReplyOf<'recentSaves'>> {
+  const read = await readFromPage((store) => recentSavesFromStore(store, PAPERS_PAGE));
+  return read ? success(read) : ask('recentSaves', { limit: PAPERS_PAGE });
+}
+
+/** After the next frame is painted (a task queued from the frame's animation callback). */
+function afterPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
 
 /** See the module comment. */
-export function PaperSearch(props: { autoFocus?: boolean }) {
+export function PaperSearch(props: {
+  autoFocus?: boolean;
+  /** `recentSaves` for {@link PAPERS_PAGE} rows, already on its way. */
+  firstPage?: Promise<ReplyOf<'recentSaves'>>;
+}) {
   const { ask, openTab, openLibrary } = useServices();
   const tr = useT();
   const { t } = tr;
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
+  const firstPage = useRef(props.firstPage ?? null);
+  // Whether the rows shown are recent saves read before the background's copy was built, which
+  // come without the number of saved papers (lib/store/recent-saves.ts).
+  const uncounted = useRef(false);
   const query = text.trim();
   const paged = usePaged<PaperView>(
     query,
     async (offset, limit) => {
+      if (!query && offset === 0) {
+        const early = limit === PAPERS_PAGE ? firstPage.current : null;
+        firstPage.current = null;
+        const reply = await (early ?? ask('recentSaves', { limit }));
+        if (!reply.ok) return { ok: false, error: reply.error };
+        const { total, rows } = reply.value;
+        uncounted.current = total === null;
+        return { ok: true, page: { total: total ?? rows.length, rows } };
+      }
+      uncounted.current = false;
       const reply = await ask('queryPapers', {
         text: query,
         sort: query ? 'relevance' : 'saved',
@@ -43,10 +96,22 @@ export function PaperSearch(props: { autoFocus?: boolean }) {
         ? { ok: true, page: { total: reply.value.total, rows: reply.value.rows } }
         : { ok: false, error: reply.error };
     },
-    PAGE,
+    PAPERS_PAGE,
   );
   useStoreChanged(['papers', 'episodes', 'listens'], () => paged.reload());
   const total = paged.total ?? 0;
+  const answered = paged.total !== null;
+  const warmed = useRef(false);
+  useEffect(() => {
+    if (!answered || warmed.current) return;
+    return afterPaint(() => {
+      warmed.current = true;
+      // It answers once the copy is built: then the recent saves can be counted.
+      void ask('warmLibrary', {}).then((reply) => {
+        if (reply.ok && uncounted.current) paged.reload();
+      });
+    });
+  }, [answered]);
 
   const open = (index: number) => {
     const view = paged.rows[index];
@@ -176,9 +241,13 @@ export function PaperSearch(props: { autoFocus?: boolean }) {
       />
       <h2 id="search-heading" class="popup-h2">
         {heading}
-        {paged.total !== null && paged.total > 0 && <span class="muted"> · {paged.total}</span>}
+        {paged.total !== null && paged.total > 0 && !uncounted.current && (
+          <span class="muted"> · {paged.total}</span>
+        )}
       </h2>
-      <div id={listId}>{body}</div>
+      <div id={listId} data-query={paged.shownKey ?? undefined}>
+        {body}
+      </div>
       {total > 0 && <p class="keys-hint muted">{t('popup.keysHint')}</p>}
     </section>
   );

@@ -70,15 +70,24 @@ export function queryEpisodes(state: LibraryState, query: EpisodeQuery): Episode
  * first. A listen whose episode record is missing is shown by its key.
  */
 export function recentListens(state: LibraryState, limit: number): RecentListen[] {
-  const listens = [...state.listens.values()]
-    .filter((l) => l.state !== 'unheard')
-    .map((listen) => ({ listen, time: listenUpdatedAt(listen) ?? listen.heardAt ?? 0 }))
-    .sort((a, b) => b.time - a.time || (a.listen.episodeKey < b.listen.episodeKey ? -1 : 1))
-    .slice(0, limit);
-  return listens.map(({ listen }) => ({
+  return pickRecentListens(state.listens.values(), limit).map((listen) => ({
     episode: episodeSummary(listen.episodeKey, state.episodes.get(listen.episodeKey)),
     listen: listenView(listen),
   }));
+}
+
+/**
+ * The listens {@link recentListens} shows, in its order: heard or in progress, newest change
+ * first, then by episode key; at most `limit`. Also read straight from the store before the
+ * library copy is built (first-screen.ts).
+ */
+export function pickRecentListens(listens: Iterable<ListenRecord>, limit: number): ListenRecord[] {
+  return [...listens]
+    .filter((l) => l.state !== 'unheard')
+    .map((listen) => ({ listen, time: listenUpdatedAt(listen) ?? listen.heardAt ?? 0 }))
+    .sort((a, b) => b.time - a.time || (a.listen.episodeKey < b.listen.episodeKey ? -1 : 1))
+    .slice(0, limit)
+    .map(({ listen }) => listen);
 }
 
 /**

@@ -275,6 +275,15 @@ export class LibraryCache {
     };
   }
 
+  /**
+   * Whether the next {@link read} answers from memory: the copy is built and no write since
+   * asked for a rebuild (a backup import, delete everything). Then the popup's first screen
+   * reads it; otherwise it reads the store (first-screen.ts).
+   */
+  ready(): boolean {
+    return this.state !== null && !this.pending.all;
+  }
+
   private async refresh(store: Store): Promise<LibraryState> {
     try {
       return await this.bringUpToDate(store);

@@ -15,7 +15,8 @@ import {
 } from '../messages';
 import type { Store } from './db';
 import { episodeDetail, paperDetail } from './details';
-import { overlapEpisodes, queryEpisodes, recentListens } from './episode-log';
+import { overlapEpisodes, queryEpisodes } from './episode-log';
+import { recentListensAnswer } from './first-screen';
 import { setEpisodeNote } from './episodes';
 import type { LibraryCache } from './library-cache';
 import { deleteListen, restorePapers, setHeardAt, unsavePapers } from './library-writes';
@@ -161,7 +162,6 @@ export const LIBRARY_HANDLERS: { [K in LibraryRequest]: LibraryHandler<K> } = {
     }
     return { result: success(exported) };
   },
-  async recentListens({ store, library }, data) {
-    return { result: success(recentListens(await library.read(store), data.limit)) };
-  },
+  // The popup's first screen: from the store while the copy is not built (first-screen.ts).
+  recentListens: ({ store, library }, data) => recentListensAnswer(store, library, data.limit),
 };

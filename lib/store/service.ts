@@ -13,6 +13,7 @@
  *   (library-cache.ts); each write's changes mark what it must re-read before its next answer.
  */
 import { browser } from 'wxt/browser';
+import { isSupportedUrl } from '../hosts';
 import {
   checkRequest,
   failure,
@@ -148,6 +149,15 @@ function listenSummary(listen: ListenRecord | undefined | null): ListenSummary {
     : { state: 'unheard', position: 0, duration: null, heardAt: null };
 }
 
+/**
+ * Whether what a sender records may only fill gaps: a content script on a page outside the
+ * supported sites ("Read this page" anywhere) must not rewrite an episode the show's own pages
+ * gave (a hostile page could otherwise replace its title or source list).
+ */
+function fillsOnly(sender: SenderInfo): boolean {
+  return sender.kind === 'content' && (sender.url === null || !isSupportedUrl(sender.url));
+}
+
 /** The origin of `url`, or `null` when it is not an absolute URL. */
 function originOf(url: string | null): string | null {
   if (url === null) return null;
@@ -192,15 +202,19 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     return { result: success(Object.fromEntries(saved)) };
   },
   async recordEpisode(store, data, sender) {
-    // A content script records only what its own site shows.
-    if (sender.kind === 'content' && sender.url !== null) {
-      if (originOf(sender.url) !== originOf(data.pageUrl)) {
+    // A content script records only what its own site shows (and always says where it is).
+    if (sender.kind === 'content') {
+      if (sender.url === null || originOf(sender.url) !== originOf(data.pageUrl)) {
         return {
           result: failure('forbidden', 'A page may only record episodes seen on its own site.'),
         };
       }
     }
-    const record = await recordEpisode(store, { ...data.episode, pageUrl: data.pageUrl });
+    const record = await recordEpisode(store, {
+      ...data.episode,
+      pageUrl: data.pageUrl,
+      onlyFill: fillsOnly(sender),
+    });
     if (!record) {
       return { result: failure('invalid', 'This episode has no audio link, stem or title.') };
     }
@@ -333,7 +347,8 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     return { result: success({ version: store.db.version, persisted, usage, quota }) };
   },
   // Library and popup queries.
-  recentSaves: (store, data, _sender, library) => firstScreen.recentSaves(store, library, data.limit),
+  recentSaves: (store, data, _sender, library) =>
+    firstScreen.recentSaves(store, library, data.limit),
   warmLibrary: (store, _data, _sender, library) => firstScreen.warmLibrary(store, library),
   queryPapers: libraryHandler('queryPapers'),
   paperDetail: libraryHandler('paperDetail'),
@@ -352,7 +367,11 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   async recordCatalog(store, data, sender) {
     const refused = catalogRefusal(data, sender.kind === 'content' ? sender.url : null);
     if (refused) return { result: failure('forbidden', refused) };
-    const keys = await recordCatalog(store, catalogSightings(data));
+    const onlyFill = fillsOnly(sender);
+    const keys = await recordCatalog(
+      store,
+      catalogSightings(data).map((sighting) => ({ ...sighting, onlyFill })),
+    );
     return { result: success({ keys }), changes: catalogChanges(keys) };
   },
   async catalogStats(store, data) {

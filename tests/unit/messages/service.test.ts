@@ -200,7 +200,7 @@ describe('change broadcasts', () => {
     expect(t.changes).toEqual([]);
 
     await t.service.handle('savePaper', { source: paperSource('2501.00663') }, tab);
-    await t.service.handle('setTags', { key: 'arxiv:2501.00663', tags: ['a'] }, tab);
+    await t.service.handle('setTags', { key: 'arxiv:2501.00663', tags: ['a'] }, popupSender());
     await t.service.handle('setHeard', { episodeKey: EPISODE_STEM, heard: true }, tab);
     await t.service.handle(
       'recordProgress',
@@ -530,5 +530,69 @@ describe('importLibrary (a Zotero export, from the library page)', () => {
     );
     expect(fromPage).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(t.changes).toEqual([]);
+  });
+});
+
+describe('episodes seen outside the supported sites', () => {
+  let t: TestService;
+  beforeEach(() => {
+    t = testService();
+  });
+  afterEach(() => t.service.close());
+
+  const stem = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
+  const episode = (title: string, sources: string[]) => ({
+    title,
+    published: '2026-05-20',
+    duration: null,
+    audioUrl: `https://podcast.do-not-panic.com/episodes/${stem}.mp3`,
+    visualizationUrl: null,
+    sources: sources.map((id) => ({
+      ...paperSource(id),
+      kind: 'paper' as const,
+      arxivVersion: null,
+      episode: null,
+    })),
+  });
+
+  it('only fill gaps: another site cannot rewrite the title or source list the show gave', async () => {
+    const show = 'https://podcast.do-not-panic.com/episodes/titans/';
+    valueOf(
+      await t.service.handle(
+        'recordEpisode',
+        { episode: episode('Titans', ['2501.00663']), pageUrl: show },
+        tabSender(1, show),
+      ),
+    );
+    const blog = 'https://blog.example/post';
+    valueOf(
+      await t.service.handle(
+        'recordEpisode',
+        { episode: episode('Buy pills', ['9999.99999']), pageUrl: blog },
+        tabSender(2, blog),
+      ),
+    );
+    const detail = valueOf(await t.service.handle('episodeDetail', { key: stem }, popupSender()));
+    expect(detail.view.episode.title).toBe('Titans');
+    expect(detail.sources.map((s) => s.source.arxivId)).toEqual(['2501.00663']);
+    // Its page is still noted, and an episode nobody recorded yet is recorded from it.
+    const other = await t.service.handle(
+      'recordEpisode',
+      {
+        episode: { ...episode('A new one', []), audioUrl: 'https://cdn.example/x-abcdef.mp3' },
+        pageUrl: blog,
+      },
+      tabSender(2, blog),
+    );
+    expect(other.ok).toBe(true);
+  });
+
+  it('refuses a content script that does not say which page it is on', async () => {
+    const reply = await t.service.handle(
+      'recordEpisode',
+      { episode: episode('Titans', []), pageUrl: 'https://podcast.do-not-panic.com/x' },
+      { id: fakeBrowser.runtime.id, tab: { id: 3 } },
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

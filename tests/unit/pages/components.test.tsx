@@ -39,8 +39,13 @@ function paper(key: string, title: string, savedAt: number): PaperRecord {
 }
 
 /** A fake background holding `papers`; records every request. */
-function fakeBackground(initial: PaperRecord[], options: { down?: boolean } = {}) {
+function fakeBackground(
+  initial: PaperRecord[],
+  options: { down?: boolean; uncounted?: boolean; warming?: Promise<void> } = {},
+) {
   let papers = [...initial];
+  // Like the background before its copy is built: the first recent saves come uncounted.
+  let warm = !options.uncounted;
   const calls: { type: string; data: unknown }[] = [];
   const ask = (async (type: string, data: unknown) => {
     calls.push({ type, data });
@@ -58,6 +63,19 @@ function fakeBackground(initial: PaperRecord[], options: { down?: boolean } = {}
           tags: [],
           years: [2024],
         });
+      }
+      case 'recentSaves': {
+        const rows: PaperView[] = [...papers]
+          .sort((a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0))
+          .map((p) => ({ paper: p, citedIn: 1, citedInHeard: 0 }));
+        const { limit } = data as RequestData<'recentSaves'>;
+        return success({ total: warm ? rows.length : null, rows: rows.slice(0, limit) });
+      }
+      case 'warmLibrary': {
+        const built = warm;
+        await options.warming;
+        warm = true;
+        return success({ built });
       }
       case 'unsavePapers': {
         const keys = (data as { keys: string[] }).keys;
@@ -171,6 +189,53 @@ describe('the popup search', () => {
       field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     });
     expect(opened).toEqual(['https://arxiv.org/abs/2312.00752']);
+  });
+
+  it('shows the recent saves asked for before it rendered, then warms the search', async () => {
+    let built = () => undefined as void;
+    const warming = new Promise<void>((resolve) => (built = resolve));
+    const bg = fakeBackground(LIBRARY, { uncounted: true, warming });
+    const early = bg.ask('recentSaves', { limit: 50 });
+    bg.calls.length = 0;
+    await mount(
+      <ServicesProvider services={services(bg.ask)}>
+        <PaperSearch firstPage={early} />
+      </ServicesProvider>,
+    );
+    expect(rows()).toHaveLength(3);
+    expect(root.querySelector('[data-query]')?.getAttribute('data-query')).toBe('');
+    expect(root.querySelector('#search-heading')?.textContent).toBe('Recent saves');
+    // Nothing asked again for the first page; the copy for the search is warmed after paint,
+    // then the recent saves are asked for again, now counted.
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(bg.calls.map((c) => c.type)).toEqual(['warmLibrary']);
+    built();
+    await settle();
+    expect(bg.calls.map((c) => c.type)).toEqual(['warmLibrary', 'recentSaves']);
+    expect(root.querySelector('#search-heading')?.textContent).toBe('Recent saves · 3');
+    expect(rows()).toHaveLength(3);
+    const field = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    await act(() => {
+      field.value = 'flash';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(root.querySelector('[data-query]')?.getAttribute('data-query')).toBe('flash');
+    expect(rows()).toHaveLength(2);
+    await act(() => {
+      field.value = '';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(rows()).toHaveLength(3);
+    expect(bg.calls.map((c) => c.type)).toEqual([
+      'warmLibrary',
+      'recentSaves',
+      'queryPapers',
+      'recentSaves',
+    ]);
   });
 
   it('says what to do when nothing is saved, and shows the store’s error', async () => {
