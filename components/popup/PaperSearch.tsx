@@ -4,10 +4,10 @@
  * through the results, Enter opens the active one, Esc clears the field.
  *
  * The first page of recent saves never waits for the background's in-memory copy of the library
- * (built from the whole store after the service worker starts): the popup reads it from
- * IndexedDB's indexes itself before rendering (`firstRecentSaves`, passed as `firstPage`), or
- * asks `recentSaves`, which the background answers the same way while its copy is not built;
- * both come without the number of saved papers. Once those rows are painted, `warmLibrary` has
+ * (built from the whole store after the service worker starts): the popup asks `recentSaves`
+ * before rendering (`firstRecentSaves`, passed as `firstPage`), which the background answers
+ * from IndexedDB's indexes while its copy is not built, without the number of saved papers. The
+ * popup never opens the store itself: the store is the background's (README, Conventions). Once those rows are painted, `warmLibrary` has
  * the background build the copy the search needs, so it is ready by the first keystroke instead
  * of delaying the first screen; when it is built, the recent saves are asked for again, now with
  * their number.
@@ -17,9 +17,7 @@ import { useStoreChanged, usePaged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { EmptyState, StoreError } from '@/components/common/Notice';
 import { useServices, type AskFn } from '@/components/common/services';
-import { success, type ReplyOf } from '@/lib/messages';
-import { readFromPage } from '@/lib/store/page-read';
-import { recentSavesFromStore } from '@/lib/store/recent-saves';
+import type { ReplyOf } from '@/lib/messages';
 import { VirtualList } from '@/components/common/VirtualList';
 import type { PaperView } from '@/lib/views';
 import { authorsLine, paperLink } from '@/lib/ui/papers';
@@ -31,13 +29,11 @@ const VISIBLE_ROWS = 6;
 export const PAPERS_PAGE = 50;
 
 /**
- * The first page of recent saves for a popup about to render: read from the store by the page
- * itself when it can (no wait for the background's worker to start, lib/store/page-read.ts),
- * else asked of the background. Either way without their total (see `uncounted` below).
+ * The first page of recent saves for a popup about to render, asked of the background, which
+ * answers it without building its search copy (and so without their total: see `uncounted`).
  */
-export async function firstRecentSaves(ask: AskFn): Promise<ReplyOf<'recentSaves'>> {
-  const read = await readFromPage((store) => recentSavesFromStore(store, PAPERS_PAGE));
-  return read ? success(read) : ask('recentSaves', { limit: PAPERS_PAGE });
+export function firstRecentSaves(ask: AskFn): Promise<ReplyOf<'recentSaves'>> {
+  return ask('recentSaves', { limit: PAPERS_PAGE });
 }
 
 /** After the next frame is painted (a task queued from the frame's animation callback). */

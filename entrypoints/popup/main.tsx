@@ -8,7 +8,7 @@ import '@/assets/pages.css';
 
 // The popup's two first questions leave together, before anything renders: the settings (its
 // language and theme: nothing shows before them) and the newest saves (its first rows, read
-// from the store right here when possible, so a stopped service worker does not hold them up).
+// cheaply by the background before its search copy is built).
 const firstPage = firstRecentSaves(extensionServices.ask);
 const root = document.getElementById('app');
 if (root) {

@@ -1,8 +1,7 @@
 /**
  * The newest saved papers read straight from IndexedDB's saved-date index, with their cited-in
  * counts: what the popup's first screen shows, cheap whatever the size of the library. Used by
- * the background before its copy of the library is built (first-screen.ts) and by the popup
- * itself (page-read.ts). Imports nothing heavy: the popup's bundle carries it.
+ * the background before its copy of the library is built (first-screen.ts).
  */
 import type { PaperView } from '../views';
 import type { Store } from './db';
