@@ -159,12 +159,16 @@ export function createAnnotator(
    * re-annotates with the last read (not in the middle of a sliced pass).
    */
   let lastRead: readonly FoundEpisode[] = [];
-  const arxiv = createArxivFeature(ctx, () => {
-    // A fresh read of the page (in slices on a big list) when the owner can start one; else the
-    // last read placed again, never in the middle of a pass (that would drop its hosts).
-    if (options.reread) options.reread();
-    else if (!pass) update([...lastRead]);
-  });
+  const arxiv = createArxivFeature(
+    ctx,
+    () => {
+      // A fresh read of the page (in slices on a big list) when the owner can start one; else the
+      // last read placed again, never in the middle of a pass (that would drop its hosts).
+      if (options.reread) options.reread();
+      else if (!pass) update([...lastRead]);
+    },
+    () => pass !== null && pass.lazy,
+  );
   const recorded = new Map<string, string>();
   let episodes: EpisodeInfo[] = [];
   let sourceHosts: HTMLElement[] = [];

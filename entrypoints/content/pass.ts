@@ -79,16 +79,18 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
     return;
   }
   const results: (FoundEpisode | null)[] = new Array(plan.blocks.length).fill(null);
-  let order: number[] = [];
+  // The reading order is found with the blocks, before Citecast changes anything (the page's
+  // layout is still clean, so the rectangles cost no layout), leaving the first slice's task,
+  // and the frame it changes, as short as the others.
+  const height = window.innerHeight || document.documentElement.clientHeight;
+  const order = visibleFirst(
+    plan.blocks.map((b) => b.getBoundingClientRect()),
+    height,
+  );
   let next = 0;
-  // Finding the blocks took a slice of its own: the first episodes are read in the next task.
+  // Finding the blocks took a task of its own: the first episodes are read in the next one.
   const start = () => {
     if (!hooks.live()) return;
-    const height = window.innerHeight || document.documentElement.clientHeight;
-    order = visibleFirst(
-      plan.blocks.map((b) => b.getBoundingClientRect()),
-      height,
-    );
     annotator.begin(true);
     safeAdd(annotator, plan.first);
     slice();
