@@ -18,6 +18,19 @@ const SLICE_BUDGET_MS = 12;
 /** Episodes placed together within a slice. */
 const PLACE_BATCH = 6;
 
+/**
+ * Runs `fn` in a new task, after the page's pending tasks (a message to itself: unlike
+ * `setTimeout(fn, 0)`, nested calls are not clamped to 4 ms).
+ */
+function yieldThen(fn: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    fn();
+  };
+  channel.port2.postMessage(null);
+}
+
 /** What a pass needs around it. */
 export interface PassHooks {
   /** Whether this pass is still wanted (a newer read, or a stopped extension, ends it). */
@@ -109,8 +122,8 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
     if (batch.length > 0) safeAdd(annotator, batch);
     hooks.afterWrites();
     if (next < order.length) {
-      // A plain timer (see ./start.ts on ctx.setTimeout); `live()` stops a stale pass.
-      setTimeout(slice, 0);
+      // The next slice as the next task, without a timer's 4 ms clamp; `live()` stops a stale pass.
+      yieldThen(slice);
       return;
     }
     const found = [...plan.first, ...results.filter((e): e is FoundEpisode => e !== null)];

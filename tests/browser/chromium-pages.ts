@@ -299,16 +299,24 @@ export async function runChromiumPages(): Promise<void> {
       await page.locator('.library-nav a[data-section="papers"]', { hasText: 'Artikler' }).waitFor({
         timeout: 5_000,
       });
-      assert((await page.evaluate(() => document.documentElement.lang)) === 'nb', 'lang is not nb');
+      await page
+        .waitForFunction(() => document.documentElement.lang === 'nb', null, { timeout: 5_000 })
+        .catch(() => {
+          throw new Error('lang is not nb');
+        });
       const popup = await openPage(s, 'popup.html', { width: 420, height: 640 });
       await popup.getByText('Nylig lagret').waitFor({ timeout: 5_000 });
       await popup.screenshot({ path: join(SHOTS, 'pages-popup-data-nb.png') });
       await popup.close();
       await page.screenshot({ path: join(SHOTS, 'pages-library-settings-nb.png'), fullPage: true });
-      assert(
-        (await page.getByTestId('shortcut-popup').textContent())?.includes('L'),
-        'the popup shortcut is not shown',
-      );
+      // The shortcuts come from browser.commands a moment after the section renders.
+      await page
+        .getByTestId('shortcut-popup')
+        .filter({ hasText: 'L' })
+        .waitFor({ timeout: 5_000 })
+        .catch(() => {
+          throw new Error('the popup shortcut is not shown');
+        });
       await page.getByTestId('language').selectOption('auto');
       await page.locator('.library-nav a[data-section="papers"]', { hasText: 'Papers' }).waitFor({
         timeout: 5_000,
