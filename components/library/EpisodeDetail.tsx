@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
+import { DetailPanel } from './DetailPanel';
 import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
 import { formatDay, formatDuration, fromDateInput, toDateInput } from '@/lib/ui/dates';
 import type { EpisodeDetail as Detail } from '@/lib/views';
@@ -71,30 +72,18 @@ export function EpisodeDetail(props: {
 
   const view = detail?.view;
   const title = view?.episode.title ?? t('untitledEpisode');
-  const page =
-    view?.episode.pageUrl && isHttpUrl(view.episode.pageUrl) ? view.episode.pageUrl : null;
   return (
-    <aside class="detail" aria-label={title} data-testid="episode-detail">
-      <button type="button" class="detail-close" onClick={props.onClose} aria-label={t('close')}>
-        ×
-      </button>
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {t('error.store', { message: error.message })}
-        </p>
-      )}
-      {!view && !error && <p class="muted">{t('loading')}</p>}
+    <DetailPanel
+      label={title}
+      testId="episode-detail"
+      title={title}
+      href={view?.episode.pageUrl ?? null}
+      error={error}
+      loaded={Boolean(view)}
+      onClose={props.onClose}
+    >
       {view && (
         <>
-          <h3 class="detail-title">
-            {page ? (
-              <a href={page} target="_blank" rel="noopener noreferrer">
-                {title}
-              </a>
-            ) : (
-              title
-            )}
-          </h3>
           <p>
             <span class={`chip listen-${view.listen.state}`}>
               {t(`listen.${view.listen.state}`)}
@@ -207,6 +196,6 @@ export function EpisodeDetail(props: {
           </ol>
         </>
       )}
-    </aside>
+    </DetailPanel>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
+import { DetailPanel } from './DetailPanel';
 import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
 import type { PaperRecord, ReadState } from '@/lib/store/schema';
 import { formatDay, formatIsoDate } from '@/lib/ui/dates';
@@ -64,27 +65,17 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
   const title = paper?.title ?? t('untitled');
   const link = paper ? paperLink(paper) : null;
   return (
-    <aside class="detail" aria-label={t('papers.details', { title })} data-testid="paper-detail">
-      <button type="button" class="detail-close" onClick={props.onClose} aria-label={t('close')}>
-        ×
-      </button>
-      {error && (
-        <p class="notice notice-error" role="alert">
-          {t('error.store', { message: error.message })}
-        </p>
-      )}
-      {!paper && !error && <p class="muted">{t('loading')}</p>}
+    <DetailPanel
+      label={t('papers.details', { title })}
+      testId="paper-detail"
+      title={title}
+      href={link}
+      error={error}
+      loaded={Boolean(paper)}
+      onClose={props.onClose}
+    >
       {paper && (
         <>
-          <h3 class="detail-title">
-            {link ? (
-              <a href={link} target="_blank" rel="noopener noreferrer">
-                {title}
-              </a>
-            ) : (
-              title
-            )}
-          </h3>
           <p class="muted">
             {[paper.authors.join(', '), paper.year ?? ''].filter(Boolean).join(' · ')}
           </p>
@@ -181,6 +172,6 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
           )}
         </>
       )}
-    </aside>
+    </DetailPanel>
   );
 }

@@ -159,3 +159,25 @@ export function hasHostPermission(worker: Worker, origin: string): Promise<boole
     origin,
   );
 }
+
+/** Collects console errors and page errors of `page`. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** Opens the extension page at `path` in a new tab of `size`, in the colour `scheme`. */
+export async function openExtensionPage(
+  session: ChromiumSession,
+  path: string,
+  size = { width: 1280, height: 860 },
+  scheme: 'light' | 'dark' = 'light',
+): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.setViewportSize(size);
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  return page;
+}

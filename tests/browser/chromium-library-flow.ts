@@ -29,6 +29,8 @@ import {
   launchChromium,
   request,
   type ChromiumSession,
+  openExtensionPage,
+  watchErrors,
 } from './browsers.ts';
 import { serveWav } from './chromium-playback.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
@@ -64,28 +66,6 @@ async function waitFor<T>(
   }
   assert(ok(value), `${what}: ${JSON.stringify(value)}`);
   return value;
-}
-
-/** Collects console errors and page errors of `page`. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
-/** Opens an extension page at `path` in a new tab. */
-async function openPage(
-  session: ChromiumSession,
-  path: string,
-  size = { width: 1280, height: 860 },
-  scheme: 'light' | 'dark' = 'light',
-): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.setViewportSize(size);
-  await page.emulateMedia({ colorScheme: scheme });
-  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
-  return page;
 }
 
 interface Stats {
@@ -195,7 +175,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
         'the second save button is not pressed',
       );
 
-      const popup = await openPage(s, 'popup.html', { width: 420, height: 640 });
+      const popup = await openExtensionPage(s, 'popup.html', { width: 420, height: 640 });
       const errors = watchErrors(popup);
       const rows = popup.locator('[data-testid="paper-row"]');
       await rows.first().waitFor({ timeout: 5_000 });
@@ -225,7 +205,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
           EPISODE_TITLE.toLowerCase().includes(EPISODE_WORD),
         'the search word is not only in the episode title',
       );
-      const page = await openPage(s, 'library.html#papers');
+      const page = await openExtensionPage(s, 'library.html#papers');
       const errors = watchErrors(page);
       await page.locator('[data-testid="paper-row"]').first().waitFor({ timeout: 5_000 });
       await page.locator('input[type="search"]').fill('zzzz-nothing');
@@ -285,7 +265,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
         (v) => v === 'true',
         'the heard button is not pressed',
       );
-      const page = await openPage(s, 'library.html#episodes');
+      const page = await openExtensionPage(s, 'library.html#episodes');
       await page.getByTestId('episode-filter').getByText('Heard', { exact: true }).click();
       const row = page.locator(`[data-testid="episode-row"][data-key="${SITE_STEM}"]`);
       await row.waitFor({ timeout: 5_000 });
@@ -312,7 +292,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
     });
 
     await test('flow: the selection exported as BibTeX and RIS through the UI reads back with the same title', async () => {
-      const page = await openPage(s, 'library.html#papers');
+      const page = await openExtensionPage(s, 'library.html#papers');
       const row = page.locator(`[data-testid="paper-row"][data-key="${PAPER_A_KEY}"]`);
       await row.waitFor({ timeout: 5_000 });
       await row.getByTestId('select-paper').check();
@@ -338,7 +318,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
     });
 
     await test('flow: importing the show’s feed from Import / export fills “heard 1 of N” and the unheard list', async () => {
-      const page = await openPage(s, 'library.html#import-export');
+      const page = await openExtensionPage(s, 'library.html#import-export');
       const errors = watchErrors(page);
       const before = await catalogStats(page);
       assert(before.heard === 1, `heard before the import: ${before.heard}`);
@@ -415,7 +395,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
     });
 
     await test('flow: the arXiv switch in Settings takes the permission in the click and gives it back, sending nothing', async () => {
-      const page = await openPage(s, 'library.html#settings');
+      const page = await openExtensionPage(s, 'library.html#settings');
       const errors = watchErrors(page);
       const toggle = page.getByTestId('arxiv-switch');
       await toggle.waitFor({ timeout: 5_000 });
@@ -473,7 +453,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
     });
 
     await test('flow: in Norsk the popup and the library speak Bokmål', async () => {
-      const page = await openPage(s, 'library.html#settings');
+      const page = await openExtensionPage(s, 'library.html#settings');
       await page.getByTestId('language').selectOption('nb');
       await page
         .locator('.library-nav a[data-section="papers"]', { hasText: 'Artikler' })
@@ -481,7 +461,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
       const legend =
         (await page.getByTestId('settings-arxiv').locator('legend').textContent()) ?? '';
       assert(legend === 'Finn PDF-er på arXiv', `the arXiv legend reads ${legend}`);
-      const popup = await openPage(s, 'popup.html', { width: 420, height: 640 });
+      const popup = await openExtensionPage(s, 'popup.html', { width: 420, height: 640 });
       await popup.getByText('Nylig lagret').waitFor({ timeout: 5_000 });
       // The rows come a moment after the heading (the popup asks the background for them).
       const rows = popup.locator('[data-testid="paper-row"]');
@@ -518,14 +498,14 @@ export async function runChromiumLibraryFlow(): Promise<void> {
 
     await test('flow: screenshots of the catalog, the saved moment and the feed import, light and dark', async () => {
       for (const scheme of ['light', 'dark'] as const) {
-        const episodes = await openPage(s, 'library.html#episodes', undefined, scheme);
+        const episodes = await openExtensionPage(s, 'library.html#episodes', undefined, scheme);
         await episodes.getByTestId('catalog-unheard').locator('summary').click();
         await episodes.getByTestId('catalog-episode').first().waitFor({ timeout: 5_000 });
         await episodes.waitForTimeout(300);
         await episodes.screenshot({ path: join(SHOTS, `flow-episodes-catalog-${scheme}.png`) });
         await episodes.close();
 
-        const papers = await openPage(s, 'library.html#papers', undefined, scheme);
+        const papers = await openExtensionPage(s, 'library.html#papers', undefined, scheme);
         const row = papers.locator(`[data-testid="paper-row"][data-key="${PAPER_A_KEY}"]`);
         await row.getByTestId('cited-in').click();
         await papers.getByTestId('saved-moment').waitFor({ timeout: 5_000 });
@@ -533,7 +513,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
         await papers.screenshot({ path: join(SHOTS, `flow-papers-moment-${scheme}.png`) });
         await papers.close();
 
-        const io = await openPage(s, 'library.html#import-export', undefined, scheme);
+        const io = await openExtensionPage(s, 'library.html#import-export', undefined, scheme);
         await io.getByTestId('import-feed').click();
         await io
           .getByTestId('feed-report')
@@ -544,7 +524,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
         });
         await io.close();
 
-        const stats = await openPage(s, 'library.html#stats', undefined, scheme);
+        const stats = await openExtensionPage(s, 'library.html#stats', undefined, scheme);
         await stats.getByTestId('catalog-line').waitFor({ timeout: 5_000 });
         await stats.waitForTimeout(300);
         await stats.screenshot({ path: join(SHOTS, `flow-stats-${scheme}.png`) });
@@ -553,7 +533,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
     }, 60_000);
 
     await test('flow: a Zotero BibTeX library imported in Import / export shows as saved on a page citing it; a bad file is refused', async () => {
-      const page = await openPage(s, 'library.html#import-export');
+      const page = await openExtensionPage(s, 'library.html#import-export');
       const errors = watchErrors(page);
       const zotero = String.raw`
 @misc{liu_example_2024,

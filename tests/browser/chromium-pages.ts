@@ -7,7 +7,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, request, type ChromiumSession } from './browsers.ts';
+import {
+  launchChromium,
+  openExtensionPage,
+  request,
+  watchErrors,
+  type ChromiumSession,
+} from './browsers.ts';
 import { ROOT } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
 
@@ -42,28 +48,6 @@ function shiftedBackup(): string {
   return JSON.stringify(walk(backup), null, 2);
 }
 
-/** Collects console errors and page errors of `page`. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
-/** Opens an extension page at `path` in a new tab of `width` × `height`. */
-async function openPage(
-  session: ChromiumSession,
-  path: string,
-  size = { width: 1280, height: 860 },
-  scheme: 'light' | 'dark' = 'light',
-): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.setViewportSize(size);
-  await page.emulateMedia({ colorScheme: scheme });
-  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
-  return page;
-}
-
 /** Waits until `selector` matches exactly `n` elements. */
 async function waitCount(page: Page, selector: string, n: number, what: string): Promise<void> {
   try {
@@ -80,14 +64,24 @@ async function waitCount(page: Page, selector: string, n: number, what: string):
 /** Screenshots of the popup and the library's papers, in light and dark, named `…-{label}`. */
 async function screenshots(session: ChromiumSession, label: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
-    const popup = await openPage(session, 'popup.html', { width: 420, height: 640 }, scheme);
+    const popup = await openExtensionPage(
+      session,
+      'popup.html',
+      { width: 420, height: 640 },
+      scheme,
+    );
     await popup.locator('[data-testid="status"][data-state="ready"]').waitFor({ timeout: 5_000 });
     await popup.waitForTimeout(300);
     await popup.screenshot({ path: join(SHOTS, `pages-popup-${label}-${scheme}.png`) });
     await popup.close();
     for (const section of ['papers', 'episodes', 'stats'] as const) {
       if (label === 'empty' && section !== 'papers') continue;
-      const library = await openPage(session, `library.html#${section}`, undefined, scheme);
+      const library = await openExtensionPage(
+        session,
+        `library.html#${section}`,
+        undefined,
+        scheme,
+      );
       await library.locator('.section-title').waitFor({ timeout: 5_000 });
       await library.waitForTimeout(400);
       await library.screenshot({
@@ -120,7 +114,7 @@ export async function runChromiumPages(): Promise<void> {
 
   try {
     await test('pages: empty popup and library say what to do next', async () => {
-      const popup = await openPage(s, 'popup.html', { width: 420, height: 640 });
+      const popup = await openExtensionPage(s, 'popup.html', { width: 420, height: 640 });
       const errors = watchErrors(popup);
       const empty = popup.getByTestId('empty-papers');
       await empty.waitFor({ timeout: 5_000 });
@@ -128,7 +122,7 @@ export async function runChromiumPages(): Promise<void> {
       assert(/Nothing saved yet/.test(text) && /press Save/.test(text), `popup empty: ${text}`);
       assert((await popup.locator('input[type="search"]').count()) === 1, 'no search field');
       await popup.close();
-      const library = await openPage(s, 'library.html#papers');
+      const library = await openExtensionPage(s, 'library.html#papers');
       await library.getByTestId('empty-papers').waitFor({ timeout: 5_000 });
       await library.goto(`chrome-extension://${s.extensionId}/library.html#episodes`);
       await library.getByTestId('empty-episodes').waitFor({ timeout: 5_000 });
@@ -138,7 +132,7 @@ export async function runChromiumPages(): Promise<void> {
     });
 
     await test('pages: #import-export refuses a bad file with a clear message, then restores the backup with a report', async () => {
-      const page = await openPage(s, 'library.html#import-export');
+      const page = await openExtensionPage(s, 'library.html#import-export');
       await restoreFile(page, 'notes.json', JSON.stringify({ hello: 'world' }));
       const refused = page.getByTestId('import-refused');
       await refused.waitFor({ timeout: 5_000 });
@@ -166,7 +160,7 @@ export async function runChromiumPages(): Promise<void> {
     });
 
     await test('pages: the popup lists paper rows and search narrows them as you type (also by an episode word)', async () => {
-      const popup = await openPage(s, 'popup.html', { width: 420, height: 640 });
+      const popup = await openExtensionPage(s, 'popup.html', { width: 420, height: 640 });
       const errors = watchErrors(popup);
       // The list is windowed: the rows in view (and a few more) are in the DOM, data-count has all.
       await popup.locator('[data-testid="paper-row"]').first().waitFor({ timeout: 5_000 });
@@ -202,7 +196,7 @@ export async function runChromiumPages(): Promise<void> {
     });
 
     await test('pages: #papers shows rows, edits a tag, bulk-deletes and undoes', async () => {
-      const page = await openPage(s, 'library.html#papers');
+      const page = await openExtensionPage(s, 'library.html#papers');
       const errors = watchErrors(page);
       await waitCount(page, '[data-testid="paper-row"]', PAPERS, 'paper rows');
       assert((await page.locator('input[type="search"]').count()) === 1, 'no search field');
@@ -254,7 +248,7 @@ export async function runChromiumPages(): Promise<void> {
     });
 
     await test('pages: #episodes shows episode rows with their sources, and filters', async () => {
-      const page = await openPage(s, 'library.html#episodes');
+      const page = await openExtensionPage(s, 'library.html#episodes');
       await waitCount(page, '[data-testid="episode-row"]', EPISODES, 'episode rows');
       const beluga = page.locator(
         '[data-testid="episode-row"][data-key="2026-11-10-beluga-cxl-memory-pooling-b6142f"]',
@@ -282,7 +276,7 @@ export async function runChromiumPages(): Promise<void> {
     });
 
     await test('pages: #stats draws SVG charts with labels and the numbers as text', async () => {
-      const page = await openPage(s, 'library.html#stats');
+      const page = await openExtensionPage(s, 'library.html#stats');
       await page.getByTestId('chart-heard').waitFor({ timeout: 5_000 });
       const charts = await page.locator('svg[role="img"][aria-label]').count();
       assert(charts >= 4, `${charts} labelled charts`);
@@ -294,7 +288,7 @@ export async function runChromiumPages(): Promise<void> {
     });
 
     await test('pages: #settings switches the pages to Norsk and back', async () => {
-      const page = await openPage(s, 'library.html#settings');
+      const page = await openExtensionPage(s, 'library.html#settings');
       await page.getByTestId('language').selectOption('nb');
       await page.locator('.library-nav a[data-section="papers"]', { hasText: 'Artikler' }).waitFor({
         timeout: 5_000,
@@ -304,7 +298,7 @@ export async function runChromiumPages(): Promise<void> {
         .catch(() => {
           throw new Error('lang is not nb');
         });
-      const popup = await openPage(s, 'popup.html', { width: 420, height: 640 });
+      const popup = await openExtensionPage(s, 'popup.html', { width: 420, height: 640 });
       await popup.getByText('Nylig lagret').waitFor({ timeout: 5_000 });
       await popup.screenshot({ path: join(SHOTS, 'pages-popup-data-nb.png') });
       await popup.close();
@@ -329,7 +323,7 @@ export async function runChromiumPages(): Promise<void> {
     }, 60_000);
 
     await test('pages: the background still answers a plain request', async () => {
-      const page = await openPage(s, 'popup.html', { width: 420, height: 640 });
+      const page = await openExtensionPage(s, 'popup.html', { width: 420, height: 640 });
       const reply = (await request(page, 'queryPapers', {
         text: 'ep:beluga',
         sort: 'saved',
