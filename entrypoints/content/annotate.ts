@@ -898,6 +898,7 @@ export function createAnnotator(
     lastRead = found;
     removeOrphanHosts(document, current.claimed);
     dropDetachedGroups();
+    arxiv.prune();
     const ordered = found.flatMap((e) => {
       const placed = current.placed.get(e);
       return placed ? [placed] : [];

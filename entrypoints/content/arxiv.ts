@@ -33,6 +33,11 @@ import type { Source } from '@/lib/sources/types';
 export interface ArxivFeature {
   /** `found` with every resolved title-only source replaced by its resolved copy. */
   apply(found: FoundEpisode[]): FoundEpisode[];
+  /**
+   * Lets go of hosts and bars the page removed (the annotator calls it once a pass has removed
+   * its orphans): kept, they would hold old controls and listeners alive across navigations.
+   */
+  prune(): void;
   /** Shows the source's lookup status (and the abstract button) in its filled host. */
   decorateSource(host: HTMLElement, source: Source, episode: FoundEpisode): void;
   /** Shows or hides the bar's "Find PDFs" button. */
@@ -211,17 +216,12 @@ export function createArxivFeature(
     };
   }
 
-  /**
-   * Lets go of hosts and bars the page removed: kept, they would hold the old hosts, their
-   * controls and listeners alive across every client-side navigation (the 100-navigation test).
-   */
   function prune(): void {
     for (const host of hosts.keys()) if (!host.isConnected) hosts.delete(host);
     for (const root of bars.keys()) if (!root.host.isConnected) bars.delete(root);
   }
 
   function apply(found: FoundEpisode[]): FoundEpisode[] {
-    prune();
     const unknown: Source[] = [];
     const out = found.map((episode) => {
       const sources = episode.sources.map((source) => {
@@ -507,5 +507,5 @@ export function createArxivFeature(
     return true;
   }
 
-  return { apply, decorateSource, decorateEpisode, perform };
+  return { apply, prune, decorateSource, decorateEpisode, perform };
 }
