@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROME_EXT, which } from '../tests/browser/browsers.ts';
+import { CHROME_EXT, CHROMIUM_SWITCHES, which } from '../tests/browser/browsers.ts';
 
 /** What one load of the page gave. */
 interface LoadRound {
@@ -73,15 +73,6 @@ const INIT_SCRIPT = `(() => {
   };
 })();`;
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /** A Chromium context, with or without the built extension, serving `html` at `url`. */
 async function openContext(
   executablePath: string,
@@ -95,8 +86,12 @@ async function openContext(
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: withExtension
-      ? [`--disable-extensions-except=${CHROME_EXT}`, `--load-extension=${CHROME_EXT}`, ...ARGS]
-      : ARGS,
+      ? [
+          `--disable-extensions-except=${CHROME_EXT}`,
+          `--load-extension=${CHROME_EXT}`,
+          ...CHROMIUM_SWITCHES,
+        ]
+      : [...CHROMIUM_SWITCHES],
   });
   await context.route('**/*', async (route) => {
     const requested = route.request().url();

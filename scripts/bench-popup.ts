@@ -37,7 +37,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROME_EXT, request, which } from '../tests/browser/browsers.ts';
+import { CHROME_EXT, CHROMIUM_SWITCHES, request, which } from '../tests/browser/browsers.ts';
 
 /** Typed one character at a time into the search field (words of the bench library's titles). */
 export const QUERY = 'sparse attention memory';
@@ -115,12 +115,7 @@ async function openProfile(executablePath: string): Promise<Profile> {
     args: [
       `--disable-extensions-except=${CHROME_EXT}`,
       `--load-extension=${CHROME_EXT}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_SWITCHES,
       // Nothing leaves the machine, without intercepting the popup's own files.
       '--host-resolver-rules=MAP * ~NOTFOUND',
       '--proxy-server=127.0.0.1:9',

@@ -12,6 +12,19 @@ const OUTPUT = process.env.CITECAST_OUTPUT ?? '.output';
 export const CHROME_EXT = join(ROOT, OUTPUT, 'chrome-mv3');
 export const FIREFOX_EXT = join(ROOT, OUTPUT, 'firefox-mv2');
 
+/**
+ * The switches every headless Chromium run here starts with (tests and benches): no sandbox in
+ * the container, no GPU, and none of Chromium's own background traffic or first-run screens.
+ */
+export const CHROMIUM_SWITCHES = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+] as const;
+
 /** Absolute path of a program on PATH, or null. */
 export function which(program: string): string | null {
   try {
@@ -61,12 +74,7 @@ export async function launchChromium(options: {
     args: [
       `--disable-extensions-except=${CHROME_EXT}`,
       `--load-extension=${CHROME_EXT}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_SWITCHES,
       '--disable-quic',
       ...(options.args ?? []),
     ],
