@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { fixtureResponse, ROOT } from './fixture-pages.ts';
 
 /** The built extensions. */
@@ -188,4 +189,29 @@ export async function openExtensionPage(
   await page.emulateMedia({ colorScheme: scheme });
   await page.goto(`chrome-extension://${session.extensionId}/${path}`);
   return page;
+}
+
+/**
+ * Starts Debian's firefox-esr headless (puppeteer-core over WebDriver BiDi) with the Firefox build
+ * installed as a temporary add-on; answers the browser and the add-on's id.
+ */
+export async function launchFirefox(
+  prefs: Record<string, unknown> = {},
+): Promise<{ browser: Browser; id: string }> {
+  const executablePath = which('firefox-esr') ?? which('firefox');
+  if (!executablePath) throw new Error('firefox-esr not found: apt-get install -y firefox-esr');
+  requireBuild(FIREFOX_EXT);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath,
+    headless: true,
+    extraPrefsFirefox: prefs,
+  });
+  try {
+    return { browser, id: await browser.installExtension(FIREFOX_EXT) };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }

@@ -4,8 +4,8 @@
  * 16× with autoplay allowed by a preference; the episode bar shows in progress, then heard (the
  * bar's `data-listen-state`, as extension pages cannot be opened here). `--only playback`.
  */
-import puppeteer, { type Browser, type HTTPRequest } from 'puppeteer-core';
-import { FIREFOX_EXT, requireBuild, which } from './browsers.ts';
+import type { Browser, HTTPRequest } from 'puppeteer-core';
+import { launchFirefox } from './browsers.ts';
 import { FIXTURE_PAGES, fixtureResponse } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
 import { makeWav } from './chromium-playback.ts';
@@ -40,17 +40,9 @@ export async function runFirefoxPlayback(): Promise<void> {
   console.log('firefox: listening log from the page’s player');
   let browser: Browser | undefined;
   const started = await test('firefox playback: add-on installs, autoplay allowed', async () => {
-    const executablePath = which('firefox-esr') ?? which('firefox');
-    if (!executablePath) throw new Error('firefox-esr not found: apt-get install -y firefox-esr');
-    requireBuild(FIREFOX_EXT);
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      protocol: 'webDriverBiDi',
-      executablePath,
-      headless: true,
-      extraPrefsFirefox: { 'media.autoplay.default': 0, 'media.autoplay.blocking_policy': 0 },
-    });
-    await browser.installExtension(FIREFOX_EXT);
+    browser = (
+      await launchFirefox({ 'media.autoplay.default': 0, 'media.autoplay.blocking_policy': 0 })
+    ).browser;
   });
   if (!started || !browser) {
     await browser?.close();

@@ -6,8 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { FIREFOX_EXT, requireBuild, which } from './browsers.ts';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { launchFirefox } from './browsers.ts';
 import {
   checkCounts,
   checkElements,
@@ -133,17 +133,9 @@ export async function runFirefox(): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   let browser: Browser | undefined;
   const started = await test('extension installs as a temporary add-on', async () => {
-    const executablePath = which('firefox-esr') ?? which('firefox');
-    if (!executablePath) throw new Error('firefox-esr not found: apt-get install -y firefox-esr');
-    requireBuild(FIREFOX_EXT);
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      protocol: 'webDriverBiDi',
-      executablePath,
-      headless: true,
-    });
-    const id = await browser.installExtension(FIREFOX_EXT);
-    assert(id === 'citecast@citecast.app', `installed as ${id}`);
+    const launched = await launchFirefox();
+    browser = launched.browser;
+    assert(launched.id === 'citecast@citecast.app', `installed as ${launched.id}`);
   });
   if (!started || !browser) {
     await browser?.close();
