@@ -19,6 +19,45 @@ export interface PageTextOptions {
 interface Line {
   text: string;
   index: number;
+  /** Where the line's text starts and ends in the page text. */
+  start: number;
+  end: number;
+}
+
+/** The page's non-empty lines, trimmed, with their line numbers and ranges. */
+function pageLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let index = 0;
+  for (let from = 0; from <= text.length; index++) {
+    let to = text.indexOf('\n', from);
+    if (to === -1) to = text.length;
+    const raw = text.slice(from, to);
+    const trimmed = raw.trim();
+    if (trimmed !== '') {
+      const start = trimmed.length === raw.length ? from : from + raw.indexOf(trimmed);
+      lines.push({ text: trimmed, index, start, end: start + trimmed.length });
+    }
+    from = to + 1;
+  }
+  return lines;
+}
+
+/**
+ * The lines `lines[from, to)` joined by newlines. Lines that follow each other in the page
+ * untrimmed are one range of it, taken as a slice: a join would copy every description of a
+ * long list (megabytes of garbage for the collector on a 662-episode page; issue 2's speed).
+ */
+function joinLines(text: string, lines: Line[], from: number, to: number): string {
+  if (from >= to) return '';
+  for (let i = from + 1; i < to; i++) {
+    if (lines[i].start !== lines[i - 1].end + 1) {
+      return lines
+        .slice(from, to)
+        .map((l) => l.text)
+        .join('\n');
+    }
+  }
+  return text.slice(lines[from].start, lines[to - 1].end);
 }
 
 // The line that opens Podimo's episode list: `662 Episoder`, `Alle episoder`, in its languages.
@@ -33,10 +72,7 @@ export function parsePageText(text: string, options: PageTextOptions = {}): Foun
   const now = options.now ?? new Date();
   // Only texts with carriage returns are rewritten (a regex pass over a whole page otherwise).
   const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  const lines: Line[] = normalised
-    .split('\n')
-    .map((t, index) => ({ text: t.trim(), index }))
-    .filter((l) => l.text !== '');
+  const lines = pageLines(normalised);
   if (lines.length === 0) return [];
 
   const heading = lines.findIndex((l) => DESCRIPTION_HEADING.test(l.text));
@@ -60,7 +96,7 @@ export function parsePageText(text: string, options: PageTextOptions = {}): Foun
       break;
     }
   }
-  if (listStart !== -1) episodes.push(...readList(lines, listStart, now));
+  if (listStart !== -1) episodes.push(...readList(normalised, lines, listStart, now));
   return episodes.filter((e) => e.title !== null || e.sources.length > 0);
 }
 
@@ -68,41 +104,49 @@ export function parsePageText(text: string, options: PageTextOptions = {}): Foun
  * The episode list: each item is a cover line (alt text, not always in the text), a title
  * line, description lines, and a date line that ends it.
  */
-function readList(lines: Line[], start: number, now: Date): FoundEpisode[] {
+function readList(text: string, lines: Line[], start: number, now: Date): FoundEpisode[] {
   const episodes: FoundEpisode[] = [];
-  let group: string[] = [];
+  // The current item's lines are lines[groupStart, i): every line that is neither a cover
+  // nor a date line belongs to it.
+  let groupStart = start;
   let altTitle: string | null = null;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i].text;
     const cover = COVER_ALT.exec(line);
     if (cover) {
-      if (group.length > 0) episodes.push(listItem(altTitle, group, null));
+      if (i > groupStart) episodes.push(listItem(text, lines, groupStart, i, altTitle, null));
       altTitle = cover[1];
-      group = [];
+      groupStart = i + 1;
       continue;
     }
-    const meta = group.length > 0 ? readDateLine(line, now) : null;
+    const meta = i > groupStart ? readDateLine(line, now) : null;
     if (meta) {
-      episodes.push(listItem(altTitle, group, meta));
+      episodes.push(listItem(text, lines, groupStart, i, altTitle, meta));
       altTitle = null;
-      group = [];
-      continue;
+      groupStart = i + 1;
     }
-    group.push(line);
   }
-  if (group.length > 0) episodes.push(listItem(altTitle, group, null));
+  if (lines.length > groupStart) {
+    episodes.push(listItem(text, lines, groupStart, lines.length, altTitle, null));
+  }
   return episodes;
 }
 
+/** One list item from its lines `lines[from, to)`. */
 function listItem(
+  text: string,
+  lines: Line[],
+  from: number,
+  to: number,
   altTitle: string | null,
-  group: string[],
   meta: { published: string | null; duration: number | null } | null,
 ): FoundEpisode {
   // The title line repeats the cover's alt text; without a cover it is the first line.
-  const title = altTitle ?? group[0];
-  const body = altTitle === null || group[0] === altTitle ? group.slice(1) : group;
-  return episodeFrom(title, meta?.published ?? null, meta?.duration ?? null, body.join('\n'));
+  const first = lines[from].text;
+  const title = altTitle ?? first;
+  const bodyFrom = altTitle === null || first === altTitle ? from + 1 : from;
+  const description = joinLines(text, lines, bodyFrom, to);
+  return episodeFrom(title, meta?.published ?? null, meta?.duration ?? null, description);
 }
 
 /** One bare description: no title, no date. */
