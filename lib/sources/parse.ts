@@ -11,6 +11,7 @@
 import { classifyFoundUrl, type LinkInfo } from '../links/classify';
 import { findUrls, isSpace, type UrlMatch } from '../links/urls';
 import { readCitation, type Citation } from './citation';
+import { readShowCitationAt } from './citation-fast';
 import { isLegacyBlock, readLegacyBlock } from './legacy';
 import type { ParsedSources, Source, SourceKind } from './types';
 import { findVisualizationUrl, nextVisualizationMarker } from './visualization';
@@ -133,9 +134,8 @@ function itemsAfterUrls(
     while (p < end && isSpace(text.charCodeAt(p))) p++;
     if (p === url.end && p < end) continue; // a URL not followed by whitespace: glued text
     const expected = items.length + 1;
-    const label = `${expected}`;
-    if (!text.startsWith(label, p)) continue;
-    const after = p + label.length;
+    const after = numberEndAt(text, p, expected);
+    if (after === -1) continue;
     const mark = text.charCodeAt(after);
     if (
       (mark !== 0x2e && mark !== 0x29) ||
@@ -149,7 +149,7 @@ function itemsAfterUrls(
   for (let i = 0; i < items.length; i++) {
     const last = i + 1 === items.length;
     const itemEnd = last ? end : items[i + 1].start;
-    if (hasNumberAt(text, String(items[i].number + 1), items[i].bodyStart, itemEnd)) return null;
+    if (hasNumberAt(text, items[i].number + 1, items[i].bodyStart, itemEnd)) return null;
     if (last && !urls.some((u) => u.start >= items[i].bodyStart)) {
       if (/(?:^|\s)\d{1,4}[.)](?:\s|$)/.test(text.slice(items[i].bodyStart, end))) return null;
     }
@@ -157,13 +157,40 @@ function itemsAfterUrls(
   return items;
 }
 
-/** Whether `label` (`"3"`) stands in `text[from, to)` as an item number: `␣3.␣` or `␣3)␣`. */
-function hasNumberAt(text: string, label: string, from: number, to: number): boolean {
-  for (let k = text.indexOf(label, from); k !== -1 && k < to; k = text.indexOf(label, k + 1)) {
-    if (k === 0 || !isSpace(text.charCodeAt(k - 1))) continue;
-    const mark = text.charCodeAt(k + label.length);
+/**
+ * Where the digits of `number` end when they are written at `at` (and no further digit
+ * follows), else -1. Compares digits, not strings: no label string per item.
+ */
+function numberEndAt(text: string, at: number, number: number): number {
+  let digits = 1;
+  for (let n = number; n >= 10; n = Math.floor(n / 10)) digits++;
+  let rest = number;
+  for (let k = at + digits - 1; k >= at; k--) {
+    if (text.charCodeAt(k) !== 0x30 + (rest % 10)) return -1;
+    rest = Math.floor(rest / 10);
+  }
+  return at + digits;
+}
+
+/**
+ * Whether `number` stands in `text[from, to)` as an item number: `␣3.␣` or `␣3)␣`. Candidates
+ * are the places of its last digit's character, found with indexOf.
+ */
+function hasNumberAt(text: string, number: number, from: number, to: number): boolean {
+  let digits = 1;
+  for (let n = number; n >= 10; n = Math.floor(n / 10)) digits++;
+  const last = String.fromCharCode(0x30 + (number % 10));
+  for (
+    let k = text.indexOf(last, from + digits - 1);
+    k !== -1 && k < to;
+    k = text.indexOf(last, k + 1)
+  ) {
+    const begin = k - digits + 1;
+    if (begin === 0 || !isSpace(text.charCodeAt(begin - 1))) continue;
+    if (numberEndAt(text, begin, number) === -1) continue;
+    const mark = text.charCodeAt(k + 1);
     if (mark !== 0x2e && mark !== 0x29) continue;
-    const after = k + label.length + 1;
+    const after = k + 2;
     if (after >= text.length || isSpace(text.charCodeAt(after))) return true;
   }
   return false;
@@ -309,10 +336,11 @@ function buildSource(
   let citationEnd = url ? url.start : itemEnd;
   while (citationStart < citationEnd && isSpace(text.charCodeAt(citationStart))) citationStart++;
   while (citationEnd > citationStart && isSpace(text.charCodeAt(citationEnd - 1))) citationEnd--;
-  const citationText = text.slice(citationStart, citationEnd);
   const link: LinkInfo | null = url ? classifyFoundUrl(url.url) : null;
   const isEpisode = link?.type === 'episode-audio' || link?.type === 'episode-page';
-  const citation = readItemCitation(citationText, isEpisode, url !== null);
+  const citation =
+    (url !== null && readShowItemAt(text, citationStart, citationEnd, isEpisode)) ||
+    readItemCitation(text.slice(citationStart, citationEnd), isEpisode, url !== null);
   let end = url ? urls[endUrl - 1].end : itemEnd;
   if (!url) {
     while (end > bodyStart && isSpace(text.charCodeAt(end - 1))) end--;
@@ -335,6 +363,39 @@ function buildSource(
     urlEnd: link ? url!.end : null,
   };
 }
+
+/**
+ * The shortcut for most items: the show's usual `Title — Authors, Year` read in place, after
+ * the show's name that prefixes a cited episode. `null` sends the item the careful way
+ * ({@link readItemCitation}), which also handles legacy blocks and every other form.
+ */
+function readShowItemAt(
+  text: string,
+  start: number,
+  end: number,
+  isEpisode: boolean,
+): Citation | null {
+  const first = text.charCodeAt(start);
+  // Quotes and `AI  Post` spellings of the prefix, and legacy blocks (`March 2025…`), which
+  // open with a month, go the careful way.
+  if (isEpisode) {
+    if (!text.startsWith(SHOW_PREFIX_PLAIN, start)) {
+      if (first === 0x22 || first === 0x201c || first === 0x41 || first === 0x61) return null;
+    } else {
+      start += SHOW_PREFIX_PLAIN.length;
+      while (start < end && isSpace(text.charCodeAt(start))) start++;
+    }
+  }
+  if (LEGACY_START.has(text.charCodeAt(start)) && isLegacyBlock(text.slice(start, end))) {
+    return null;
+  }
+  return readShowCitationAt(text, start, end);
+}
+
+// The show's name as it prefixes most cited episodes.
+const SHOW_PREFIX_PLAIN = 'AI Post Transformers: ';
+// First letters of month names, with which a legacy block opens.
+const LEGACY_START = new Set([...'JFMASOND'].map((c) => c.charCodeAt(0)));
 
 /** Reads title, authors and year, handling the legacy block and cited episodes. */
 function readItemCitation(rawCitation: string, isEpisode: boolean, hasUrl: boolean): Citation {
