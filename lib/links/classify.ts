@@ -3,7 +3,7 @@
  * paper, a DOI, a direct PDF, a podcast episode, or some other page. The parser decides a
  * source's `kind` and `pdfUrl` from this (CONTRACT.md §2).
  */
-import { arxivPdfUrl, parseArxivUrl, type ArxivRef } from './arxiv';
+import { arxivPdfUrl, parseArxivUrl, parseArxivUrlFast, type ArxivRef } from './arxiv';
 import { parseEpisodeAudioUrl, parseEpisodeStem, type EpisodeStem } from './episodes';
 import { hostOf, pathOf } from './urls';
 
@@ -135,7 +135,7 @@ export function classifyFoundUrl(url: string): LinkInfo | null {
     return link('episode-audio', url, null, null, null, parseEpisodeStem(name));
   }
   if (url.startsWith('arxiv.org/', afterScheme)) {
-    const arxiv = parseArxivUrl(url);
+    const arxiv = parseArxivUrlFast(url, afterScheme + 10) ?? parseArxivUrl(url);
     if (arxiv) return link('arxiv', url, arxivPdfUrl(arxiv), arxiv);
   }
   return classifyUrl(url);

@@ -21,20 +21,50 @@ export interface EpisodeStem {
 /** Lengths at which the show has cut title slugs in file names. */
 const SLUG_CUTS = [40, 120];
 
-/** Splits a stem such as `2026-05-20-some-title-054662` into date, slug and hash. */
+/**
+ * Splits a stem such as `2026-05-20-some-title-054662` into date, slug and hash; `null` when
+ * the name is not in that form. Checked character by character: every cited episode's mp3
+ * comes through here, and three regexes and two case folds per link were a fifth of the
+ * parser's link work (issue 2's speed target).
+ */
 export function parseEpisodeStem(stem: string): EpisodeStem | null {
-  // Fixed positions, checked with anchored patterns: `YYYY-MM-DD-` … `-hhhhhh`.
   const n = stem.length;
   if (n < 19 || stem.charCodeAt(n - 7) !== 0x2d) return null;
-  if (!/^\d{4}-\d{2}-\d{2}-/.test(stem) || !/^[0-9a-f]{6}$/i.test(stem.slice(n - 6))) return null;
+  // `YYYY-MM-DD-`
+  for (let i = 0; i < 11; i++) {
+    const code = stem.charCodeAt(i);
+    if (i === 4 || i === 7 || i === 10 ? code !== 0x2d : !isDigit(code)) return null;
+  }
+  // The slug: letters and digits in runs joined by single hyphens.
+  let upper = false;
+  for (let i = 11; i < n - 7; i++) {
+    const code = stem.charCodeAt(i);
+    if (code === 0x2d) {
+      if (i === 11 || i === n - 8 || stem.charCodeAt(i - 1) === 0x2d) return null;
+    } else if (code >= 0x41 && code <= 0x5a) {
+      upper = true;
+    } else if (!isDigit(code) && !(code >= 0x61 && code <= 0x7a)) {
+      return null;
+    }
+  }
+  // Six hex digits.
+  for (let i = n - 6; i < n; i++) {
+    const code = stem.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x46) upper = true;
+    else if (!isDigit(code) && !(code >= 0x61 && code <= 0x66)) return null;
+  }
   const slug = stem.slice(11, n - 7);
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/i.test(slug)) return null;
+  const hash = stem.slice(n - 6);
   return {
     stem,
     date: stem.slice(0, 10),
-    slug: slug.toLowerCase(),
-    hash: stem.slice(n - 6).toLowerCase(),
+    slug: upper ? slug.toLowerCase() : slug,
+    hash: upper ? hash.toLowerCase() : hash,
   };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** Reads the stem from an episode mp3 link (`…/2026-05-20-slug-054662.mp3`). */
