@@ -10,6 +10,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import { RESOLVE_LIMIT as ARXIV_RESOLVE_LIMIT } from './arxiv/query';
+import { localiseError, problem, requestIssueText, type ErrorText } from './i18n/errors';
 import type { ArxivAccess, ArxivMetadata, ArxivStatus, ArxivTitleStatus } from './arxiv/status';
 import type { FoundEpisode } from './episode';
 import { parseArxivId } from './links/arxiv';
@@ -63,7 +64,10 @@ export type ErrorCode = 'invalid' | 'forbidden' | 'unavailable' | 'quota' | 'not
 /** A failed request: a code the UI can act on and a message it can show. */
 export interface MessageError {
   code: ErrorCode;
+  /** English; `ask` puts it in the page's language when `text` names the error. */
   message: string;
+  /** The error's key and facts, which the page renders in its language (lib/i18n/errors.ts). */
+  text?: ErrorText;
 }
 
 /** The answer to every request: its value, or a typed error. */
@@ -379,14 +383,15 @@ export const MESSAGE_ACCESS: Record<RequestType, 'any' | 'extension'> = {
 export function checkRequest<K extends RequestType>(
   type: K,
   data: unknown,
-): { ok: true; data: CheckedData<K> } | { ok: false; reason: string } {
+): { ok: true; data: CheckedData<K> } | { ok: false; reason: string; text: ErrorText } {
   const schema = MESSAGE_SCHEMAS[type] as v.GenericSchema<unknown, CheckedData<K>>;
   const parsed = v.safeParse(schema, data);
   if (parsed.success) return { ok: true, data: parsed.output };
   const issue = parsed.issues[0];
   const path = v.getDotPath(issue);
   const message = issue.message.length > 200 ? `${issue.message.slice(0, 200)}…` : issue.message;
-  return { ok: false, reason: path ? `${path}: ${message}` : message };
+  const text = requestIssueText(path ?? '', issue);
+  return { ok: false, reason: path ? `${path}: ${message}` : message, text };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,14 +555,15 @@ export async function ask<K extends RequestType>(
   try {
     const send = messaging.sendMessage as (t: K, d: RequestData<K>) => Promise<unknown>;
     const reply = await send(type, data);
-    if (isResult(reply)) return reply as ReplyOf<K>;
-    return failure('unavailable', 'Citecast’s background gave no answer.') as ReplyOf<K>;
+    // The page shows errors in its own language (lib/i18n/errors.ts).
+    if (isResult(reply))
+      return (reply.ok ? reply : { ...reply, error: localiseError(reply.error) }) as ReplyOf<K>;
+    const none = problem('unavailable', 'background.noAnswer');
+    return { ok: false, error: localiseError(none) } as ReplyOf<K>;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return failure(
-      'unavailable',
-      `Citecast’s background cannot be reached (${detail}). Reload the page.`,
-    ) as ReplyOf<K>;
+    const unreachable = problem('unavailable', 'background.unreachable', { detail });
+    return { ok: false, error: localiseError(unreachable) } as ReplyOf<K>;
   }
 }
 

@@ -1,4 +1,5 @@
 /** Empty states and errors that say what to do next. */
+import { errorText } from '@/lib/i18n/errors';
 import type { MessageError } from '@/lib/messages';
 import { useT } from './i18n';
 
@@ -14,7 +15,7 @@ export function EmptyState(props: { title: string; hint?: string; testId?: strin
 
 /** The library could not answer: the background's own message, and what to try. */
 export function StoreError(props: { error: MessageError; onRetry?: () => void }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   return (
     <div
       class="notice notice-error"
@@ -22,7 +23,7 @@ export function StoreError(props: { error: MessageError; onRetry?: () => void })
       data-testid="store-error"
       data-code={props.error.code}
     >
-      <p>{t('error.store', { message: props.error.message })}</p>
+      <p>{t('error.store', { message: errorText(props.error, locale) })}</p>
       <p class="notice-hint">{t('error.storeHint')}</p>
       {props.onRetry && (
         <button type="button" onClick={props.onRetry}>

@@ -1,6 +1,7 @@
 /** The page language and theme, from the settings and the browser, live as they change. */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { setErrorLocale } from '@/lib/i18n/errors';
 import { pickLocale, translator, type Translator } from '@/lib/i18n/pages';
 import { DEFAULT_SETTINGS, onSettingsChanged, readSettings, type Settings } from '@/lib/settings';
 import { resolveTheme } from '@/lib/ui/theme';
@@ -55,10 +56,13 @@ export function PageSetup(props: { children: ComponentChildren; initial?: Settin
       stop();
     };
   }, []);
-  const tr = useMemo(
-    () => translator(pickLocale(settings?.language ?? 'auto', browserLanguages())),
-    [settings?.language],
-  );
+  const tr = useMemo(() => {
+    const chosen = translator(pickLocale(settings?.language ?? 'auto', browserLanguages()));
+    // The background's errors reach the page through `ask`, which words them in this language
+    // (set here, before any child asks anything).
+    setErrorLocale(chosen.locale);
+    return chosen;
+  }, [settings?.language]);
   const theme = resolveTheme(settings?.theme ?? 'auto', prefersDark);
   useEffect(() => {
     const root = globalThis.document?.documentElement;

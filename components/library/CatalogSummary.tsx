@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
+import { errorText } from '@/lib/i18n/errors';
 import { formatNumber } from '@/lib/i18n/pages';
 import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
 import { formatClock, momentLink } from '@/lib/playback/moment';
@@ -127,7 +128,7 @@ export function CatalogSummary() {
   if (error && !stats) {
     return (
       <p class="notice notice-error" role="alert">
-        {t('error.store', { message: error.message })}
+        {t('error.store', { message: errorText(error, tr.locale) })}
       </p>
     );
   }

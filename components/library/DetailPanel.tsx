@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useT } from '@/components/common/i18n';
+import { errorText } from '@/lib/i18n/errors';
 import { isHttpUrl, type MessageError } from '@/lib/messages';
 
 /** See the module comment. */
@@ -18,7 +19,7 @@ export function DetailPanel(props: {
   onClose: () => void;
   children: ComponentChildren;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const href = props.href !== null && isHttpUrl(props.href) ? props.href : null;
   return (
     <aside class="detail" aria-label={props.label} data-testid={props.testId}>
@@ -27,7 +28,7 @@ export function DetailPanel(props: {
       </button>
       {props.error && (
         <p class="notice notice-error" role="alert">
-          {t('error.store', { message: props.error.message })}
+          {t('error.store', { message: errorText(props.error, locale) })}
         </p>
       )}
       {!props.loaded && !props.error && <p class="muted">{t('loading')}</p>}

@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { importShowFeed } from '@/lib/catalog/client';
+import { errorText } from '@/lib/i18n/errors';
 import type { MessageError } from '@/lib/messages';
 import { CatalogLine } from './CatalogSummary';
 
@@ -69,9 +70,11 @@ export function FeedImport() {
           <p>
             {feed.error.code === 'forbidden'
               ? t('io.feedDenied')
-              : t('io.feedFailed', { message: feed.error.message })}
+              : t('io.feedFailed', { message: errorText(feed.error, tr.locale) })}
           </p>
-          {feed.error.code === 'forbidden' && <p class="notice-hint">{feed.error.message}</p>}
+          {feed.error.code === 'forbidden' && (
+            <p class="notice-hint">{errorText(feed.error, tr.locale)}</p>
+          )}
         </div>
       )}
     </section>

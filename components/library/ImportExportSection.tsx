@@ -7,10 +7,10 @@ import { useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { StoreError } from '@/components/common/Notice';
 import { useServices } from '@/components/common/services';
+import { errorText } from '@/lib/i18n/errors';
 import type { MessageError } from '@/lib/messages';
 import type { ImportReport } from '@/lib/store/backup';
-import { MAX_BACKUP_BYTES } from '@/lib/store/backup-format';
-import { STORE_NAMES } from '@/lib/store/schema';
+import { BACKUP_SECTIONS, MAX_BACKUP_BYTES } from '@/lib/store/backup-format';
 import { formatBytes, downloadText } from '@/lib/ui/download';
 import { backupFilename, exportFilename, inParts, joinExportParts } from '@/lib/ui/exports';
 import type { PaperExportFormat } from '@/lib/views';
@@ -76,7 +76,7 @@ export function ImportExportSection(props: { selection: ReadonlySet<string> }) {
     const reply = await ask('importBackup', { text });
     if (reply.ok) setRestore({ state: 'done', file: file.name, report: reply.value });
     else if (reply.error.code === 'invalid')
-      setRestore({ state: 'refused', reason: reply.error.message });
+      setRestore({ state: 'refused', reason: errorText(reply.error, tr.locale) });
     else setRestore({ state: 'error', error: reply.error });
   };
 
@@ -175,7 +175,7 @@ export function ImportExportSection(props: { selection: ReadonlySet<string> }) {
                 </tr>
               </thead>
               <tbody>
-                {STORE_NAMES.map((name) => (
+                {BACKUP_SECTIONS.map((name) => (
                   <tr key={name} data-store={name}>
                     <th scope="row">{t(`io.store.${name}`)}</th>
                     <td>{restore.report[name].added}</td>

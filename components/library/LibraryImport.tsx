@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { StoreError } from '@/components/common/Notice';
 import { useServices } from '@/components/common/services';
+import { errorText } from '@/lib/i18n/errors';
 import type { LibraryImportReport } from '@/lib/export/library-import';
 import type { MessageError } from '@/lib/messages';
 import { MAX_BACKUP_BYTES } from '@/lib/store/backup-format';
@@ -51,7 +52,7 @@ export function LibraryImport() {
     const reply = await ask('importLibrary', { text, format: null });
     if (reply.ok) setLibrary({ state: 'done', file: file.name, report: reply.value });
     else if (reply.error.code === 'invalid')
-      setLibrary({ state: 'refused', reason: reply.error.message });
+      setLibrary({ state: 'refused', reason: errorText(reply.error, tr.locale) });
     else setLibrary({ state: 'error', error: reply.error });
   };
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
+import { errorText } from '@/lib/i18n/errors';
 import type { MessageError } from '@/lib/messages';
 import { formatIsoDate } from '@/lib/ui/dates';
 import type { OverlapView } from '@/lib/views';
@@ -29,7 +30,7 @@ export function OverlapList(props: { onOpen(key: string): void }) {
       <h3 id="overlap-heading">{t('episodes.overlap')}</h3>
       {error && !rows && (
         <p class="notice notice-error" role="alert">
-          {t('error.store', { message: error.message })}
+          {t('error.store', { message: errorText(error, tr.locale) })}
         </p>
       )}
       {rows && rows.length === 0 && <p class="muted">{t('episodes.overlapNone')}</p>}

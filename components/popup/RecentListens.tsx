@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
+import { errorText } from '@/lib/i18n/errors';
 import { isHttpUrl, type MessageError } from '@/lib/messages';
 import { formatDay } from '@/lib/ui/dates';
 import type { RecentListen } from '@/lib/views';
@@ -31,7 +32,7 @@ export function RecentListens(props: { limit?: number }) {
       </h2>
       {error && !rows && (
         <p class="notice notice-error" role="alert">
-          {t('error.store', { message: error.message })}
+          {t('error.store', { message: errorText(error, tr.locale) })}
         </p>
       )}
       {rows && rows.length === 0 && <p class="muted">{t('popup.noListens')}</p>}

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
+import { errorText } from '@/lib/i18n/errors';
 import type { MessageError } from '@/lib/messages';
 import type { PageEpisode, PageEpisodesReply } from '@/lib/page-episodes';
 import { firstHttp } from '@/lib/ui/papers';
@@ -122,7 +123,7 @@ export function ThisTab(props: { refresh: number; onFound?(count: number): void 
       </h2>
       {error && (
         <p class="notice notice-error" role="alert">
-          {t('error.store', { message: error.message })}
+          {t('error.store', { message: errorText(error, tr.locale) })}
         </p>
       )}
       {shown.map((episode, e) => {

@@ -6,7 +6,9 @@
  * {@link Limiter} queue. Only folded titles or an arXiv id ever leave the machine.
  */
 import { browser } from 'wxt/browser';
+import { problem } from '../i18n/errors';
 import { parseArxivId } from '../links/arxiv';
+import type { MessageError } from '../messages';
 import { readSettings } from '../settings';
 import { mergeTitleIntoArxiv } from '../store/arxiv-link';
 import type { Store } from '../store/db';
@@ -43,9 +45,7 @@ interface Change {
 
 /** A handler's answer, as the store service takes it. */
 type Outcome<T> = {
-  result:
-    | { ok: true; value: T }
-    | { ok: false; error: { code: 'invalid' | 'not-found'; message: string } };
+  result: { ok: true; value: T } | { ok: false; error: MessageError };
   changes?: Change[];
 };
 
@@ -272,12 +272,7 @@ export async function linkArxiv(
   const key = titleCacheKey(data.title);
   const ref = parseArxivId(data.arxivId);
   if (!key || !ref) {
-    return {
-      result: {
-        ok: false,
-        error: { code: 'invalid', message: 'This title or arXiv id cannot be linked.' },
-      },
-    };
+    return { result: { ok: false, error: problem('invalid', 'arxiv.cannotLink') } };
   }
   const offered = (await readTitles(store, [key])).get(key);
   let entry: ArxivEntry | null = offered?.entry?.arxivId === ref.id ? offered.entry : null;
@@ -317,9 +312,7 @@ export async function unlinkArxiv(
 ): Promise<Outcome<ArxivStatus>> {
   const key = titleCacheKey(data.title);
   if (!key) {
-    return {
-      result: { ok: false, error: { code: 'invalid', message: 'This title has no words.' } },
-    };
+    return { result: { ok: false, error: problem('invalid', 'arxiv.noWords') } };
   }
   return ok(statusOf(await writeCorrection(store, key, null)));
 }
@@ -336,9 +329,7 @@ export async function arxivMetadata(
 ): Promise<Outcome<{ ok: true; metadata: ArxivMetadata } | { ok: false; status: ArxivStatus }>> {
   const ref = parseArxivId(data.arxivId);
   if (!ref) {
-    return {
-      result: { ok: false, error: { code: 'invalid', message: 'This is not an arXiv id.' } },
-    };
+    return { result: { ok: false, error: problem('invalid', 'arxiv.notAnId') } };
   }
   const found = await entryFor(store, ref.id, deps);
   if (!found.ok) return ok({ ok: false, status: found.status });

@@ -3,7 +3,8 @@
  * content scripts can neither request permissions nor send these requests.
  */
 import { browser } from 'wxt/browser';
-import { ask, failure, type ReplyOf } from '../messages';
+import { localiseError, problem } from '../i18n/errors';
+import { ask, type ReplyOf } from '../messages';
 import { FEED_PERMISSION } from './feed';
 
 /**
@@ -18,16 +19,10 @@ export async function importShowFeed(): Promise<ReplyOf<'importFeed'>> {
     granted = await browser.permissions.request({ origins: [FEED_PERMISSION] });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return failure(
-      'forbidden',
-      `Citecast could not ask for access to the show’s feed (${detail}).`,
-    );
+    return { ok: false, error: localiseError(problem('forbidden', 'feed.askFailed', { detail })) };
   }
   if (!granted) {
-    return failure(
-      'forbidden',
-      'Citecast did not get access to podcast.do-not-panic.com, so it cannot read the show’s feed.',
-    );
+    return { ok: false, error: localiseError(problem('forbidden', 'feed.denied')) };
   }
   return ask('importFeed', {});
 }

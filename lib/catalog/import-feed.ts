@@ -5,7 +5,8 @@
  * every episode with its sources in one transaction.
  */
 import { browser } from 'wxt/browser';
-import { failure, success, type Result } from '../messages';
+import { fail } from '../i18n/errors';
+import { success, type Result } from '../messages';
 import { recordCatalog } from '../store/catalog';
 import type { Store } from '../store/db';
 import { FEED_PERMISSION, FEED_URL, MAX_FEED_BYTES, readFeedText } from './feed';
@@ -44,35 +45,28 @@ export async function importFeed(
   deps: FeedImportDeps = DEFAULT_DEPS,
 ): Promise<Result<FeedImportReport>> {
   if (!(await deps.hasPermission())) {
-    return failure(
-      'forbidden',
-      'Citecast may not read the show’s feed yet: allow access to podcast.do-not-panic.com when Citecast asks, then try again.',
-    );
+    return fail('forbidden', 'feed.noPermission');
   }
   let text: string;
   try {
     const response = await deps.fetch(FEED_URL);
     if (!response.ok) {
-      return failure(
-        'unavailable',
-        `The show’s feed answered ${response.status}; try again later.`,
-      );
+      return fail('unavailable', 'feed.status', { status: response.status });
     }
     const length = Number(response.headers.get('content-length') ?? '0');
-    if (length > MAX_FEED_BYTES) return failure('invalid', 'The show’s feed is too large to read.');
+    if (length > MAX_FEED_BYTES) return fail('invalid', 'feed.tooLarge');
     text = await response.text();
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return failure('unavailable', `The show’s feed could not be fetched (${detail}).`);
+    return fail('unavailable', 'feed.fetchFailed', { detail });
   }
-  if (text.length > MAX_FEED_BYTES)
-    return failure('invalid', 'The show’s feed is too large to read.');
+  if (text.length > MAX_FEED_BYTES) return fail('invalid', 'feed.tooLarge');
   let episodes;
   try {
     episodes = readFeedText(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return failure('invalid', `The show’s feed could not be read: ${detail}.`);
+    return fail('invalid', 'feed.unreadable', { detail });
   }
   // The feed shows no episode pages: the episodes are known by their mp3 (pageUrl null).
   const keys = await recordCatalog(

@@ -1,12 +1,17 @@
 /**
  * Checking a backup file before anything is written: its size, its JSON, its format and
- * version, then every record of every store, field by field, and no key twice.
+ * version, then every record of every store (and every arXiv link), field by field, and no key
+ * twice. A refusal is a text the page shows in its language (lib/i18n/errors.ts).
  */
+import { titleCacheKey } from '../arxiv/cache';
+import { englishText, type ErrorText } from '../i18n/errors';
+import { parseArxivId } from '../links/arxiv';
 import { parseEpisodeStem } from '../links/episodes';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   MAX_BACKUP_BYTES,
+  READABLE_BACKUP_VERSIONS,
   type BackupReadResult,
   type Backup,
 } from './backup-format';
@@ -28,6 +33,7 @@ import {
   object,
   oneOf,
   optional,
+  refusal,
   string,
   type Check,
 } from './validate';
@@ -42,24 +48,22 @@ const nullableText = nullable(text);
 const isoTime: Check = (value, path) =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
     ? null
-    : `${path}: expected an ISO 8601 date and time`;
+    : refusal('check.isoTime', path);
 
 /** A paper key: `arxiv:`, `doi:` or `title:` and something after it. */
 const paperKeyCheck: Check = (value, path) =>
   key(value, path) ??
-  (/^(?:arxiv|doi|title):./.test(value as string)
-    ? null
-    : `${path}: expected a key starting arxiv:, doi: or title:`);
+  (/^(?:arxiv|doi|title):./.test(value as string) ? null : refusal('check.paperKey', path));
 
 /** An episode key: an mp3 stem, or `show:` and a title. */
 const episodeKeyCheck: Check = (value, path) =>
   key(value, path) ??
   (parseEpisodeStem(value as string) || /^show:./.test(value as string)
     ? null
-    : `${path}: expected an episode's mp3 stem or a key starting show:`);
+    : refusal('check.episodeKey', path));
 
-/** Checks a paper record as a backup holds it (also the papers an undo puts back). */
-export const checkPaper: Check = object({
+/** Checks a paper record as a backup holds it. */
+const paperCheck: Check = object({
   key: paperKeyCheck,
   title: nullableText,
   authors: arrayOf(text),
@@ -77,6 +81,15 @@ export const checkPaper: Check = object({
   savedMoment: optional(object({ episodeKey: episodeKeyCheck, position: count })),
   modified: fieldTimes(PAPER_FIELDS),
 });
+
+/**
+ * Checks a paper record as a backup holds it (also the papers an undo puts back); the reason in
+ * English, or `null`.
+ */
+export function checkPaper(value: unknown, path: string): string | null {
+  const problem = paperCheck(value, path);
+  return problem && englishText(problem);
+}
 
 const checkSource = object({
   title: nullableText,
@@ -127,11 +140,75 @@ const checkListen = object({
   modified: fieldTimes(LISTEN_FIELDS),
 });
 
-/** The key of a record of a store, as a string for finding repeats. */
-function keyText(storeName: StoreName, record: Record<string, unknown>): string {
-  switch (storeName) {
+/** An absolute http(s) address (a link the pages may make clickable). */
+const httpUrl: Check = (value, path) =>
+  text(value, path) ??
+  (/^https?:\/\/[^\s]+$/i.test(value as string) ? null : refusal('check.httpUrl', path));
+
+/** An arXiv id without version, as `parseArxivId` reads it. */
+const arxivIdCheck: Check = (value, path) =>
+  key(value, path) ??
+  (parseArxivId(value as string)?.id === value ? null : refusal('check.arxivId', path));
+
+/** A paper as arXiv described it (lib/arxiv/atom.ts `ArxivEntry`). */
+const checkArxivEntry = object({
+  arxivId: arxivIdCheck,
+  version: nullable(number({ integer: true, min: 1 })),
+  title: text,
+  summary: text,
+  authors: arrayOf(text),
+  published: nullableText,
+  updated: nullableText,
+  pdfUrl: httpUrl,
+  absUrl: httpUrl,
+  doi: nullableText,
+  journalRef: nullableText,
+  primaryCategory: nullableText,
+});
+
+/** A title key as the arXiv lookups make it: `title:` and the title as `normaliseTitle` folds it. */
+const titleKeyCheck: Check = (value, path) =>
+  key(value, path) ??
+  (/^title:./.test(value as string) && titleCacheKey((value as string).slice(6)) === value
+    ? null
+    : refusal('check.titleKey', path));
+
+/** Exactly `true`: a backup holds only the user's corrections, never a lookup's answer. */
+const onlyTrue: Check = (value, path) =>
+  value === true ? null : refusal('check.oneOf', path, { values: 'true' });
+
+const linkFields = object({
+  key: titleKeyCheck,
+  kind: oneOf(['title']),
+  outcome: oneOf(['resolved', 'none']),
+  confidence: number({ min: 0, max: 1 }),
+  entry: nullable(checkArxivEntry),
+  manual: onlyTrue,
+  fetchedAt: time,
+});
+
+/**
+ * One arXiv link (a user's correction, with no expiry): a title linked to a paper has the
+ * paper's entry, a title marked not on arXiv has none.
+ */
+const checkArxivLink: Check = (value, path) => {
+  const fields = linkFields(value, path);
+  if (fields) return fields;
+  const record = value as { outcome: string; entry: unknown };
+  return (record.outcome === 'resolved') === (record.entry !== null)
+    ? null
+    : refusal('check.linkEntry', path);
+};
+
+/** The part of a backup file that lists records of one kind: a store, or the arXiv links. */
+type Section = StoreName | 'arxivLinks';
+
+/** The key of a record of a section, as a string for finding repeats. */
+function keyText(section: Section, record: Record<string, unknown>): string {
+  switch (section) {
     case 'papers':
     case 'episodes':
+    case 'arxivLinks':
       return String(record.key);
     case 'citations':
       return JSON.stringify([record.episodeKey, record.position]);
@@ -140,28 +217,36 @@ function keyText(storeName: StoreName, record: Record<string, unknown>): string 
   }
 }
 
-const RECORD_CHECKS: Record<StoreName, Check> = {
-  papers: checkPaper,
+const RECORD_CHECKS: Record<Section, Check> = {
+  papers: paperCheck,
   episodes: checkEpisode,
   citations: checkCitation,
   listens: checkListen,
+  arxivLinks: checkArxivLink,
 };
 
+/** Whether `version` is one this code reads. */
+function readable(version: number): boolean {
+  return (READABLE_BACKUP_VERSIONS as readonly number[]).includes(version);
+}
+
 /** Why the parsed JSON `value` is not a backup this code can read, or `null` when it is. */
-function backupProblem(value: unknown): string | null {
+function backupProblem(value: unknown): ErrorText | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return 'not a Citecast backup: the file is not a JSON object';
+    return { key: 'backup.notObject' };
   }
   const file = value as Record<string, unknown>;
   if (file.format !== BACKUP_FORMAT) {
-    return `not a Citecast backup: its format is ${JSON.stringify(file.format ?? null)}, not "${BACKUP_FORMAT}"`;
+    const format = JSON.stringify(file.format ?? null).slice(0, 80);
+    return { key: 'backup.foreignFormat', params: { format } };
   }
-  if (typeof file.version !== 'number') return 'the backup has no version number';
+  if (typeof file.version !== 'number') return { key: 'backup.noVersion' };
   if (file.version > BACKUP_VERSION) {
-    return `the backup is version ${file.version}, made by a newer Citecast; this one reads version ${BACKUP_VERSION}`;
+    return { key: 'backup.newerVersion', params: { version: file.version, reads: BACKUP_VERSION } };
   }
-  if (file.version !== BACKUP_VERSION) return `unknown backup version ${file.version}`;
-  // The records themselves are checked store by store below, with their positions in the reason.
+  if (!readable(file.version))
+    return { key: 'backup.unknownVersion', params: { version: file.version } };
+  // The records themselves are checked section by section below, with their positions.
   const anyRecords = arrayOf(() => null);
   const top = object({
     format: text,
@@ -171,16 +256,22 @@ function backupProblem(value: unknown): string | null {
     episodes: anyRecords,
     citations: anyRecords,
     listens: anyRecords,
+    // Since version 2: a version 1 file has none (and no older file has the field at all).
+    arxivLinks: optional(anyRecords),
   })(file, 'backup');
   if (top) return top;
-  for (const storeName of STORE_NAMES) {
-    const records = file[storeName] as Record<string, unknown>[];
+  const sections: readonly Section[] = [...STORE_NAMES, 'arxivLinks'];
+  for (const section of sections) {
+    const records = (file[section] ?? []) as Record<string, unknown>[];
     const seen = new Set<string>();
     for (let i = 0; i < records.length; i++) {
-      const reason = RECORD_CHECKS[storeName](records[i], `${storeName}[${i}]`);
+      const path = `${section}[${i}]`;
+      const reason = RECORD_CHECKS[section](records[i], path);
       if (reason) return reason;
-      const id = keyText(storeName, records[i]!);
-      if (seen.has(id)) return `${storeName}[${i}]: a second record with the key ${id}`;
+      const id = keyText(section, records[i]!);
+      if (seen.has(id)) {
+        return { key: 'backup.duplicateKey', params: { path, key: id.slice(0, 200) } };
+      }
       seen.add(id);
     }
   }
@@ -202,21 +293,31 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
+/** A refusal: the problem, and its English text. */
+function refused(problem: ErrorText): BackupReadResult {
+  return { ok: false, reason: englishText(problem), problem };
+}
+
+/** The refusal of a file larger than `maxBytes`. */
+export function tooLarge(maxBytes: number): BackupReadResult & { ok: false } {
+  const problem: ErrorText = { key: 'backup.tooLarge', params: { bytes: maxBytes } };
+  return { ok: false, reason: englishText(problem), problem };
+}
+
 /**
  * Reads and checks a backup file's text, all of it, before anything is written: size (at most
- * `maxBytes`), JSON, format and version, then every record of every store, and no key twice.
- * A refusal names its reason, e.g. `papers[3].tags[1]: expected a string`.
+ * `maxBytes`), JSON, format and version (this one or an older one), then every record of every
+ * store and every arXiv link, and no key twice. A refusal names its reason, e.g.
+ * `papers[3].tags[1]: expected a string` (`reason` in English; `problem` for the page).
  */
 export function readBackup(text: string, maxBytes: number = MAX_BACKUP_BYTES): BackupReadResult {
-  if (text.length > maxBytes || utf8Length(text) > maxBytes) {
-    return { ok: false, reason: `the file is larger than ${maxBytes} bytes` };
-  }
+  if (text.length > maxBytes || utf8Length(text) > maxBytes) return tooLarge(maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'the file is not valid JSON' };
+    return refused({ key: 'backup.notJson' });
   }
   const problem = backupProblem(value);
-  return problem ? { ok: false, reason: problem } : { ok: true, backup: value as Backup };
+  return problem ? refused(problem) : { ok: true, backup: value as Backup };
 }

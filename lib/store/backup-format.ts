@@ -1,9 +1,15 @@
 /**
- * The backup file format, version 1: one JSON object with papers, episodes, citations and the
- * listening log. Records are written as stored, except listens, which are written PortCast-like
- * (`unplayed` / `in_progress` / `completed`, position, ISO timestamps).
+ * The backup file format, version 2: one JSON object with papers, episodes, citations, the
+ * listening log and the user's arXiv links. Records are written as stored, except listens, which
+ * are written PortCast-like (`unplayed` / `in_progress` / `completed`, position, ISO timestamps).
+ *
+ * Versions: 1 had no `arxivLinks`; 2 added them (the titles the user linked to an arXiv paper,
+ * or marked as not on arXiv). This code reads both: a version 1 file simply has no links. A
+ * version 1 Citecast refuses a version 2 file as "made by a newer Citecast" instead of failing
+ * on the unknown field, which is why the version went up.
  */
 import type {
+  ArxivTitleRecord,
   FieldTimes,
   ListenRecord,
   ListenState,
@@ -11,12 +17,19 @@ import type {
   EpisodeRecord,
   CitationRecord,
 } from './schema';
+import type { ErrorText } from '../i18n/errors';
 
 /** The `format` every Citecast backup names. */
 export const BACKUP_FORMAT = 'citecast-backup';
 
-/** The backup file version this code writes and reads. */
-export const BACKUP_VERSION = 1;
+/** The backup file version this code writes (it reads this one and every older one). */
+export const BACKUP_VERSION = 2;
+
+/** Every version this code reads, oldest first. */
+export const READABLE_BACKUP_VERSIONS = [1, 2] as const;
+
+/** A version this code reads. */
+export type BackupVersion = (typeof READABLE_BACKUP_VERSIONS)[number];
 
 /** Larger backup files are refused unread (50 MB: far beyond any real library). */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
@@ -44,20 +57,45 @@ export interface BackupListen {
   modified: FieldTimes<ListenRecord>;
 }
 
+/**
+ * A correction the user made to the arXiv lookup of a title (`manual: true` in the arXiv cache):
+ * linked to a paper (`resolved`, with its entry) or not on arXiv (`none`, no entry). Written as
+ * stored; it has no expiry.
+ */
+export type BackupArxivLink = ArxivTitleRecord & { manual: true; expiresAt?: never };
+
 /** A whole backup file. */
 export interface Backup {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  version: BackupVersion;
   /** ISO 8601. */
   exportedAt: string;
   papers: PaperRecord[];
   episodes: EpisodeRecord[];
   citations: CitationRecord[];
   listens: BackupListen[];
+  /** Since version 2; a version 1 file has none. */
+  arxivLinks?: BackupArxivLink[];
 }
 
-/** The outcome of reading a backup file: the checked backup, or why it is refused. */
-export type BackupReadResult = { ok: true; backup: Backup } | { ok: false; reason: string };
+/** The parts of a backup an import reports on: the stores, then the arXiv links. */
+export const BACKUP_SECTIONS = [
+  'papers',
+  'episodes',
+  'citations',
+  'listens',
+  'arxivLinks',
+] as const;
+
+/** One part of a backup. */
+export type BackupSection = (typeof BACKUP_SECTIONS)[number];
+
+/**
+ * The outcome of reading a backup file: the checked backup, or why it is refused (`problem`, for
+ * the page to show in its language; `reason`, the same in English).
+ */
+export type BackupReadResult =
+  { ok: true; backup: Backup } | { ok: false; reason: string; problem: ErrorText };
 
 const STATUS_OF: Record<ListenState, BackupListenStatus> = {
   unheard: 'unplayed',

@@ -6,13 +6,13 @@
  * service can broadcast it and keep the cache in step.
  */
 import {
-  failure,
   success,
   type CheckedData,
   type ReplyOf,
   type Result,
   type StoreChange,
 } from '../messages';
+import { fail } from '../i18n/errors';
 import type { Store } from './db';
 import { episodeDetail, paperDetail } from './details';
 import { overlapEpisodes, queryEpisodes } from './episode-log';
@@ -72,7 +72,7 @@ export const LIBRARY_HANDLERS: { [K in LibraryRequest]: LibraryHandler<K> } = {
   },
   async paperDetail({ store }, data) {
     const detail = await paperDetail(store, data.key);
-    if (!detail) return { result: failure('not-found', `There is no paper ${shown(data.key)}.`) };
+    if (!detail) return { result: fail('not-found', 'paper.notFound', { key: shown(data.key) }) };
     return { result: success(detail) };
   },
   async unsavePapers({ store }, data) {
@@ -85,12 +85,7 @@ export const LIBRARY_HANDLERS: { [K in LibraryRequest]: LibraryHandler<K> } = {
   async restorePapers({ store }, data) {
     const restored = await restorePapers(store, data.papers);
     if (!restored.ok) {
-      return {
-        result: failure(
-          'invalid',
-          `The papers were not restored: ${restored.reason}. Nothing changed.`,
-        ),
-      };
+      return { result: fail('invalid', 'papers.notRestored', { detail: restored.reason }) };
     }
     return {
       result: success({ count: restored.keys.length }),
@@ -103,13 +98,16 @@ export const LIBRARY_HANDLERS: { [K in LibraryRequest]: LibraryHandler<K> } = {
   async episodeDetail({ store }, data) {
     const detail = await episodeDetail(store, data.key);
     if (!detail) {
-      return { result: failure('not-found', `There is no episode ${shown(data.key)}.`) };
+      return { result: fail('not-found', 'episode.notFound', { key: shown(data.key) }) };
     }
     return { result: success(detail) };
   },
   async setHeardAt({ store }, data) {
     const set = await setHeardAt(store, data.episodeKey, data.heardAt);
-    if (!set.ok) return { result: failure(set.code, set.reason) };
+    if (!set.ok) {
+      const key = set.code === 'invalid' ? 'listen.futureDate' : 'listen.notInLog';
+      return { result: fail(set.code, key) };
+    }
     const { listen } = set;
     return {
       result: success({
@@ -131,7 +129,7 @@ export const LIBRARY_HANDLERS: { [K in LibraryRequest]: LibraryHandler<K> } = {
   async setEpisodeNote({ store }, data) {
     const episode = await setEpisodeNote(store, data.key, data.note);
     if (!episode) {
-      return { result: failure('not-found', `There is no episode ${shown(data.key)}.`) };
+      return { result: fail('not-found', 'episode.notFound', { key: shown(data.key) }) };
     }
     return {
       result: success({ key: episode.key }),
@@ -153,12 +151,7 @@ export const LIBRARY_HANDLERS: { [K in LibraryRequest]: LibraryHandler<K> } = {
     const { exportSelection } = await import('../export/selection');
     const exported = await exportSelection(store, data.keys, data.format);
     if (exported.count === 0) {
-      return {
-        result: failure(
-          'not-found',
-          'None of the selected papers is saved, so there is nothing to export.',
-        ),
-      };
+      return { result: fail('not-found', 'papers.noneSaved') };
     }
     return { result: success(exported) };
   },

@@ -238,10 +238,18 @@ export interface ArxivPaperRecord {
   expiresAt: number;
 }
 
-/** A record of the arXiv cache (a cache: not in backups; "delete everything" empties it). */
+/**
+ * A record of the arXiv cache. Mostly a cache, left out of backups; the user's corrections
+ * (`manual` title records) are the user's own and backups keep them (backup-stores.ts).
+ * "Delete everything" empties all of it.
+ */
 export type ArxivCacheRecord = ArxivTitleRecord | ArxivPaperRecord;
 
-/** The stores that only cache what can be fetched again (not part of backups). */
+/**
+ * The stores beyond {@link STORE_NAMES} (what "delete everything" also empties): caches of what
+ * can be fetched again, though one may hold some of the user's records that backups keep (see
+ * `BACKUP_COVERAGE` in backup-stores.ts, the one list of what a backup covers).
+ */
 export const CACHE_STORE_NAMES = ['arxivCache'] as const;
 
 /** The names of the object stores. */

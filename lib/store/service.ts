@@ -16,7 +16,6 @@ import { browser } from 'wxt/browser';
 import { isSupportedUrl } from '../hosts';
 import {
   checkRequest,
-  failure,
   MESSAGE_ACCESS,
   MESSAGE_SCHEMAS,
   messaging,
@@ -32,6 +31,7 @@ import {
   type StoreChange,
 } from '../messages';
 import { importFeed } from '../catalog/import-feed';
+import { fail, problem } from '../i18n/errors';
 import { readSettings } from '../settings';
 import * as arxiv from '../arxiv/service';
 import { exportBackupJson, importBackup } from './backup';
@@ -133,7 +133,7 @@ function shown(key: string): string {
 
 /** The outcome of a write to one paper: the record and its change, or `not-found`. */
 function paperOutcome(key: string, record: PaperRecord | null): Outcome<PaperRecord> {
-  if (!record) return { result: failure('not-found', `There is no paper ${shown(key)}.`) };
+  if (!record) return { result: fail('not-found', 'paper.notFound', { key: shown(key) }) };
   return { result: success(record), changes: [{ kind: 'papers', keys: [record.key] }] };
 }
 
@@ -179,9 +179,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   async savePaper(store, data) {
     const record = await savePaper(store, data.source, data.episodeKey ?? null, data.moment);
     if (!record) {
-      return {
-        result: failure('invalid', 'This source has no arXiv id, DOI or title to save it by.'),
-      };
+      return { result: fail('invalid', 'paper.noSaveKey') };
     }
     return { result: success(record), changes: [{ kind: 'papers', keys: [record.key] }] };
   },
@@ -205,9 +203,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     // A content script records only what its own site shows (and always says where it is).
     if (sender.kind === 'content') {
       if (sender.url === null || originOf(sender.url) !== originOf(data.pageUrl)) {
-        return {
-          result: failure('forbidden', 'A page may only record episodes seen on its own site.'),
-        };
+        return { result: fail('forbidden', 'episode.foreignSite') };
       }
     }
     const record = await recordEpisode(store, {
@@ -216,7 +212,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
       onlyFill: fillsOnly(sender),
     });
     if (!record) {
-      return { result: failure('invalid', 'This episode has no audio link, stem or title.') };
+      return { result: fail('invalid', 'episode.noKey') };
     }
     const keys = [record.key];
     const titleKey = episodeTitleKey(data.episode.title);
@@ -267,9 +263,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   async importBackup(store, data) {
     const imported = await importBackup(store, data.text);
     if (!imported.ok) {
-      return {
-        result: failure('invalid', `The backup was refused: ${imported.reason}. Nothing changed.`),
-      };
+      return { result: fail('invalid', 'backup.refused', undefined, imported.problem) };
     }
     const { report } = imported;
     const changed = (kind: keyof typeof report) => report[kind].added + report[kind].updated > 0;
@@ -284,9 +278,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     const { importLibrary } = await import('../export/library-import');
     const imported = await importLibrary(store, data.text, data.format);
     if (!imported.ok) {
-      return {
-        result: failure('invalid', `The library was refused: ${imported.reason}. Nothing changed.`),
-      };
+      return { result: fail('invalid', 'library.refused', { detail: imported.reason }) };
     }
     const { report } = imported;
     const changed = report.added + report.updated > 0;
@@ -322,9 +314,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   async sourceBibtex(store, data) {
     const paper = sourceAsPaper(data.source, store.now());
     if (!paper) {
-      return {
-        result: failure('invalid', 'This source has no arXiv id, DOI or title to cite it by.'),
-      };
+      return { result: fail('invalid', 'paper.noCiteKey') };
     }
     const { papersToBibtex } = await import('../export/bibtex');
     return { result: success({ text: papersToBibtex([{ paper, citedBy: [] }]) }) };
@@ -366,7 +356,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   // Playback and the show's catalog.
   async recordCatalog(store, data, sender) {
     const refused = catalogRefusal(data, sender.kind === 'content' ? sender.url : null);
-    if (refused) return { result: failure('forbidden', refused) };
+    if (refused) return { result: fail('forbidden', 'episode.foreignSite') };
     const onlyFill = fillsOnly(sender);
     const keys = await recordCatalog(
       store,
@@ -407,39 +397,19 @@ function isQuotaError(error: unknown): boolean {
   return cause !== undefined && cause !== error && isQuotaError(cause);
 }
 
-const QUOTA_MESSAGE =
-  'The browser’s storage for Citecast is full, so this could not be saved. Free some disk space (or delete old data in the library) and try again.';
-
 /**
  * The typed error for a failure of the store. `opening` says whether the store failed to open
  * (then it is `unavailable`, with what usually causes it: Firefox set never to remember
  * history refuses IndexedDB with `InvalidStateError`) or a request failed on an open store.
  */
 export function storeError(error: unknown, opening: boolean): MessageError {
-  if (isQuotaError(error)) return { code: 'quota', message: QUOTA_MESSAGE };
+  if (isQuotaError(error)) return problem('quota', 'store.quota');
   const name = errorName(error);
-  if (opening && name === 'VersionError') {
-    // The database is at a newer schema than this build knows (the extension was downgraded).
-    return {
-      code: 'unavailable',
-      message:
-        'Citecast’s storage was written by a newer version of Citecast (VersionError), so this ' +
-        'version cannot open it. Update Citecast; your library is kept as it is.',
-    };
-  }
-  if (opening) {
-    return {
-      code: 'unavailable',
-      message:
-        `Citecast cannot open its storage (${name}), so nothing can be saved or shown. ` +
-        'Firefox refuses storage to extensions when it is set never to remember history ' +
-        '(permanent private browsing); storage can also be disabled or the disk full.',
-    };
-  }
-  return {
-    code: 'unavailable',
-    message: `Citecast’s storage failed (${name}). Try again; if it keeps failing, reload the extension.`,
-  };
+  // VersionError: the database is at a newer schema than this build knows (a downgrade).
+  if (opening && name === 'VersionError') return problem('unavailable', 'store.newer', { name });
+  // The texts (lib/i18n/errors.ts) say what usually causes a failure to open.
+  if (opening) return problem('unavailable', 'store.cannotOpen', { name });
+  return problem('unavailable', 'store.failed', { name });
 }
 
 /** Whether `error` says the database connection was closed under the request. */
@@ -576,16 +546,18 @@ export function createStoreService(options: StoreServiceOptions = {}): StoreServ
     sender: MessageSender | undefined,
   ): Promise<Result<unknown>> {
     if (!Object.prototype.hasOwnProperty.call(MESSAGE_SCHEMAS, type)) {
-      return failure('invalid', `Unknown request ${JSON.stringify(String(type).slice(0, 60))}.`);
+      return fail('invalid', 'request.unknown', {
+        request: JSON.stringify(String(type).slice(0, 60)),
+      });
     }
     const request = type as RequestType;
     const kind = senderKind(sender);
-    if (!kind) return failure('forbidden', 'This request did not come from Citecast.');
+    if (!kind) return fail('forbidden', 'request.notCitecast');
     if (MESSAGE_ACCESS[request] === 'extension' && kind !== 'extension') {
-      return failure('forbidden', `Only Citecast’s own pages may ask for ${request}.`);
+      return fail('forbidden', 'request.extensionOnly', { request });
     }
     const checked = checkRequest(request, data);
-    if (!checked.ok) return failure('invalid', `Refused ${request}: ${checked.reason}`);
+    if (!checked.ok) return fail('invalid', 'request.refused', { request }, checked.text);
     const info: SenderInfo = { kind, url: typeof sender?.url === 'string' ? sender.url : null };
     try {
       const handler = HANDLERS[request] as Handler<RequestType>;

@@ -1,30 +1,45 @@
 /**
  * A few hand-written checks for untrusted JSON (backup files): each check returns `null` when
- * the value fits, else a reason naming where it does not (`papers[3].tags[1]: expected a string`).
+ * the value fits, else the reason naming where it does not (`papers[3].tags[1]: expected a
+ * string`), as a text the page renders in its language (lib/i18n/errors.ts; `englishText`
+ * gives the English one).
  */
+import type { ErrorKey, ErrorText } from '../i18n/errors';
 
 /** Checks a value found at `path`; returns the reason it is refused, or `null`. */
-export type Check = (value: unknown, path: string) => string | null;
+export type Check = (value: unknown, path: string) => ErrorText | null;
+
+/** The reason `key` for the value at `path`, with `params`. */
+export function refusal(
+  key: ErrorKey,
+  path: string,
+  params: Record<string, string | number> = {},
+): ErrorText {
+  return { key, params: { path, ...params } };
+}
 
 /** A string (optionally non-empty and at most `maxLength` characters). */
 export function string(options: { nonEmpty?: boolean; maxLength?: number } = {}): Check {
   return (value, path) => {
-    if (typeof value !== 'string') return `${path}: expected a string`;
-    if (options.nonEmpty && value === '') return `${path}: expected a non-empty string`;
+    if (typeof value !== 'string') return refusal('check.string', path);
+    if (options.nonEmpty && value === '') return refusal('check.nonEmpty', path);
     if (options.maxLength !== undefined && value.length > options.maxLength) {
-      return `${path}: longer than ${options.maxLength} characters`;
+      return refusal('check.maxLength', path, { max: options.maxLength });
     }
     return null;
   };
 }
 
-/** A finite number (optionally an integer, optionally at least `min`). */
-export function number(options: { integer?: boolean; min?: number } = {}): Check {
+/** A finite number (optionally an integer, optionally at least `min` and at most `max`). */
+export function number(options: { integer?: boolean; min?: number; max?: number } = {}): Check {
   return (value, path) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return `${path}: expected a number`;
-    if (options.integer && !Number.isInteger(value)) return `${path}: expected an integer`;
+    if (typeof value !== 'number' || !Number.isFinite(value)) return refusal('check.number', path);
+    if (options.integer && !Number.isInteger(value)) return refusal('check.integer', path);
     if (options.min !== undefined && value < options.min) {
-      return `${path}: expected at least ${options.min}`;
+      return refusal('check.min', path, { min: options.min });
+    }
+    if (options.max !== undefined && value > options.max) {
+      return refusal('check.max', path, { max: options.max });
     }
     return null;
   };
@@ -32,14 +47,14 @@ export function number(options: { integer?: boolean; min?: number } = {}): Check
 
 /** A boolean. */
 export const boolean: Check = (value, path) =>
-  typeof value === 'boolean' ? null : `${path}: expected true or false`;
+  typeof value === 'boolean' ? null : refusal('check.boolean', path);
 
 /** One of the given strings. */
 export function oneOf(values: readonly string[]): Check {
   return (value, path) =>
     typeof value === 'string' && values.includes(value)
       ? null
-      : `${path}: expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+      : refusal('check.oneOf', path, { values: values.map((v) => JSON.stringify(v)).join(', ') });
 }
 
 /** `null`, or a value passing `check`. */
@@ -55,7 +70,7 @@ export function optional(check: Check): Check {
 /** An array whose every item passes `check`. */
 export function arrayOf(check: Check): Check {
   return (value, path) => {
-    if (!Array.isArray(value)) return `${path}: expected a list`;
+    if (!Array.isArray(value)) return refusal('check.list', path);
     for (let i = 0; i < value.length; i++) {
       const reason = check(value[i], `${path}[${i}]`);
       if (reason) return reason;
@@ -75,14 +90,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export function object(fields: Readonly<Record<string, Check>>): Check {
   return (value, path) => {
-    if (!isObject(value)) return `${path}: expected an object`;
+    if (!isObject(value)) return refusal('check.object', path);
     for (const [name, check] of Object.entries(fields)) {
       const reason = check(value[name], `${path}.${name}`);
       if (reason) return reason;
     }
     for (const name of Object.keys(value)) {
       if (!Object.prototype.hasOwnProperty.call(fields, name)) {
-        return `${path}: unknown field ${JSON.stringify(name)}`;
+        return refusal('check.unknownField', path, { name: JSON.stringify(name) });
       }
     }
     return null;
@@ -93,9 +108,11 @@ export function object(fields: Readonly<Record<string, Check>>): Check {
 export function fieldTimes(names: readonly string[]): Check {
   const time = number({ min: 0 });
   return (value, path) => {
-    if (!isObject(value)) return `${path}: expected an object`;
+    if (!isObject(value)) return refusal('check.object', path);
     for (const [name, item] of Object.entries(value)) {
-      if (!names.includes(name)) return `${path}: unknown field ${JSON.stringify(name)}`;
+      if (!names.includes(name)) {
+        return refusal('check.unknownField', path, { name: JSON.stringify(name) });
+      }
       const reason = time(item, `${path}.${name}`);
       if (reason) return reason;
     }

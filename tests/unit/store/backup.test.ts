@@ -92,7 +92,7 @@ describe('export', () => {
     await populate();
     const backup = await exportBackup(store);
     expect(backup.format).toBe('citecast-backup');
-    expect(backup.version).toBe(1);
+    expect(backup.version).toBe(2);
     expect(backup.exportedAt).toBe(new Date(T0 + 3000).toISOString());
     expect(backup.papers).toHaveLength(3);
     expect(backup.episodes).toHaveLength(2);
@@ -129,6 +129,7 @@ describe('round trip', () => {
         episodes: { added: 2, updated: 0, skipped: 0 },
         citations: { added: 3, updated: 0, skipped: 0 },
         listens: { added: 2, updated: 0, skipped: 0 },
+        arxivLinks: { added: 0, updated: 0, skipped: 0 },
       },
     });
     expect(await dump()).toEqual(before);
@@ -198,7 +199,7 @@ describe('refused files change nothing', () => {
   const cases: [string, (b: Record<string, unknown>) => unknown, RegExp][] = [
     ['not an object', () => [1, 2], /not a JSON object/],
     ['a foreign format', (b) => ({ ...b, format: 'portcast' }), /not a Citecast backup.*portcast/],
-    ['a newer version', (b) => ({ ...b, version: 2 }), /version 2, made by a newer Citecast/],
+    ['a newer version', (b) => ({ ...b, version: 3 }), /version 3, made by a newer Citecast/],
     ['no store list', (b) => ({ ...b, listens: undefined }), /backup\.listens: expected a list/],
     [
       'a bad field deep inside',
@@ -260,7 +261,11 @@ describe('refused files change nothing', () => {
 
   it('refuses text that is not JSON', async () => {
     const result = await importBackup(store, '{"format": "citecast-backup", ');
-    expect(result).toEqual({ ok: false, reason: 'the file is not valid JSON' });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'the file is not valid JSON',
+      problem: { key: 'backup.notJson' },
+    });
   });
 
   it('refuses an oversized file before reading it', async () => {
@@ -271,6 +276,7 @@ describe('refused files change nothing', () => {
     expect(readBackup(text, limit)).toEqual({
       ok: false,
       reason: `the file is larger than ${limit} bytes`,
+      problem: { key: 'backup.tooLarge', params: { bytes: limit } },
     });
     expect((await importBackup(store, new Blob([text]), limit)).ok).toBe(false);
     expect((await importBackup(store, text, limit)).ok).toBe(false);
