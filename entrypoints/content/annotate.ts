@@ -79,6 +79,8 @@ interface EpisodeInfo {
 interface WaitingGroup {
   hosts: HTMLElement[];
   targets: Element[];
+  /** The episode whose bar waits too (big lists), or `null`. */
+  bar: EpisodeInfo | null;
 }
 
 /** What the page keyboard (./keys.ts) asks of a source or its episode. */
@@ -93,7 +95,7 @@ export interface Annotator {
    * slice, then `end` with every episode in page order (hosts none claimed are removed then).
    */
   begin(lazy: boolean): void;
-  add(batch: readonly FoundEpisode[]): void;
+  add(batch: readonly FoundEpisode[], onScreen?: boolean): void;
   end(found: readonly FoundEpisode[]): void;
   /** Every source host placed by the last read, episode by episode. */
   sourceHosts(): readonly HTMLElement[];
@@ -192,6 +194,7 @@ export function createAnnotator(
                 waiting.delete(target);
               }
               for (const host of group.hosts) fill(host);
+              if (group.bar) fillBar(group.bar);
             }
           },
           { rootMargin: NEAR_MARGIN },
@@ -219,10 +222,17 @@ export function createAnnotator(
     }
   }
 
-  /** Fills `hosts` once one of `targets` (their episode's blocks) comes near the viewport. */
-  function fillWhenNear(hosts: HTMLElement[], targets: Element[]): void {
-    if (!observer || targets.length === 0) return hosts.forEach(fill);
-    const group: WaitingGroup = { hosts, targets };
+  /**
+   * Fills `hosts` (and `bar`'s episode bar) once one of `targets` (their episode's blocks) comes
+   * near the viewport.
+   */
+  function fillWhenNear(hosts: HTMLElement[], targets: Element[], bar: EpisodeInfo | null): void {
+    if (!observer || targets.length === 0) {
+      hosts.forEach(fill);
+      if (bar) fillBar(bar);
+      return;
+    }
+    const group: WaitingGroup = { hosts, targets, bar };
     waitingGroups.add(group);
     for (const target of targets) {
       // A re-read replaces the group a block waited with: the old one goes with it.
@@ -231,6 +241,14 @@ export function createAnnotator(
       waiting.set(target, group);
       observer.observe(target);
     }
+  }
+
+  /** Builds an episode's bar, unless it has one, and shows its state. */
+  function fillBar(info: EpisodeInfo): void {
+    if (stopped || filled.get(info.host) === true) return;
+    fillEpisode(info.host);
+    filled.set(info.host, true);
+    renderEpisode(info, playableKeys());
   }
 
   /** Builds a source host's controls (again, if its source changed) and shows its state. */
@@ -795,19 +813,25 @@ export function createAnnotator(
 
   /**
    * Places one batch of the pass's episodes (a slice of a big list, visible ones first) and
-   * shows their states; hosts of other episodes stay until {@link end}.
+   * shows their states; hosts of other episodes stay until {@link end}. Episodes `onScreen` get
+   * their controls at once; others when they come near the viewport.
    */
-  function add(batch: readonly FoundEpisode[]): void {
-    place(arxiv.apply([...batch]), batch);
+  function add(batch: readonly FoundEpisode[], onScreen = false): void {
+    place(arxiv.apply([...batch]), batch, onScreen);
   }
 
   /**
    * Places `shown` (the episodes as the arXiv lookups present them: resolved titles carry their
    * arXiv id) and files each under its episode as read, `read[i]`, which `end` orders by.
    */
-  function place(shown: readonly FoundEpisode[], read: readonly FoundEpisode[]): void {
+  function place(
+    shown: readonly FoundEpisode[],
+    read: readonly FoundEpisode[],
+    onScreen = false,
+  ): void {
     if (stopped || !pass) return;
     const current = pass;
+    const lazy = current.lazy && !onScreen;
     const readOf = new Map(shown.map((e, i) => [e, read[i] ?? e]));
     const placement = placeAnnotations(document, shown, { removeOrphans: false });
     for (const host of placedHosts(placement)) current.claimed.add(host);
@@ -815,6 +839,8 @@ export function createAnnotator(
     const newEpisodeKeys = new Set<string>();
     const fresh: EpisodeInfo[] = [];
     const freshHosts: HTMLElement[] = [];
+    // Bars that wait for their episode to come near the viewport (big lists only).
+    const waitingBars = new Set<EpisodeInfo>();
     for (const placed of placement.episodes as PlacedEpisode[]) {
       const e = placed.episode;
       const previous = episodeInfo.get(placed.host);
@@ -860,12 +886,18 @@ export function createAnnotator(
       for (const host of hosts) {
         listen(host);
         if (filled.get(host) === sourceInfo.get(host)?.source) continue;
-        if (!current.lazy || filled.has(host)) fill(host);
+        if (!lazy || filled.has(host)) fill(host);
         else later.push(host);
       }
-      if (later.length > 0) {
+      // On a big list the bar waits too: a bar filled off screen adds height above every later
+      // episode, and Chromium then re-lays out and re-walks the rest of the page in each frame
+      // (a 40-50 ms frame per slice in `npm run bench`, issue 5's longest block). An empty host
+      // takes no room.
+      const barLater = lazy && filled.get(placed.host) !== true;
+      if (barLater) waitingBars.add(info);
+      if (later.length > 0 || barLater) {
         const roots = e.location?.map?.roots.filter((r) => r.isConnected) ?? [];
-        fillWhenNear(later, roots.length > 0 ? roots : [placed.host]);
+        fillWhenNear(later, roots.length > 0 ? roots : [placed.host], barLater ? info : null);
       }
       freshHosts.push(...hosts);
       episodes.push(info);
@@ -873,6 +905,7 @@ export function createAnnotator(
     }
     for (const info of fresh) {
       listen(info.host);
+      if (waitingBars.delete(info)) continue;
       if (filled.get(info.host) !== true) {
         fillEpisode(info.host);
         filled.set(info.host, true);

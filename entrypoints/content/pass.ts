@@ -62,9 +62,9 @@ function safeRead(plan: ReadPlan, block: Element): FoundEpisode | null {
 }
 
 /** Places `batch` with the annotator, logging (not throwing) a failure. */
-function safeAdd(annotator: Annotator, batch: readonly FoundEpisode[]): void {
+function safeAdd(annotator: Annotator, batch: readonly FoundEpisode[], onScreen: boolean): void {
   try {
-    annotator.add(batch);
+    annotator.add(batch, onScreen);
   } catch (error) {
     console.error('Citecast: could not annotate this page', error);
   }
@@ -96,16 +96,18 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
   // layout is still clean, so the rectangles cost no layout), leaving the first slice's task,
   // and the frame it changes, as short as the others.
   const height = window.innerHeight || document.documentElement.clientHeight;
-  const order = visibleFirst(
-    plan.blocks.map((b) => b.getBoundingClientRect()),
-    height,
-  );
+  const rects = plan.blocks.map((b) => b.getBoundingClientRect());
+  const order = visibleFirst(rects, height);
+  // The first `onScreen` blocks of the order are on screen: their controls are built at once,
+  // the others' when they come near (an off-screen bar would push the rest of the page down in
+  // every frame; see annotate.ts).
+  const onScreen = rects.filter((r) => r.bottom > 0 && r.top < height).length;
   let next = 0;
   // Finding the blocks took a task of its own: the first episodes are read in the next one.
   const start = () => {
     if (!hooks.live()) return;
     annotator.begin(true);
-    safeAdd(annotator, plan.first);
+    safeAdd(annotator, plan.first, true);
     slice();
   };
   const slice = () => {
@@ -113,13 +115,15 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
     const started = performance.now();
     const batch: FoundEpisode[] = [];
     while (next < order.length && performance.now() - started < SLICE_BUDGET_MS) {
+      // A batch holds on-screen episodes or others, never both.
+      if (next === onScreen && batch.length > 0) safeAdd(annotator, batch.splice(0), true);
       const index = order[next++]!;
       const episode = safeRead(plan, plan.blocks[index]!);
       results[index] = episode;
       if (episode) batch.push(episode);
-      if (batch.length >= PLACE_BATCH) safeAdd(annotator, batch.splice(0));
+      if (batch.length >= PLACE_BATCH) safeAdd(annotator, batch.splice(0), next <= onScreen);
     }
-    if (batch.length > 0) safeAdd(annotator, batch);
+    if (batch.length > 0) safeAdd(annotator, batch, next <= onScreen);
     hooks.afterWrites();
     if (next < order.length) {
       // The next slice as the next task, without a timer's 4 ms clamp; `live()` stops a stale pass.
