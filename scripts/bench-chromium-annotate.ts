@@ -16,7 +16,7 @@ import { CHROME_EXT, CHROMIUM_SWITCHES, which } from '../tests/browser/browsers.
 interface LoadRound {
   /** ms from navigation start to the load event's end. */
   loadMs: number;
-  /** ms after the load event until the bars of the episodes in the first screen were all there. */
+  /** ms after the load event until the bars of the episodes in the first screen were all filled. */
   visibleMs: number | null;
   /** ms after the load event until every source host was there. */
   allMs: number | null;
@@ -34,12 +34,20 @@ interface LoadRound {
 const INIT_SCRIPT = `(() => {
   const beats = [];
   let last = performance.now();
+  // Bars placed but not yet filled; a bar counts as shown once its shadow root holds the bar.
+  const unfilled = new Set();
+  const seen = new Map();
   setInterval(() => {
     const now = performance.now();
     beats.push([last, now - last]);
     last = now;
+    for (const el of unfilled) {
+      if (el.shadowRoot && el.shadowRoot.querySelector('.bar')) {
+        seen.set(el, now);
+        unfilled.delete(el);
+      }
+    }
   }, 10);
-  const seen = new Map();
   let sources = 0;
   let lastSourceAt = null;
   new MutationObserver((records) => {
@@ -47,7 +55,7 @@ const INIT_SCRIPT = `(() => {
     for (const r of records) for (const n of r.addedNodes) {
       if (n.nodeType !== 1) continue;
       const name = n.localName;
-      if (name === 'citecast-episode') seen.set(n, now);
+      if (name === 'citecast-episode') unfilled.add(n);
       else if (name === 'citecast-source') { sources++; lastSourceAt = now; }
     }
   }).observe(document, { childList: true, subtree: true });
@@ -56,11 +64,14 @@ const INIT_SCRIPT = `(() => {
     figures() {
       const nav = performance.getEntriesByType('navigation')[0];
       const loadEnd = nav ? nav.loadEventEnd : 0;
-      const visible = [...seen].filter(([el]) => {
+      const onScreen = (el) => {
         const r = el.getBoundingClientRect();
         return r.bottom > 0 && r.top < innerHeight;
-      });
-      const visibleAt = visible.length ? Math.max(...visible.map(([, t]) => t)) : null;
+      };
+      // A visible bar never filled leaves the figure unset (the round then does not count).
+      const visible = [...seen].filter(([el]) => onScreen(el));
+      const visibleAt =
+        visible.length && ![...unfilled].some(onScreen) ? Math.max(...visible.map(([, t]) => t)) : null;
       return {
         loadMs: loadEnd,
         visibleMs: visibleAt === null ? null : Math.max(0, visibleAt - loadEnd),

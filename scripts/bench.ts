@@ -182,7 +182,7 @@ function escapeHtml(text: string): string {
  * `episodes` list items, each an episode link holding its cover, title, full description (a
  * seed description with its own arXiv ids) and a date line.
  */
-function buildPodimoShowHtml(episodes: number): string {
+export function buildPodimoShowHtml(episodes: number): string {
   const descriptions = buildDescriptions(episodes);
   const months = ['jan.', 'feb.', 'mars', 'apr.', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.'];
   const items = descriptions.map((d, i) => {
