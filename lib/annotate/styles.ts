@@ -56,6 +56,7 @@ button[aria-pressed='true'] {
 }
 button[aria-pressed='true']::before { content: '\\2713\\00a0'; }
 button:disabled { opacity: 0.55; cursor: default; }
+[hidden] { display: none !important; }
 .status { color: var(--cc-fg); font-weight: 600; }
 .status:empty { display: none; }
 .status.error { color: #b91c1c; }
