@@ -36,12 +36,46 @@ export function watchKeys(ctx: ContentScriptContext, annotator: Annotator): void
   let focused: HTMLElement | null = null;
   let help: HTMLElement | null = null;
 
+  /** Stops following the page's growth for the previous focus (see {@link keepInView}). */
+  let stopKeeping: (() => void) | null = null;
+
+  /**
+   * Scrolls `host` into view, and again whenever the page grows in the next second. Why: on a big
+   * list, episodes near the new viewport get their bars and controls only after the scroll
+   * (annotate.ts fills them when they come near), which pushes the focused source out of view
+   * again; scroll anchoring makes up for only part of it (chromium-big-list.ts, `k` from the top).
+   */
+  function keepInView(host: HTMLElement): void {
+    stopKeeping?.();
+    host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => {
+      if (focused !== host || !host.isConnected) return stop();
+      const box = host.getBoundingClientRect();
+      const height = window.innerHeight || document.documentElement.clientHeight;
+      if (box.top < 0 || box.bottom > height) {
+        host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
+    });
+    const timer = setTimeout(() => stop(), 1000);
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      if (stopKeeping === stop) stopKeeping = null;
+    };
+    stopKeeping = stop;
+    observer.observe(document.documentElement);
+  }
+
   function setFocus(host: HTMLElement | null): void {
     if (focused && focused !== host) focused.removeAttribute(FOCUS_ATTR);
     focused = host;
-    if (!host) return;
+    if (!host) {
+      stopKeeping?.();
+      return;
+    }
     host.setAttribute(FOCUS_ATTR, '');
-    host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    keepInView(host);
   }
 
   function move(step: 1 | -1): boolean {
