@@ -55,6 +55,12 @@ import { playableKeys, playingMoment, resumeEpisode } from './playback';
 
 /** Pages with at most this many sources fill every host at once; bigger ones as they come near. */
 const EAGER_SOURCES = 400;
+/** The attribute that keeps a big list's off-screen bar out of the layout (styles.ts). */
+const LATER_ATTR = 'data-citecast-later';
+/** Hidden bars shown per frame once a big list is placed. */
+const REVEAL_BATCH = 20;
+/** How long after a big list is placed its hidden bars begin to show. */
+const REVEAL_DELAY_MS = 150;
 /** How far off screen a source's controls are built ahead of time. */
 const NEAR_MARGIN = '1200px 0px';
 
@@ -79,8 +85,8 @@ interface EpisodeInfo {
 interface WaitingGroup {
   hosts: HTMLElement[];
   targets: Element[];
-  /** The episode whose bar waits too (big lists), or `null`. */
-  bar: EpisodeInfo | null;
+  /** The episode bar kept hidden until then (big lists), or `null`. */
+  bar: HTMLElement | null;
 }
 
 /** What the page keyboard (./keys.ts) asks of a source or its episode. */
@@ -194,7 +200,7 @@ export function createAnnotator(
                 waiting.delete(target);
               }
               for (const host of group.hosts) fill(host);
-              if (group.bar) fillBar(group.bar);
+              if (group.bar) revealBar(group.bar);
             }
           },
           { rootMargin: NEAR_MARGIN },
@@ -226,10 +232,10 @@ export function createAnnotator(
    * Fills `hosts` (and `bar`'s episode bar) once one of `targets` (their episode's blocks) comes
    * near the viewport.
    */
-  function fillWhenNear(hosts: HTMLElement[], targets: Element[], bar: EpisodeInfo | null): void {
+  function fillWhenNear(hosts: HTMLElement[], targets: Element[], bar: HTMLElement | null): void {
     if (!observer || targets.length === 0) {
       hosts.forEach(fill);
-      if (bar) fillBar(bar);
+      if (bar) revealBar(bar);
       return;
     }
     const group: WaitingGroup = { hosts, targets, bar };
@@ -243,12 +249,44 @@ export function createAnnotator(
     }
   }
 
-  /** Builds an episode's bar, unless it has one, and shows its state. */
-  function fillBar(info: EpisodeInfo): void {
-    if (stopped || filled.get(info.host) === true) return;
-    fillEpisode(info.host);
-    filled.set(info.host, true);
-    renderEpisode(info, playableKeys());
+  /**
+   * Episode bars of a big list built but kept out of the layout (`data-citecast-later`, styles.ts)
+   * while the list is placed, nearest first. Why: a bar shown off screen adds height above every
+   * later episode, and Chromium then re-lays out and re-walks the rest of the page in each frame
+   * of the pass (40-50 ms frames in `npm run bench`, issue 5's longest block). A bar is shown
+   * when its episode comes near the viewport, and the rest a batch per frame after the pass.
+   */
+  const laterBars = new Set<HTMLElement>();
+  let revealFrame: number | undefined;
+
+  /** Shows a bar kept hidden, with its state. */
+  function revealBar(host: HTMLElement, playable: ReadonlySet<string> = playableKeys()): void {
+    if (!laterBars.delete(host)) return;
+    host.removeAttribute(LATER_ATTR);
+    const info = episodeInfo.get(host);
+    if (info) renderEpisode(info, playable);
+  }
+
+  /** Shows the hidden bars, {@link REVEAL_BATCH} a frame, until none is left. */
+  function revealLaterBars(): void {
+    if (revealFrame !== undefined || stopped || typeof requestAnimationFrame !== 'function') {
+      if (typeof requestAnimationFrame !== 'function')
+        [...laterBars].forEach((host) => revealBar(host));
+      return;
+    }
+    revealFrame = requestAnimationFrame(() => {
+      revealFrame = undefined;
+      if (stopped) return;
+      // Last placed first: the farthest from the viewport, usually the page's end. A frame's
+      // cost grows with the content below the topmost bar it shows (all of it moves down), so
+      // the early frames stay cheap while the passes' own frames are still settling.
+      const batch = [...laterBars].slice(-REVEAL_BATCH);
+      const playable = playableKeys();
+      for (const host of batch) revealBar(host, playable);
+      // The next batch after a task's pause: chained animation frames run back to back, and
+      // the page's own tasks would wait behind two expensive frames.
+      if (laterBars.size > 0) setTimeout(revealLaterBars, 0);
+    });
   }
 
   /** Builds a source host's controls (again, if its source changed) and shows its state. */
@@ -277,7 +315,9 @@ export function createAnnotator(
 
   function renderEpisode(info: EpisodeInfo, playable: ReadonlySet<string>): void {
     const root = info.host.shadowRoot;
-    if (!root || filled.get(info.host) !== true) return;
+    // A hidden bar (laterBars) shows its state when it is shown: rendering 600 of them on
+    // every answer was a 50 ms task on a big list.
+    if (!root || filled.get(info.host) !== true || laterBars.has(info.host)) return;
     arxiv.decorateEpisode(root, info.episode);
     if (info.key !== null) {
       const at = positions.get(info.key) ?? { position: 0, duration: null };
@@ -783,6 +823,8 @@ export function createAnnotator(
     stopped = true;
     observer?.disconnect();
     waitingGroups.clear();
+    if (revealFrame !== undefined) cancelAnimationFrame(revealFrame);
+    laterBars.clear();
     removeChangeListener();
     for (const tag of [SOURCE_TAG, EPISODE_TAG]) {
       for (const el of Array.from(document.getElementsByTagName(tag))) el.remove();
@@ -839,8 +881,6 @@ export function createAnnotator(
     const newEpisodeKeys = new Set<string>();
     const fresh: EpisodeInfo[] = [];
     const freshHosts: HTMLElement[] = [];
-    // Bars that wait for their episode to come near the viewport (big lists only).
-    const waitingBars = new Set<EpisodeInfo>();
     for (const placed of placement.episodes as PlacedEpisode[]) {
       const e = placed.episode;
       const previous = episodeInfo.get(placed.host);
@@ -889,15 +929,15 @@ export function createAnnotator(
         if (!lazy || filled.has(host)) fill(host);
         else later.push(host);
       }
-      // On a big list the bar waits too: a bar filled off screen adds height above every later
-      // episode, and Chromium then re-lays out and re-walks the rest of the page in each frame
-      // (a 40-50 ms frame per slice in `npm run bench`, issue 5's longest block). An empty host
-      // takes no room.
-      const barLater = lazy && filled.get(placed.host) !== true;
-      if (barLater) waitingBars.add(info);
-      if (later.length > 0 || barLater) {
+      // On a big list an off-screen bar is built hidden (see laterBars).
+      const hideBar = lazy && filled.get(placed.host) !== true;
+      if (hideBar) {
+        placed.host.setAttribute(LATER_ATTR, '');
+        laterBars.add(placed.host);
+      }
+      if (later.length > 0 || hideBar) {
         const roots = e.location?.map?.roots.filter((r) => r.isConnected) ?? [];
-        fillWhenNear(later, roots.length > 0 ? roots : [placed.host], barLater ? info : null);
+        fillWhenNear(later, roots.length > 0 ? roots : [placed.host], hideBar ? placed.host : null);
       }
       freshHosts.push(...hosts);
       episodes.push(info);
@@ -905,7 +945,6 @@ export function createAnnotator(
     }
     for (const info of fresh) {
       listen(info.host);
-      if (waitingBars.delete(info)) continue;
       if (filled.get(info.host) !== true) {
         fillEpisode(info.host);
         filled.set(info.host, true);
@@ -940,10 +979,13 @@ export function createAnnotator(
     sourceHosts = ordered.flatMap((p) => p.hosts);
     if (current.lazy) {
       // A big list: the full render and the recording (which serialises every episode) each
-      // get a task of their own, so the pass's last slice stays short.
+      // get a task of their own, so the pass's last slice stays short; the hidden bars show a
+      // batch per frame.
       scheduleRender();
       const list = episodes;
       setTimeout(() => void record(list), 0);
+      // After those two tasks, so that no frame of it falls right before or after one of them.
+      setTimeout(revealLaterBars, REVEAL_DELAY_MS);
     } else {
       render();
       void record(episodes);

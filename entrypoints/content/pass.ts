@@ -115,8 +115,12 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
     const started = performance.now();
     const batch: FoundEpisode[] = [];
     while (next < order.length && performance.now() - started < SLICE_BUDGET_MS) {
-      // A batch holds on-screen episodes or others, never both.
-      if (next === onScreen && batch.length > 0) safeAdd(annotator, batch.splice(0), true);
+      // The on-screen episodes end their slice, so their frame comes at once (and a batch
+      // holds on-screen episodes or others, never both).
+      if (next === onScreen && next > 0 && batch.length > 0) {
+        safeAdd(annotator, batch.splice(0), true);
+        break;
+      }
       const index = order[next++]!;
       const episode = safeRead(plan, plan.blocks[index]!);
       results[index] = episode;

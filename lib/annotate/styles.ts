@@ -73,6 +73,8 @@ button:disabled { opacity: 0.55; cursor: default; }
   background: var(--cc-bg);
   white-space: normal;
 }
+/* A big list's off-screen bar, built but kept out of the layout until it is shown. */
+:host(citecast-episode[data-citecast-later]) { display: none; }
 .bar { flex-wrap: wrap; row-gap: 4px; }
 .list { display: block; }
 :host([data-citecast-focus]) {
