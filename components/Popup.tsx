@@ -11,6 +11,7 @@ import { PaperSearch } from '@/components/popup/PaperSearch';
 import { RecentListens } from '@/components/popup/RecentListens';
 import { ThisTab } from '@/components/popup/ThisTab';
 import type { PingMessage, PingReply, ReplyOf } from '@/lib/messages';
+import type { RecentSaves } from '@/lib/store/recent-saves';
 import { SECTIONS } from '@/lib/ui/sections';
 import { POPUP_KEY } from '@/lib/ui/shortcuts';
 
@@ -36,10 +37,14 @@ async function ping(): Promise<PingReply> {
   return reply;
 }
 
-/** See the module comment. `firstPage`: the recent saves, asked for before the first render. */
+/**
+ * See the module comment. `firstPage`: the recent saves, asked for before the first render;
+ * `placeholder`: the recent saves of the last opening, shown until `firstPage` answers.
+ */
 export function Popup(props: {
   ping?: () => Promise<PingReply>;
   firstPage?: Promise<ReplyOf<'recentSaves'>>;
+  placeholder?: RecentSaves;
 }) {
   const { readActiveTab, openLibrary } = useServices();
   const { t } = useT();
@@ -90,7 +95,7 @@ export function Popup(props: {
           {status.state === 'error' && t('status.error', { message: status.message })}
         </p>
       </header>
-      <PaperSearch autoFocus firstPage={props.firstPage} />
+      <PaperSearch autoFocus firstPage={props.firstPage} placeholder={props.placeholder} />
       <ThisTab refresh={refresh} onFound={setFound} />
       {found === 0 && (
         <section class="popup-hint" aria-label={t('popup.thisPage')}>

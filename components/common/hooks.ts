@@ -48,12 +48,14 @@ export interface Paged<T> extends PagedState<T, MessageError> {
 
 /**
  * Rows of a query fetched a page at a time. A change of `queryKey` (the query's parameters as a
- * string) starts afresh; `fetch` must fetch that query.
+ * string) starts afresh; `fetch` must fetch that query. `placeholder` is shown for the first
+ * query until its first answer (the popup's rows of its last opening).
  */
 export function usePaged<T>(
   queryKey: string,
   fetch: PageFetcher<T, MessageError>,
   pageSize: number,
+  placeholder?: PagedState<T, MessageError>,
 ): Paged<T> {
   const [, setTick] = useState(0);
   const [generation, setGeneration] = useState(0);
@@ -65,6 +67,10 @@ export function usePaged<T>(
   const previous = useRef<PagedState<T, MessageError> | null>(null);
   const previousKey = useRef<string | null>(null);
   const cacheKey = `${generation}|${queryKey}`;
+  if (keyRef.current === null && placeholder) {
+    previous.current = placeholder;
+    previousKey.current = queryKey;
+  }
   if (keyRef.current !== cacheKey) {
     const sameQuery = keyRef.current !== null && keyRef.current.endsWith(`|${queryKey}`);
     // While the new query's first page is on its way, the old rows stay (no flicker while typing).

@@ -26,6 +26,7 @@ import {
   shortcutOf,
 } from '@/lib/ui/shortcuts';
 import { ArxivSettings } from './ArxivSettings';
+import { clearPopupSnapshot, pageStorage } from '@/lib/ui/popup-snapshot';
 
 type Write = Parameters<typeof writeSettings>[0];
 
@@ -75,6 +76,8 @@ export function SettingsSection() {
   const deleteAll = async () => {
     const reply = await ask('deleteEverything', { confirm: true });
     if (!reply.ok) return setDeleteError(reply.error);
+    // The popup's copy of its first screen goes too (lib/ui/popup-snapshot.ts).
+    clearPopupSnapshot(pageStorage());
     setDeleteError(null);
     setDeleted(true);
     setConfirm('');

@@ -18,6 +18,7 @@ import { useT } from '@/components/common/i18n';
 import { EmptyState, StoreError } from '@/components/common/Notice';
 import { useServices, type AskFn } from '@/components/common/services';
 import type { ReplyOf } from '@/lib/messages';
+import type { RecentSaves } from '@/lib/store/recent-saves';
 import { VirtualList } from '@/components/common/VirtualList';
 import type { PaperView } from '@/lib/views';
 import { authorsLine, paperLink } from '@/lib/ui/papers';
@@ -53,6 +54,8 @@ export function PaperSearch(props: {
   autoFocus?: boolean;
   /** `recentSaves` for {@link PAPERS_PAGE} rows, already on its way. */
   firstPage?: Promise<ReplyOf<'recentSaves'>>;
+  /** Recent saves kept from the last opening (lib/ui/popup-snapshot.ts), shown until then. */
+  placeholder?: RecentSaves;
 }) {
   const { ask, openTab, openLibrary } = useServices();
   const tr = useT();
@@ -93,6 +96,14 @@ export function PaperSearch(props: {
         : { ok: false, error: reply.error };
     },
     PAPERS_PAGE,
+    props.placeholder
+      ? {
+          rows: props.placeholder.rows,
+          total: props.placeholder.total ?? props.placeholder.rows.length,
+          error: null,
+          loading: true,
+        }
+      : undefined,
   );
   useStoreChanged(['papers', 'episodes', 'listens'], () => paged.reload());
   const total = paged.total ?? 0;
