@@ -173,8 +173,9 @@ describe('readShowCitationAt', () => {
       }),
       { numRuns: 20_000 },
     );
-    // The generator must reach the fast reader often, or this test would prove nothing.
-    expect(compared).toBeGreaterThan(2_000);
+    // The generator must reach the fast reader often, or this test would prove nothing (about
+    // 2,000 of the 20,000 runs do; half of that leaves room for the random seed).
+    expect(compared).toBeGreaterThan(1_000);
   });
 
   it('reads most generated plain citations itself, so the comparison is not empty', () => {
