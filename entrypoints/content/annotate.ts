@@ -984,12 +984,13 @@ export function createAnnotator(
       scheduleRender();
       const list = episodes;
       setTimeout(() => void record(list), 0);
-      // After those two tasks, so that no frame of it falls right before or after one of them.
-      setTimeout(revealLaterBars, REVEAL_DELAY_MS);
     } else {
       render();
       void record(episodes);
     }
+    // Hidden bars (this pass's, or an earlier big pass's still waiting) show after the render
+    // and the recording tasks, so that no frame of theirs falls right next to one of those.
+    if (laterBars.size > 0) setTimeout(revealLaterBars, current.lazy ? REVEAL_DELAY_MS : 0);
   }
 
   /** Places every episode of a read at once (a small page, or a re-read). */
