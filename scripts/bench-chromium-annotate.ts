@@ -20,8 +20,6 @@ interface LoadRound {
   visibleMs: number | null;
   /** ms after the load event until every source host was there. */
   allMs: number | null;
-  /** ms after the load event until no bar was kept hidden any more (big lists, annotate.ts). */
-  barsShownMs: number | null;
   /** The longest gap between heartbeat ticks, less the 10 ms period, from start to settled. */
   longestBlockMs: number;
   /** The same, counting only gaps that start after the load event (the content script's time). */
@@ -52,23 +50,17 @@ const INIT_SCRIPT = `(() => {
   }, 10);
   let sources = 0;
   let lastSourceAt = null;
-  let lastRevealAt = null;
-  const hiddenBars = () => document.querySelectorAll('citecast-episode[data-citecast-later]').length;
   new MutationObserver((records) => {
     const now = performance.now();
-    for (const r of records) {
-      if (r.type === 'attributes' && r.attributeName === 'data-citecast-later') lastRevealAt = now;
-    }
     for (const r of records) for (const n of r.addedNodes) {
       if (n.nodeType !== 1) continue;
       const name = n.localName;
       if (name === 'citecast-episode') unfilled.add(n);
       else if (name === 'citecast-source') { sources++; lastSourceAt = now; }
     }
-  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-citecast-later'] });
+  }).observe(document, { childList: true, subtree: true });
   globalThis.__citecastBench = {
     sources: () => sources,
-    settled: (n) => sources >= n && hiddenBars() === 0,
     figures() {
       const nav = performance.getEntriesByType('navigation')[0];
       const loadEnd = nav ? nav.loadEventEnd : 0;
@@ -84,8 +76,6 @@ const INIT_SCRIPT = `(() => {
         loadMs: loadEnd,
         visibleMs: visibleAt === null ? null : Math.max(0, visibleAt - loadEnd),
         allMs: lastSourceAt === null ? null : Math.max(0, lastSourceAt - loadEnd),
-        barsShownMs:
-          hiddenBars() > 0 ? null : Math.max(0, (lastRevealAt ?? lastSourceAt ?? loadEnd) - loadEnd),
         longestBlockMs: Math.max(0, ...beats.map((b) => b[1] - 10)),
         longestAfterLoadMs: Math.max(0, ...beats.filter((b) => b[0] >= loadEnd).map((b) => b[1] - 10)),
         hosts: sources,
@@ -151,14 +141,13 @@ async function loadOnce(
         .waitForFunction(
           (n) =>
             (
-              globalThis as unknown as { __citecastBench: { settled(n: number): boolean } }
-            ).__citecastBench.settled(n),
+              globalThis as unknown as { __citecastBench: { sources(): number } }
+            ).__citecastBench.sources() >= n,
           expectedHosts,
           { timeout: 10_000, polling: 50 },
         )
         .catch(() => undefined);
-      // Every host is placed and every bar shown; let any work after it (states, badge) show in
-      // the heartbeat.
+      // The last host is placed; let any work after it (states, badge) show in the heartbeat.
       await page.waitForTimeout(300);
     } else {
       await page.waitForTimeout(settleMs);
@@ -188,7 +177,6 @@ export async function benchAnnotateInChromium(
 ): Promise<{
   visibleMs: number;
   allMs: number;
-  barsShownMs: number;
   longestBlockMs: number;
   pageLongestBlockMs: number;
   longestAfterLoadMs: number;
@@ -210,7 +198,7 @@ export async function benchAnnotateInChromium(
     // One warm-up each, then the two in turn, so a slow moment hits both alike.
     for (let round = -1; round < rounds; round++) {
       const a = await loadOnce(withExt.context, url, expectedHosts, 0);
-      const settle = Math.max(1_000, Math.max(a.allMs ?? 3_000, a.barsShownMs ?? 0) + 300);
+      const settle = Math.max(1_000, (a.allMs ?? 3_000) + 300);
       const b = await loadOnce(without.context, url, null, settle);
       if (round < 0) continue;
       ext.push(a);
@@ -225,7 +213,6 @@ export async function benchAnnotateInChromium(
   return {
     visibleMs: middle(complete.map((r) => r.visibleMs!)),
     allMs: middle(complete.map((r) => r.allMs!)),
-    barsShownMs: middle(complete.map((r) => r.barsShownMs ?? Infinity)),
     longestBlockMs: middle(ext.map((r) => r.longestBlockMs)),
     pageLongestBlockMs: middle(bare.map((r) => r.longestBlockMs)),
     longestAfterLoadMs: middle(ext.map((r) => r.longestAfterLoadMs)),

@@ -613,7 +613,6 @@ async function benchAnnotateChromium(): Promise<void> {
   print('annotate.chromium_sources', figures.hosts, 'hosts', 0);
   print('annotate.visible_ms', figures.visibleMs, 'ms after load (aim < 100)', 0);
   print('annotate.all_ms', figures.allMs, 'ms after load (must < 3000, aim < 1000)', 0);
-  print('annotate.bars_shown_ms', figures.barsShownMs, 'ms after load, every bar shown', 0);
   // After the load event: the content script runs at document_idle, so earlier blocks are the
   // page's own loading (which the page alone shows too).
   print('annotate.longest_block_ms', figures.longestAfterLoadMs, 'ms after load (must < 100)', 0);
