@@ -57,10 +57,8 @@ import { playableKeys, playingMoment, resumeEpisode } from './playback';
 const EAGER_SOURCES = 400;
 /** The attribute that keeps a big list's off-screen bar out of the layout (styles.ts). */
 const LATER_ATTR = 'data-citecast-later';
-/** Hidden bars shown per frame once a big list is placed. */
-const REVEAL_BATCH = 20;
-/** How long after a big list is placed its hidden bars begin to show. */
-const REVEAL_DELAY_MS = 150;
+/** Episodes a list records per task and per message (the background takes up to 250). */
+const RECORD_BATCH = 100;
 /** How far off screen a source's controls are built ahead of time. */
 const NEAR_MARGIN = '1200px 0px';
 
@@ -250,43 +248,21 @@ export function createAnnotator(
   }
 
   /**
-   * Episode bars of a big list built but kept out of the layout (`data-citecast-later`, styles.ts)
-   * while the list is placed, nearest first. Why: a bar shown off screen adds height above every
-   * later episode, and Chromium then re-lays out and re-walks the rest of the page in each frame
-   * of the pass (40-50 ms frames in `npm run bench`, issue 5's longest block). A bar is shown
-   * when its episode comes near the viewport, and the rest a batch per frame after the pass.
+   * Episode bars of a big list built (with every control, CONTRACT §3) but kept out of the
+   * layout (`data-citecast-later`, styles.ts) until their episode comes near the viewport, like
+   * the source controls. Why: a bar shown off screen adds height above every later episode, and
+   * Chromium then re-lays out and re-walks the rest of the page in that frame: 40-50 ms frames
+   * during the pass, and 60-90 ms frames when the bars were shown in batches after it
+   * (`npm run bench`, issue 5's longest block must stay under 100 ms).
    */
   const laterBars = new Set<HTMLElement>();
-  let revealFrame: number | undefined;
 
   /** Shows a bar kept hidden, with its state. */
-  function revealBar(host: HTMLElement, playable: ReadonlySet<string> = playableKeys()): void {
+  function revealBar(host: HTMLElement): void {
     if (!laterBars.delete(host)) return;
     host.removeAttribute(LATER_ATTR);
     const info = episodeInfo.get(host);
-    if (info) renderEpisode(info, playable);
-  }
-
-  /** Shows the hidden bars, {@link REVEAL_BATCH} a frame, until none is left. */
-  function revealLaterBars(): void {
-    if (revealFrame !== undefined || stopped || typeof requestAnimationFrame !== 'function') {
-      if (typeof requestAnimationFrame !== 'function')
-        [...laterBars].forEach((host) => revealBar(host));
-      return;
-    }
-    revealFrame = requestAnimationFrame(() => {
-      revealFrame = undefined;
-      if (stopped) return;
-      // Last placed first: the farthest from the viewport, usually the page's end. A frame's
-      // cost grows with the content below the topmost bar it shows (all of it moves down), so
-      // the early frames stay cheap while the passes' own frames are still settling.
-      const batch = [...laterBars].slice(-REVEAL_BATCH);
-      const playable = playableKeys();
-      for (const host of batch) revealBar(host, playable);
-      // The next batch after a task's pause: chained animation frames run back to back, and
-      // the page's own tasks would wait behind two expensive frames.
-      if (laterBars.size > 0) setTimeout(revealLaterBars, 0);
-    });
+    if (info) renderEpisode(info, playableKeys());
   }
 
   /** Builds a source host's controls (again, if its source changed) and shows its state. */
@@ -406,7 +382,13 @@ export function createAnnotator(
     const pageUrl = location.href;
     if (!isHttpUrl(pageUrl)) return;
     const todo: EpisodeInfo[] = [];
-    for (const info of list) {
+    for (const [i, info] of list.entries()) {
+      // A big list's signatures take tasks of their own, a batch each (one task for 662 was
+      // 45 ms of the page's main thread, plus its garbage).
+      if (i > 0 && i % RECORD_BATCH === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (stopped) return;
+      }
       const signature = episodeSignature(info.episode);
       const id = info.key ?? signature;
       if (recorded.get(id) === signature) continue;
@@ -423,7 +405,7 @@ export function createAnnotator(
       return;
     }
     // A list records its episodes in batches, not one message each (662 on a Podimo show page).
-    for (const part of chunks(todo, LIMITS.catalogBatch)) {
+    for (const part of chunks(todo, Math.min(RECORD_BATCH, LIMITS.catalogBatch))) {
       if (stopped) return;
       const reply = await ask('recordCatalog', {
         pageUrl,
@@ -823,7 +805,6 @@ export function createAnnotator(
     stopped = true;
     observer?.disconnect();
     waitingGroups.clear();
-    if (revealFrame !== undefined) cancelAnimationFrame(revealFrame);
     laterBars.clear();
     removeChangeListener();
     for (const tag of [SOURCE_TAG, EPISODE_TAG]) {
@@ -929,15 +910,21 @@ export function createAnnotator(
         if (!lazy || filled.has(host)) fill(host);
         else later.push(host);
       }
-      // On a big list an off-screen bar is built hidden (see laterBars).
-      const hideBar = lazy && filled.get(placed.host) !== true;
-      if (hideBar) {
+      // On a big list an off-screen bar is built hidden (see laterBars); one still hidden from
+      // an earlier pass waits again, or shows now when this pass is not lazy for it.
+      if (lazy && filled.get(placed.host) !== true) {
         placed.host.setAttribute(LATER_ATTR, '');
         laterBars.add(placed.host);
       }
-      if (later.length > 0 || hideBar) {
+      const barWaits = laterBars.has(placed.host);
+      if (barWaits && !lazy) revealBar(placed.host);
+      if (later.length > 0 || (barWaits && lazy)) {
         const roots = e.location?.map?.roots.filter((r) => r.isConnected) ?? [];
-        fillWhenNear(later, roots.length > 0 ? roots : [placed.host], hideBar ? placed.host : null);
+        fillWhenNear(
+          later,
+          roots.length > 0 ? roots : [placed.host],
+          barWaits && lazy ? placed.host : null,
+        );
       }
       freshHosts.push(...hosts);
       episodes.push(info);
@@ -979,8 +966,7 @@ export function createAnnotator(
     sourceHosts = ordered.flatMap((p) => p.hosts);
     if (current.lazy) {
       // A big list: the full render and the recording (which serialises every episode) each
-      // get a task of their own, so the pass's last slice stays short; the hidden bars show a
-      // batch per frame.
+      // get a task of their own, so the pass's last slice stays short.
       scheduleRender();
       const list = episodes;
       setTimeout(() => void record(list), 0);
@@ -988,9 +974,6 @@ export function createAnnotator(
       render();
       void record(episodes);
     }
-    // Hidden bars (this pass's, or an earlier big pass's still waiting) show after the render
-    // and the recording tasks, so that no frame of theirs falls right next to one of those.
-    if (laterBars.size > 0) setTimeout(revealLaterBars, current.lazy ? REVEAL_DELAY_MS : 0);
   }
 
   /** Places every episode of a read at once (a small page, or a re-read). */
