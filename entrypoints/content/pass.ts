@@ -92,20 +92,22 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
     return;
   }
   const results: (FoundEpisode | null)[] = new Array(plan.blocks.length).fill(null);
-  // The reading order is found with the blocks, before Citecast changes anything (the page's
-  // layout is still clean, so the rectangles cost no layout), leaving the first slice's task,
-  // and the frame it changes, as short as the others.
-  const height = window.innerHeight || document.documentElement.clientHeight;
-  const rects = plan.blocks.map((b) => b.getBoundingClientRect());
-  const order = visibleFirst(rects, height);
-  // The first `onScreen` blocks of the order are on screen: their controls are built at once,
-  // the others' when they come near (an off-screen bar would push the rest of the page down in
-  // every frame; see annotate.ts).
-  const onScreen = rects.filter((r) => r.bottom > 0 && r.top < height).length;
+  // The reading order: found in the next task, before Citecast changes anything.
+  let order: number[] = [];
+  // The first `onScreen` blocks of the order are on screen.
+  let onScreen = 0;
   let next = 0;
-  // Finding the blocks took a task of its own: the first episodes are read in the next one.
+  // Finding the blocks took a task of its own (tens of ms on a 662-episode page): their order
+  // and the first episodes come in the next one. The order is found before Citecast changes
+  // anything (the page's layout is still clean, so the rectangles cost no layout). On-screen
+  // blocks get their controls at once, the others' when they come near (an off-screen bar
+  // would push the rest of the page down in every frame; see annotate.ts).
   const start = () => {
     if (!hooks.live()) return;
+    const height = window.innerHeight || document.documentElement.clientHeight;
+    const rects = plan.blocks.map((b) => b.getBoundingClientRect());
+    order = visibleFirst(rects, height);
+    onScreen = rects.filter((r) => r.bottom > 0 && r.top < height).length;
     annotator.begin(true);
     safeAdd(annotator, plan.first, true);
     slice();
