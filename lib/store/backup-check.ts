@@ -38,7 +38,10 @@ import {
   type Check,
 } from './validate';
 
-const key = string({ nonEmpty: true, maxLength: 2048 });
+// A key may hold a whole normalised title: up to 2,000 characters (LIMITS.title), which Unicode
+// decomposition can lengthen many times (NFKD turns one `ﷺ` into 18). A key the store wrote
+// must always import again, so the bound only keeps out absurd values.
+const key = string({ nonEmpty: true, maxLength: 64 * 1024 });
 const text = string();
 const count = number({ min: 0 });
 const time = number({ min: 0 });

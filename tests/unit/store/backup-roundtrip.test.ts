@@ -272,6 +272,23 @@ describe('export → wipe → import → export', () => {
     expect(restoreMismatches(before, await dumpAll())).toEqual([]);
   });
 
+  it('restores a paper known by a long title whose key Unicode decomposition lengthens', async () => {
+    // 1,000 characters that NFKD turns into 18 each: a key far longer than the title.
+    const title = 'ﷺ'.repeat(1_000);
+    await savePaper(store, source({ title }), null);
+    const text = await exportBackupJson(store);
+    const before = await dumpAll();
+    expect(before.papers.some((p) => String((p as { key: string }).key).length > 10_000)).toBe(
+      true,
+    );
+    store.db.close();
+    freshIndexedDb();
+    store = await openTestStore(clock);
+    const imported = await importBackup(store, text);
+    expect(imported.ok).toBe(true);
+    expect(restoreMismatches(before, await dumpAll())).toEqual([]);
+  });
+
   it('the check fails when a backup leaves a store out (it would catch a forgotten store)', async () => {
     await populate();
     const before = await dumpAll();
