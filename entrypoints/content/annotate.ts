@@ -910,20 +910,22 @@ export function createAnnotator(
         if (!lazy || filled.has(host)) fill(host);
         else later.push(host);
       }
-      // On a big list an off-screen bar is built hidden (see laterBars); one still hidden from
-      // an earlier pass waits again, or shows now when this pass is not lazy for it.
-      if (lazy && filled.get(placed.host) !== true) {
+      // On a big list an off-screen bar is built hidden (see laterBars), when the observer has
+      // the episode's own text to watch: a hidden host has no box, so it can never be the
+      // target. One still hidden from an earlier pass waits again, or shows now.
+      const roots = e.location?.map?.roots.filter((r) => r.isConnected) ?? [];
+      const barMayWait = lazy && roots.length > 0;
+      if (barMayWait && filled.get(placed.host) !== true) {
         placed.host.setAttribute(LATER_ATTR, '');
         laterBars.add(placed.host);
       }
       const barWaits = laterBars.has(placed.host);
-      if (barWaits && !lazy) revealBar(placed.host);
-      if (later.length > 0 || (barWaits && lazy)) {
-        const roots = e.location?.map?.roots.filter((r) => r.isConnected) ?? [];
+      if (barWaits && !barMayWait) revealBar(placed.host);
+      if (later.length > 0 || (barWaits && barMayWait)) {
         fillWhenNear(
           later,
           roots.length > 0 ? roots : [placed.host],
-          barWaits && lazy ? placed.host : null,
+          barWaits && barMayWait ? placed.host : null,
         );
       }
       freshHosts.push(...hosts);
@@ -957,6 +959,8 @@ export function createAnnotator(
     lastRead = found;
     removeOrphanHosts(document, current.claimed);
     dropDetachedGroups();
+    // Bars the page (or this pass) removed while they were hidden are let go.
+    for (const host of laterBars) if (!host.isConnected) laterBars.delete(host);
     arxiv.prune();
     const ordered = found.flatMap((e) => {
       const placed = current.placed.get(e);
