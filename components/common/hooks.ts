@@ -69,7 +69,8 @@ export function usePaged<T>(
   const cacheKey = `${generation}|${queryKey}`;
   if (keyRef.current === null && placeholder) {
     previous.current = placeholder;
-    previousKey.current = queryKey;
+    // No query answered these rows: `shownKey` stays null until the first answer.
+    previousKey.current = null;
   }
   if (keyRef.current !== cacheKey) {
     const sameQuery = keyRef.current !== null && keyRef.current.endsWith(`|${queryKey}`);

@@ -65,7 +65,7 @@ export function PaperSearch(props: {
   const firstPage = useRef(props.firstPage ?? null);
   // Whether the rows shown are recent saves read before the background's copy was built, which
   // come without the number of saved papers (lib/store/recent-saves.ts).
-  const uncounted = useRef(false);
+  const uncounted = useRef(props.placeholder ? props.placeholder.total === null : false);
   const query = text.trim();
   const paged = usePaged<PaperView>(
     query,

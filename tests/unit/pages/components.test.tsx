@@ -264,16 +264,18 @@ describe('the popup search', () => {
         root,
       );
     });
-    // In the first render, before any answer.
+    // In the first render, before any answer; the list does not claim to answer a query yet.
     expect(rows().map((r) => r.textContent)).toEqual([
       expect.stringContaining('Attention Is All You Need'),
       expect.stringContaining('Mamba'),
     ]);
+    expect(root.querySelector('[data-query]')).toBeNull();
     answer(await bg.ask('recentSaves', { limit: 50 }));
     await settle();
     expect(rows()).toHaveLength(3);
     expect(rows()[0]!.textContent).toContain('FlashAttention');
     expect(root.textContent).not.toContain('Attention Is All You Need');
+    expect(root.querySelector('[data-query]')?.getAttribute('data-query')).toBe('');
   });
 
   it('says what to do when nothing is saved, and shows the store’s error', async () => {
