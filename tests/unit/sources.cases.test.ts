@@ -2111,3 +2111,19 @@ describe('parseSources: table of description forms', () => {
     });
   });
 });
+
+describe('the visualization label, however it is written', () => {
+  // The label is found by its second word and `Interactive` is checked before it, in any case
+  // and across any whitespace (an earlier version missed capitals and long runs of spaces).
+  it.each([
+    ['capitals', 'INTERACTIVE VISUALIZATION: <a href="https://x.org/viz/a.html">v</a>'],
+    ['a long run of whitespace', 'Interactive\n          Visualization: https://x.org/viz/a.html'],
+    ['British spelling', 'Interactive Visualisation : [https://x.org/viz/a.html]'],
+  ])('ends the list at the label written in %s', (_case, trailer) => {
+    const text = `Sources: 1. A Paper — Ada Lovelace, 2020 https://arxiv.org/abs/2501.00001 ${trailer}`;
+    const parsed = parseSources(text);
+    expect(parsed.visualizationUrl).toBe('https://x.org/viz/a.html');
+    expect(parsed.sources).toHaveLength(1);
+    expect(parsed.sources[0]!.end).toBe(text.indexOf(' ', text.indexOf('2501.00001')));
+  });
+});
