@@ -39,6 +39,7 @@ import { benchArxiv } from './bench-arxiv';
 import { benchLibrary, libraryBackup } from './bench-library';
 import { benchPlayback } from './bench-playback';
 import { benchPopup as benchPopupInChromium, QUERY as POPUP_QUERY } from './bench-popup';
+import { podimoShowPageHtml } from '../tests/fixtures/podimo/list-page';
 import { htmlDocument } from './read-saved-page';
 
 const SEED = fileURLToPath(
@@ -185,50 +186,13 @@ function escapeHtml(text: string): string {
 export function buildPodimoShowHtml(episodes: number): string {
   const descriptions = buildDescriptions(episodes);
   const months = ['jan.', 'feb.', 'mars', 'apr.', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.'];
-  const items = descriptions.map((d, i) => {
-    const title = escapeHtml(`Episode ${i + 1}: Memory Architectures for Long Context, part ${i}`);
-    const date = `${(i % 28) + 1}. ${months[i % months.length]} ${2025 - Math.floor(i / 280)}`;
-    return `        <li class="css-0a57258">
-          <a class="sc-8d6ea708-0 KttzBy" href="/no/episode/${String(i).padStart(8, '0')}-0083-4bdb-a2f9-69c5ed8caa1f">
-            <div class="css-c77a200"><img class="css-ed7d9d7" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="episode ${title} cover" width="96" height="96" loading="lazy"></div>
-            <div class="css-13770dd">
-              <span class="sc-37937ab1-0 tqGKAt">${title}</span>
-              <div class="sc-c74379aa-0 xDslLW"><p>${escapeHtml(d)}</p></div>
-              <div class="css-6dcbbb2"><span class="css-8c68a7e">${date}</span><span class="css-1e84b8a">${50 + (i % 20)} min</span></div>
-            </div>
-          </a>
-        </li>`;
-  });
-  return `<!DOCTYPE html>
-<html lang="nb">
-<head>
-<meta charset="utf-8">
-<title>AI Post Transformers | Podcast | Podimo</title>
-<meta property="og:title" content="AI Post Transformers">
-<meta property="og:site_name" content="Podimo">
-</head>
-<body>
-<div id="__next">
-  <header class="sc-bf50d5e6-0 MTQcbw"><a class="css-4217db8" href="/no">podimo</a></header>
-  <main class="sc-193cfc9b-0 wYnDwh">
-    <section class="css-5381fcb">
-      <div>
-        <h1 class="css-ca2414e">AI Post Transformers</h1>
-        <div class="css-66afb2b">Hal Turing &amp; Dr. Ada Shannon</div>
-      </div>
-    </section>
-    <section>
-      <h2 class="css-e8f22ef">Alle episoder</h2>
-      <div class="css-66afb2b">${episodes} Episoder</div>
-      <ul class="css-c5690b5">
-${items.join('\n')}
-      </ul>
-    </section>
-  </main>
-</div>
-</body>
-</html>
-`;
+  const items = descriptions.map((d, i) => ({
+    title: escapeHtml(`Episode ${i + 1}: Memory Architectures for Long Context, part ${i}`),
+    description: escapeHtml(d),
+    date: `${(i % 28) + 1}. ${months[i % months.length]} ${2025 - Math.floor(i / 280)}`,
+    minutes: 50 + (i % 20),
+  }));
+  return podimoShowPageHtml(items);
 }
 
 function benchRead(): void {

@@ -17,6 +17,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, watchErrors, type ChromiumSession } from './browsers.ts';
 import { ROOT } from './fixture-pages.ts';
 import { assert, fail, test } from './harness.ts';
+import {
+  podimoListItemHtml,
+  podimoShowPageHtml,
+  type PodimoListItem,
+} from '../fixtures/podimo/list-page.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 /** Podimo's show address; the page route below serves the generated list there. */
@@ -57,64 +62,25 @@ function itemTitle(i: number): string {
   return `Episode ${i + 1}: ${TOPICS[i % TOPICS.length]} ${ANGLES[i % ANGLES.length]}`;
 }
 
-/**
- * One list item as Podimo renders it: a link around the whole item holding the cover, the title
- * line, the full description (its numbered source list with bare arXiv URLs, as in the list's
- * text) and the date line. Only generated text goes in; none of it needs escaping.
- */
-function itemHtml(i: number): string {
-  const title = itemTitle(i);
+/** One list item: its numbered source list with bare arXiv URLs, as in the list's text. */
+function item(i: number): PodimoListItem {
   const sources = itemSources(i)
     .map((s, j) => `${j + 1}. ${s.title} — ${s.authors}, 2025 https://arxiv.org/abs/${s.id}`)
     .join(' ');
-  const description = `Episode ${i + 1} weighs ${TOPICS[i % TOPICS.length].toLowerCase()} against its baselines and asks what it costs at serving time. Sources: ${sources}`;
-  const date = `${(i % 28) + 1}. ${MONTHS[i % MONTHS.length]} 2025`;
-  return `        <li class="css-0a57258">
-          <a class="sc-8d6ea708-0 KttzBy" href="/no/episode/${String(i).padStart(8, '0')}-0083-4bdb-a2f9-69c5ed8caa1f">
-            <div class="css-c77a200"><img class="css-ed7d9d7" src="data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==" alt="episode ${title} cover" width="96" height="96" loading="lazy"></div>
-            <div class="css-13770dd">
-              <span class="sc-37937ab1-0 tqGKAt">${title}</span>
-              <div class="sc-c74379aa-0 xDslLW"><p>${description}</p></div>
-              <div class="css-6dcbbb2"><span class="css-8c68a7e">${date}</span><span class="css-1e84b8a">${50 + (i % 20)} min</span></div>
-            </div>
-          </a>
-        </li>`;
+  return {
+    title: itemTitle(i),
+    description: `Episode ${i + 1} weighs ${TOPICS[i % TOPICS.length]!.toLowerCase()} against its baselines and asks what it costs at serving time. Sources: ${sources}`,
+    date: `${(i % 28) + 1}. ${MONTHS[i % MONTHS.length]} 2025`,
+    minutes: 50 + (i % 20),
+  };
 }
 
-/** The show page with `EPISODES` list items, in the layout of show-nb.html. */
+/** The show page with `EPISODES` list items (only generated text: nothing needs escaping). */
 function showHtml(): string {
-  const items = Array.from({ length: EPISODES }, (_, i) => itemHtml(i)).join('\n');
-  return `<!DOCTYPE html>
-<html lang="nb">
-<head>
-<meta charset="utf-8">
-<title>AI Post Transformers | Podcast | Podimo</title>
-<meta property="og:title" content="AI Post Transformers">
-<meta property="og:site_name" content="Podimo">
-<style>.css-0a57258{border-top:1px solid #26262e}.KttzBy{display:flex;gap:12px;color:inherit;text-decoration:none}</style>
-</head>
-<body>
-<div id="__next">
-  <header class="sc-bf50d5e6-0 MTQcbw"><a class="css-4217db8" href="/no">podimo</a></header>
-  <main class="sc-193cfc9b-0 wYnDwh">
-    <section class="css-5381fcb">
-      <div>
-        <h1 class="css-ca2414e">AI Post Transformers</h1>
-        <div class="css-66afb2b">Hal Turing &amp; Dr. Ada Shannon</div>
-      </div>
-    </section>
-    <section>
-      <h2 class="css-e8f22ef">Alle episoder</h2>
-      <div class="css-66afb2b">${EPISODES} Episoder</div>
-      <ul class="css-c5690b5">
-${items}
-      </ul>
-    </section>
-  </main>
-</div>
-</body>
-</html>
-`;
+  return podimoShowPageHtml(
+    Array.from({ length: EPISODES }, (_, i) => item(i)),
+    '<style>.css-0a57258{border-top:1px solid #26262e}.KttzBy{display:flex;gap:12px;color:inherit;text-decoration:none}</style>\n',
+  );
 }
 
 /** Every item's arXiv ids, in page order: what each item's source hosts must carry. */
@@ -385,7 +351,7 @@ export async function runChromiumBigList(): Promise<void> {
       const extra = itemSources(EPISODES).map((s) => s.id);
       await page.evaluate(
         ([item]) => document.querySelector('ul.css-c5690b5')?.insertAdjacentHTML('beforeend', item),
-        [itemHtml(EPISODES)] as const,
+        [podimoListItemHtml(item(EPISODES), EPISODES)] as const,
       );
       await waitPassDone(page, EPISODES + 1);
       view = await page.evaluate(inspectPage);
