@@ -350,13 +350,31 @@ export function createAnnotator(
     }, 30);
   }
 
+  /**
+   * How many times the user toggled each paper's save and each episode's heard here. A state
+   * asked for before a later toggle is not applied: the background may answer the question
+   * after the toggle's own reply, and the page would then show the old state (seen as a flaky
+   * Firefox test: heard clicked twice stayed pressed).
+   */
+  const savedWrites = new Map<string, number>();
+  const heardWrites = new Map<string, number>();
+
+  /** The toggle counts of `keys` now, to compare with when their answer comes. */
+  function writeCount(writes: Map<string, number>, keys: readonly string[]): Map<string, number> {
+    return new Map(keys.map((key) => [key, writes.get(key) ?? 0]));
+  }
+
   /** Asks the background whether `keys` are saved papers, and shows the answers. */
   async function askSaved(keys: string[]): Promise<void> {
     for (const part of chunks(keys, LIMITS.keys)) {
+      const asked = writeCount(savedWrites, part);
       const reply = await ask('savedStates', { keys: part });
       if (stopped) return;
       if (!reply.ok) return showError(null, reply.error.message);
-      for (const [key, value] of Object.entries(reply.value)) saved.set(key, value);
+      for (const [key, value] of Object.entries(reply.value)) {
+        // An answer read before the user's own later toggle of that paper is out of date.
+        if (asked.get(key) === (savedWrites.get(key) ?? 0)) saved.set(key, value);
+      }
     }
     scheduleRender();
   }
@@ -364,10 +382,13 @@ export function createAnnotator(
   /** Asks the background which of `keys` were heard, and shows the answers. */
   async function askHeard(keys: string[]): Promise<void> {
     for (const part of chunks(keys, LIMITS.keys)) {
+      const asked = writeCount(heardWrites, part);
       const reply = await ask('listenStates', { episodeKeys: part });
       if (stopped) return;
       if (!reply.ok) return showError(null, reply.error.message);
       for (const [key, value] of Object.entries(reply.value)) {
+        // An answer read before the user's own later heard toggle is out of date.
+        if (asked.get(key) !== (heardWrites.get(key) ?? 0)) continue;
         heard.set(key, value.state === 'heard');
         heardAt.set(key, value.heardAt);
         listens.set(key, value.state);
@@ -432,6 +453,7 @@ export function createAnnotator(
     if (!key) return;
     const was = saved.get(key) === true;
     saved.set(key, !was);
+    savedWrites.set(key, (savedWrites.get(key) ?? 0) + 1);
     render();
     const reply = was
       ? await ask('unsavePaper', { key })
@@ -457,6 +479,7 @@ export function createAnnotator(
       if (stopped) return;
       if (!s.key || saved.get(s.key)) continue;
       saved.set(s.key, true);
+      savedWrites.set(s.key, (savedWrites.get(s.key) ?? 0) + 1);
       render();
       const reply = await ask('savePaper', {
         source: savable(s.source),
@@ -477,6 +500,7 @@ export function createAnnotator(
     if (!key) return;
     const was = heard.get(key) === true;
     heard.set(key, !was);
+    heardWrites.set(key, (heardWrites.get(key) ?? 0) + 1);
     render();
     const reply = await ask('setHeard', { episodeKey: key, heard: !was });
     heard.set(key, reply.ok ? reply.value.state === 'heard' : was);
