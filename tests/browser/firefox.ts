@@ -271,14 +271,18 @@ export async function runFirefox(): Promise<void> {
           throw new Error(`heard reads ${JSON.stringify(await heardLabel())} after its click`);
         });
       assert(await clickBar('heard'), 'no heard button');
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('citecast-episode')
-            ?.shadowRoot?.querySelector('button[data-action="heard"]')
-            ?.getAttribute('aria-pressed') === 'false',
-        { timeout: 5_000 },
-      );
+      await page
+        .waitForFunction(
+          () =>
+            document
+              .querySelector('citecast-episode')
+              ?.shadowRoot?.querySelector('button[data-action="heard"]')
+              ?.getAttribute('aria-pressed') === 'false',
+          { timeout: 5_000 },
+        )
+        .catch(async () => {
+          throw new Error(`heard reads ${JSON.stringify(await heardLabel())} after a second click`);
+        });
       const copyNames = await page.evaluate(() =>
         Array.from(
           document
@@ -295,13 +299,18 @@ export async function runFirefox(): Promise<void> {
         `copy buttons: ${JSON.stringify(copyNames)}`,
       );
       assert(await clickBar('choose'), 'no choose button');
-      await page.waitForFunction(
-        () =>
-          (document
-            .querySelector('citecast-episode')
-            ?.shadowRoot?.querySelectorAll('.panel.choose input[type="checkbox"]').length ?? 0) > 0,
-        { timeout: 5_000 },
-      );
+      await page
+        .waitForFunction(
+          () =>
+            (document
+              .querySelector('citecast-episode')
+              ?.shadowRoot?.querySelectorAll('.panel.choose input[type="checkbox"]').length ?? 0) >
+            0,
+          { timeout: 5_000 },
+        )
+        .catch(() => {
+          throw new Error('the choose panel did not open with its checkboxes');
+        });
       const checked = await userClick(
         page,
         () =>
