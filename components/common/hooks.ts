@@ -116,3 +116,41 @@ export function usePaged<T>(
     },
   };
 }
+
+/** A detail panel's record, as {@link useDetail} keeps it. */
+export interface DetailState<T> {
+  detail: T | null;
+  setDetail(update: (detail: T | null) => T | null): void;
+  error: MessageError | null;
+  setError(error: MessageError | null): void;
+}
+
+/**
+ * The record a detail panel shows: fetched with `fetch` when `key` changes (`onFirst` then fills
+ * the panel's form fields from it), and again after writes that touch one of `kinds` (the form
+ * fields keep what the user typed). The last failure is in `error`.
+ */
+export function useDetail<T>(
+  key: string,
+  fetch: () => Promise<{ ok: true; value: T } | { ok: false; error: MessageError }>,
+  kinds: readonly StoreChange['kind'][],
+  onFirst: (detail: T) => void,
+): DetailState<T> {
+  const [detail, setDetail] = useState<T | null>(null);
+  const [error, setError] = useState<MessageError | null>(null);
+  const load = async () => {
+    const reply = await fetch();
+    if (!reply.ok) return setError(reply.error);
+    setError(null);
+    setDetail(reply.value);
+    return reply.value;
+  };
+  useEffect(() => {
+    setDetail(null);
+    void load().then((d) => {
+      if (d) onFirst(d);
+    });
+  }, [key]);
+  useStoreChanged(kinds, () => void load());
+  return { detail, setDetail, error, setError };
+}

@@ -3,7 +3,7 @@
  * the entry), its note, and each of its sources with whether it is saved and read.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { useStoreChanged } from '@/components/common/hooks';
+import { useDetail } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { DetailPanel } from './DetailPanel';
@@ -20,29 +20,19 @@ export function EpisodeDetail(props: {
   const { ask } = useServices();
   const tr = useT();
   const { t } = tr;
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<MessageError | null>(null);
   const [date, setDate] = useState('');
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<string | null>(null);
-
-  const load = async () => {
-    const reply = await ask('episodeDetail', { key: props.episodeKey });
-    if (!reply.ok) return setError(reply.error);
-    setError(null);
-    setDetail(reply.value);
-    return reply.value;
-  };
-  useEffect(() => {
-    setDetail(null);
-    setStatus(null);
-    void load().then((d) => {
-      if (!d) return;
+  const { detail, error, setError } = useDetail<Detail>(
+    props.episodeKey,
+    () => ask('episodeDetail', { key: props.episodeKey }),
+    ['episodes', 'listens', 'papers'],
+    (d) => {
       setNote(d.view.note);
       setDate(d.view.listen.heardAt !== null ? toDateInput(d.view.listen.heardAt) : '');
-    });
-  }, [props.episodeKey]);
-  useStoreChanged(['episodes', 'listens', 'papers'], () => void load());
+    },
+  );
+  useEffect(() => setStatus(null), [props.episodeKey]);
 
   const check = <T,>(reply: { ok: true; value: T } | { ok: false; error: MessageError }) => {
     if (!reply.ok) setError(reply.error);

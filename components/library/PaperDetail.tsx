@@ -2,8 +2,8 @@
  * One paper in full, beside the papers list: its links, read state, tags and note (each saved
  * on its own), and the episodes citing it with whether each was heard.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { useStoreChanged } from '@/components/common/hooks';
+import { useState } from 'preact/hooks';
+import { useDetail } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { DetailPanel } from './DetailPanel';
@@ -21,28 +21,18 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
   const { ask, openTab } = useServices();
   const tr = useT();
   const { t } = tr;
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<MessageError | null>(null);
   const [tags, setTags] = useState('');
   const [note, setNote] = useState('');
   const [noteSaved, setNoteSaved] = useState(false);
-
-  const load = async () => {
-    const reply = await ask('paperDetail', { key: props.paperKey });
-    if (!reply.ok) return setError(reply.error);
-    setError(null);
-    setDetail(reply.value);
-    return reply.value;
-  };
-  useEffect(() => {
-    setDetail(null);
-    void load().then((d) => {
-      if (!d) return;
+  const { detail, setDetail, error, setError } = useDetail<Detail>(
+    props.paperKey,
+    () => ask('paperDetail', { key: props.paperKey }),
+    ['papers', 'episodes', 'listens'],
+    (d) => {
       setTags(tagsText(d.paper.tags));
       setNote(d.paper.note);
-    });
-  }, [props.paperKey]);
-  useStoreChanged(['papers', 'episodes', 'listens'], () => void load());
+    },
+  );
 
   const after = (reply: { ok: true; value: PaperRecord } | { ok: false; error: MessageError }) => {
     if (!reply.ok) setError(reply.error);
