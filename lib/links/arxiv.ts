@@ -3,6 +3,7 @@
  * and `2501.00663` are one paper), while the version the episode cited is kept beside it.
  * Identifier schemes: https://info.arxiv.org/help/arxiv_identifier.html
  */
+import { isDigitCode } from './urls';
 
 /** An arXiv identifier split into the versionless id and the cited version. */
 export interface ArxivRef {
@@ -52,7 +53,7 @@ export function parseArxivUrlFast(url: string, at: number): ArxivRef | null {
   if (!digitsAt(url, p, 4) || url.charCodeAt(p + 4) !== 0x2e) return null;
   p += 5;
   let digits = 0;
-  while (digits < 6 && isDigit(url.charCodeAt(p + digits))) digits++;
+  while (digits < 6 && isDigitCode(url.charCodeAt(p + digits))) digits++;
   if (digits !== 4 && digits !== 5) return null;
   p += digits;
   const id = url.slice(idStart, p);
@@ -60,7 +61,7 @@ export function parseArxivUrlFast(url: string, at: number): ArxivRef | null {
   if (url.charCodeAt(p) === 0x76) {
     let v = 0;
     let q = p + 1;
-    while (q < url.length && q - p <= 6 && isDigit(url.charCodeAt(q)))
+    while (q < url.length && q - p <= 6 && isDigitCode(url.charCodeAt(q)))
       v = v * 10 + url.charCodeAt(q++) - 48;
     if (q === p + 1 || q - p > 6) return null;
     version = v;
@@ -72,12 +73,8 @@ export function parseArxivUrlFast(url: string, at: number): ArxivRef | null {
 }
 
 function digitsAt(text: string, at: number, count: number): boolean {
-  for (let i = at; i < at + count; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  for (let i = at; i < at + count; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
   return true;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 /** The PDF address of an arXiv paper, keeping the cited version when there is one. */

@@ -5,6 +5,7 @@
  * into `-`, cut at 40 characters in older episodes and 120 in newer ones, which is enough to
  * tie a cited episode to its title (shared/reference/source-formats.md, "Identity").
  */
+import { isDigitCode } from './urls';
 
 /** What an episode's file stem says about it. */
 export interface EpisodeStem {
@@ -33,7 +34,7 @@ export function parseEpisodeStem(stem: string): EpisodeStem | null {
   // `YYYY-MM-DD-`
   for (let i = 0; i < 11; i++) {
     const code = stem.charCodeAt(i);
-    if (i === 4 || i === 7 || i === 10 ? code !== 0x2d : !isDigit(code)) return null;
+    if (i === 4 || i === 7 || i === 10 ? code !== 0x2d : !isDigitCode(code)) return null;
   }
   // The slug: letters and digits in runs joined by single hyphens.
   let upper = false;
@@ -43,7 +44,7 @@ export function parseEpisodeStem(stem: string): EpisodeStem | null {
       if (i === 11 || i === n - 8 || stem.charCodeAt(i - 1) === 0x2d) return null;
     } else if (code >= 0x41 && code <= 0x5a) {
       upper = true;
-    } else if (!isDigit(code) && !(code >= 0x61 && code <= 0x7a)) {
+    } else if (!isDigitCode(code) && !(code >= 0x61 && code <= 0x7a)) {
       return null;
     }
   }
@@ -51,7 +52,7 @@ export function parseEpisodeStem(stem: string): EpisodeStem | null {
   for (let i = n - 6; i < n; i++) {
     const code = stem.charCodeAt(i);
     if (code >= 0x41 && code <= 0x46) upper = true;
-    else if (!isDigit(code) && !(code >= 0x61 && code <= 0x66)) return null;
+    else if (!isDigitCode(code) && !(code >= 0x61 && code <= 0x66)) return null;
   }
   const slug = stem.slice(11, n - 7);
   const hash = stem.slice(n - 6);
@@ -61,10 +62,6 @@ export function parseEpisodeStem(stem: string): EpisodeStem | null {
     slug: upper ? slug.toLowerCase() : slug,
     hash: upper ? hash.toLowerCase() : hash,
   };
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 /** Reads the stem from an episode mp3 link (`…/2026-05-20-slug-054662.mp3`). */

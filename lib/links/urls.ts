@@ -68,6 +68,11 @@ function schemeLength(url: string): number {
   return (url.charCodeAt(4) | 0x20) === 0x73 ? 8 : 7;
 }
 
+/** Whether a UTF-16 code unit is an ASCII digit, `0`–`9`. */
+export function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 /** Whether a UTF-16 code unit is whitespace (ASCII and the common Unicode spaces). */
 export function isSpace(code: number): boolean {
   return (

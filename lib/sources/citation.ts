@@ -5,6 +5,7 @@
  * authors`, `?`, `2019/2020`, parentheticals like `(Google Research, NeurIPS 2025)` and a
  * trailing `— arXiv 2512.24695`.
  */
+import { isDigitCode } from '../links/urls';
 
 /** Title, authors and year of one citation. */
 export interface Citation {
@@ -259,10 +260,6 @@ export function isYearAt(text: string, at: number): boolean {
     isDigitCode(text.charCodeAt(at + 2)) &&
     isDigitCode(text.charCodeAt(at + 3))
   );
-}
-
-function isDigitCode(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 // First letters of the placeholder words, so ordinary names skip the Set lookup.
