@@ -10,6 +10,11 @@ export interface BlockExtent {
   bottom: number;
 }
 
+/** Whether a block overlaps the viewport `[0, height)`. */
+export function isOnScreen(block: BlockExtent, height: number): boolean {
+  return block.bottom > 0 && block.top < height;
+}
+
 /**
  * The indexes of `blocks` in reading order: those overlapping the viewport `[0, height)` first,
  * in page order, then the others by distance from it (ties in page order).
@@ -17,7 +22,7 @@ export interface BlockExtent {
 export function visibleFirst(blocks: readonly BlockExtent[], height: number): number[] {
   // Off-screen blocks are at least 1 away, even one whose edge touches the viewport's.
   const distance = (b: BlockExtent) =>
-    b.bottom <= 0 ? 1 - b.bottom : b.top >= height ? b.top - height + 1 : 0;
+    isOnScreen(b, height) ? 0 : b.bottom <= 0 ? 1 - b.bottom : b.top - height + 1;
   return blocks
     .map((block, index) => ({ index, distance: distance(block) }))
     .sort((a, b) => a.distance - b.distance || a.index - b.index)
