@@ -58,8 +58,13 @@ export function VirtualList(props: VirtualListProps) {
     const measure = () => {
       if (el.clientHeight > 0) setViewport(el.clientHeight);
     };
-    measure();
-    if (typeof ResizeObserver !== 'function') return;
+    // A ResizeObserver reports the first size itself, after the browser's own layout and before
+    // the frame is painted. Reading clientHeight here instead forced a layout of its own before
+    // the popup's first frame (3 ms in its trace).
+    if (typeof ResizeObserver !== 'function') {
+      measure();
+      return;
+    }
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();

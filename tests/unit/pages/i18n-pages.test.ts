@@ -1,6 +1,13 @@
 /** The pages' strings: both tables complete, Norwegian in every spelling, the setting wins. */
 import { describe, expect, it } from 'vitest';
-import { fill, PAGE_MESSAGES, pickLocale, translator, type PageKey } from '../../../lib/i18n/pages';
+import {
+  fill,
+  formatNumber,
+  PAGE_MESSAGES,
+  pickLocale,
+  translator,
+  type PageKey,
+} from '../../../lib/i18n/pages';
 
 describe('page message tables', () => {
   it('have the same keys, none empty', () => {
@@ -51,5 +58,17 @@ describe('translator', () => {
     );
     expect(nb.t('status.ready', { version: '1.2.3' })).toBe('Klar · v1.2.3');
     expect(fill('{a} {b}', { a: 1 })).toBe('1 {b}');
+  });
+});
+
+describe('formatNumber', () => {
+  it('writes every number as Intl does in both languages, small whole numbers without Intl', () => {
+    const values = [0, -0, 1, 7, 42, 999, 999.5, 1000, 12_345, 10_000, -1, -999, 0.25, 3.75, 1e21];
+    for (const intl of ['en-GB', 'nb-NO'])
+      for (const digits of [0, 1])
+        for (const n of values)
+          expect(formatNumber(n, intl, digits), `${intl} ${digits} ${n}`).toBe(
+            new Intl.NumberFormat(intl, { maximumFractionDigits: digits }).format(n),
+          );
   });
 });
