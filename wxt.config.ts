@@ -8,7 +8,12 @@ export default defineConfig({
   imports: false,
   // CITECAST_OUTPUT lets parallel builds (one per working copy of a test run) not share a folder.
   outDir: process.env.CITECAST_OUTPUT ?? '.output',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Both browsers preload modules themselves; Vite's polyfill would be one more file for the
+    // popup, whose HTML has no module script of its own (entrypoints/popup-app.tsx).
+    build: { modulePreload: { polyfill: false } },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
