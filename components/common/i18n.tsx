@@ -1,6 +1,6 @@
 /** The page language and theme, from the settings and the browser, live as they change. */
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { setErrorLocale } from '@/lib/i18n/errors';
 import { pickLocale, translator, type Translator } from '@/lib/i18n/pages';
 import { DEFAULT_SETTINGS, onSettingsChanged, readSettings, type Settings } from '@/lib/settings';
@@ -69,7 +69,9 @@ export function PageSetup(props: {
     return chosen;
   }, [settings?.language]);
   const theme = resolveTheme(settings?.theme ?? 'auto', prefersDark);
-  useEffect(() => {
+  // Before the first frame: Preact runs plain effects in that frame's animation callback, where
+  // a new `lang` and theme restyled the whole popup a second time (5 ms in its trace).
+  useLayoutEffect(() => {
     const root = globalThis.document?.documentElement;
     if (!root) return;
     root.lang = tr.locale;
