@@ -14,7 +14,7 @@ import { mergeRecord } from '../store/merge';
 import { PAPER_MERGE_RULES } from '../store/papers';
 import type { PaperRecord } from '../store/schema';
 import { entryToPaper } from './library-records';
-import { parseLibrary } from './library-parse';
+import { libraryRefusal, parseLibrary, type LibraryRefusal } from './library-parse';
 import type { PaperFormat } from './papers';
 
 /** What a library import did. */
@@ -29,8 +29,7 @@ export interface LibraryImportReport extends ImportCounts {
 }
 
 /** The outcome of a library import: its report, or why the file was refused (nothing changed). */
-export type LibraryImportResult =
-  { ok: true; report: LibraryImportReport } | { ok: false; reason: string };
+export type LibraryImportResult = { ok: true; report: LibraryImportReport } | LibraryRefusal;
 
 /** Whether a field's value is empty: `null`, `""` or `[]`. */
 function isEmpty(value: unknown): boolean {
@@ -91,10 +90,7 @@ export async function importLibrary(
     byKey.set(paper.key, earlier ? mergeImported(earlier, paper) : paper);
   }
   if (byKey.size === 0) {
-    return {
-      ok: false,
-      reason: `none of the ${parsed.entries.length} entries has an arXiv id, a DOI or a title`,
-    };
+    return libraryRefusal({ key: 'library.noKeys', params: { count: parsed.entries.length } });
   }
   const tx = store.db.transaction('papers', 'readwrite');
   // An abort rejects `done`; the error is reported through the rethrow below instead.

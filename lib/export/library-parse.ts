@@ -3,6 +3,7 @@
  * citation-js into CSL-JSON items, each beside the raw fields CSL has no place for (an arXiv
  * `eprint`, every `UR`, PDF links, all notes, keywords as written). Nothing is fetched.
  */
+import { englishText, type ErrorText } from '../i18n/errors';
 import { MAX_BACKUP_BYTES } from '../store/backup-format';
 import { parseStep, parseToCsl, type CslData } from './citation-js';
 import type { PaperFormat } from './papers';
@@ -15,9 +16,24 @@ export interface LibraryEntry {
   raw: Record<string, unknown>;
 }
 
-/** The entries of a library file, or why it cannot be read. */
+/**
+ * The entries of a library file, or why it cannot be read: the `problem` to show in the page's
+ * language (lib/i18n/errors.ts), and its English text.
+ */
 export type LibraryParseResult =
-  { ok: true; format: PaperFormat; entries: LibraryEntry[] } | { ok: false; reason: string };
+  { ok: true; format: PaperFormat; entries: LibraryEntry[] } | LibraryRefusal;
+
+/** A refused library file (see {@link LibraryParseResult}). */
+export interface LibraryRefusal {
+  ok: false;
+  reason: string;
+  problem: ErrorText;
+}
+
+/** The refusal for `problem`, with its English text. */
+export function libraryRefusal(problem: ErrorText): LibraryRefusal {
+  return { ok: false, reason: englishText(problem), problem };
+}
 
 /** Larger library files are refused unread (the backup's limit, 50 MB). */
 export const MAX_LIBRARY_BYTES = MAX_BACKUP_BYTES;
@@ -48,9 +64,7 @@ function parseBibtex(text: string): LibraryEntry[] {
   if (!Array.isArray(raw)) return [];
   const entries = raw.filter(isObject);
   const csl = parseToCsl(entries, '@biblatex/entries+list');
-  if (csl.length !== entries.length) {
-    throw new Error(`citation-js read ${csl.length} of ${entries.length} entries`);
-  }
+  if (csl.length !== entries.length) throw new PartlyRead(csl.length, entries.length);
   return entries.map((entry, i) => ({
     csl: csl[i]!,
     raw: isObject(entry.properties) ? entry.properties : {},
@@ -71,21 +85,29 @@ function parseRis(text: string): LibraryEntry[] {
   });
 }
 
+/** citation-js read fewer entries than the file holds. */
+class PartlyRead extends Error {
+  constructor(
+    readonly read: number,
+    readonly total: number,
+  ) {
+    super(`citation-js read ${read} of ${total} entries`);
+  }
+}
+
 /** CSL-JSON: an array of items (or one item). */
-function parseCslJson(text: string): LibraryEntry[] | string {
+function parseCslJson(text: string): LibraryEntry[] | ErrorText {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return 'the file is not valid JSON';
+    return { key: 'library.notJson' };
   }
   const items = Array.isArray(value) ? value : [value];
   const bad = items.findIndex((item) => !isObject(item));
-  if (bad >= 0) return `item ${bad + 1} of the CSL-JSON is not an object`;
+  if (bad >= 0) return { key: 'library.itemNotObject', params: { n: bad + 1 } };
   const csl = parseToCsl(items, '@csl/list+object');
-  if (csl.length !== items.length) {
-    return `citation-js read ${csl.length} of ${items.length} CSL-JSON items`;
-  }
+  if (csl.length !== items.length) throw new PartlyRead(csl.length, items.length);
   return (items as Record<string, unknown>[]).map((raw, i) => ({ csl: csl[i]!, raw }));
 }
 
@@ -99,28 +121,40 @@ export function parseLibrary(
   maxBytes: number = MAX_LIBRARY_BYTES,
 ): LibraryParseResult {
   if (text.length > maxBytes || new Blob([text]).size > maxBytes) {
-    return { ok: false, reason: `the file is larger than ${maxBytes} bytes` };
+    return libraryRefusal({ key: 'library.tooLarge', params: { bytes: maxBytes } });
   }
   const found = format ?? detectPaperFormat(text);
-  if (!found) return { ok: false, reason: 'the file is not BibTeX, RIS or CSL-JSON' };
+  if (!found) return libraryRefusal({ key: 'library.unknownFormat' });
   let entries: LibraryEntry[];
   try {
     if (found === 'csl-json') {
       const read = parseCslJson(text);
-      if (typeof read === 'string') return { ok: false, reason: read };
+      if (!Array.isArray(read)) return libraryRefusal(read);
       entries = read;
     } else {
       entries = found === 'bibtex' ? parseBibtex(text) : parseRis(text);
     }
   } catch (error) {
-    return { ok: false, reason: `the ${NAMES[found]} cannot be read: ${firstLine(error)}` };
+    if (error instanceof PartlyRead) {
+      return libraryRefusal({
+        key: 'library.partlyRead',
+        params: { read: error.read, total: error.total },
+      });
+    }
+    // The detail is citation-js's own message (English): the language's frame around it.
+    return libraryRefusal({
+      key: 'library.unreadable',
+      params: { format: NAMES[found], detail: firstLine(error) },
+    });
   }
-  if (entries.length === 0) return { ok: false, reason: `the ${NAMES[found]} holds no entry` };
+  if (entries.length === 0) {
+    return libraryRefusal({ key: 'library.empty', params: { format: NAMES[found] } });
+  }
   return { ok: true, format: found, entries };
 }
 
 const NAMES: Readonly<Record<PaperFormat, string>> = {
-  bibtex: 'BibTeX file',
-  ris: 'RIS file',
-  'csl-json': 'CSL-JSON file',
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  'csl-json': 'CSL-JSON',
 };

@@ -278,7 +278,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     const { importLibrary } = await import('../export/library-import');
     const imported = await importLibrary(store, data.text, data.format);
     if (!imported.ok) {
-      return { result: fail('invalid', 'library.refused', { detail: imported.reason }) };
+      return { result: fail('invalid', 'library.refused', undefined, imported.problem) };
     }
     const { report } = imported;
     const changed = report.added + report.updated > 0;

@@ -1,6 +1,7 @@
 /** Importing a library (BibTeX, RIS, CSL-JSON as Zotero writes them) into the store. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importLibrary } from '../../../lib/export/library-import';
+import { errorText, problem } from '../../../lib/i18n/errors';
 import { exportPapers, formatPapers, type PaperFormat } from '../../../lib/export/papers';
 import type { Store } from '../../../lib/store/db';
 import { exportBackupJson } from '../../../lib/store/backup';
@@ -263,22 +264,47 @@ describe('merging into the library', () => {
 });
 
 describe('refusals change nothing', () => {
-  const MALFORMED: [string, string, RegExp][] = [
-    ['unclosed BibTeX', '@article{x, title = {unclosed', /BibTeX file cannot be read/],
-    ['broken JSON', '[{"title": "x"', /not valid JSON/],
-    ['JSON that is no item list', '[1, 2]', /item 1 .* not an object/],
-    ['plain text', 'hello world', /not BibTeX, RIS or CSL-JSON/],
-    ['RIS without entries', 'TY  - \nER  - \n', /holds no entry/],
-    ['entries without any key', '@misc{x, year = {2020}}', /none of the 1 entries/],
-    ['empty file', '', /not BibTeX, RIS or CSL-JSON/],
+  // The file, why it is refused in English, and in Norwegian as a Norwegian page shows it.
+  const MALFORMED: [string, string, RegExp, RegExp][] = [
+    [
+      'unclosed BibTeX',
+      '@article{x, title = {unclosed',
+      /BibTeX file cannot be read/,
+      /BibTeX-filen kan ikke leses/,
+    ],
+    ['broken JSON', '[{"title": "x"', /not valid JSON/, /ikke gyldig JSON/],
+    [
+      'JSON that is no item list',
+      '[1, 2]',
+      /item 1 .* not an object/,
+      /element 1 .* ikke et objekt/,
+    ],
+    ['plain text', 'hello world', /not BibTeX, RIS or CSL-JSON/, /verken BibTeX, RIS eller/],
+    ['RIS without entries', 'TY  - \nER  - \n', /holds no entry/, /RIS-filen har ingen/],
+    [
+      'entries without any key',
+      '@misc{x, year = {2020}}',
+      /none of the 1 entries/,
+      /ingen av de 1 oppføringene/,
+    ],
+    ['empty file', '', /not BibTeX, RIS or CSL-JSON/, /verken BibTeX, RIS eller/],
   ];
 
-  it.each(MALFORMED)('%s', async (_name, text, reason) => {
+  it.each(MALFORMED)('%s', async (_name, text, reason, norwegian) => {
     await savePaper(store, arxivSource('2501.00663', 'Titans', 2), null);
     const before = await exportBackupJson(store);
     const result = await importLibrary(store, text);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(reason);
+    if (!result.ok) {
+      expect(result.reason).toMatch(reason);
+      // As the background sends it: the refusal frames the reason, both in the page's language.
+      const error = problem('invalid', 'library.refused', undefined, result.problem);
+      expect(errorText(error, 'en')).toMatch(reason);
+      const shown = errorText(error, 'nb');
+      expect(shown).toMatch(/^Biblioteket ble avvist: /);
+      expect(shown).toMatch(norwegian);
+      expect(shown).not.toMatch(reason);
+    }
     expect(await exportBackupJson(store)).toBe(before);
   });
 
