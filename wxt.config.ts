@@ -10,8 +10,9 @@ export default defineConfig({
   outDir: process.env.CITECAST_OUTPUT ?? '.output',
   vite: () => ({
     plugins: [preact()],
-    // Both browsers preload modules themselves; Vite's polyfill would be one more file for the
-    // popup, whose HTML has no module script of its own (entrypoints/popup-app.tsx).
+    // Both browsers preload modules themselves. Vite's polyfill would be one more script in the
+    // popup, whose HTML has no module of its own (entrypoints/popup-app.tsx); WXT still adds its
+    // empty plugin loader module to every page.
     build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({

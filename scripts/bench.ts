@@ -629,7 +629,7 @@ async function benchPopup(): Promise<void> {
 
 /**
  * The Chromium build's sizes: the content script, the background, and the popup (its page,
- * script chunks and styles). Builds first when `.output/chrome-mv3` is missing.
+ * scripts and styles). Builds first when `.output/chrome-mv3` is missing.
  */
 function benchBundle(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
@@ -645,8 +645,8 @@ function benchBundle(): void {
   }
   const content = bytesUnder(dir, (p) => p === 'content-scripts/content.js');
   const background = bytesUnder(dir, (p) => p === 'background.js');
-  // The popup: its page and every script and style the page loads (its own chunk and the chunks
-  // it shares with the library page, as the built popup.html names them).
+  // The popup: its page and every script and style the page loads, as the built popup.html
+  // names them (its one script, entrypoints/popup-app.tsx, its styles, WXT's plugin loader).
   const popupFiles = new Set(
     [...readFileSync(join(dir, 'popup.html'), 'utf8').matchAll(/(?:src|href)="\/([^"]+)"/g)].map(
       (m) => m[1],

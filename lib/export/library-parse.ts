@@ -138,14 +138,16 @@ export function parseLibrary(
     if (error instanceof PartlyRead) {
       return libraryRefusal({
         key: 'library.partlyRead',
-        params: { read: error.read, total: error.total },
+        params: { format: NAMES[found], read: error.read, total: error.total },
       });
     }
     // The detail is citation-js's own message (English): the language's frame around it.
-    return libraryRefusal({
-      key: 'library.unreadable',
-      params: { format: NAMES[found], detail: firstLine(error) },
-    });
+    const detail = firstLine(error);
+    return libraryRefusal(
+      detail === ''
+        ? { key: 'library.unreadableBare', params: { format: NAMES[found] } }
+        : { key: 'library.unreadable', params: { format: NAMES[found], detail } },
+    );
   }
   if (entries.length === 0) {
     return libraryRefusal({ key: 'library.empty', params: { format: NAMES[found] } });

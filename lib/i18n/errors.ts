@@ -59,10 +59,12 @@ const EN = {
   'library.unknownFormat': 'the file is not BibTeX, RIS or CSL-JSON',
   'library.notJson': 'the file is not valid JSON',
   'library.itemNotObject': 'item {n} of the CSL-JSON is not an object',
-  'library.partlyRead': 'only {read} of its {total} entries could be read',
+  'library.partlyRead':
+    'only {read} of the entries of the {format} file could be read ({total} in all)',
   'library.unreadable': 'the {format} file cannot be read ({detail})',
+  'library.unreadableBare': 'the {format} file cannot be read',
   'library.empty': 'the {format} file holds no entry',
-  'library.noKeys': 'none of the {count} entries has an arXiv id, a DOI or a title',
+  'library.noKeys': 'no entry has an arXiv id, a DOI or a title ({count} in the file)',
   // The show's feed.
   'feed.askFailed': 'Citecast could not ask for access to the show’s feed ({detail}).',
   'feed.denied':
@@ -152,10 +154,11 @@ const NB: ErrorMessages = {
   'library.unknownFormat': 'filen er verken BibTeX, RIS eller CSL-JSON',
   'library.notJson': 'filen er ikke gyldig JSON',
   'library.itemNotObject': 'element {n} i CSL-JSON-filen er ikke et objekt',
-  'library.partlyRead': 'bare {read} av de {total} oppføringene kunne leses',
+  'library.partlyRead': 'bare {read} av oppføringene i {format}-filen kunne leses ({total} i alt)',
   'library.unreadable': '{format}-filen kan ikke leses ({detail})',
+  'library.unreadableBare': '{format}-filen kan ikke leses',
   'library.empty': '{format}-filen har ingen oppføringer',
-  'library.noKeys': 'ingen av de {count} oppføringene har en arXiv-id, en DOI eller en tittel',
+  'library.noKeys': 'ingen oppføring har en arXiv-id, en DOI eller en tittel ({count} i filen)',
   'feed.askFailed': 'Citecast fikk ikke bedt om tilgang til strømmen til podkasten ({detail}).',
   'feed.denied':
     'Citecast fikk ikke tilgang til podcast.do-not-panic.com, så den kan ikke lese strømmen til podkasten.',

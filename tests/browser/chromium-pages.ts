@@ -121,6 +121,14 @@ export async function runChromiumPages(): Promise<void> {
       const text = (await empty.textContent()) ?? '';
       assert(/Nothing saved yet/.test(text) && /press Save/.test(text), `popup empty: ${text}`);
       assert((await popup.locator('input[type="search"]').count()) === 1, 'no search field');
+      // popup.html names its script and styles by hand (entrypoints/popup/index.html): a name
+      // the build no longer makes would leave the popup unstyled without any error.
+      const sheets = await popup.evaluate(() =>
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map(
+          (link) => link.sheet?.cssRules.length ?? 0,
+        ),
+      );
+      assert(sheets.length > 0 && sheets.every((rules) => rules > 20), `popup styles: ${sheets}`);
       await popup.close();
       const library = await openExtensionPage(s, 'library.html#papers');
       await library.getByTestId('empty-papers').waitFor({ timeout: 5_000 });

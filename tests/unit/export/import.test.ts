@@ -284,8 +284,8 @@ describe('refusals change nothing', () => {
     [
       'entries without any key',
       '@misc{x, year = {2020}}',
-      /none of the 1 entries/,
-      /ingen av de 1 oppføringene/,
+      /no entry has an arXiv id, a DOI or a title \(1 in the file\)/,
+      /ingen oppføring har en arXiv-id, en DOI eller en tittel \(1 i filen\)/,
     ],
     ['empty file', '', /not BibTeX, RIS or CSL-JSON/, /verken BibTeX, RIS eller/],
   ];

@@ -63,7 +63,27 @@ describe('translator', () => {
 
 describe('formatNumber', () => {
   it('writes every number as Intl does in both languages, small whole numbers without Intl', () => {
-    const values = [0, -0, 1, 7, 42, 999, 999.5, 1000, 12_345, 10_000, -1, -999, 0.25, 3.75, 1e21];
+    const values = [
+      0,
+      -0,
+      1,
+      7,
+      42,
+      999,
+      999.5,
+      999.9999,
+      1000,
+      12_345,
+      10_000,
+      -1,
+      -999,
+      0.25,
+      3.75,
+      1e21,
+      NaN,
+      Infinity,
+      -Infinity,
+    ];
     for (const intl of ['en-GB', 'nb-NO'])
       for (const digits of [0, 1])
         for (const n of values)
