@@ -4,11 +4,24 @@
  * data, not from the readers' output. Bad input: exit status 1 and one line on stderr.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// Files written for a test, removed after it (the big-page test writes 40 MB each run).
+const tempDirs: string[] = [];
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder, removed after the test. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'citecast-parse-'));
+  tempDirs.push(dir);
+  return dir;
+}
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -141,7 +154,7 @@ describe('npm run parse on host fixtures', { timeout: 60_000 }, () => {
   });
 
   it('empty, broken and deeply nested pages give an empty result, no crash', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'citecast-parse-'));
+    const dir = tempDir();
     const files: Record<string, string> = {
       'empty.html': '',
       'empty.xml': '',
@@ -161,7 +174,7 @@ describe('npm run parse on host fixtures', { timeout: 60_000 }, () => {
   });
 
   it('a 20 MB page gives its result; a larger file, a one-line error', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'citecast-parse-'));
+    const dir = tempDir();
     const paragraph = '<p>Notes on long-context memory and retrieval, no list here.</p>\n';
     const body = paragraph.repeat(Math.floor(20_000_000 / paragraph.length));
     const page = `<html><body>${body}<div>Sources: 1. Last Paper — Ada Author, 2025 https://arxiv.org/abs/2501.00663</div></body></html>`;
