@@ -129,6 +129,10 @@ export async function runChromiumPages(): Promise<void> {
         ),
       );
       assert(sheets.length > 0 && sheets.every((rules) => rules > 20), `popup styles: ${sheets}`);
+      // The toolbar popup is as wide as its body: 420 px, whatever room the window gives.
+      await popup.setViewportSize({ width: 900, height: 640 });
+      const width = await popup.evaluate(() => getComputedStyle(document.body).width);
+      assert(width === '420px', `popup body width: ${width}`);
       await popup.close();
       const library = await openExtensionPage(s, 'library.html#papers');
       await library.getByTestId('empty-papers').waitFor({ timeout: 5_000 });
