@@ -69,8 +69,9 @@ export function PageSetup(props: {
     return chosen;
   }, [settings?.language]);
   const theme = resolveTheme(settings?.theme ?? 'auto', prefersDark);
-  // Before the first frame: Preact runs plain effects in that frame's animation callback, where
-  // a new `lang` and theme restyled the whole popup a second time (5 ms in its trace).
+  // Before the first frame: Preact runs plain effects in a task after a frame is drawn, so the
+  // first frame was drawn without the theme and language (light for a dark-theme user), and
+  // setting them then restyled the whole page a second time.
   useLayoutEffect(() => {
     const root = globalThis.document?.documentElement;
     if (!root) return;
