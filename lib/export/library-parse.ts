@@ -3,7 +3,7 @@
  * citation-js into CSL-JSON items, each beside the raw fields CSL has no place for (an arXiv
  * `eprint`, every `UR`, PDF links, all notes, keywords as written). Nothing is fetched.
  */
-import { englishText, type ErrorText } from '../i18n/errors';
+import { englishText, firstLine, type ErrorText } from '../i18n/errors';
 import { MAX_BACKUP_BYTES } from '../store/backup-format';
 import { parseStep, parseToCsl, type CslData } from './citation-js';
 import type { PaperFormat } from './papers';
@@ -45,12 +45,6 @@ export function detectPaperFormat(text: string): PaperFormat | null {
   if (/^\s*TY {1,2}- /m.test(text)) return 'ris';
   if (/^\s*@[A-Za-z]+\s*[{(]/m.test(text)) return 'bibtex';
   return null;
-}
-
-/** The first line of an error's message, for a refusal. */
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.trim();
 }
 
 /** Whether `value` is a plain object. */
@@ -142,7 +136,9 @@ export function parseLibrary(
       });
     }
     // The detail is citation-js's own message (English): the language's frame around it.
-    const detail = firstLine(error);
+    // One line, never a stack frame alone (the same cut the error texts give every detail), so
+    // a message that is only a frame takes the bare refusal, not empty brackets.
+    const detail = firstLine(error instanceof Error ? error.message : String(error));
     return libraryRefusal(
       detail === ''
         ? { key: 'library.unreadableBare', params: { format: NAMES[found] } }

@@ -17,6 +17,8 @@ vi.mock('../../../lib/export/citation-js', async (importOriginal) => {
     // A failure without a message, for the refusal that has no detail to give.
     parseStep: (input: unknown, type: string) => {
       if (typeof input === 'string' && input.includes('silent-failure')) throw new Error('');
+      if (typeof input === 'string' && input.includes('frame-failure'))
+        throw new Error('at parse (citation.js:1:2)\nat read (citation.js:3:4)');
       return real.parseStep(input, type);
     },
   };
@@ -44,9 +46,9 @@ describe('a library file read only in part', () => {
   });
 });
 
-describe('a library file citation-js fails on without a message', () => {
-  it('is refused without empty brackets', () => {
-    const result = parseLibrary('@misc{silent-failure, title = {One}}\n');
+describe('a library file citation-js fails on without a message, or with only a stack frame', () => {
+  it.each(['silent-failure', 'frame-failure'])('%s is refused without empty brackets', (id) => {
+    const result = parseLibrary(`@misc{${id}, title = {One}}\n`);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problem).toEqual({ key: 'library.unreadableBare', params: { format: 'BibTeX' } });
