@@ -292,7 +292,10 @@ async function toolbarFirstRender(
     await settleWorker(opener);
     return frame.fcp;
   } finally {
-    await browserSession.send('Target.closeTarget', { targetId: target.targetId });
+    // A popup that already went must not hide the error that ended the round.
+    await browserSession
+      .send('Target.closeTarget', { targetId: target.targetId })
+      .catch(() => undefined);
     await waitFor('the toolbar popup did not close', async () =>
       (await popupTarget()) ? null : true,
     );
