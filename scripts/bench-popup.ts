@@ -37,9 +37,10 @@
  *   ("no results" each time: the message round trip and the render, without the search).
  *
  * Medians over `rounds` rounds (15: a median of 7 moved by 10 ms from run to run) after one
- * unmeasured round. Chromium gives the paint times of both kinds in steps of 4 ms. No request is intercepted (Playwright's interception would
- * put a round trip to Node in front of every file the popup loads): host names do not resolve
- * and the proxy is a closed local port, so nothing can leave the machine.
+ * unmeasured round; Chromium gives the paint times of both kinds in steps of 4 ms. No request is
+ * intercepted (Playwright's interception would put a round trip to Node in front of every file
+ * the popup loads): host names do not resolve and the proxy is a closed local port, so nothing
+ * can leave the machine.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
