@@ -19,16 +19,16 @@ const SLICE_BUDGET_MS = 12;
 const PLACE_BATCH = 6;
 
 /**
- * Runs `fn` in a new task, after the page's pending tasks (a message to itself: unlike
- * `setTimeout(fn, 0)`, nested calls are not clamped to 4 ms).
+ * Runs `fn` in a later task, after the page's own timers that fell due meanwhile. Why a 1 ms
+ * timer: Chromium runs a task posted with no delay (a message to itself, `setTimeout(fn, 0)`)
+ * before the page's timers that fell due during the current task, so a chain of such slices held
+ * the page's timers back through several slices and the frames between them: 100-175 ms in
+ * `npm run bench` (`annotate.longest_block_ms`, the page's 10 ms heartbeat; the limit is 100 ms),
+ * against 61-84 ms in six runs with this. Nested timers are clamped to 4 ms, which the frames
+ * between slices mostly cover: `annotate.all_ms` stayed at 2.2-2.7 s (limit 3 s).
  */
-function yieldThen(fn: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    fn();
-  };
-  channel.port2.postMessage(null);
+function later(fn: () => void): void {
+  setTimeout(fn, 1);
 }
 
 /** What a pass needs around it. */
@@ -98,10 +98,11 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
   let onScreen = 0;
   let next = 0;
   // Finding the blocks took a task of its own (tens of ms on a 662-episode page): their order
-  // and the first episodes come in the next one. The order is found before Citecast changes
-  // anything (the page's layout is still clean, so the rectangles cost no layout). On-screen
-  // blocks get their controls at once, the others' when they come near (an off-screen bar
-  // would push the rest of the page down in every frame; see annotate.ts).
+  // and the first episodes come in the next one, and the first slice in the one after. The
+  // order is found before Citecast changes anything (the page's layout is still clean, so the
+  // rectangles cost no layout). On-screen blocks get their controls at once, the others' when
+  // they come near (an off-screen bar would push the rest of the page down in every frame; see
+  // annotate.ts). The first slice waits for a task of its own too (see `later`).
   const start = () => {
     if (!hooks.live()) return;
     const height = window.innerHeight || document.documentElement.clientHeight;
@@ -110,7 +111,7 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
     onScreen = rects.filter((r) => isOnScreen(r, height)).length;
     annotator.begin(true);
     safeAdd(annotator, plan.first, true);
-    slice();
+    later(slice);
   };
   const slice = () => {
     if (!hooks.live()) return;
@@ -132,8 +133,8 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
     if (batch.length > 0) safeAdd(annotator, batch, next <= onScreen);
     hooks.afterWrites();
     if (next < order.length) {
-      // The next slice as the next task, without a timer's 4 ms clamp; `live()` stops a stale pass.
-      yieldThen(slice);
+      // The next slice in a later task; `live()` stops a stale pass.
+      later(slice);
       return;
     }
     const found = [...plan.first, ...results.filter((e): e is FoundEpisode => e !== null)];
@@ -145,5 +146,5 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
     hooks.afterWrites();
     hooks.done(found);
   };
-  setTimeout(start, 0);
+  later(start);
 }
