@@ -22,10 +22,11 @@ const PLACE_BATCH = 6;
  * Runs `fn` in a later task, after the page's own timers that fell due meanwhile. Why a 1 ms
  * timer: Chromium runs a task posted with no delay (a message to itself, `setTimeout(fn, 0)`)
  * before the page's timers that fell due during the current task, so a chain of such slices held
- * the page's timers back through several slices and the frames between them: 100-175 ms in
- * `npm run bench` (`annotate.longest_block_ms`, the page's 10 ms heartbeat; the limit is 100 ms),
- * against 61-84 ms in six runs with this. Nested timers are clamped to 4 ms, which the frames
- * between slices mostly cover: `annotate.all_ms` stayed at 2.2-2.7 s (limit 3 s).
+ * the page's timers back through several slices and the frames between them (`npm run bench`,
+ * `annotate.longest_block_ms`, the page's 10 ms heartbeat; the limit is 100 ms): 84-136 ms in
+ * ten runs before, 55-93 ms in twelve with this. Nested timers are clamped to 4 ms, which the
+ * frames between slices cover: `annotate.all_ms` (limit 3 s) swings between 2.0 and 3.4 s on the
+ * bench machine with either way of yielding.
  */
 function later(fn: () => void): void {
   setTimeout(fn, 1);
