@@ -20,7 +20,7 @@ const PLACE_BATCH = 6;
 
 /**
  * Runs `fn` in a later task, after the page's own timers that fell due meanwhile. Why a 1 ms
- * timer: Chromium runs a task posted with no delay (a message to itself, `setTimeout(fn, 0)`)
+ * timer: in Chromium a task posted with no delay (a message to itself, `setTimeout(fn, 0)`) ran
  * before the page's timers that fell due during the current task, so a chain of such slices held
  * the page's timers back through several slices and the frames between them (`npm run bench`,
  * `annotate.longest_block_ms`, the page's 10 ms heartbeat; the limit is 100 ms): 84-136 ms in
