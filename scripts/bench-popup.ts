@@ -48,7 +48,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROME_EXT, CHROMIUM_SWITCHES, request, which } from '../tests/browser/browsers.ts';
+import {
+  CHROME_EXT,
+  CHROMIUM_SWITCHES,
+  request,
+  waitFor,
+  which,
+} from '../tests/browser/browsers.ts';
 
 /** Typed one character at a time into the search field (words of the bench library's titles). */
 export const QUERY = 'sparse attention memory';
@@ -157,11 +163,13 @@ async function openProfile(executablePath: string): Promise<Profile> {
     browserSession,
     async stopWorker() {
       await cdp.send('ServiceWorker.stopAllWorkers');
-      const deadline = Date.now() + 10_000;
-      while (running() || status.size === 0) {
-        if (Date.now() > deadline) throw new Error('the service worker did not stop');
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await waitFor(
+        async () => running() || status.size === 0,
+        (busy) => !busy,
+        'the service worker did not stop',
+        10_000,
+        10,
+      );
     },
     close: async () => {
       await context.close().catch(() => undefined);
@@ -193,42 +201,34 @@ const FIRST_FRAME = (selector: string) => `new Promise((resolve) => {
 })`;
 
 /**
- * Calls into one target through the browser's session. Playwright's CDP sessions address no
- * target of their own, so the popup is reached through the browser session's
- * `Target.sendMessageToTarget` (an attach without `flatten`).
+ * Evaluates an expression in one target through the browser's session, answering its value.
+ * Playwright's CDP sessions address no target of their own, so the popup is reached through the
+ * browser session's `Target.sendMessageToTarget` (an attach without `flatten`).
  */
-function targetCaller(browserSession: CDPSession) {
+function targetEvaluator(browserSession: CDPSession) {
   let nextId = 1;
-  const waiting = new Map<number, (reply: { result?: unknown; error?: unknown }) => void>();
+  const waiting = new Map<number, (reply: { result?: unknown }) => void>();
   browserSession.on('Target.receivedMessageFromTarget', (event) => {
-    const reply = JSON.parse(event.message) as { id?: number; result?: unknown; error?: unknown };
+    const reply = JSON.parse(event.message) as { id?: number; result?: unknown };
     const resolve = reply.id === undefined ? undefined : waiting.get(reply.id);
     if (resolve && reply.id !== undefined) {
       waiting.delete(reply.id);
       resolve(reply);
     }
   });
-  return (sessionId: string, method: string, params: object) =>
-    new Promise<{ result?: unknown; error?: unknown }>((resolve, reject) => {
+  return async (sessionId: string, expression: string): Promise<unknown> => {
+    const reply = await new Promise<{ result?: unknown }>((resolve, reject) => {
       const id = nextId++;
       waiting.set(id, resolve);
-      const message = JSON.stringify({ id, method, params });
+      const params = { expression, awaitPromise: true, returnByValue: true };
+      const message = JSON.stringify({ id, method: 'Runtime.evaluate', params });
       browserSession.send('Target.sendMessageToTarget', { sessionId, message }).catch(reject);
     });
+    return (reply.result as { result?: { value?: unknown } } | undefined)?.result?.value;
+  };
 }
 
-const callers = new WeakMap<CDPSession, ReturnType<typeof targetCaller>>();
-
-/** Polls `read` every 10 ms until it gives a value; throws `what` after 20 s. */
-async function waitFor<T>(what: string, read: () => Promise<T | null | undefined>): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`bench: ${what} (waited 20 s)`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const evaluators = new WeakMap<CDPSession, ReturnType<typeof targetEvaluator>>();
 
 /**
  * Opens the toolbar popup from `opener` (a page of the extension, in front), waits for its
@@ -243,8 +243,8 @@ async function toolbarFirstRender(
   warmUp = false,
 ): Promise<number> {
   const { browserSession } = profile;
-  let call = callers.get(browserSession);
-  if (!call) callers.set(browserSession, (call = targetCaller(browserSession)));
+  let evaluate = evaluators.get(browserSession);
+  if (!evaluate) evaluators.set(browserSession, (evaluate = targetEvaluator(browserSession)));
   const url = `chrome-extension://${profile.extensionId}/popup.html`;
   const popupTarget = async () =>
     (await browserSession.send('Target.getTargets')).targetInfos.find(
@@ -260,21 +260,28 @@ async function toolbarFirstRender(
       ),
   );
   if (refused) throw new Error(`bench: the toolbar popup did not open: ${refused}`);
-  const target = await waitFor('no toolbar popup appeared', popupTarget);
+  const target = (await waitFor(
+    popupTarget,
+    (t) => t !== undefined,
+    'bench: no toolbar popup appeared',
+    20_000,
+    10,
+  ))!;
   try {
     const { sessionId } = await browserSession.send('Target.attachToTarget', {
       targetId: target.targetId,
       flatten: false,
     });
-    const frame = await waitFor('the toolbar popup painted nothing', async () => {
-      const reply = await call(sessionId, 'Runtime.evaluate', {
-        expression: FIRST_FRAME(selector),
-        awaitPromise: true,
-        returnByValue: true,
-      });
-      const value = (reply.result as { result?: { value?: unknown } } | undefined)?.result?.value;
-      return typeof value === 'string' ? (JSON.parse(value) as FirstFrame) : null;
-    });
+    const frame = (await waitFor(
+      async () => {
+        const value = await evaluate(sessionId, FIRST_FRAME(selector));
+        return typeof value === 'string' ? (JSON.parse(value) as FirstFrame) : null;
+      },
+      (value) => value !== null,
+      'bench: the toolbar popup painted nothing',
+      20_000,
+      10,
+    ))!;
     if (!warmUp && (!frame.inSelector || Math.abs(frame.lcp - frame.fcp) > 0.5))
       throw new Error(
         `bench: the toolbar popup's first frame held no ${selector} as its largest text ` +
@@ -283,13 +290,13 @@ async function toolbarFirstRender(
     // Left settled for the next opening, as a person's popup is: the background's first answer
     // shown (the list then carries `data-query`), so this opening's snapshot is kept, and the
     // worker's search copy built.
-    await waitFor('the toolbar popup never showed its first answer', async () => {
-      const reply = await call(sessionId, 'Runtime.evaluate', {
-        expression: `document.querySelector('[data-query]') !== null || null`,
-        returnByValue: true,
-      });
-      return (reply.result as { result?: { value?: unknown } } | undefined)?.result?.value;
-    });
+    await waitFor(
+      () => evaluate(sessionId, `document.querySelector('[data-query]') !== null`),
+      (shown) => shown === true,
+      'bench: the toolbar popup never showed its first answer',
+      20_000,
+      10,
+    );
     await settleWorker(opener);
     return frame.fcp;
   } finally {
@@ -297,8 +304,12 @@ async function toolbarFirstRender(
     await browserSession
       .send('Target.closeTarget', { targetId: target.targetId })
       .catch(() => undefined);
-    await waitFor('the toolbar popup did not close', async () =>
-      (await popupTarget()) ? null : true,
+    await waitFor(
+      popupTarget,
+      (t) => t === undefined,
+      'bench: the toolbar popup did not close',
+      20_000,
+      10,
     );
   }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { fixtureResponse, ROOT } from './fixture-pages.ts';
+import { assert } from './harness.ts';
 
 /** The built extensions. */
 /** The build folder (`.output`, or `CITECAST_OUTPUT` as wxt.config.ts reads it). */
@@ -214,4 +215,24 @@ export async function launchFirefox(
     await browser.close();
     throw error;
   }
+}
+
+/**
+ * Polls `read` every `everyMs` until `ok` (up to `ms`); fails with `what` and the last value.
+ * Answers the value that passed.
+ */
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  ms = 10_000,
+  everyMs = 100,
+): Promise<T> {
+  let value = await read();
+  for (const deadline = Date.now() + ms; !ok(value) && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+    value = await read();
+  }
+  assert(ok(value), `${what}: ${JSON.stringify(value)}`);
+  return value;
 }

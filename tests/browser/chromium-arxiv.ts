@@ -22,6 +22,7 @@ import {
   launchChromium,
   request,
   type ChromiumSession,
+  waitFor,
 } from './browsers.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
@@ -106,20 +107,6 @@ function sourceStates(page: Page) {
       };
     }),
   );
-}
-
-async function waitFor<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  what: string,
-): Promise<T> {
-  let value = await read();
-  for (const deadline = Date.now() + 10_000; !ok(value) && Date.now() < deadline;) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  assert(ok(value), `${what}: ${JSON.stringify(value)}`);
-  return value;
 }
 
 function hasPermission(worker: Worker): Promise<boolean> {

@@ -31,6 +31,7 @@ import {
   type ChromiumSession,
   openExtensionPage,
   watchErrors,
+  waitFor,
 } from './browsers.ts';
 import { serveWav } from './chromium-playback.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
@@ -51,22 +52,6 @@ const FEED_ORIGIN = 'https://podcast.do-not-panic.com/*';
 const ARXIV_ORIGIN = 'https://export.arxiv.org/*';
 const BELUGA_MP3 =
   'https://podcast.do-not-panic.com/episodes/2026-05-27-beluga-cxl-memory-pooling-for-llm-kv-cac-b6142f.mp3';
-
-/** Polls `read` until `ok` (up to `ms`); fails with `what` and the last value. */
-async function waitFor<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  what: string,
-  ms = 10_000,
-): Promise<T> {
-  let value = await read();
-  for (const deadline = Date.now() + ms; !ok(value) && Date.now() < deadline;) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  assert(ok(value), `${what}: ${JSON.stringify(value)}`);
-  return value;
-}
 
 interface Stats {
   total: number;
