@@ -99,11 +99,11 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
   let onScreen = 0;
   let next = 0;
   // Finding the blocks took a task of its own (tens of ms on a 662-episode page): their order
-  // and the first episodes come in the next one, and the first slice in the one after. The
-  // order is found before Citecast changes anything (the page's layout is still clean, so the
-  // rectangles cost no layout). On-screen blocks get their controls at once, the others' when
-  // they come near (an off-screen bar would push the rest of the page down in every frame; see
-  // annotate.ts). The first slice waits for a task of its own too (see `later`).
+  // and the first episodes come in the next one, and the first slice in the one after (see
+  // `later`). The order is found before Citecast changes anything (the page's layout is still
+  // clean, so the rectangles cost no layout). On-screen blocks get their controls at once, the
+  // others' when they come near (an off-screen bar would push the rest of the page down in
+  // every frame; see annotate.ts).
   const start = () => {
     if (!hooks.live()) return;
     const height = window.innerHeight || document.documentElement.clientHeight;
