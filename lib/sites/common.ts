@@ -281,36 +281,57 @@ export function linesOf(text: string): Line[] {
 const LABEL = /\b(?:Sources?|References?|Papers?)\s*:/;
 
 /**
- * Blocks under `root` whose text holds a source list the parser reads: for every text node with a
- * `Sources:` label, its nearest block ancestor, widened (at most three levels, never over a block
- * that holds another label) until the parser finds sources. Innermost first, in document order.
+ * The text nodes under `root` that hold a source-list label (`Sources:`, `Papers:`, …), in
+ * document order, without entering scripts, styles or the elements in `covered`.
  */
-export function sourceListBlocks(root: Element, maxNodes = 2_000_000): Element[] {
-  const labelled: Element[] = [];
+export function labelledTextNodes(
+  root: Element,
+  covered: ReadonlySet<Element> = new Set(),
+  maxNodes = 2_000_000,
+): Text[] {
+  const found: Text[] = [];
   const stack: Node[] = [root];
   let seen = 0;
   while (stack.length > 0 && seen++ < maxNodes) {
     const node = stack.pop()!;
     if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (LABEL.test(data)) {
-        let block = node.parentElement;
-        while (block && !isBlockElement(block) && block !== root) block = block.parentElement;
-        if (block && labelled[labelled.length - 1] !== block) labelled.push(block);
-      }
+      if (LABEL.test((node as Text).data)) found.push(node as Text);
       continue;
     }
-    if (node.nodeType !== 1) continue;
+    if (node.nodeType !== 1 || covered.has(node as Element)) continue;
     const tag = (node as Element).tagName.toUpperCase();
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'NOSCRIPT') continue;
     const children: Node[] = [];
     for (let c = node.firstChild; c !== null; c = c.nextSibling) children.push(c);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
+  return found;
+}
+
+/**
+ * Blocks under `root` whose text holds a source list the parser reads: for every text node with a
+ * `Sources:` label, its nearest block ancestor, widened (at most three levels, never over a block
+ * that holds another label) until the parser finds sources. Innermost first, in document order.
+ * Blocks in `covered` (read by a host's reader) are skipped with all they hold, and no block
+ * found holds one of them.
+ */
+export function sourceListBlocks(
+  root: Element,
+  covered: ReadonlySet<Element> = new Set(),
+): Element[] {
+  const labelled: Element[] = [];
+  for (const node of labelledTextNodes(root, covered)) {
+    let block = node.parentElement;
+    while (block && !isBlockElement(block) && block !== root) block = block.parentElement;
+    if (block && labelled[labelled.length - 1] !== block) labelled.push(block);
+  }
+  const holdsCovered = (el: Element) =>
+    covered.size > 0 && [...covered].some((c) => el.contains(c));
   const blocks: Element[] = [];
   for (const block of labelled) {
     let candidate: Element = block;
     for (let level = 0; level < 4; level++) {
+      if (holdsCovered(candidate)) break;
       if (parseSources(extractText(candidate).text).sources.length > 0) {
         blocks.push(candidate);
         break;
@@ -332,9 +353,30 @@ export function headingBefore(document: Document, element: Element): Element | n
   let found: Element | null = null;
   for (const h of Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
     if (h.contains(element) || element.contains(h)) continue;
-    // DOCUMENT_POSITION_FOLLOWING (4): `element` follows `h`.
-    if (h.compareDocumentPosition(element) & 4) found = h;
+    if (precedes(h, element)) found = h;
     else break;
   }
   return found;
+}
+
+/**
+ * Whether `b` comes after `a` in document order (an element's descendants come after it). Its
+ * own walk rather than `compareDocumentPosition`, which the DOM `parse` builds in Node (linkedom)
+ * answers by depth alone.
+ */
+export function precedes(a: Node, b: Node): boolean {
+  if (a === b) return false;
+  const up = (n: Node) => {
+    const path: Node[] = [];
+    for (let at: Node | null = n; at; at = at.parentNode) path.push(at);
+    return path.reverse();
+  };
+  const pa = up(a);
+  const pb = up(b);
+  let i = 0;
+  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
+  if (i === pa.length) return true;
+  if (i === pb.length) return false;
+  for (let n = pa[i].nextSibling; n; n = n.nextSibling) if (n === pb[i]) return true;
+  return false;
 }

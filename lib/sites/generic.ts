@@ -20,24 +20,34 @@ import { shortText } from './text';
 
 /** Reads every block that holds a source list. */
 function read(document: Document, url: string | null, options: ReadOptions = {}): FoundEpisode[] {
-  const now = options.now ?? new Date();
   const body = document.body ?? document.documentElement;
   if (!body) return [];
-  const blocks = sourceListBlocks(body);
+  return sourceListBlocks(body).map((block) => readGenericBlock(document, block, url, options));
+}
+
+/**
+ * One block that holds a source list, read as its own episode: the title from the nearest
+ * heading before it, else the page's; the date from a `<time datetime>` in or just before it.
+ */
+export function readGenericBlock(
+  document: Document,
+  block: Element,
+  url: string | null,
+  options: ReadOptions = {},
+): FoundEpisode {
+  const now = options.now ?? new Date();
   const pageTitle =
     meta(document, 'og:title') || shortText(document.querySelector('title')) || null;
-  return blocks.map((block) => {
-    const heading = headingBefore(document, block);
-    const time = block.querySelector('time[datetime]') ?? timeBefore(block);
-    const { text, location } = domDescription(block);
-    return makeEpisode({
-      title: shortText(heading) || pageTitle,
-      published: time ? anyDate(time.getAttribute('datetime'), now) : null,
-      audioUrl: audioIn(block.parentElement ?? block, url),
-      visualizationUrl: vizLinkIn(block),
-      description: text,
-      location,
-    });
+  const heading = headingBefore(document, block);
+  const time = block.querySelector('time[datetime]') ?? timeBefore(block);
+  const { text, location } = domDescription(block);
+  return makeEpisode({
+    title: shortText(heading) || pageTitle,
+    published: time ? anyDate(time.getAttribute('datetime'), now) : null,
+    audioUrl: audioIn(block.parentElement ?? block, url),
+    visualizationUrl: vizLinkIn(block),
+    description: text,
+    location,
   });
 }
 

@@ -5,8 +5,15 @@
  */
 import type { FoundEpisode } from '../episode';
 import { appleReader } from './apple';
-import type { ReadOptions, ReadPlan, SiteReader } from './common';
-import { genericReader } from './generic';
+import {
+  precedes,
+  readPlanAll,
+  sourceListBlocks,
+  type ReadOptions,
+  type ReadPlan,
+  type SiteReader,
+} from './common';
+import { genericReader, readGenericBlock } from './generic';
 import { podimoReader } from './podimo';
 import { rssReader } from './rss';
 import { siteReader } from './site';
@@ -43,24 +50,29 @@ export function pickReader(document: Document, url: string | null): SiteReader {
 }
 
 /**
- * Reads every episode on a page with the reader {@link pickReader} chooses. When a host's reader
- * finds nothing (a page type it does not know), the generic reader gets the page.
+ * Reads every episode on a page: what {@link planPage} plans, read at once.
  */
 export function readPage(
   document: Document,
   url: string | null,
   options: ReadOptions = {},
 ): FoundEpisode[] {
-  const reader = pickReader(document, url);
-  const episodes = reader.read(document, url, options);
-  if (episodes.length > 0 || reader === genericReader || reader === rssReader) return episodes;
-  return genericReader.read(document, url, options);
+  return readPlanAll(planPage(document, url, options));
+}
+
+/** A reading done at once, as a plan with no blocks. */
+function atOnce(first: FoundEpisode[]): ReadPlan {
+  return { first, blocks: [], readBlock: () => null };
 }
 
 /**
- * The page as a {@link ReadPlan}: the chosen reader's own plan when it reads in steps, else its
- * whole reading at once (as {@link readPage}, with the same fallback to the generic reader) in
- * `first` and no blocks.
+ * The page as a {@link ReadPlan}, covering every source list on it once: the chosen reader's
+ * plan (or its whole reading, in `first`), then, in page order among the reader's blocks, every
+ * other block whose text holds a source list the parser reads, each read by the generic reader.
+ * A host's reader adds what it knows about the episodes it finds (title, date, audio, a cut-short
+ * description), but a list it misses is read all the same, and a list it covers is never read
+ * twice. A block of the reader's plan that reads as no episode, or as one without sources while
+ * it holds a list, gets the generic reading too, with the reader's title and date kept.
  */
 export function planPage(
   document: Document,
@@ -68,9 +80,61 @@ export function planPage(
   options: ReadOptions = {},
 ): ReadPlan {
   const reader = pickReader(document, url);
-  if (reader.plan) {
-    const plan = reader.plan(document, url, options);
-    if (plan.first.length > 0 || plan.blocks.length > 0) return plan;
+  if (reader === rssReader) return atOnce(reader.read(document, url, options));
+  const host =
+    reader === genericReader
+      ? atOnce([])
+      : reader.plan
+        ? reader.plan(document, url, options)
+        : atOnce(reader.read(document, url, options));
+  const body = document.body ?? document.documentElement;
+  if (!body) return host;
+  const covered = new Set<Element>(host.blocks);
+  for (const episode of host.first) for (const region of regionsOf(episode)) covered.add(region);
+  const rest = new Set(sourceListBlocks(body, covered));
+  const readBlock = (block: Element): FoundEpisode | null => {
+    if (rest.has(block)) return readGenericBlock(document, block, url, options);
+    const episode = host.readBlock(block);
+    if (episode && episode.sources.length > 0) return episode;
+    const inner = sourceListBlocks(block);
+    if (inner.length === 0) return episode;
+    const generic = readGenericBlock(document, inner.length === 1 ? inner[0] : block, url, options);
+    return episode
+      ? {
+          ...generic,
+          title: episode.title ?? generic.title,
+          published: episode.published ?? generic.published,
+          duration: episode.duration ?? generic.duration,
+          audioUrl: episode.audioUrl ?? generic.audioUrl,
+        }
+      : generic;
+  };
+  return { first: host.first, blocks: inDocumentOrder(host.blocks, [...rest]), readBlock };
+}
+
+/** The DOM a host's episode was read from: its description's roots, else its element. */
+function regionsOf(episode: FoundEpisode): Element[] {
+  const location = episode.location;
+  if (!location) return [];
+  return location.map ? location.map.roots : [location.element];
+}
+
+/**
+ * `rest` put among `blocks` (both in document order) by document order: a binary search for each
+ * of `rest`, as `blocks` may be hundreds long.
+ */
+function inDocumentOrder(blocks: Element[], rest: Element[]): Element[] {
+  if (rest.length === 0) return blocks;
+  const out = [...blocks];
+  for (const block of rest) {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (precedes(out[mid], block)) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, block);
   }
-  return { first: readPage(document, url, options), blocks: [], readBlock: () => null };
+  return out;
 }

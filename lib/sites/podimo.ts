@@ -1,20 +1,25 @@
 /**
  * Podimo's web player (`podimo.com/{country}/…`), show and episode views. A client-rendered app
- * whose class names are generated and change between deploys, so nothing here looks at a class:
+ * whose class names are generated and whose links and nesting change between deploys, so this
+ * reader relies only on what the page shows:
  *
  * - the main episode (episode view): the `h1` title, a `{duration} · {date}` line near it, and the
  *   description after a heading `Beskrivelse` (or `Beschreibung`, `Beschrijving`, `Descripción`,
- *   `Description`, …);
- * - list items: found by their cover (`<img alt="episode {title} cover">`), their link to the
- *   episode (`a[href*="/episode/"]`, often wrapping the whole item) or their `<li>`; each item's
- *   text is its title line, description lines and a date line (`27. mai 2026`, `I går`, `1 h 0 min`);
+ *   `Description`, …); on a show page such a heading may stand above the show's own text, which
+ *   counts only when it holds a source list;
+ * - list items: each has its cover (`<img alt="episode {title} cover">`); an item is the largest
+ *   box around its cover that holds no other cover, no `h1` and no description heading. Its text
+ *   is its title line, description lines and a date line (`27. mai 2026`, `I går`,
+ *   `1 h 0 min`), the date line above or below the description. Neither the links' addresses
+ *   nor the list's markup (`ul`/`li` or `div`s) matter;
  * - descriptions cut short behind "Vis mer" (and the other languages' "show more"): the full text is
  *   taken from the page's embedded data (`__NEXT_DATA__` or another JSON island) when it is there,
  *   else the shown text is read and the episode marked `cutShort`.
  */
-import { readDateLine } from '../dates/index';
+import { readDateLine, type DateLine } from '../dates/index';
 import type { FoundEpisode } from '../episode';
 import {
+  labelledTextNodes,
   linesOf,
   mappedLocation,
   meta,
@@ -85,23 +90,25 @@ function plan(document: Document, url: string | null, options: ReadOptions = {})
   const body = document.body;
   if (!body) return { first: [], blocks: [], readBlock: () => null };
   const data = embeddedData(document, now);
-  const episodes: FoundEpisode[] = [];
-  // A "Beskrivelse" heading opens the main episode's description on an episode view; a show
-  // page may have one above the show's own description, which holds no source list.
+  const h1 = document.querySelector('h1');
+  const header = h1 ? dateLineNear(h1, now) : null;
+  // A "Beskrivelse" heading opens the main episode's description on an episode view (its `h1`
+  // has a date line near it); a show page may have one above the show's own description, which
+  // counts only when it holds a source list.
   const heading =
     Array.from(body.querySelectorAll('h1, h2, h3, h4, div, span, p')).find(
       (el) =>
         el.firstElementChild === null &&
         hasShortText(el, HEADING_MAX_CHARS) &&
         DESCRIPTION_HEADING.test(shortText(el)) &&
-        (/\/episode\//.test(url ?? '') || SOURCE_LABEL.test(shortText(descriptionAfter(el)))),
+        (header !== null || SOURCE_LABEL.test(shortText(descriptionAfter(el)))),
     ) ?? null;
-  const main = heading ? readMain(document, heading, data, now) : null;
+  const episodes: FoundEpisode[] = [];
+  const main = heading ? readMain(document, h1, header, heading, data) : null;
   if (main) episodes.push(main);
-  const mainBlock = heading ? mainBlockOf(heading, body) : null;
   return {
     first: episodes,
-    blocks: listItems(body, heading ?? null, mainBlock),
+    blocks: listItems(body, h1, heading),
     readBlock: (root) => readItem(root, data, now, url),
   };
 }
@@ -136,27 +143,33 @@ function descriptionAfter(heading: Element): Element | null {
   return heading.nextElementSibling ?? heading.parentElement?.nextElementSibling ?? null;
 }
 
-/**
- * The main episode's block: the largest ancestor of its heading that holds no link to another
- * episode (a `<main>` that also holds the list is not it).
- */
-function mainBlockOf(heading: Element, body: Element): Element | null {
-  let block: Element | null = null;
-  for (let el = heading.parentElement; el && el !== body; el = el.parentElement) {
-    if (el.querySelector('a[href*="/episode/"], a[href*="/episodes/"]')) break;
-    block = el;
+/** Whether `img` is an episode's cover (Podimo's alt text names the episode). */
+function isCover(img: Element): boolean {
+  return COVER_ALT.test(img.getAttribute('alt') ?? '');
+}
+
+/** The `{duration} · {date}` line near the `h1`: its following siblings, then its parent's children. */
+function dateLineNear(h1: Element, now: Date): DateLine | null {
+  const near: Element[] = [];
+  for (let el = h1.nextElementSibling; el && near.length < 4; el = el.nextElementSibling)
+    near.push(el);
+  if (h1.parentElement) near.push(...Array.from(h1.parentElement.children));
+  for (const el of near) {
+    if (el === h1) continue;
+    const line = readDateLine(shortText(el), now);
+    if (line) return line;
   }
-  return block;
+  return null;
 }
 
 /** The main episode of an episode view: `h1`, its date line, the description after the heading. */
 function readMain(
   document: Document,
+  h1: Element | null,
+  header: DateLine | null,
   heading: Element,
   data: EmbeddedEpisode[],
-  now: Date,
 ): FoundEpisode | null {
-  const h1 = document.querySelector('h1');
   let title = shortText(h1) || null;
   if (!title) {
     for (const img of Array.from(document.querySelectorAll('img[alt]'))) {
@@ -168,22 +181,8 @@ function readMain(
     }
   }
   title ??= meta(document, 'og:title');
-  // The date line stands near the title: the h1's following siblings, then its parent's.
-  let published: string | null = null;
-  let duration: number | null = null;
-  const near: Element[] = [];
-  for (let el = h1?.nextElementSibling; el && near.length < 4; el = el.nextElementSibling)
-    near.push(el);
-  if (h1?.parentElement) near.push(...Array.from(h1.parentElement.children));
-  for (const el of near) {
-    if (el === h1) continue;
-    const line = readDateLine(shortText(el), now);
-    if (line) {
-      published = line.published;
-      duration = line.duration;
-      break;
-    }
-  }
+  const published = header?.published ?? null;
+  const duration = header?.duration ?? null;
   const descEl = descriptionAfter(heading);
   const embedded = embeddedFor(title, data);
   let dom: DomDescription | null = null;
@@ -212,60 +211,38 @@ function readMain(
 }
 
 /**
- * The list items of the page: the roots of covers, episode links and `<li>`s, innermost first,
- * outside the main episode's block.
+ * The list items of the page, in page order: for each episode cover, the largest box around it
+ * that holds no other cover, no other source list, no `h1` and no description heading (so the
+ * main episode's header and description are never an item, and an item without a cover is never
+ * swallowed by its neighbour's).
  */
-function listItems(body: Element, heading: Element | null, mainBlock: Element | null): Element[] {
-  const markers: Element[] = [];
-  for (const img of Array.from(body.querySelectorAll('img[alt]'))) {
-    if (COVER_ALT.test(img.getAttribute('alt') ?? '')) markers.push(img);
-  }
-  for (const a of Array.from(
-    body.querySelectorAll('a[href*="/episode/"], a[href*="/episodes/"]'),
-  )) {
-    markers.push(a);
-  }
-  // A Set, and one containment check per root below: a 662-episode show page has 1,324
-  // markers, and pairwise checks cost tens of ms on the page's main thread.
+function listItems(body: Element, h1: Element | null, heading: Element | null): Element[] {
+  const covers = Array.from(body.querySelectorAll('img[alt]')).filter(isCover);
+  // What each box holds, counted once up every cover's and label's ancestors: a 662-episode
+  // show page has 662 covers, and asking each box again would cost tens of ms on the page's
+  // main thread.
+  const coverCount = new Map<Element, number>();
+  const labelCount = new Map<Element, number>();
+  const count = (map: Map<Element, number>, from: Element | null, by = 1) => {
+    for (let el = from; el && el !== body; el = el.parentElement)
+      map.set(el, (map.get(el) ?? 0) + by);
+  };
+  for (const cover of covers) count(coverCount, cover.parentElement);
+  // The h1 and the description heading count as two covers: a box holding one is no item.
+  count(coverCount, h1, 2);
+  count(coverCount, heading, 2);
+  for (const node of labelledTextNodes(body)) count(labelCount, node.parentElement);
+  const oneItem = (el: Element) =>
+    (coverCount.get(el) ?? 0) <= 1 && (labelCount.get(el) ?? 0) <= 1 && el.tagName !== 'MAIN';
   const roots = new Set<Element>();
-  for (const marker of markers) {
-    if (mainBlock?.contains(marker) || (heading && marker.contains(heading))) continue;
-    const root = itemRoot(marker);
-    if (!root || roots.has(root)) continue;
-    if (heading && root.contains(heading)) continue;
-    // The main episode's header (cover, h1, date line) is not a list item.
-    if (root.querySelector('h1') || root.closest('h1')) continue;
-    roots.add(root);
+  for (const cover of covers) {
+    let el: Element = cover;
+    while (el.parentElement && el.parentElement !== body && oneItem(el.parentElement))
+      el = el.parentElement;
+    if (el !== cover) roots.add(el);
   }
-  // Document order: an ancestor comes before the roots nested in it, which follow it at once.
-  const ordered = [...roots].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
-  // Keep the outermost root of nested ones (a link inside an item found by its cover).
-  const kept: Element[] = [];
-  for (const root of ordered) {
-    const outer = kept[kept.length - 1];
-    if (outer && outer.contains(root)) continue;
-    kept.push(root);
-  }
-  return kept;
-}
-
-/** The item a marker belongs to: its `<li>`, else a link to the episode that holds text, else a small ancestor. */
-function itemRoot(marker: Element): Element | null {
-  const li = marker.closest('li');
-  if (li) return li;
-  const link = marker.closest('a[href*="/episode/"], a[href*="/episodes/"]');
-  if (link && (link.textContent ?? '').trim().length > 20) return link;
-  // A cover without a list item: climb while the ancestor holds only this cover.
-  let el: Element = marker;
-  for (let i = 0; i < 6 && el.parentElement; i++) {
-    const parent: Element = el.parentElement;
-    const covers = Array.from(parent.querySelectorAll('img[alt]')).filter((img) =>
-      COVER_ALT.test(img.getAttribute('alt') ?? ''),
-    );
-    if (covers.length > 1 || parent.tagName === 'BODY' || parent.tagName === 'MAIN') break;
-    el = parent;
-  }
-  return el === marker ? null : el;
+  // Each root holds one cover, so they never nest and come in the covers' (document) order.
+  return [...roots];
 }
 
 /** One list item: cover/title line, description lines, date line. */
@@ -282,32 +259,34 @@ function readItem(
   const map = extractText(root, { exclude: isShowMore });
   const lines = linesOf(map.text);
   if (lines.length === 0) return null;
-  let first = 0;
+  // Leading lines: the title line (the cover's text, else the first line) and a date line, in
+  // either order.
   let title: string | null = cover ?? null;
-  if (lines[0].text === cover || title === null) {
-    title = lines[0].text;
-    first = 1;
-  }
-  // The date line is the last line that is one (after the description).
-  let last = lines.length;
   let published: string | null = null;
   let duration: number | null = null;
-  for (let i = lines.length - 1; i >= first; i--) {
-    const meta = readDateLine(lines[i].text, now);
-    if (meta) {
-      published = meta.published;
-      duration = meta.duration;
-      last = i;
-      break;
+  let dated = false;
+  let first = 0;
+  for (; first < Math.min(lines.length, 3); first++) {
+    const text = lines[first].text;
+    if (text === cover) continue;
+    const line = dated ? null : readDateLine(text, now);
+    if (line) {
+      ({ published, duration } = line);
+      dated = true;
+      continue;
     }
-    if (lines.length - i > 2) break;
+    if (title !== null) break;
+    title = text;
   }
-  // A date line above the description (some layouts) is skipped too.
-  if (first < last && readDateLine(lines[first].text, now)) {
-    const m = readDateLine(lines[first].text, now)!;
-    published ??= m.published;
-    duration ??= m.duration;
-    first++;
+  // The date line after the description: the last line that is one, among the last three.
+  let last = lines.length;
+  for (let i = lines.length - 1; !dated && i >= first && lines.length - i <= 3; i--) {
+    const line = readDateLine(lines[i].text, now);
+    if (line) {
+      ({ published, duration } = line);
+      last = i;
+      dated = true;
+    }
   }
   const embedded = embeddedFor(title, data);
   let dom: DomDescription | null = null;
