@@ -1,13 +1,13 @@
 /**
  * Apple Podcasts episode pages (`podcasts.apple.com/{cc}/podcast/{slug}/id{show}?i={episode}`):
- * the description as HTML paragraphs with `<br>` between lines, the date above the title
- * (`MAY 21, 2026` or `21 May 2026`), and the data in a JSON island
+ * the description as HTML paragraphs with `<br>` between lines, the date near the title
+ * (`MAY 21, 2026` or `21 May 2026`, a short line of its own), and the data in a JSON island
  * `<script id="serialized-server-data">` (older pages: JSON-LD `schema:podcast-episode`).
  * The DOM text is used (mapped) when it holds the list; the embedded text otherwise.
  */
-import { findHumanDate } from '../dates/index';
 import type { FoundEpisode } from '../episode';
 import {
+  dateLineNear,
   domDescription,
   isPodcastEpisode,
   isoDuration,
@@ -64,26 +64,6 @@ function embeddedFor(document: Document, title: string | null, now: Date): Embed
   return pool.sort((a, b) => b.description.length - a.description.length)[0] ?? null;
 }
 
-/** The date written above the title: the nearest short element before `h1` that is a date. */
-function dateAbove(h1: Element | null, now: Date): string | null {
-  if (!h1) return null;
-  let el: Element | null = h1;
-  for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
-    for (
-      let sib = el.previousElementSibling, n = 0;
-      sib && n < 4;
-      sib = sib.previousElementSibling, n++
-    ) {
-      const text = shortText(sib);
-      if (text.length > 0 && text.length < 40) {
-        const found = findHumanDate(text, now);
-        if (found) return found.date;
-      }
-    }
-  }
-  return null;
-}
-
 /** The description block: the paragraphs' container when the list's `<p>` is one of several. */
 function widen(block: Element): Element {
   const parent = block.parentElement;
@@ -107,7 +87,7 @@ function read(document: Document, _url: string | null, options: ReadOptions = {}
     chooseDescription(
       {
         title,
-        published: dateAbove(h1, now) ?? embedded?.published ?? null,
+        published: (h1 ? dateLineNear(h1, now)?.published : null) ?? embedded?.published ?? null,
         duration: embedded?.duration ?? null,
         audioUrl: embedded?.audioUrl ?? null,
         // The trailer's link is an <a> whose text is only the title.

@@ -3,11 +3,11 @@
  * from embedded data), finding audio and visualization links, reading JSON islands and JSON-LD,
  * splitting mapped text into lines, and finding blocks that hold a source list.
  */
-import { parseHumanDate } from '../dates/index';
+import { parseHumanDate, readDateLine, type DateLine } from '../dates/index';
 import type { DescriptionLocation, FoundEpisode } from '../episode';
 import { httpUrlOrNull } from '../links/urls';
 import { parseSources } from '../sources/parse';
-import { extractText, isBlockElement, type ExtractOptions, type TextMap } from './text';
+import { extractText, isBlockElement, shortText, type ExtractOptions, type TextMap } from './text';
 
 /** Options every reader takes. */
 export interface ReadOptions {
@@ -279,6 +279,8 @@ export function linesOf(text: string): Line[] {
 
 // A source-list label in page text.
 const LABEL = /\b(?:Sources?|References?|Papers?)\s*:/;
+// Longer than any label with its spaces.
+const LABEL_CHARS = 16;
 
 /**
  * The text nodes under `root` that hold a source-list label (`Sources:`, `Papers:`, …), in
@@ -292,10 +294,16 @@ export function labelledTextNodes(
   const found: Text[] = [];
   const stack: Node[] = [root];
   let seen = 0;
+  // The end of the text before, so a label split over text nodes (`Sou<b>rces:</b>`) is found
+  // too, in the node where it ends.
+  let carry = '';
   while (stack.length > 0 && seen++ < maxNodes) {
     const node = stack.pop()!;
     if (node.nodeType === 3) {
-      if (LABEL.test((node as Text).data)) found.push(node as Text);
+      const data = (node as Text).data;
+      if (LABEL.test(data) || labelEndsIn(carry, data)) found.push(node as Text);
+      carry =
+        data.length >= LABEL_CHARS ? data.slice(-LABEL_CHARS) : (carry + data).slice(-LABEL_CHARS);
       continue;
     }
     if (node.nodeType !== 1 || covered.has(node as Element)) continue;
@@ -306,6 +314,13 @@ export function labelledTextNodes(
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return found;
+}
+
+/** Whether a label begins in `before` (the end of the text before) and ends in `data`. */
+function labelEndsIn(before: string, data: string): boolean {
+  if (before === '') return false;
+  const m = LABEL.exec(before + data.slice(0, LABEL_CHARS));
+  return m !== null && m.index < before.length && m.index + m[0].length > before.length;
 }
 
 /**
@@ -346,6 +361,44 @@ export function sourceListBlocks(
   return blocks.filter(
     (b, i) => blocks.indexOf(b) === i && !blocks.some((o) => o !== b && o.contains(b)),
   );
+}
+
+/**
+ * The date line of an episode's header: the nearest short element around its `h1` (its siblings,
+ * then its parents' siblings, up to three levels) whose text is only a date and a duration
+ * (`1 h 0 min · 22. mai 2026`, `MAY 21, 2026`, or the two on lines of their own), whether above
+ * or below the title.
+ */
+export function dateLineNear(h1: Element, now: Date): DateLine | null {
+  let published: string | null = null;
+  let duration: number | null = null;
+  let el: Element | null = h1;
+  for (let depth = 0; el?.parentElement && depth < 3; depth++, el = el.parentElement) {
+    // A date and a duration may stand on lines of their own, in either order.
+    for (const sibling of Array.from(el.parentElement.children)) {
+      if (sibling === el || !hasShortText(sibling, 80)) continue;
+      const line = readDateLine(shortText(sibling), now);
+      published ??= line?.published ?? null;
+      duration ??= line?.duration ?? null;
+    }
+    if (published !== null || duration !== null) return { published, duration };
+  }
+  return null;
+}
+
+/** Whether `el`'s whole text has at most `max` characters, without building it. */
+function hasShortText(el: Element, max: number): boolean {
+  let length = 0;
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      length += (node as Text).data.length;
+      if (length > max) return false;
+    }
+    for (let c = node.firstChild; c !== null; c = c.nextSibling) stack.push(c);
+  }
+  return true;
 }
 
 /** The last heading (`h1`–`h6`) that stands before `element` in the document, or `null`. */

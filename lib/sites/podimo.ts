@@ -19,6 +19,7 @@
 import { readDateLine, type DateLine } from '../dates/index';
 import type { FoundEpisode } from '../episode';
 import {
+  dateLineNear,
   labelledTextNodes,
   linesOf,
   mappedLocation,
@@ -148,20 +149,6 @@ function isCover(img: Element): boolean {
   return COVER_ALT.test(img.getAttribute('alt') ?? '');
 }
 
-/** The `{duration} · {date}` line near the `h1`: its following siblings, then its parent's children. */
-function dateLineNear(h1: Element, now: Date): DateLine | null {
-  const near: Element[] = [];
-  for (let el = h1.nextElementSibling; el && near.length < 4; el = el.nextElementSibling)
-    near.push(el);
-  if (h1.parentElement) near.push(...Array.from(h1.parentElement.children));
-  for (const el of near) {
-    if (el === h1) continue;
-    const line = readDateLine(shortText(el), now);
-    if (line) return line;
-  }
-  return null;
-}
-
 /** The main episode of an episode view: `h1`, its date line, the description after the heading. */
 function readMain(
   document: Document,
@@ -259,35 +246,33 @@ function readItem(
   const map = extractText(root, { exclude: isShowMore });
   const lines = linesOf(map.text);
   if (lines.length === 0) return null;
-  // Leading lines: the title line (the cover's text, else the first line) and a date line, in
-  // either order.
+  // Leading lines: the title line (the cover's text, else the first line) and date lines, in
+  // any order; a date and a duration may stand on lines of their own.
   let title: string | null = cover ?? null;
   let published: string | null = null;
   let duration: number | null = null;
-  let dated = false;
+  const take = (line: DateLine | null): boolean => {
+    if (
+      !line ||
+      ((line.published === null || published !== null) &&
+        (line.duration === null || duration !== null))
+    )
+      return false;
+    published ??= line.published;
+    duration ??= line.duration;
+    return true;
+  };
   let first = 0;
-  for (; first < Math.min(lines.length, 3); first++) {
+  for (; first < Math.min(lines.length, 4); first++) {
     const text = lines[first].text;
-    if (text === cover) continue;
-    const line = dated ? null : readDateLine(text, now);
-    if (line) {
-      ({ published, duration } = line);
-      dated = true;
-      continue;
-    }
+    if (text === cover || take(readDateLine(text, now))) continue;
     if (title !== null) break;
     title = text;
   }
-  // The date line after the description: the last line that is one, among the last three.
+  // Date lines after the description: the last lines that are ones.
   let last = lines.length;
-  for (let i = lines.length - 1; !dated && i >= first && lines.length - i <= 3; i--) {
-    const line = readDateLine(lines[i].text, now);
-    if (line) {
-      ({ published, duration } = line);
-      last = i;
-      dated = true;
-    }
-  }
+  while (last > first && lines.length - last < 3 && take(readDateLine(lines[last - 1].text, now)))
+    last--;
   const embedded = embeddedFor(title, data);
   let dom: DomDescription | null = null;
   let shortCut = cut;

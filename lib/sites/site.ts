@@ -45,7 +45,7 @@ function matches(url: string): boolean {
 
 /** Whether a page has the own site's markup (cards, episode page, catalog, its og:image). */
 function detect(document: Document): boolean {
-  if (document.querySelector('div.ep-desc, .card .card-sources, .card-desc, a.card .card-title'))
+  if (document.querySelector('.ep-desc, .card .card-sources, .card-desc, a.card .card-title'))
     return true;
   if (catalogScript(document) !== null) return true;
   const image = meta(document, 'og:image') ?? '';
@@ -58,7 +58,7 @@ function read(document: Document, url: string | null, options: ReadOptions = {})
   const base = url ?? `https://${HOST}/`;
   const episodes: FoundEpisode[] = [];
 
-  const page = document.querySelector('div.ep-desc');
+  const page = document.querySelector('.ep-desc');
   if (page) episodes.push(readEpisodePage(document, page, base, now));
 
   const cards = Array.from(document.querySelectorAll('.card')).filter(
