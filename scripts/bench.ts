@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { placeAnnotations, SOURCE_TAG, EPISODE_TAG } from '../lib/annotate/place';
 import { parsePageText } from '../lib/pagetext/index';
-import { pickReader } from '../lib/sites/index';
+import { pickReader, readPage } from '../lib/sites/index';
 import { podimoReader } from '../lib/sites/podimo';
 import { parseSources } from '../lib/sources/parse';
 import { importBackup } from '../lib/store/backup';
@@ -149,7 +149,7 @@ function benchParse(): void {
   print('parse.ms', parseMs, 'ms');
   print('baseline.url_scan_ms', scanMs, 'ms');
   print('parse.sources_per_s', (sources / parseMs) * 1000, 'sources/s', 0);
-  print('parse.vs_url_scan', parseMs / scanMs, 'x (target <= 5)');
+  print('parse.vs_url_scan', parseMs / scanMs, 'x');
   if (urls < sources) throw new Error(`the URL scan found ${urls} URLs for ${sources} sources`);
 
   const page = buildPageText(662);
@@ -170,6 +170,9 @@ function benchParse(): void {
   print('parse.page_662_episodes', episodes, 'episodes', 0);
   print('parse.page_662_sources', pageSources, 'sources', 0);
   print('parse.page_662_ms', pageMs, 'ms (target < 50)');
+  // The parser has one path since its shortcut for the show's usual citation paid less than
+  // 1.5x; this figure stays beside the one above so a new shortcut has to show its gain.
+  print('parse.page_662_plain_ms', pageMs, 'ms (the general path alone)');
   print('baseline.page_662_url_scan_ms', pageScanMs, 'ms');
 }
 
@@ -209,8 +212,10 @@ function benchRead(): void {
   const now = new Date('2026-05-28T12:00:00Z');
   let episodes = 0;
   let sources = 0;
+  // The whole reading, as `parse` and the content script do it: the Podimo reader and the
+  // coverage of every other source list on the page.
   const readMs = median(() => {
-    const found = podimoReader.read(document, url, { now });
+    const found = readPage(document, url, { now });
     episodes = found.length;
     sources = found.reduce((n, e) => n + e.sources.length, 0);
   });

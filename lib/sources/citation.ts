@@ -100,10 +100,9 @@ export function readCitation(rawText: string): Citation {
  * The show's usual form, `Title — Name, Name, 2025` (one em dash, a plain author list, a
  * year or `?`), read with indexOf and one split instead of the general segment search; `null`
  * for anything else. Gives what the general path gives for these citations, faster: most of a
- * list is in this form. (Exported for the differential test of `readShowCitationAt`, which
- * reads the same form in place, without slicing the citation out first.)
+ * list is in this form.
  */
-export function readCommonCitation(text: string): Citation | null {
+function readCommonCitation(text: string): Citation | null {
   const dash = text.indexOf(' — ');
   if (dash <= 0) return null;
   // A second dash of any kind in the author part sends the citation the general way.
@@ -244,7 +243,7 @@ function plainAuthorList(field: string): string[] | null {
  * Whether one name of a plain author list can stand as it is: longer than three characters
  * and not a placeholder such as `Unknown` or `Various`.
  */
-export function isPlainName(name: string): boolean {
+function isPlainName(name: string): boolean {
   return !(
     name.length <= 3 ||
     (name.length <= 11 && PLACEHOLDER_START.has(name.charCodeAt(0)) && PLACEHOLDER_WORDS.has(name))
@@ -252,7 +251,7 @@ export function isPlainName(name: string): boolean {
 }
 
 /** Whether `text` holds a year 1800–2099 at `at` (four digits). */
-export function isYearAt(text: string, at: number): boolean {
+function isYearAt(text: string, at: number): boolean {
   const a = text.charCodeAt(at);
   const b = text.charCodeAt(at + 1);
   return (
@@ -359,17 +358,6 @@ export function cleanTitle(text: string): string | null {
     if (!/["“”„«»]/.test(inner) && (!single || !/['‘’]/.test(inner))) t = inner.trim();
   }
   return t === '' ? null : t;
-}
-
-/**
- * Whether `cleanTitle` could change a title that has no whitespace other than single spaces:
- * true when it ends in a separator or starts with a quote. (The fast reader checks whitespace
- * itself while it looks for the dash.)
- */
-export function titleMayNeedCleaning(title: string): boolean {
-  return (
-    TRAILING_SEPARATOR.has(title.charCodeAt(title.length - 1)) || QUOTES.has(title.charCodeAt(0))
-  );
 }
 
 // `,` `;` `-` `–` `—`

@@ -11,7 +11,6 @@
 import { classifyFoundUrl, type LinkInfo } from '../links/classify';
 import { findUrls, isSpace, type UrlMatch } from '../links/urls';
 import { readCitation, type Citation } from './citation';
-import { readShowCitationAt } from './citation-fast';
 import { isLegacyBlock, readLegacyBlock } from './legacy';
 import type { ParsedSources, Source, SourceKind } from './types';
 import { findVisualizationUrl, nextVisualizationMarker } from './visualization';
@@ -338,9 +337,11 @@ function buildSource(
   while (citationEnd > citationStart && isSpace(text.charCodeAt(citationEnd - 1))) citationEnd--;
   const link: LinkInfo | null = url ? classifyFoundUrl(url.url) : null;
   const isEpisode = link?.type === 'episode-audio' || link?.type === 'episode-page';
-  const citation =
-    (url !== null && readShowItemAt(text, citationStart, citationEnd, isEpisode)) ||
-    readItemCitation(text.slice(citationStart, citationEnd), isEpisode, url !== null);
+  const citation = readItemCitation(
+    text.slice(citationStart, citationEnd),
+    isEpisode,
+    url !== null,
+  );
   let end = url ? urls[endUrl - 1].end : itemEnd;
   if (!url) {
     while (end > bodyStart && isSpace(text.charCodeAt(end - 1))) end--;
@@ -363,39 +364,6 @@ function buildSource(
     urlEnd: link ? url!.end : null,
   };
 }
-
-/**
- * The shortcut for most items: the show's usual `Title — Authors, Year` read in place, after
- * the show's name that prefixes a cited episode. `null` sends the item the careful way
- * ({@link readItemCitation}), which also handles legacy blocks and every other form.
- */
-function readShowItemAt(
-  text: string,
-  start: number,
-  end: number,
-  isEpisode: boolean,
-): Citation | null {
-  const first = text.charCodeAt(start);
-  // Quotes and `AI  Post` spellings of the prefix, and legacy blocks (`March 2025…`), which
-  // open with a month, go the careful way.
-  if (isEpisode) {
-    if (!text.startsWith(SHOW_PREFIX_PLAIN, start)) {
-      if (first === 0x22 || first === 0x201c || first === 0x41 || first === 0x61) return null;
-    } else {
-      start += SHOW_PREFIX_PLAIN.length;
-      while (start < end && isSpace(text.charCodeAt(start))) start++;
-    }
-  }
-  if (LEGACY_START.has(text.charCodeAt(start)) && isLegacyBlock(text.slice(start, end))) {
-    return null;
-  }
-  return readShowCitationAt(text, start, end);
-}
-
-// The show's name as it prefixes most cited episodes.
-const SHOW_PREFIX_PLAIN = 'AI Post Transformers: ';
-// First letters of month names, with which a legacy block opens.
-const LEGACY_START = new Set([...'JFMASOND'].map((c) => c.charCodeAt(0)));
 
 /** Reads title, authors and year, handling the legacy block and cited episodes. */
 function readItemCitation(rawCitation: string, isEpisode: boolean, hasUrl: boolean): Citation {
