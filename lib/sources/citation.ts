@@ -203,11 +203,45 @@ function looksLikeNames(segment: string): boolean {
   return words.every((w) => NAME_PARTICLES.has(w) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w));
 }
 
+/**
+ * Tails of an author list that stand for people not named, dropped from the names as `et al.`
+ * is: `…, and colleagues`, `X et al.`, `X m.fl.`. `glued`: also when written onto the last name
+ * without a space (`Nordmannm.fl.`); the others stand after a space or a comma.
+ */
+const UNNAMED_TAILS: readonly { text: string; glued?: boolean }[] = [
+  { text: 'et al.' },
+  { text: 'et. al.' },
+  { text: 'et al' },
+  { text: 'others' },
+  { text: 'colleagues' },
+  { text: 'collaborators' },
+  { text: 'co-authors' },
+  { text: 'coauthors' },
+  { text: 'the team' },
+  { text: 'team' },
+  { text: 'med flere' },
+  { text: 'm.fl.', glued: true },
+  { text: 'm. fl.', glued: true },
+];
+
+/** The tails of {@link UNNAMED_TAILS} as regex alternatives (spaces may be any whitespace). */
+const tailAlternatives = (glued: boolean) =>
+  UNNAMED_TAILS.filter((t) => !!t.glued === glued)
+    .map((t) => t.text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&').replace(/ /g, '\\s*'))
+    .join('|');
+
+// Where a tail of unnamed people begins in a name, with an `and`/`og` before it.
+const UNNAMED_TAIL = new RegExp(
+  `(?:(?:^|\\s+)(?:(?:and|og)\\s+)?(?:${tailAlternatives(false)})|\\s*(?:${tailAlternatives(true)}))(?=[\\s,;)]|$)`,
+  'i',
+);
+
 // What makes an author field more than `Name, Name, Year`: parentheticals, `&` without spaces,
-// `;`, `?`, `/`, ellipses, dashes, digits, `et al.` or `and others` inside the list. (Dots of
-// initials are fine.) One regex pass rather than a scan per word.
-const UNUSUAL_AUTHORS =
-  /[(;?/…·—–\d\t-\r\u00a0]|&(?! )|(?<! )&| {2}|,(?! )|--|\.\.| and |others|et\.? ?al/;
+// `;`, `?`, `/`, ellipses, dashes, digits, ` and `, or a tail of unnamed people inside the list.
+// (Dots of initials are fine.) One regex pass rather than a scan per word.
+const UNUSUAL_AUTHORS = new RegExp(
+  `[(;?/…·—–\\d\\t-\\r\\u00a0]|&(?! )|(?<! )&| {2}|,(?! )|--|\\.\\.| and |${tailAlternatives(false)}|${tailAlternatives(true)}`,
+);
 
 /**
  * The common case, `Ada Author, Bob Author, 2025`, read with one test and one split; `null`
@@ -273,8 +307,8 @@ const PLACEHOLDER_WORDS = new Set(
 );
 
 /**
- * Reads person names from an author field: drops the year, parentheticals, `et al.`,
- * `and others` and placeholders; splits on commas, `&` and `and`.
+ * Reads person names from an author field: drops the year, parentheticals, tails of unnamed
+ * people ({@link UNNAMED_TAILS}) and placeholders; splits on commas, `&` and `and`.
  */
 export function readAuthors(field: string): string[] {
   let s = field.trim();
@@ -298,14 +332,12 @@ export function readAuthors(field: string): string[] {
   return names;
 }
 
-/** Adds one name from an author list, unless it is a year, `et al.`, or a placeholder. */
+/** Adds one name from an author list, without a tail of unnamed people; never a year or a placeholder. */
 function addName(names: string[], raw: string): void {
   let name = raw.trim();
   if (name.startsWith('and ')) name = name.slice(4).trimStart();
-  if (name.includes('et al') || name.includes('et. al')) {
-    name = name.slice(0, name.search(/(?:^|\s)et\.?\s*al\b/i) >>> 0).trimEnd();
-  }
-  if (name.includes('others')) name = name.replace(/(?:^|\s+)(?:and\s+)?others\b.*$/i, '');
+  const tail = UNNAMED_TAIL.exec(name);
+  if (tail) name = name.slice(0, tail.index).trimEnd();
   if (name === '') return;
   const first = name.charCodeAt(0);
   if (first === 0x3f || first === 0x2e || first === 0x2026) return; // `?`, `...`, `…`
