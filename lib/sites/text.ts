@@ -241,6 +241,12 @@ export function extractText(roots: Element | Element[], options: ExtractOptions 
         continue;
       }
       if (block) pendingBreak = true;
+      if (tag === 'A') {
+        // A link whose text is its address without the scheme (`arxiv.org/pdf/2602.11865`)
+        // reads as its address: the scheme is written before the text, mapped to its start.
+        const missing = missingScheme(element);
+        if (missing) pushText(missing.scheme, missing.at, 0, true);
+      }
       stack.push([node, true, pre]);
       const childPre = pre || tag === 'PRE';
       // Push children in reverse so the first is read first.
@@ -254,6 +260,20 @@ export function extractText(roots: Element | Element[], options: ExtractOptions 
   let text = out.join('');
   if (text.endsWith('\n')) text = text.replace(/\n+$/, '');
   return makeMap(text, list, segments);
+}
+
+/**
+ * The scheme (`https://`) of a link whose text is its http(s) address without the scheme, and
+ * the text node where that text begins; else `null`.
+ */
+function missingScheme(link: Element): { scheme: string; at: Text } | null {
+  const href = link.getAttribute('href') ?? '';
+  const m = /^https?:\/\//i.exec(href);
+  if (!m || href.length === m[0].length || link.textContent !== href.slice(m[0].length))
+    return null;
+  let at: Node | null = link.firstChild;
+  while (at && at.nodeType !== TEXT_NODE) at = at.firstChild;
+  return at ? { scheme: m[0], at: at as Text } : null;
 }
 
 /** Builds the {@link TextMap} for a text and its segments. */
