@@ -52,6 +52,8 @@ export interface SourceJson {
   doi: string | null;
   episodeStem: string | null;
   range: [number, number];
+  /** Only present, as `true`, on a last source the description cuts off. */
+  partial?: true;
 }
 
 /** The JSON of one episode in `parse` output. */
@@ -84,7 +86,8 @@ export function episodesToJson(episodes: FoundEpisode[]): { episodes: EpisodeJso
         arxivVersion: s.arxivVersion,
         doi: s.doi,
         episodeStem: s.episode?.stem ?? null,
-        range: [s.start, s.end],
+        range: [s.start, s.end] as [number, number],
+        ...(s.partial ? { partial: true as const } : {}),
       })),
       duration: e.duration,
       cutShort: e.cutShort,

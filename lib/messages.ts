@@ -583,8 +583,8 @@ export function isResult(value: unknown): value is Result<unknown> {
 
 /**
  * The wire form of an episode found on a page: everything but its description text and DOM
- * location (which cannot cross a message), with each source's parser-only fields dropped and any
- * address that is not http(s) left out (the background refuses those).
+ * location (which cannot cross a message), with each source's parser-only fields dropped, any
+ * address that is not http(s) left out (the background refuses those), and no partial source.
  */
 export function episodeForMessage(found: FoundEpisode): RequestData<'recordEpisode'>['episode'] {
   const http = (url: string | null) => (url !== null && isHttpUrl(url) ? url : null);
@@ -595,17 +595,20 @@ export function episodeForMessage(found: FoundEpisode): RequestData<'recordEpiso
     audioUrl: http(found.audioUrl),
     visualizationUrl: http(found.visualizationUrl),
     cutShort: found.cutShort,
-    sources: found.sources.map((s) => ({
-      title: s.title,
-      authors: s.authors,
-      year: s.year,
-      url: http(s.url),
-      kind: s.kind,
-      arxivId: s.arxivId,
-      arxivVersion: s.arxivVersion,
-      doi: s.doi,
-      pdfUrl: http(s.pdfUrl),
-      episode: s.episode,
-    })),
+    // A source cut off mid-item may name a wrong paper: never recorded.
+    sources: found.sources
+      .filter((s) => s.partial !== true)
+      .map((s) => ({
+        title: s.title,
+        authors: s.authors,
+        year: s.year,
+        url: http(s.url),
+        kind: s.kind,
+        arxivId: s.arxivId,
+        arxivVersion: s.arxivVersion,
+        doi: s.doi,
+        pdfUrl: http(s.pdfUrl),
+        episode: s.episode,
+      })),
   };
 }

@@ -66,7 +66,10 @@ export function pageEpisodesReply(url: string, found: readonly FoundEpisode[]): 
     episodes: found.slice(0, PAGE_EPISODES_LIMIT).map((e) => ({
       key: episodeKey(e),
       episode: episodeForMessage(e),
-      sourceKeys: e.sources.map((s) => (s.kind === 'paper' ? paperKey(s) : null)),
+      // One key per source of the wire form, which leaves partial sources out.
+      sourceKeys: e.sources
+        .filter((s) => s.partial !== true)
+        .map((s) => (s.kind === 'paper' ? paperKey(s) : null)),
     })),
   };
 }

@@ -84,9 +84,12 @@ export function openablePdf(source: Pick<Source, 'pdfUrl'>): string | null {
   return source.pdfUrl !== null && isHttpUrl(source.pdfUrl) ? source.pdfUrl : null;
 }
 
-/** Whether a source gets a save toggle (cited works; episodes and plain links do not). */
-export function canSave(source: Pick<Source, 'kind'>): boolean {
-  return source.kind === 'paper';
+/**
+ * Whether a source can be saved: cited works (not episodes nor plain links), unless cut off
+ * mid-item, when it may name a wrong paper.
+ */
+export function canSave(source: Pick<Source, 'kind' | 'partial'>): boolean {
+  return source.kind === 'paper' && source.partial !== true;
 }
 
 /** The tooltip of a source: its parsed title, authors and year. */
@@ -123,7 +126,7 @@ export function fillSource(host: HTMLElement, source: Source, withTitle: boolean
   if (openablePdf(source)) {
     group.append(button(document, 'open-pdf', t('pdf'), t('pdfName')));
   }
-  if (canSave(source)) {
+  if (source.kind === 'paper') {
     const save = button(document, 'save', t('save'), t('saveName'));
     save.setAttribute('aria-pressed', 'false');
     group.append(
@@ -149,6 +152,14 @@ export function fillSource(host: HTMLElement, source: Source, withTitle: boolean
       link.setAttribute('aria-label', t('episodeLinkName'));
       link.title = t('episodeLinkName');
       group.append(link);
+    }
+  }
+  if (source.partial) {
+    // Shown, so the reader sees the source was found, but disabled, with the reason.
+    group.title = t('partialSource');
+    for (const b of Array.from(group.querySelectorAll('button'))) {
+      (b as HTMLButtonElement).disabled = true;
+      b.title = t('partialSource');
     }
   }
   root.append(group);

@@ -11,6 +11,8 @@ export type Locale = 'en' | 'nb';
 const EN = {
   brand: 'Citecast',
   untitledSource: 'Untitled source',
+  partialSource:
+    'Citecast: the description is cut off in this source, so its title or link may be incomplete; it cannot be saved or opened',
   etAl: 'et al.',
   tooltip: 'Citecast: {text}',
   pdf: 'PDF',
@@ -147,6 +149,8 @@ export type Messages = Record<MessageKey, string>;
 const NB: Messages = {
   brand: 'Citecast',
   untitledSource: 'Kilde uten tittel',
+  partialSource:
+    'Citecast: beskrivelsen er kuttet av i denne kilden, så tittelen eller lenken kan være ufullstendig; den kan ikke lagres eller åpnes',
   etAl: 'mfl.',
   tooltip: 'Citecast: {text}',
   pdf: 'PDF',

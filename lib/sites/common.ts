@@ -83,7 +83,7 @@ export function makeEpisode(fields: EpisodeFields): FoundEpisode {
     audioUrl: fields.audioUrl ?? null,
     visualizationUrl: parsed.visualizationUrl ?? fields.visualizationUrl ?? null,
     sources,
-    cutShort: fields.cutShort ?? false,
+    cutShort: (fields.cutShort ?? false) || sources.some((s) => s.partial === true),
     description: fields.description,
     location: fields.location ?? null,
   };

@@ -154,7 +154,8 @@ export function chooseDescription(
   if (embedded) {
     const embeddedCount = parseSources(embedded).sources.length;
     const domCount = fromDom?.sources.length ?? -1;
-    const domIsShort = domCutShort || (dom !== null && isPrefixOf(dom.text, embedded));
+    const domIsShort =
+      domCutShort || fromDom?.cutShort === true || (dom !== null && isPrefixOf(dom.text, embedded));
     if (!fromDom || embeddedCount > domCount || (domIsShort && embeddedCount >= domCount)) {
       const location: DescriptionLocation | null =
         dom?.location.element || element
@@ -163,7 +164,7 @@ export function chooseDescription(
       return makeEpisode({ ...fields, description: embedded, location });
     }
   }
-  if (fromDom) return { ...fromDom, cutShort: domCutShort };
+  if (fromDom) return { ...fromDom, cutShort: domCutShort || fromDom.cutShort };
   return makeEpisode({
     ...fields,
     description: '',

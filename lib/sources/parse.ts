@@ -8,7 +8,7 @@
  * previous item's URL; that order is the signal used here. Everything is done in a few linear
  * passes (URLs once, numbers once), so a megabyte of `1. 1. 1.` costs no more than its length.
  */
-import { classifyFoundUrl, type LinkInfo } from '../links/classify';
+import { classifyFoundUrl, scholarQuery, type LinkInfo } from '../links/classify';
 import { findUrls, isSpace, type UrlMatch } from '../links/urls';
 import { readCitation, type Citation } from './citation';
 import { isLegacyBlock, readLegacyBlock } from './legacy';
@@ -48,6 +48,7 @@ export function parseSources(text: string): ParsedSources {
       const regionEnd = trailer ? trailer[0] : text.length;
       const sources = parseRegion(text, regionStart, regionEnd);
       if (sources.length > 0) {
+        if (!trailer) markCutOff(text, sources);
         return {
           sources,
           visualizationUrl: findVisualizationUrl(text, trailer),
@@ -58,6 +59,37 @@ export function parseSources(text: string): ParsedSources {
     }
   }
   return { sources: [], visualizationUrl: findVisualizationUrl(text), listStart: null };
+}
+
+/**
+ * Marks the last source `partial` when the text ends inside it, as where a host clips a
+ * description with no "more" after it: nothing follows it, and it has no URL while every source
+ * before it has one, or its Scholar search (which the show builds from the title) is a strict
+ * prefix of its title, or its arXiv link stops before the identifier is whole. A list that a
+ * trailer follows is whole.
+ */
+function markCutOff(text: string, sources: Source[]): void {
+  const last = sources[sources.length - 1];
+  for (let i = last.end; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return;
+  const url = last.url;
+  const cut =
+    url === null
+      ? sources.length > 1 && sources.every((s) => s === last || s.url !== null)
+      : (last.arxivId === null &&
+          /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf|html)\//i.test(url)) ||
+        isCutSearch(url, last.title);
+  if (cut) last.partial = true;
+}
+
+/** Whether `url` is a Scholar search for a strict prefix of `title` (letters and digits compared). */
+function isCutSearch(url: string, title: string | null): boolean {
+  if (title === null || !/^https?:\/\/scholar\.google\./i.test(url)) return false;
+  const query = scholarQuery(url);
+  if (query === null) return false;
+  const fold = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const q = fold(query);
+  const whole = fold(title);
+  return q.length > 0 && q.length < whole.length && whole.startsWith(q);
 }
 
 /** Whether the first non-space text in `[start, end)` is `1.` or `1)`, as a numbered list opens. */

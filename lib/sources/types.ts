@@ -36,6 +36,11 @@ export interface Source {
   /** Range of the URL in the input, when there is one. */
   urlStart: number | null;
   urlEnd: number | null;
+  /**
+   * `true` on a last source the description cuts off mid-item (hosts clip descriptions); its
+   * title, URL or identifier may be incomplete, so it is never saved. Absent otherwise.
+   */
+  partial?: boolean;
 }
 
 /** What the parser reads out of one description. */
