@@ -8,6 +8,7 @@ import {
   checkElements,
   countElementsInPage,
   FIXTURE_PAGES,
+  TEST_PAGES,
   ROOT,
   UNSUPPORTED_PAGE,
   type SeenCounts,
@@ -159,7 +160,7 @@ export async function runChromium(): Promise<void> {
       await page.close();
     });
 
-    for (const fixture of FIXTURE_PAGES) {
+    for (const fixture of [...FIXTURE_PAGES, ...TEST_PAGES]) {
       await test(`content script reads ${fixture.url}`, async () => {
         const page = await context.newPage();
         const response = await page.goto(fixture.url);

@@ -13,6 +13,7 @@ import {
   checkElements,
   countElementsInPage,
   FIXTURE_PAGES,
+  TEST_PAGES,
   fixtureResponse,
   ROOT,
   UNSUPPORTED_PAGE,
@@ -143,7 +144,7 @@ export async function runFirefox(): Promise<void> {
   }
 
   try {
-    for (const fixture of FIXTURE_PAGES) {
+    for (const fixture of [...FIXTURE_PAGES, ...TEST_PAGES]) {
       await test(`content script reads ${fixture.url}`, async () => {
         const page = await fixturePage(browser!);
         const response = await page.goto(fixture.url);

@@ -4,6 +4,7 @@
  * request is refused, so nothing leaves the machine.
  */
 import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +30,8 @@ export interface FixturePage {
   counts: PageCounts;
   /** The counts once the page's own script has appended more items (lazy-loaded lists). */
   countsAfterLoad?: PageCounts;
+  /** Changes the file's HTML before it is served (a page whose markup was changed). */
+  transform?: (html: string) => string;
 }
 
 /** The demo pages `npm start` opens and the browser tests load. */
@@ -68,6 +71,55 @@ export const FIXTURE_PAGES: readonly FixturePage[] = [
     // Two items in the HTML (3 + 2 sources); the page's script appends two more (2 + 1) at 300 ms.
     counts: { episodes: 2, sources: 5 },
     countsAfterLoad: { episodes: 4, sources: 8 },
+  },
+];
+
+/**
+ * The Podimo episode page as another deploy might render it: episode links `/e/{n}`, the lists
+ * as `div`s, every class renamed, each list item's date line above its description and an extra
+ * box around each description. What it shows is the same, so it must read as the original does.
+ */
+export function mutatePodimoEpisode(html: string): string {
+  const { document } = parseHTML(html);
+  let n = 0;
+  for (const a of Array.from(document.querySelectorAll('a[href*="/episode/"]')))
+    a.setAttribute('href', `/e/${++n}`);
+  const retag = (el: Element, tag: string) => {
+    const next = document.createElement(tag);
+    while (el.firstChild) next.appendChild(el.firstChild);
+    el.replaceWith(next);
+    return next;
+  };
+  for (const img of Array.from(document.querySelectorAll('img[alt^="episode "]'))) {
+    const item = img.closest('li');
+    const description = item?.querySelector('p')?.parentElement;
+    const date = description?.nextElementSibling;
+    if (description && date) {
+      description.before(date);
+      const box = document.createElement('div');
+      description.replaceWith(box);
+      box.appendChild(description);
+    }
+  }
+  for (const list of Array.from(document.querySelectorAll('ul'))) {
+    for (const li of Array.from(list.children)) retag(li, 'div');
+    retag(list, 'div');
+  }
+  let c = 0;
+  for (const el of Array.from(document.querySelectorAll('body [class]')))
+    el.setAttribute('class', `k${(c++).toString(36)}`);
+  return `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+}
+
+/** Pages only the browser tests load: not demo pages. */
+export const TEST_PAGES: readonly FixturePage[] = [
+  {
+    name: 'podimo-episode-mutated',
+    url: 'https://podimo.com/no/episode/81865cb6-0083-4bdb-a2f9-69c5ed8caa1f',
+    file: 'tests/fixtures/podimo/episode-nb.html',
+    // As the page it was made from: the main episode and two list items.
+    counts: { episodes: 3, sources: 46 },
+    transform: mutatePodimoEpisode,
   },
 ];
 
@@ -188,12 +240,13 @@ export function fixtureResponse(url: string): FixtureResponse | null {
   } catch {
     return null;
   }
-  const page = FIXTURE_PAGES.find((p) => normalise(p.url) === key);
+  const page = [...FIXTURE_PAGES, ...TEST_PAGES].find((p) => normalise(p.url) === key);
   if (page) {
+    const html = readFileSync(join(ROOT, page.file), 'utf8');
     return {
       status: 200,
       contentType: 'text/html; charset=utf-8',
-      body: readFileSync(join(ROOT, page.file), 'utf8'),
+      body: page.transform ? page.transform(html) : html,
     };
   }
   if (key === normalise(UNSUPPORTED_PAGE.url)) {

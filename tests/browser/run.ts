@@ -1,6 +1,6 @@
 /**
  * Runs the real-browser smoke tests: `npm run test:browser` (after `npm run build`).
- * `--only chromium` or `--only firefox` runs one browser.
+ * `--only chromium` or `--only firefox` runs one browser; `--only fixtures` the fixture pages in both.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,8 @@ const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : null;
 const start = performance.now();
-if (!only || only === 'chromium') await runChromium();
+// `--only fixtures`: the content script on every fixture page, in both browsers.
+if (!only || only === 'chromium' || only === 'fixtures') await runChromium();
 if (!only || only === 'chromium') await runChromiumAnnotate();
 if (!only || only === 'chromium') await (await import('./chromium-reader.ts')).runChromiumReader();
 if (!only || only === 'chromium' || only === 'arxiv')
@@ -29,7 +30,7 @@ if (!only || only === 'chromium' || only === 'flow')
   await (await import('./chromium-library-flow.ts')).runChromiumLibraryFlow();
 if (!only || only === 'chromium' || only === 'big-list')
   await (await import('./chromium-big-list.ts')).runChromiumBigList();
-if (!only || only === 'firefox') await runFirefox();
+if (!only || only === 'firefox' || only === 'fixtures') await runFirefox();
 if (!only || only === 'firefox' || only === 'playback')
   await (await import('./firefox-playback.ts')).runFirefoxPlayback();
 
