@@ -1,9 +1,12 @@
 /**
  * Apple Podcasts episode pages (`podcasts.apple.com/{cc}/podcast/{slug}/id{show}?i={episode}`):
- * the description as HTML paragraphs with `<br>` between lines, the date near the title
- * (`MAY 21, 2026` or `21 May 2026`, a short line of its own), and the data in a JSON island
- * `<script id="serialized-server-data">` (older pages: JSON-LD `schema:podcast-episode`).
- * The DOM text is used (mapped) when it holds the list; the embedded text otherwise.
+ * one episode. What it relies on: the `h1` title; the date near it (`MAY 21, 2026` or
+ * `21 May 2026`, a short line of its own, above or below); the first block whose text holds a
+ * source list (the paragraphs around it when the list is one `<p>` of several, with `<br>`
+ * between lines); and the data in the JSON island `<script id="serialized-server-data">` (older
+ * pages: JSON-LD `schema:podcast-episode`). No class or link shape. The DOM text is used
+ * (mapped) when it holds the list; the embedded text otherwise. Any other source list on the
+ * page gets the generic reading (lib/sites/index.ts).
  */
 import type { FoundEpisode } from '../episode';
 import {

@@ -1,7 +1,9 @@
 /**
- * The reader for any other page: every block whose text holds a source list the parser reads is
- * one episode. Its title is the nearest heading before the block, else `og:title`, else the
- * page's `<title>`; its date a `<time datetime>` in or just before the block.
+ * The reader for any other page, and for every source list a host's reader leaves out: every
+ * block whose text holds a source list the parser reads is one episode. What it relies on: the
+ * list's label (`Sources:`, `References:`, `Papers:`) and the text's block structure; the title
+ * is the nearest heading before the block, else `og:title`, else the page's `<title>`; the date a
+ * `<time datetime>` in or just before the block.
  */
 import type { FoundEpisode } from '../episode';
 import {

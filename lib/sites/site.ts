@@ -12,6 +12,11 @@
  *   `const searchIndex = [ … ];` whose `q` holds each full description. One episode per entry,
  *   merged with its card;
  * - visualization pages `/viz/{stem}.html`: free-form, ending with a `Sources:` list.
+ *
+ * What it relies on: the classes the site's own generator writes (`ep-desc`, `ep-date`, `card`,
+ * `card-title`, `card-date`, `card-desc`, `card-sources`, `card-viz-desc`), whatever the elements'
+ * tags and nesting, the `h1`, `<audio>`, and the catalog's inline `searchIndex`. Any source list
+ * outside what these cover gets the generic reading (lib/sites/index.ts).
  */
 import { findHumanDate } from '../dates/index';
 import type { FoundEpisode } from '../episode';

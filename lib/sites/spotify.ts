@@ -1,9 +1,12 @@
 /**
- * Spotify episode pages (`open.spotify.com/episode/{id}`): one episode. The server HTML carries
- * a JSON-LD `PodcastEpisode` whose `description` starts with `Listen to this episode from {Show}
- * on Spotify. ` (stripped here), plus `og:title` and `music:release_date`. The DOM shows the
- * description too, sometimes cut short behind "…more"; the DOM text is used (mapped) when it is
- * complete, the JSON-LD text when the DOM's is cut short or holds fewer sources.
+ * Spotify episode pages (`open.spotify.com/episode/{id}`): one episode. What it relies on: the
+ * server HTML's JSON-LD `PodcastEpisode` (name, date, duration, and a `description` that starts
+ * with `Listen to this episode from {Show} on Spotify. `, stripped here), `og:title` and
+ * `music:release_date`; in the DOM, the first block whose text holds a source list (else the
+ * block whose text starts like the JSON-LD description) and a "…more" control or trailing
+ * ellipsis that marks it cut short. No class, test id or link shape. The DOM text is used
+ * (mapped) when it is complete, the JSON-LD text when the DOM's is cut short or holds fewer
+ * sources. Any other source list on the page gets the generic reading (lib/sites/index.ts).
  */
 import type { FoundEpisode } from '../episode';
 import {

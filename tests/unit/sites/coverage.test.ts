@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FoundEpisode } from '../../../lib/episode';
+import { headingBefore, precedes } from '../../../lib/sites/common';
 import { planPage, readPage, readPlanAll } from '../../../lib/sites/index';
 import { htmlDocument } from '../../../scripts/read-saved-page';
 
@@ -75,5 +76,23 @@ describe('single-episode hosts', () => {
     expect(after).toHaveLength(2);
     expect(after[1].title).toBe('Listeners also liked');
     expect(after[1].sources.map((s) => s.arxivId)).toEqual(['1706.03762']);
+  });
+});
+
+describe('document order on the DOM parse builds', () => {
+  it('is the order of the document, not of the elements’ depth', () => {
+    const doc = htmlDocument(
+      '<body><section><h2 id="a">A</h2></section><section><div><p id="b">b</p></div></section></body>',
+    );
+    const [a, b] = [doc.getElementById('a')!, doc.getElementById('b')!];
+    expect(precedes(a, b)).toBe(true);
+    expect(precedes(b, a)).toBe(false);
+    expect(headingBefore(doc, b)).toBe(a);
+  });
+
+  it('titles a generic list by the nearest heading before it (a visualization page read without its address)', () => {
+    const [episode] = readPage(page('site/viz-beluga.html'), null, { now: NOW });
+    expect(episode.title).toBe('How the KV cache moves');
+    expect(episode.sources).toHaveLength(2);
   });
 });
