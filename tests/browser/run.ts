@@ -32,6 +32,7 @@ if (!only || only === 'chromium' || only === 'big-list')
 if (!only || only === 'firefox') await runFirefox();
 if (!only || only === 'firefox' || only === 'playback')
   await (await import('./firefox-playback.ts')).runFirefoxPlayback();
+if (!only || only === 'release') await (await import('./release.ts')).runRelease();
 
 const { passed, failed, results } = summary();
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });
