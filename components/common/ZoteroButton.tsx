@@ -90,7 +90,7 @@ export function ZoteroButton(props: {
         {state.kind === 'sending' ? t('zotero.sending') : t('zotero.send')}
       </button>
       {state.kind === 'confirm' && (
-        <span role="alertdialog" class="zotero-confirm" data-testid="zotero-confirm">
+        <span role="alertdialog" class="zotero-message" data-testid="zotero-confirm">
           {t('zotero.confirm', { papers: count('count.papers', state.already.length) })}
           <ul>
             {state.already.map((a) => (
@@ -111,17 +111,17 @@ export function ZoteroButton(props: {
         </span>
       )}
       {state.kind === 'sent' && (
-        <span role="status" data-testid="zotero-status">
+        <span role="status" class="zotero-message" data-testid="zotero-status">
           {state.text}
         </span>
       )}
       {state.kind === 'denied' && (
-        <span role="status" data-testid="zotero-status">
+        <span role="status" class="zotero-message" data-testid="zotero-status">
           {t('zotero.denied')}
         </span>
       )}
       {state.kind === 'error' && (
-        <span role="alert" class="error" data-testid="zotero-error">
+        <span role="alert" class="zotero-message error" data-testid="zotero-error">
           {errorText(state.error, locale)}{' '}
           <button type="button" data-action="zotero-ris" onClick={() => void saveRis()}>
             {t('zotero.saveRis')}

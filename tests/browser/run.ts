@@ -27,6 +27,8 @@ if (!only || only === 'chromium' || only === 'pages')
   await (await import('./chromium-pages.ts')).runChromiumPages();
 if (!only || only === 'chromium' || only === 'flow')
   await (await import('./chromium-library-flow.ts')).runChromiumLibraryFlow();
+if (!only || only === 'chromium' || only === 'zotero')
+  await (await import('./chromium-zotero.ts')).runChromiumZotero();
 if (!only || only === 'chromium' || only === 'big-list')
   await (await import('./chromium-big-list.ts')).runChromiumBigList();
 if (!only || only === 'firefox') await runFirefox();
