@@ -120,7 +120,8 @@ const EN = {
   'zotero.grantWhat':
     'Citecast sends the papers you choose to the Zotero app on this computer (127.0.0.1, port 23119) and nowhere else. The browser asks once whether Citecast may reach it.',
   'zotero.grantRunning': 'Zotero must be running when you send.',
-  'zotero.grantPdfs': 'Also put each arXiv paper’s PDF into Zotero (Citecast fetches it from arxiv.org)',
+  'zotero.grantPdfs':
+    'Also put each arXiv paper’s PDF into Zotero (Citecast fetches it from arxiv.org)',
   'zotero.grantAllow': 'Allow',
   'zotero.grantDone': 'Allowed. Press Zotero on the page again to send.',
   'zotero.grantRefused': 'Not allowed, so nothing was sent.',
@@ -268,7 +269,8 @@ const NB: Messages = {
   'zotero.grantWhat':
     'Citecast sender artiklene du velger til Zotero-programmet på denne maskinen (127.0.0.1, port 23119) og ingen andre steder. Nettleseren spør én gang om Citecast får nå det.',
   'zotero.grantRunning': 'Zotero må kjøre når du sender.',
-  'zotero.grantPdfs': 'Legg også hver arXiv-artikkels PDF inn i Zotero (Citecast henter den fra arxiv.org)',
+  'zotero.grantPdfs':
+    'Legg også hver arXiv-artikkels PDF inn i Zotero (Citecast henter den fra arxiv.org)',
   'zotero.grantAllow': 'Tillat',
   'zotero.grantDone': 'Tillatt. Trykk Zotero på siden igjen for å sende.',
   'zotero.grantRefused': 'Ikke tillatt, så ingenting ble sendt.',

@@ -287,7 +287,8 @@ const EN = {
     'Citecast reads your Zotero library through Zotero’s local API, on this computer only. Zotero must be running.',
   'settings.zoteroLocalApiOff':
     'Zotero’s local API is off. In Zotero, open Settings → Advanced and turn on “Allow other applications on this computer to communicate with Zotero”.',
-  'settings.zoteroPdfs': 'Put arXiv PDFs into Zotero as files (Citecast fetches them from arxiv.org)',
+  'settings.zoteroPdfs':
+    'Put arXiv PDFs into Zotero as files (Citecast fetches them from arxiv.org)',
   'settings.arxiv': 'Find PDFs on arXiv',
   'settings.arxivSwitch': 'Look up title-only sources on arXiv',
   'settings.arxivSends':
@@ -579,7 +580,8 @@ const NB: PageMessages = {
     'Citecast leser Zotero-biblioteket ditt gjennom Zoteros lokale API, bare på denne maskinen. Zotero må kjøre.',
   'settings.zoteroLocalApiOff':
     'Zoteros lokale API er av. Åpne Innstillinger → Avansert i Zotero og slå på «Tillat andre programmer på denne datamaskinen å kommunisere med Zotero».',
-  'settings.zoteroPdfs': 'Legg arXiv-PDF-er inn i Zotero som filer (Citecast henter dem fra arxiv.org)',
+  'settings.zoteroPdfs':
+    'Legg arXiv-PDF-er inn i Zotero som filer (Citecast henter dem fra arxiv.org)',
   'settings.arxiv': 'Finn PDF-er på arXiv',
   'settings.arxivSwitch': 'Slå opp kilder som bare har tittel, på arXiv',
   'settings.arxivSends':
