@@ -7,17 +7,7 @@
 import '@/assets/arxiv-grant.css';
 import { t } from '@/lib/i18n/index';
 import { hasZoteroPermission, requestZoteroAccess } from '@/lib/zotero/grant';
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  if (className) el.className = className;
-  return el;
-}
+import { element } from '@/lib/ui/element';
 
 async function main(): Promise<void> {
   const app = document.getElementById('app');

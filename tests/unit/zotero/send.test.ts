@@ -8,7 +8,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { errorText } from '../../../lib/i18n/errors';
-import type { Result } from '../../../lib/messages';
 import { writeSettings } from '../../../lib/settings';
 import { ZOTERO_ORIGIN, ZOTERO_PERMISSION } from '../../../lib/zotero/client';
 import {
@@ -26,6 +25,7 @@ import {
   tabSender,
   testService,
   type TestService,
+  valueOf,
 } from '../messages/helpers';
 
 const STEM = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
@@ -57,11 +57,6 @@ function env(): ZoteroEnvironment {
       sent = { ...next };
     },
   };
-}
-
-function valueOf<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
 }
 
 /** An episode citing two papers, one of them saved at a moment with tags. */
