@@ -8,6 +8,9 @@ export default defineConfig({
   imports: false,
   // CITECAST_OUTPUT lets parallel builds (one per working copy of a test run) not share a folder.
   outDir: process.env.CITECAST_OUTPUT ?? '.output',
+  // `npm run zip`: the Chrome and Firefox archives and the sources archive Firefox's review asks
+  // for, each named with package.json's version. What the demo and the tests write is not source.
+  zip: { excludeSources: ['screenshots/**', 'test-results/**', 'store/**'] },
   vite: () => ({
     plugins: [preact()],
     // Both browsers preload modules themselves. Vite's polyfill would be one more script in the
@@ -25,17 +28,23 @@ export default defineConfig({
     // Optional hosts, requested from an extension page only when the user asks. The show's feed
     // (lib/catalog): Chromium does not let content-script matches grant the background's fetch.
     // arXiv's API (lib/arxiv, ARXIV_ORIGIN): asked for in the arxiv-grant window on "Find PDFs".
+    // Zotero's port on this machine (lib/zotero, ZOTERO_PERMISSION): asked for on the first send;
+    // arxiv.org: asked for with it when the user wants the PDFs put into Zotero as files.
     ...(browser === 'firefox'
       ? {
           optional_permissions: [
             'https://podcast.do-not-panic.com/*',
             'https://export.arxiv.org/*',
+            'http://127.0.0.1:23119/*',
+            'https://arxiv.org/*',
           ],
         }
       : {
           optional_host_permissions: [
             'https://podcast.do-not-panic.com/*',
             'https://export.arxiv.org/*',
+            'http://127.0.0.1:23119/*',
+            'https://arxiv.org/*',
           ],
         }),
     action: { default_title: 'Citecast' },

@@ -21,6 +21,7 @@ import type { FeedImportReport } from './catalog/import-feed';
 import type { CatalogStats } from './store/catalog';
 import type { ListenState, PaperRecord } from './store/schema';
 import type { RecentSaves } from './store/recent-saves';
+import type { MarksReply, SendReply } from './zotero/send';
 import type {
   EpisodeDetail,
   EpisodePage,
@@ -312,6 +313,17 @@ export const MESSAGE_SCHEMAS = {
   }),
   arxivAccess: noData,
   openArxivGrant: noData,
+  // Zotero.
+  zoteroSend: v.strictObject({
+    keys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)),
+    sources: v.pipe(v.array(savableSourceSchema), v.maxLength(LIMITS.sources)),
+    resend: v.boolean(),
+  }),
+  zoteroMarks: v.strictObject({ keys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)) }),
+  openZoteroGrant: noData,
+  sourcesRis: v.strictObject({
+    sources: v.pipe(v.array(savableSourceSchema), v.minLength(1), v.maxLength(LIMITS.sources)),
+  }),
 } as const;
 
 /** The name of every request the background answers. */
@@ -374,6 +386,11 @@ export const MESSAGE_ACCESS: Record<RequestType, 'any' | 'extension'> = {
   arxivMetadata: 'any',
   arxivAccess: 'any',
   openArxivGrant: 'any',
+  // Zotero: a page sends what it shows; what Zotero holds answers only for the keys asked.
+  zoteroSend: 'any',
+  zoteroMarks: 'any',
+  openZoteroGrant: 'any',
+  sourcesRis: 'any',
 };
 
 /**
@@ -510,6 +527,18 @@ export interface ProtocolMap {
   arxivAccess(data?: RequestData<'arxivAccess'>): Result<ArxivAccess>;
   /** Opens the small extension window that asks for the optional arXiv permission. */
   openArxivGrant(data?: RequestData<'openArxivGrant'>): Result<{ opened: true }>;
+  // Zotero.
+  /**
+   * Sends papers to the Zotero app on this machine; answers what it sent, what must be confirmed
+   * first (sent before, or in Zotero already), or that the permission must be asked for.
+   */
+  zoteroSend(data: RequestData<'zoteroSend'>): Result<SendReply>;
+  /** Which of `keys` the user's Zotero library holds (only when the user turned the marks on). */
+  zoteroMarks(data: RequestData<'zoteroMarks'>): Result<MarksReply>;
+  /** Opens the small extension window that asks for the Zotero permission. */
+  openZoteroGrant(data?: RequestData<'openZoteroGrant'>): Result<{ opened: true }>;
+  /** Sources as a RIS file (their citations only), the fallback when Zotero is not there. */
+  sourcesRis(data: RequestData<'sourcesRis'>): Result<{ text: string; filename: string }>;
   /** Sent by the background to every tab and extension page after a write. */
   storeChanged(change: StoreChange): void;
 }

@@ -32,6 +32,8 @@ export interface Settings {
   theme: ThemeSetting;
   /** Whether title-only sources are looked up on arXiv (needs the optional host permission). */
   arxivLookup: boolean;
+  /** Whether sources already in the user's Zotero library are marked (needs Zotero's local API). */
+  zoteroMarks: boolean;
 }
 
 /** The settings of a fresh install. Nothing leaves the machine: `arxivLookup` is off. */
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   theme: 'auto',
   arxivLookup: false,
+  zoteroMarks: false,
 };
 
 /** The lowest and highest heard share the settings accept. */
@@ -59,6 +62,7 @@ const FIELD_SCHEMAS = {
   language: v.picklist(['auto', 'en', 'nb']),
   theme: v.picklist(['auto', 'light', 'dark']),
   arxivLookup: v.boolean(),
+  zoteroMarks: v.boolean(),
 } as const;
 
 /**
@@ -87,6 +91,7 @@ export function settingsFrom(stored: unknown, fallback: Settings = DEFAULT_SETTI
     language: pick('language'),
     theme: pick('theme'),
     arxivLookup: pick('arxivLookup'),
+    zoteroMarks: pick('zoteroMarks'),
   };
 }
 

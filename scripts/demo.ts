@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { launchChromium } from '../tests/browser/browsers.ts';
 import { FIXTURE_PAGES, ROOT } from '../tests/browser/fixture-pages.ts';
 import { describeWithParser } from './demo-parser.ts';
+import { writeStoreScreenshots } from './demo-store.ts';
 
 const headed = !!process.env.DISPLAY;
 const SHOTS = join(ROOT, 'screenshots');
@@ -64,14 +65,18 @@ for (const [i, fixture] of FIXTURE_PAGES.entries()) {
   console.log();
 }
 
-const popup = await context.newPage();
-if (!headed) await popup.setViewportSize({ width: 360, height: 200 });
-await popup.goto(`chrome-extension://${extensionId}/popup.html`);
 if (headed) {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   console.log('Chromium is open on the demo pages. Close its window to end.');
   await new Promise<void>((resolve) => context.on('close', () => resolve()));
   await session.close();
 } else {
+  for (const file of await writeStoreScreenshots(session)) {
+    console.log(`store screenshot: ${relative(ROOT, file)}`);
+  }
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup
     .waitForFunction(
       () =>
@@ -80,9 +85,19 @@ if (headed) {
       { timeout: 5_000 },
     )
     .catch(() => undefined);
+  // A toolbar popup is as wide as its page says and as tall as its content, up to the 600 px
+  // browsers allow; the screenshot shows the whole of it at that size. The page is measured in a
+  // short viewport, since a document is never shorter than the viewport it is shown in.
+  const width = await popup.evaluate(() => Math.ceil(document.body.getBoundingClientRect().width));
+  await popup.setViewportSize({ width, height: 100 });
+  const height = await popup.evaluate(() =>
+    Math.min(600, Math.ceil(document.documentElement.scrollHeight)),
+  );
+  const size = { width, height };
+  await popup.setViewportSize(size);
   const file = join(SHOTS, 'demo-popup.png');
   await popup.screenshot({ path: file });
   console.log(`popup: ${(await popup.getByTestId('status').textContent()) ?? ''}`);
-  console.log(`  screenshot: ${relative(ROOT, file)}`);
+  console.log(`  screenshot: ${relative(ROOT, file)} (${size.width}×${size.height})`);
   await session.close();
 }

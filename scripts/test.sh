@@ -28,8 +28,10 @@ step "type check" tsc --noEmit
 step "lint" eslint .
 step "format" prettier --check .
 step "unit tests" vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
-step "build" npm run --silent build
-step "web-ext lint" web-ext lint --source-dir .output/firefox-mv2 --output text
+# `npm run zip` builds both browsers' folders and packs the archives a release ships.
+step "build and release archives" npm run --silent zip
+version=$(node -p 'require("./package.json").version')
+step "web-ext lint" web-ext lint --source-dir ".output/citecast-$version-firefox.zip" --output text
 step "browsers installed" bash scripts/ensure-browsers.sh chromium firefox-esr
 step "browser tests" tsx tests/browser/run.ts
 

@@ -1,7 +1,8 @@
 /**
  * Papers: the saved papers, searched, filtered (tag, read state, year, citing episode) and
  * sorted by the background a page at a time, in a windowed list. Read state is edited in the row;
- * tags and note in the detail beside it. Selected papers can be exported or deleted, with undo.
+ * tags and note in the detail beside it. Selected papers can be exported, sent to Zotero, or
+ * deleted, with undo.
  */
 import { useState } from 'preact/hooks';
 import { usePaged, useStoreChanged } from '@/components/common/hooks';
@@ -9,6 +10,7 @@ import { useT } from '@/components/common/i18n';
 import { EmptyState, StoreError } from '@/components/common/Notice';
 import { useServices } from '@/components/common/services';
 import { VirtualList } from '@/components/common/VirtualList';
+import { ZoteroButton } from '@/components/common/ZoteroButton';
 import type { MessageError } from '@/lib/messages';
 import type { PaperRecord, ReadState } from '@/lib/store/schema';
 import { inParts } from '@/lib/ui/exports';
@@ -357,6 +359,7 @@ export function PapersSection(props: {
             >
               {t('papers.deleteSelected')}
             </button>
+            <ZoteroButton keys={[...props.selection]} />
           </>
         )}
         {toast && (

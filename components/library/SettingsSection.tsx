@@ -26,6 +26,7 @@ import {
   shortcutOf,
 } from '@/lib/ui/shortcuts';
 import { ArxivSettings } from './ArxivSettings';
+import { ZoteroSettings } from './ZoteroSettings';
 import { clearPopupSnapshot, pageStorage } from '@/lib/ui/popup-snapshot';
 
 type Write = Parameters<typeof writeSettings>[0];
@@ -204,6 +205,7 @@ export function SettingsSection() {
         )}
       </fieldset>
       <ArxivSettings />
+      <ZoteroSettings />
       <fieldset class="card danger-zone">
         <legend>{t('settings.delete')}</legend>
         <p class="muted">{t('settings.deleteHint')}</p>

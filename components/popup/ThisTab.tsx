@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
+import { ZoteroButton } from '@/components/common/ZoteroButton';
 import { errorText } from '@/lib/i18n/errors';
 import type { MessageError } from '@/lib/messages';
 import type { PageEpisode, PageEpisodesReply } from '@/lib/page-episodes';
@@ -16,6 +17,21 @@ import { firstHttp } from '@/lib/ui/papers';
 const MAX_EPISODES = 5;
 /** Sources shown per episode. */
 const MAX_SOURCES = 25;
+
+/** An episode's papers as the page shows them, for "Send to Zotero". */
+function paperSources(episode: PageEpisode) {
+  return episode.episode.sources
+    .filter((source, i) => source.kind === 'paper' && episode.sourceKeys[i] !== null)
+    .map(({ title, authors, year, url, arxivId, doi, pdfUrl }) => ({
+      title,
+      authors,
+      year,
+      url,
+      arxivId,
+      doi,
+      pdfUrl,
+    }));
+}
 
 type Found = { state: 'loading' } | { state: 'done'; reply: PageEpisodesReply | null };
 
@@ -170,6 +186,7 @@ export function ThisTab(props: { refresh: number; onFound?(count: number): void 
                   {t('saveAll')}
                 </button>
               )}
+              {savable > 0 && <ZoteroButton sources={paperSources(episode)} />}
             </div>
             <ul class="tab-sources">
               {sources.map((source, i) => {

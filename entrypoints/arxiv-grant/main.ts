@@ -8,17 +8,7 @@ import '@/assets/arxiv-grant.css';
 import { hasArxivPermission, requestArxivAccess, revokeArxivAccess } from '@/lib/arxiv/permission';
 import { t } from '@/lib/i18n/index';
 import { readSettings } from '@/lib/settings';
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  if (className) el.className = className;
-  return el;
-}
+import { element } from '@/lib/ui/element';
 
 async function main(): Promise<void> {
   const app = document.getElementById('app');

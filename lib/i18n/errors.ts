@@ -79,6 +79,14 @@ const EN = {
   'arxiv.cannotLink': 'This title or arXiv id cannot be linked.',
   'arxiv.noWords': 'This title has no words.',
   'arxiv.notAnId': 'This is not an arXiv id.',
+  // Zotero.
+  'zotero.notRunning':
+    'Zotero is not running, so nothing was sent. Start Zotero and try again, or save the papers as a RIS file and import that into Zotero.',
+  'zotero.busy':
+    'Zotero is busy ({detail}), so nothing was sent. Try again in a moment, or save the papers as a RIS file.',
+  'zotero.refused':
+    'Zotero refused the papers: {detail}. Nothing was sent; you can save them as a RIS file instead.',
+  'zotero.nothingToSend': 'None of these sources has an arXiv id, a DOI or a title to send.',
   // Backup files: why one is refused (`backup.refused` frames the reason).
   'backup.refused': 'The backup was refused: {reason}. Nothing changed.',
   'backup.notObject': 'not a Citecast backup: the file is not a JSON object',
@@ -171,6 +179,13 @@ const NB: ErrorMessages = {
   'arxiv.cannotLink': 'Denne tittelen eller arXiv-id-en kan ikke kobles.',
   'arxiv.noWords': 'Denne tittelen har ingen ord.',
   'arxiv.notAnId': 'Dette er ikke en arXiv-id.',
+  'zotero.notRunning':
+    'Zotero kjører ikke, så ingenting ble sendt. Start Zotero og prøv igjen, eller lagre artiklene som en RIS-fil og importer den i Zotero.',
+  'zotero.busy':
+    'Zotero er opptatt ({detail}), så ingenting ble sendt. Prøv igjen om litt, eller lagre artiklene som en RIS-fil.',
+  'zotero.refused':
+    'Zotero avviste artiklene: {detail}. Ingenting ble sendt; du kan lagre dem som en RIS-fil i stedet.',
+  'zotero.nothingToSend': 'Ingen av disse kildene har en arXiv-id, en DOI eller en tittel å sende.',
   'backup.refused': 'Sikkerhetskopien ble avvist: {reason}. Ingenting ble endret.',
   'backup.notObject': 'ikke en sikkerhetskopi fra Citecast: filen er ikke et JSON-objekt',
   'backup.foreignFormat':

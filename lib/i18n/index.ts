@@ -118,6 +118,19 @@ const EN = {
   'arxiv.unknown':
     'Latest v{latest} of {updated}: cannot tell whether it is newer than the episode',
   'arxiv.versions': 'v1 {published} · latest v{latest} {updated}',
+  'zotero.grantTitle': 'Send papers to Zotero',
+  'zotero.grantWhat':
+    'Citecast sends the papers you choose to the Zotero app on this computer (127.0.0.1, port 23119) and nowhere else. The browser asks once whether Citecast may reach it.',
+  'zotero.grantRunning': 'Zotero must be running when you send.',
+  'zotero.grantPdfs':
+    'Also put each arXiv paper’s PDF into Zotero (Citecast fetches it from arxiv.org)',
+  'zotero.grantAllow': 'Allow',
+  'zotero.grantDone': 'Allowed. Press Zotero on the page again to send.',
+  'zotero.grantRefused': 'Not allowed, so nothing was sent.',
+  'zotero.untitledEpisode': 'an episode',
+  'zotero.noteCited': 'Cited in {show}: {episode}',
+  'zotero.noteMomentIn': 'Saved at {at} in {episode}',
+  'zotero.noteMoment': 'Saved at {at} in the episode',
   'arxiv.grantLang': 'en',
   'arxiv.grantTitle': 'Find PDFs on arXiv',
   'arxiv.grantWhat':
@@ -256,6 +269,19 @@ const NB: Messages = {
   'arxiv.unknown':
     'Siste versjon v{latest} fra {updated}: kan ikke si om den er nyere enn episoden',
   'arxiv.versions': 'v1 {published} · siste v{latest} {updated}',
+  'zotero.grantTitle': 'Send artikler til Zotero',
+  'zotero.grantWhat':
+    'Citecast sender artiklene du velger til Zotero-programmet på denne maskinen (127.0.0.1, port 23119) og ingen andre steder. Nettleseren spør én gang om Citecast får nå det.',
+  'zotero.grantRunning': 'Zotero må kjøre når du sender.',
+  'zotero.grantPdfs':
+    'Legg også hver arXiv-artikkels PDF inn i Zotero (Citecast henter den fra arxiv.org)',
+  'zotero.grantAllow': 'Tillat',
+  'zotero.grantDone': 'Tillatt. Trykk Zotero på siden igjen for å sende.',
+  'zotero.grantRefused': 'Ikke tillatt, så ingenting ble sendt.',
+  'zotero.untitledEpisode': 'en episode',
+  'zotero.noteCited': 'Nevnt i {show}: {episode}',
+  'zotero.noteMomentIn': 'Lagret ved {at} i {episode}',
+  'zotero.noteMoment': 'Lagret ved {at} i episoden',
   'arxiv.grantLang': 'nb',
   'arxiv.grantTitle': 'Finn PDF-er på arXiv',
   'arxiv.grantWhat':

@@ -269,6 +269,26 @@ const EN = {
   'settings.shortcutsOpen': 'Change shortcuts',
   'settings.shortcutsFirefox':
     'In Firefox: open the menu ☰ → Add-ons and themes (Ctrl+Shift+A), click the gear ⚙ → Manage Extension Shortcuts.',
+  // Zotero.
+  'zotero.send': 'Send to Zotero',
+  'zotero.sending': 'Sending…',
+  'zotero.sent': 'Sent {papers} to Zotero, into “{collection}”.',
+  'zotero.sentPdfs': 'PDFs attached: {n}.',
+  'zotero.confirm': 'Sent to Zotero before ({papers}):',
+  'zotero.sentBefore': 'sent {date}',
+  'zotero.inLibrary': 'already in your Zotero library',
+  'zotero.sendAgain': 'Send again',
+  'zotero.cancel': 'Cancel',
+  'zotero.denied': 'Not allowed to reach Zotero, so nothing was sent.',
+  'zotero.saveRis': 'Save as RIS instead',
+  'settings.zotero': 'Zotero',
+  'settings.zoteroMarks': 'Mark sources that are already in my Zotero library',
+  'settings.zoteroMarksHint':
+    'Citecast reads your Zotero library through Zotero’s local API, on this computer only. Zotero must be running.',
+  'settings.zoteroLocalApiOff':
+    'Zotero’s local API is off. In Zotero, open Settings → Advanced and turn on “Allow other applications on this computer to communicate with Zotero”.',
+  'settings.zoteroPdfs':
+    'Put arXiv PDFs into Zotero as files (Citecast fetches them from arxiv.org)',
   'settings.arxiv': 'Find PDFs on arXiv',
   'settings.arxivSwitch': 'Look up title-only sources on arXiv',
   'settings.arxivSends':
@@ -543,6 +563,25 @@ const NB: PageMessages = {
   'settings.shortcutsOpen': 'Endre hurtigtaster',
   'settings.shortcutsFirefox':
     'I Firefox: åpne menyen ☰ → Utvidelser og temaer (Ctrl+Shift+A), klikk tannhjulet ⚙ → Behandle hurtigtaster for utvidelser.',
+  'zotero.send': 'Send til Zotero',
+  'zotero.sending': 'Sender …',
+  'zotero.sent': 'Sendte {papers} til Zotero, til «{collection}».',
+  'zotero.sentPdfs': 'PDF-er lagt ved: {n}.',
+  'zotero.confirm': 'Sendt til Zotero før ({papers}):',
+  'zotero.sentBefore': 'sendt {date}',
+  'zotero.inLibrary': 'allerede i Zotero-biblioteket ditt',
+  'zotero.sendAgain': 'Send igjen',
+  'zotero.cancel': 'Avbryt',
+  'zotero.denied': 'Fikk ikke lov til å nå Zotero, så ingenting ble sendt.',
+  'zotero.saveRis': 'Lagre som RIS i stedet',
+  'settings.zotero': 'Zotero',
+  'settings.zoteroMarks': 'Merk kilder som allerede er i Zotero-biblioteket mitt',
+  'settings.zoteroMarksHint':
+    'Citecast leser Zotero-biblioteket ditt gjennom Zoteros lokale API, bare på denne maskinen. Zotero må kjøre.',
+  'settings.zoteroLocalApiOff':
+    'Zoteros lokale API er av. Åpne Innstillinger → Avansert i Zotero og slå på «Tillat andre programmer på denne datamaskinen å kommunisere med Zotero».',
+  'settings.zoteroPdfs':
+    'Legg arXiv-PDF-er inn i Zotero som filer (Citecast henter dem fra arxiv.org)',
   'settings.arxiv': 'Finn PDF-er på arXiv',
   'settings.arxivSwitch': 'Slå opp kilder som bare har tittel, på arXiv',
   'settings.arxivSends':

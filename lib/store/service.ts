@@ -378,6 +378,33 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   arxivMetadata: (store, data) => arxiv.arxivMetadata(store, data),
   arxivAccess: () => arxiv.arxivAccess(),
   openArxivGrant: () => arxiv.openArxivGrant(),
+  // Zotero: imported on demand, since most listeners never use it.
+  async zoteroSend(store, data) {
+    const { sendToZotero } = await import('../zotero/send');
+    return { result: await sendToZotero(store, data) };
+  },
+  async zoteroMarks(store, data) {
+    const { zoteroMarks } = await import('../zotero/send');
+    return { result: await zoteroMarks(store, data.keys) };
+  },
+  async openZoteroGrant() {
+    const { openZoteroGrant } = await import('../zotero/grant');
+    return { result: success(await openZoteroGrant()) };
+  },
+  async sourcesRis(store, data) {
+    const [{ papersToRis }, { exportFilename }] = await Promise.all([
+      import('../export/ris'),
+      import('../export/selection'),
+    ]);
+    const entries = data.sources
+      .map((source) => sourceAsPaper(source, store.now()))
+      .filter((paper) => paper !== null)
+      .map((paper) => ({ paper, citedBy: [] }));
+    if (entries.length === 0) return { result: fail('invalid', 'zotero.nothingToSend') };
+    return {
+      result: success({ text: papersToRis(entries), filename: exportFilename('ris', store.now()) }),
+    };
+  },
 };
 
 /** The name of an error (`QuotaExceededError`, …), when it has one. */

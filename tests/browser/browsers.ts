@@ -63,10 +63,13 @@ export async function launchChromium(options: {
   locale?: string;
   /** Extra command-line switches, e.g. `--enable-unsafe-extension-debugging`. */
   args?: readonly string[];
+  /** The unpacked extension to load; the Chromium build by default. */
+  extension?: string;
 }): Promise<ChromiumSession> {
   const executablePath = which('chromium');
   if (!executablePath) throw new Error('chromium not found: apt-get install -y chromium');
-  requireBuild(CHROME_EXT);
+  const extension = options.extension ?? CHROME_EXT;
+  requireBuild(extension);
   const profile = mkdtempSync(join(tmpdir(), 'citecast-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -74,8 +77,8 @@ export async function launchChromium(options: {
     viewport: { width: 1280, height: 900 },
     ...(options.locale ? { locale: options.locale } : {}),
     args: [
-      `--disable-extensions-except=${CHROME_EXT}`,
-      `--load-extension=${CHROME_EXT}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       ...CHROMIUM_SWITCHES,
       '--disable-quic',
       ...(options.args ?? []),
@@ -194,14 +197,16 @@ export async function openExtensionPage(
 
 /**
  * Starts Debian's firefox-esr headless (puppeteer-core over WebDriver BiDi) with the Firefox build
- * installed as a temporary add-on; answers the browser and the add-on's id.
+ * installed as a temporary add-on; answers the browser and the add-on's id. `extension` may also be
+ * a packed archive (`.zip`), which Firefox installs as it is.
  */
 export async function launchFirefox(
   prefs: Record<string, unknown> = {},
+  extension: string = FIREFOX_EXT,
 ): Promise<{ browser: Browser; id: string }> {
   const executablePath = which('firefox-esr') ?? which('firefox');
   if (!executablePath) throw new Error('firefox-esr not found: apt-get install -y firefox-esr');
-  requireBuild(FIREFOX_EXT);
+  if (!extension.endsWith('.zip')) requireBuild(extension);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -210,7 +215,7 @@ export async function launchFirefox(
     extraPrefsFirefox: prefs,
   });
   try {
-    return { browser, id: await browser.installExtension(FIREFOX_EXT) };
+    return { browser, id: await browser.installExtension(extension) };
   } catch (error) {
     await browser.close();
     throw error;

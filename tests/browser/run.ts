@@ -28,11 +28,14 @@ if (!only || only === 'chromium' || only === 'pages')
   await (await import('./chromium-pages.ts')).runChromiumPages();
 if (!only || only === 'chromium' || only === 'flow')
   await (await import('./chromium-library-flow.ts')).runChromiumLibraryFlow();
+if (!only || only === 'chromium' || only === 'zotero')
+  await (await import('./chromium-zotero.ts')).runChromiumZotero();
 if (!only || only === 'chromium' || only === 'big-list')
   await (await import('./chromium-big-list.ts')).runChromiumBigList();
 if (!only || only === 'firefox' || only === 'fixtures') await runFirefox();
 if (!only || only === 'firefox' || only === 'playback')
   await (await import('./firefox-playback.ts')).runFirefoxPlayback();
+if (!only || only === 'release') await (await import('./release.ts')).runRelease();
 
 const { passed, failed, results } = summary();
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });

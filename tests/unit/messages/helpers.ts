@@ -1,7 +1,7 @@
 /** Shared set-up for the message tests: senders as the browser fills them in, and a service on a fresh store. */
 import { vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { StoreChange } from '../../../lib/messages';
+import type { Result, StoreChange } from '../../../lib/messages';
 import { openStore, type Store } from '../../../lib/store/db';
 import {
   createStoreService,
@@ -66,4 +66,10 @@ export function paperSource(arxivId: string, title = `Paper ${arxivId}`) {
     doi: null,
     pdfUrl: `https://arxiv.org/pdf/${arxivId}`,
   };
+}
+
+/** The value of a successful result; fails the test otherwise. */
+export function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value;
 }
