@@ -23,7 +23,7 @@ import { assert, fail, test } from './harness.ts';
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
 /** A new tab whose every request is answered by the fixtures or refused. */
-async function fixturePage(browser: Browser): Promise<Page> {
+export async function fixturePage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {

@@ -29,6 +29,7 @@ if (!only || only === 'chromium' || only === 'flow')
   await (await import('./chromium-library-flow.ts')).runChromiumLibraryFlow();
 if (!only || only === 'chromium' || only === 'big-list')
   await (await import('./chromium-big-list.ts')).runChromiumBigList();
+if (!only || only === 'privacy') await (await import('./privacy.ts')).runPrivacy();
 if (!only || only === 'firefox') await runFirefox();
 if (!only || only === 'firefox' || only === 'playback')
   await (await import('./firefox-playback.ts')).runFirefoxPlayback();

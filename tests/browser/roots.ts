@@ -1,0 +1,192 @@
+/**
+ * Reaching into Citecast's closed shadow roots from a test, as outside checks do: page scripts
+ * and Playwright's locators cannot see them, the browsers' automation protocols can. Chromium
+ * through the DevTools protocol (`DOM.describeNode` with `pierce`, then `DOM.resolveNode`);
+ * Firefox through WebDriver BiDi (`browsingContext.locateNodes` with `includeShadowTree: "all"`,
+ * sent raw, as puppeteer has no helper for it). Buttons are pressed with real mouse input at
+ * their box, so the events are trusted, as a person's are.
+ *
+ * The test's function runs in the page's main world and gets `rootOf(host)`, the root of one of
+ * the hosts found; nothing is left in the page for its scripts to find.
+ */
+import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { assert } from './harness.ts';
+
+/** Gives the root of a Citecast host found by the helper, or `null` for any other element. */
+export type RootOf = (host: Element) => ShadowRoot | null;
+
+/** A test function run in the page with the hosts' roots at hand. */
+export type RootsFunction<A, R> = (arg: A, rootOf: RootOf) => R | Promise<R>;
+
+/** Every host Citecast puts in a page. */
+export const ALL_HOSTS = 'citecast-episode, citecast-source, citecast-help';
+
+/** What a test does with the closed roots of one page. */
+export interface Roots {
+  /**
+   * Runs `fn` in the page with the roots of the hosts matching `hosts` (default: every host).
+   * Its value must be JSON.
+   */
+  evaluate<A, R>(fn: RootsFunction<A, R>, arg: A, hosts?: string): Promise<R>;
+  /**
+   * Clicks, with the real mouse, the `nth` element matching `inner` in the roots of the hosts
+   * matching `hosts`, in page order; scrolls it into view first.
+   */
+  click(hosts: string, inner: string, nth?: number): Promise<void>;
+}
+
+/**
+ * The wrapper that builds `rootOf` from the host/root pairs handed in, then runs `fn`. `__name`:
+ * tsx keeps function names with a helper of that name, which the page does not have.
+ */
+function wrapper(fn: string): string {
+  return `async function (argJson, ...pairs) {
+    const __name = (f) => f;
+    const roots = new Map();
+    for (let i = 0; i + 1 < pairs.length; i += 2) roots.set(pairs[i], pairs[i + 1]);
+    const rootOf = (host) => roots.get(host) ?? null;
+    const value = await (${fn})(JSON.parse(argJson), rootOf);
+    return JSON.stringify(value === undefined ? null : value);
+  }`;
+}
+
+/** Finds the `nth` match of `inner` in the roots, scrolls it into view, answers its centre. */
+async function boxOf(
+  roots: Roots,
+  hosts: string,
+  inner: string,
+  nth: number,
+): Promise<{ x: number; y: number }> {
+  const box = await roots.evaluate(
+    ([hosts, inner, nth], rootOf) => {
+      const found = Array.from(document.querySelectorAll(hosts)).flatMap((host) =>
+        Array.from(rootOf(host)?.querySelectorAll(inner) ?? []),
+      );
+      const el = found[nth];
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center', inline: 'nearest' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width };
+    },
+    [hosts, inner, nth] as const,
+    hosts,
+  );
+  assert(box !== null && box.w > 0, `no visible ${inner} #${nth} in ${hosts}`);
+  return box!;
+}
+
+/** Root access in Chromium through a DevTools session on `page`. */
+export function chromiumRoots(page: PlaywrightPage): Roots {
+  let session: Promise<CDPSession> | null = null;
+  const cdp = () => (session ??= page.context().newCDPSession(page));
+  const roots: Roots = {
+    async evaluate(fn, arg, hosts = ALL_HOSTS) {
+      const s = await cdp();
+      const { root } = await s.send('DOM.getDocument', { depth: 0 });
+      const { nodeIds } = await s.send('DOM.querySelectorAll', {
+        nodeId: root.nodeId,
+        selector: hosts,
+      });
+      const pairs = await Promise.all(
+        nodeIds.map(async (nodeId) => {
+          const { node } = await s.send('DOM.describeNode', { nodeId, depth: 0, pierce: true });
+          const shadow = node.shadowRoots?.[0];
+          if (!shadow) return [];
+          const [host, inside] = await Promise.all([
+            s.send('DOM.resolveNode', { backendNodeId: node.backendNodeId }),
+            s.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId }),
+          ]);
+          return [{ objectId: host.object.objectId }, { objectId: inside.object.objectId }];
+        }),
+      );
+      const { result: doc } = await s.send('Runtime.evaluate', { expression: 'document' });
+      const reply = await s.send('Runtime.callFunctionOn', {
+        objectId: doc.objectId,
+        functionDeclaration: wrapper(fn.toString()),
+        arguments: [{ value: JSON.stringify(arg ?? null) }, ...pairs.flat()],
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (reply.exceptionDetails) {
+        throw new Error(
+          `in the page: ${JSON.stringify(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text)}`,
+        );
+      }
+      // Handles of this call are let go with the document's object group at the next navigation.
+      return JSON.parse(reply.result.value as string);
+    },
+    async click(hosts, inner, nth = 0) {
+      const { x, y } = await boxOf(roots, hosts, inner, nth);
+      await page.mouse.click(x, y);
+    },
+  };
+  return roots;
+}
+
+/** A BiDi remote value as the tests meet them. */
+interface RemoteNode {
+  sharedId?: string;
+  value?: { shadowRoot?: { sharedId?: string } | null };
+}
+
+/** Root access in Firefox through raw WebDriver BiDi commands on `page`'s connection. */
+export function firefoxRoots(page: PuppeteerPage): Roots {
+  const connection = (
+    page.browser() as unknown as {
+      connection: { send(method: string, params: object): Promise<{ result: unknown }> };
+    }
+  ).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const roots: Roots = {
+    async evaluate(fn, arg, hosts = ALL_HOSTS) {
+      const { result } = (await connection.send('browsingContext.locateNodes', {
+        context,
+        locator: { type: 'css', value: hosts },
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+      })) as { result: { nodes: RemoteNode[] } };
+      const pairs = result.nodes.flatMap((node) =>
+        node.sharedId && node.value?.shadowRoot?.sharedId
+          ? [{ sharedId: node.sharedId }, { sharedId: node.value.shadowRoot.sharedId }]
+          : [],
+      );
+      const { result: reply } = (await connection.send('script.callFunction', {
+        functionDeclaration: wrapper(fn.toString()),
+        target: { context },
+        awaitPromise: true,
+        arguments: [{ type: 'string', value: JSON.stringify(arg ?? null) }, ...pairs],
+        resultOwnership: 'none',
+      })) as {
+        result: { type: string; result?: { value?: unknown }; exceptionDetails?: unknown };
+      };
+      if (reply.type !== 'success') throw new Error(`in the page: ${JSON.stringify(reply)}`);
+      return JSON.parse(reply.result!.value as string);
+    },
+    async click(hosts, inner, nth = 0) {
+      const { x, y } = await boxOf(roots, hosts, inner, nth);
+      await page.mouse.click(x, y);
+    },
+  };
+  return roots;
+}
+
+/**
+ * Polls `fn` in the page (with the roots) every 100 ms until it answers truthy, up to `ms`;
+ * fails with `what` and the last answer. Answers the value that passed.
+ */
+export async function waitInRoots<A, R>(
+  roots: Roots,
+  fn: RootsFunction<A, R>,
+  arg: A,
+  what: string,
+  ms = 10_000,
+  hosts?: string,
+): Promise<R> {
+  let value = await roots.evaluate(fn, arg, hosts);
+  for (const deadline = Date.now() + ms; !value && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await roots.evaluate(fn, arg, hosts);
+  }
+  assert(!!value, `${what}: ${JSON.stringify(value)}`);
+  return value;
+}
