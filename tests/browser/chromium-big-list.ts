@@ -275,7 +275,7 @@ async function waitPassDone(page: Page, episodes: number): Promise<void> {
   await page
     .waitForFunction(
       (n) =>
-        document.documentElement.dataset.citecast === 'ready' &&
+        document.documentElement.dataset.citecastEpisodes !== undefined &&
         document.documentElement.dataset.citecastEpisodes === String(n),
       episodes,
       { timeout: 15_000 },

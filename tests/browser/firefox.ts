@@ -36,9 +36,12 @@ export async function fixturePage(browser: Browser): Promise<Page> {
 
 async function contentScriptRan(page: Page, timeoutMs: number): Promise<boolean> {
   try {
-    await page.waitForFunction(() => document.documentElement.dataset.citecast === 'ready', {
-      timeout: timeoutMs,
-    });
+    await page.waitForFunction(
+      () => document.documentElement.dataset.citecastEpisodes !== undefined,
+      {
+        timeout: timeoutMs,
+      },
+    );
     return true;
   } catch {
     return false;
@@ -120,7 +123,10 @@ async function openAnnotated(browser: Browser, url: string): Promise<Page> {
   const page = await fixturePage(browser);
   const response = await page.goto(url);
   assert(response?.ok(), `fixture not served: ${response?.status()}`);
-  assert(await contentScriptRan(page, 10_000), `data-citecast="ready" never appeared on ${url}`);
+  assert(
+    await contentScriptRan(page, 10_000),
+    `the content script never recorded its read on ${url}`,
+  );
   await page.waitForFunction(
     () => !!document.querySelector('citecast-source')?.shadowRoot?.querySelector('button'),
     { timeout: 10_000 },
@@ -148,7 +154,7 @@ export async function runFirefox(): Promise<void> {
         const page = await fixturePage(browser!);
         const response = await page.goto(fixture.url);
         assert(response?.ok(), `fixture not served: ${response?.status()}`);
-        assert(await contentScriptRan(page, 10_000), 'data-citecast="ready" never appeared');
+        assert(await contentScriptRan(page, 10_000), 'the content script never recorded its read');
         await checkCounts(() => seenCounts(page), fixture);
         await checkElements(() => page.evaluate(countElementsInPage));
         await page.screenshot({ path: join(SHOTS, `firefox-${fixture.name}.png`) });

@@ -31,9 +31,12 @@ export interface Roots {
   evaluate<A, R>(fn: RootsFunction<A, R>, arg: A, hosts?: string): Promise<R>;
   /**
    * Clicks, with the real mouse, the `nth` element matching `inner` in the roots of the hosts
-   * matching `hosts`, in page order; scrolls it into view first.
+   * matching `hosts` (only the `hostIndex`th of them, when given), in page order; scrolls it
+   * into view first.
    */
-  click(hosts: string, inner: string, nth?: number): Promise<void>;
+  click(hosts: string, inner: string, nth?: number, hostIndex?: number): Promise<void>;
+  /** Moves the real mouse over that element (see {@link Roots.click}). */
+  hover(hosts: string, inner: string, nth?: number, hostIndex?: number): Promise<void>;
 }
 
 /**
@@ -57,11 +60,13 @@ async function boxOf(
   hosts: string,
   inner: string,
   nth: number,
+  hostIndex: number | null,
 ): Promise<{ x: number; y: number }> {
   const box = await roots.evaluate(
-    ([hosts, inner, nth], rootOf) => {
-      const found = Array.from(document.querySelectorAll(hosts)).flatMap((host) =>
-        Array.from(rootOf(host)?.querySelectorAll(inner) ?? []),
+    ([hosts, inner, nth, hostIndex], rootOf) => {
+      const all = Array.from(document.querySelectorAll(hosts));
+      const found = (hostIndex === null ? all : all.slice(hostIndex, hostIndex + 1)).flatMap(
+        (host) => Array.from(rootOf(host)?.querySelectorAll(inner) ?? []),
       );
       const el = found[nth];
       if (!el) return null;
@@ -69,10 +74,10 @@ async function boxOf(
       const r = el.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width };
     },
-    [hosts, inner, nth] as const,
+    [hosts, inner, nth, hostIndex] as const,
     hosts,
   );
-  assert(box !== null && box.w > 0, `no visible ${inner} #${nth} in ${hosts}`);
+  assert(box !== null && box.w > 0, `no visible ${inner} #${nth} in ${hosts} #${hostIndex}`);
   return box!;
 }
 
@@ -116,9 +121,13 @@ export function chromiumRoots(page: PlaywrightPage): Roots {
       // Handles of this call are let go with the document's object group at the next navigation.
       return JSON.parse(reply.result.value as string);
     },
-    async click(hosts, inner, nth = 0) {
-      const { x, y } = await boxOf(roots, hosts, inner, nth);
+    async click(hosts, inner, nth = 0, hostIndex) {
+      const { x, y } = await boxOf(roots, hosts, inner, nth, hostIndex ?? null);
       await page.mouse.click(x, y);
+    },
+    async hover(hosts, inner, nth = 0, hostIndex) {
+      const { x, y } = await boxOf(roots, hosts, inner, nth, hostIndex ?? null);
+      await page.mouse.move(x, y);
     },
   };
   return roots;
@@ -162,9 +171,13 @@ export function firefoxRoots(page: PuppeteerPage): Roots {
       if (reply.type !== 'success') throw new Error(`in the page: ${JSON.stringify(reply)}`);
       return JSON.parse(reply.result!.value as string);
     },
-    async click(hosts, inner, nth = 0) {
-      const { x, y } = await boxOf(roots, hosts, inner, nth);
+    async click(hosts, inner, nth = 0, hostIndex) {
+      const { x, y } = await boxOf(roots, hosts, inner, nth, hostIndex ?? null);
       await page.mouse.click(x, y);
+    },
+    async hover(hosts, inner, nth = 0, hostIndex) {
+      const { x, y } = await boxOf(roots, hosts, inner, nth, hostIndex ?? null);
+      await page.mouse.move(x, y);
     },
   };
   return roots;
@@ -189,4 +202,104 @@ export async function waitInRoots<A, R>(
   }
   assert(!!value, `${what}: ${JSON.stringify(value)}`);
   return value;
+}
+
+/** What a test reads of one element inside the roots. */
+export interface Seen {
+  text: string;
+  attrs: Record<string, string>;
+  /** Whether it has a box (laid out and shown). */
+  shown: boolean;
+}
+
+/**
+ * Every element matching `inner` in the roots of the hosts matching `hosts`, in page order, as
+ * {@link Seen}.
+ */
+export function seenAll(roots: Roots, hosts: string, inner: string): Promise<Seen[]> {
+  return roots.evaluate(
+    ([hosts, inner], rootOf) =>
+      Array.from(document.querySelectorAll(hosts)).flatMap((host) =>
+        Array.from(rootOf(host)?.querySelectorAll(inner) ?? []).map((el) => ({
+          text: el.textContent ?? '',
+          attrs: Object.fromEntries(Array.from(el.attributes).map((a) => [a.name, a.value])),
+          shown: el.getClientRects().length > 0,
+        })),
+      ),
+    [hosts, inner] as const,
+    hosts,
+  );
+}
+
+/** The `nth` element matching `inner` in the roots of `hosts` (see {@link seenAll}), or null. */
+export async function seen(
+  roots: Roots,
+  hosts: string,
+  inner: string,
+  nth = 0,
+): Promise<Seen | null> {
+  return (await seenAll(roots, hosts, inner))[nth] ?? null;
+}
+
+/**
+ * Polls {@link seen} every 100 ms until `ok` (up to `ms`); fails with `what` and the last value.
+ */
+export async function waitSeen(
+  roots: Roots,
+  hosts: string,
+  inner: string,
+  ok: (seen: Seen | null) => boolean,
+  what: string,
+  nth = 0,
+  ms = 10_000,
+): Promise<Seen | null> {
+  let value = await seen(roots, hosts, inner, nth);
+  for (const deadline = Date.now() + ms; !ok(value) && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await seen(roots, hosts, inner, nth);
+  }
+  assert(ok(value), `${what}: ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** Whether `seen` is a toggle showing `aria-pressed` = `value`. */
+export const pressedIs =
+  (value: 'true' | 'false') =>
+  (seen: Seen | null): boolean =>
+    seen?.attrs['aria-pressed'] === value;
+
+/** The box (page coordinates in the viewport) of the `nth` match of `inner` in `hosts`' roots. */
+export async function rectIn(
+  roots: Roots,
+  hosts: string,
+  inner: string,
+  nth = 0,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const rect = await roots.evaluate(
+    ([hosts, inner, nth], rootOf) => {
+      const el = Array.from(document.querySelectorAll(hosts)).flatMap((host) =>
+        Array.from(rootOf(host)?.querySelectorAll(inner) ?? []),
+      )[nth];
+      if (!el) return null;
+      el.scrollIntoView({ block: 'nearest' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    },
+    [hosts, inner, nth] as const,
+    hosts,
+  );
+  assert(rect !== null && rect.width > 0, `no ${inner} #${nth} in ${hosts}`);
+  return rect!;
+}
+
+/** The focused element inside the roots (or the page): its `data-action`, else its tag. */
+export function focusedIn(roots: Roots): Promise<string | null> {
+  return roots.evaluate((_arg: null, rootOf) => {
+    let el: Element | null = document.activeElement;
+    for (let root = rootOf(el!) ?? el?.shadowRoot; root?.activeElement; ) {
+      el = root.activeElement;
+      root = rootOf(el) ?? el.shadowRoot;
+    }
+    return el ? (el.getAttribute('data-action') ?? el.localName) : null;
+  }, null);
 }
