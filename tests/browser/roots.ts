@@ -81,44 +81,72 @@ async function boxOf(
   return box!;
 }
 
-/** Root access in Chromium through a DevTools session on `page`. */
+/** One root access per page, so its DevTools session and handles are kept. */
+const chromiumAccess = new WeakMap<PlaywrightPage, Roots>();
+
+/** Root access in Chromium through a DevTools session on `page` (one per page). */
 export function chromiumRoots(page: PlaywrightPage): Roots {
+  let access = chromiumAccess.get(page);
+  if (!access) chromiumAccess.set(page, (access = newChromiumRoots(page)));
+  return access;
+}
+
+/** A new root access on `page`; see {@link chromiumRoots}. */
+function newChromiumRoots(page: PlaywrightPage): Roots {
   let session: Promise<CDPSession> | null = null;
-  const cdp = () => (session ??= page.context().newCDPSession(page));
+  /** The document's node id, while the DevTools session keeps it (until the page navigates). */
+  let documentId: number | null = null;
+  /** Each host's handle and its root's, by node id: a big list has thousands of hosts. */
+  const pairs = new Map<number, Promise<{ objectId?: string }[]>>();
+  const cdp = () =>
+    (session ??= page
+      .context()
+      .newCDPSession(page)
+      .then((s) => {
+        s.on('DOM.documentUpdated', () => {
+          documentId = null;
+          pairs.clear();
+        });
+        return s;
+      }));
+  const pairOf = (s: CDPSession, nodeId: number) => {
+    let pair = pairs.get(nodeId);
+    if (!pair) {
+      pair = (async () => {
+        const { node } = await s.send('DOM.describeNode', { nodeId, depth: 0, pierce: true });
+        const shadow = node.shadowRoots?.[0];
+        if (!shadow) return [];
+        const [host, inside] = await Promise.all([
+          s.send('DOM.resolveNode', { backendNodeId: node.backendNodeId }),
+          s.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId }),
+        ]);
+        return [{ objectId: host.object.objectId }, { objectId: inside.object.objectId }];
+      })();
+      pairs.set(nodeId, pair);
+    }
+    return pair;
+  };
   const roots: Roots = {
     async evaluate(fn, arg, hosts = ALL_HOSTS) {
       const s = await cdp();
-      const { root } = await s.send('DOM.getDocument', { depth: 0 });
+      documentId ??= (await s.send('DOM.getDocument', { depth: 0 })).root.nodeId;
       const { nodeIds } = await s.send('DOM.querySelectorAll', {
-        nodeId: root.nodeId,
+        nodeId: documentId,
         selector: hosts,
       });
-      const pairs = await Promise.all(
-        nodeIds.map(async (nodeId) => {
-          const { node } = await s.send('DOM.describeNode', { nodeId, depth: 0, pierce: true });
-          const shadow = node.shadowRoots?.[0];
-          if (!shadow) return [];
-          const [host, inside] = await Promise.all([
-            s.send('DOM.resolveNode', { backendNodeId: node.backendNodeId }),
-            s.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId }),
-          ]);
-          return [{ objectId: host.object.objectId }, { objectId: inside.object.objectId }];
-        }),
-      );
+      const found = await Promise.all(nodeIds.map((nodeId) => pairOf(s, nodeId)));
       const { result: doc } = await s.send('Runtime.evaluate', { expression: 'document' });
       const reply = await s.send('Runtime.callFunctionOn', {
         objectId: doc.objectId,
         functionDeclaration: wrapper(fn.toString()),
-        arguments: [{ value: JSON.stringify(arg ?? null) }, ...pairs.flat()],
+        arguments: [{ value: JSON.stringify(arg ?? null) }, ...found.flat()],
         returnByValue: true,
         awaitPromise: true,
       });
       if (reply.exceptionDetails) {
-        throw new Error(
-          `in the page: ${JSON.stringify(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text)}`,
-        );
+        const { exception, text } = reply.exceptionDetails;
+        throw new Error(`in the page: ${exception?.description ?? text}`);
       }
-      // Handles of this call are let go with the document's object group at the next navigation.
       return JSON.parse(reply.result.value as string);
     },
     async click(hosts, inner, nth = 0, hostIndex) {
@@ -254,7 +282,7 @@ export async function waitSeen(
   ms = 10_000,
 ): Promise<Seen | null> {
   let value = await seen(roots, hosts, inner, nth);
-  for (const deadline = Date.now() + ms; !ok(value) && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + ms; !ok(value) && Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     value = await seen(roots, hosts, inner, nth);
   }
@@ -296,7 +324,7 @@ export async function rectIn(
 export function focusedIn(roots: Roots): Promise<string | null> {
   return roots.evaluate((_arg: null, rootOf) => {
     let el: Element | null = document.activeElement;
-    for (let root = rootOf(el!) ?? el?.shadowRoot; root?.activeElement; ) {
+    for (let root = rootOf(el!) ?? el?.shadowRoot; root?.activeElement;) {
       el = root.activeElement;
       root = rootOf(el) ?? el.shadowRoot;
     }
