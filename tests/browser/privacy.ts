@@ -20,6 +20,7 @@ import { chromiumRoots, firefoxRoots, waitInRoots, type Roots } from './roots.ts
 
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
 const SITE_STEM = '2026-05-20-synthetic-episode-title-7cc949';
+const SPOTIFY = FIXTURE_PAGES.find((p) => p.name === 'spotify-episode')!;
 
 /** What the page can see of Citecast: its hosts' attributes and boxes, and `<html>`'s attributes. */
 interface PageView {
@@ -249,6 +250,40 @@ async function runChromiumPrivacy(locale: string): Promise<void> {
       );
       await page.close();
     });
+    if (locale === 'en-US') {
+      await test('privacy: on a Spotify page of another show Citecast reads and inserts nothing, until the page navigates to the show’s', async () => {
+        const page = await s.context.newPage();
+        const show = readFileSync(join(ROOT, SPOTIFY.file), 'utf8');
+        const other = show.replaceAll('AI Post Transformers', 'Some Other Show');
+        const otherUrl = 'https://open.spotify.com/episode/0000000000000000000000';
+        await page.route(otherUrl, (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: other }),
+        );
+        await page.goto(otherUrl);
+        await page.waitForTimeout(2_500);
+        const dormant = await pageView(page);
+        assert(
+          dormant.hosts.length === 0 &&
+            !dormant.html.some(([name]) => name.startsWith('data-citecast')),
+          `Citecast acted on another show's page: ${JSON.stringify(dormant)}`,
+        );
+        // The single-page app navigates to the show's episode in place.
+        await page.evaluate(
+          ([html, url]) => {
+            const doc = new DOMParser().parseFromString(html, 'text/html');
+            history.pushState({}, '', url);
+            document.title = doc.title;
+            document.body.replaceWith(document.adoptNode(doc.body));
+          },
+          [show, SPOTIFY.url] as const,
+        );
+        await page
+          .locator('citecast-episode')
+          .first()
+          .waitFor({ state: 'attached', timeout: 10_000 });
+        await page.close();
+      });
+    }
   } finally {
     await s.close();
   }
