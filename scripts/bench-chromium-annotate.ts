@@ -34,19 +34,24 @@ interface LoadRound {
 const INIT_SCRIPT = `(() => {
   const beats = [];
   let last = performance.now();
-  // Bars placed but not yet filled; a bar counts as shown once its shadow root holds the bar.
+  // Bars placed but not yet filled. Their shadow roots are closed to the page, so a bar counts as
+  // shown once it has a box: an empty host has none until its bar and styles are in (a resize
+  // observer sees it after layout, without forcing one).
   const unfilled = new Set();
   const seen = new Map();
+  const sized = new ResizeObserver((entries) => {
+    const now = performance.now();
+    for (const entry of entries) {
+      if (entry.contentRect.height === 0) continue;
+      seen.set(entry.target, now);
+      unfilled.delete(entry.target);
+      sized.unobserve(entry.target);
+    }
+  });
   setInterval(() => {
     const now = performance.now();
     beats.push([last, now - last]);
     last = now;
-    for (const el of unfilled) {
-      if (el.shadowRoot && el.shadowRoot.querySelector('.bar')) {
-        seen.set(el, now);
-        unfilled.delete(el);
-      }
-    }
   }, 10);
   let sources = 0;
   let lastSourceAt = null;
@@ -55,7 +60,7 @@ const INIT_SCRIPT = `(() => {
     for (const r of records) for (const n of r.addedNodes) {
       if (n.nodeType !== 1) continue;
       const name = n.localName;
-      if (name === 'citecast-episode') unfilled.add(n);
+      if (name === 'citecast-episode') { unfilled.add(n); sized.observe(n); }
       else if (name === 'citecast-source') { sources++; lastSourceAt = now; }
     }
   }).observe(document, { childList: true, subtree: true });

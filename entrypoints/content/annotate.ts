@@ -33,6 +33,7 @@ import {
   SOURCE_TAG,
   type PlacedEpisode,
 } from '@/lib/annotate/place';
+import { rootOf } from '@/lib/annotate/roots';
 import { BADGE_MESSAGE } from '@/lib/badge';
 import type { FoundEpisode } from '@/lib/episode';
 import { createArxivFeature } from './arxiv';
@@ -280,17 +281,17 @@ export function createAnnotator(
     if (!filled.has(host)) return;
     arxiv.decorateSource(host, info.source, info.episode.episode);
     if (info.citedKey) {
-      setCitedEpisodeState(host.shadowRoot, citedEpisodeState(listens.get(info.citedKey)));
+      setCitedEpisodeState(rootOf(host), citedEpisodeState(listens.get(info.citedKey)));
     }
     if (!info.key) return;
     setPressed(
-      host.shadowRoot?.querySelector('button[data-action="save"]'),
+      rootOf(host)?.querySelector('button[data-action="save"]'),
       saved.get(info.key) === true,
     );
   }
 
   function renderEpisode(info: EpisodeInfo, playable: ReadonlySet<string>): void {
-    const root = info.host.shadowRoot;
+    const root = rootOf(info.host);
     // A hidden bar (laterBars) shows its state when it is shown: rendering 600 of them on
     // every answer was a 50 ms task on a big list.
     if (!root || filled.get(info.host) !== true || laterBars.has(info.host)) return;
@@ -534,7 +535,7 @@ export function createAnnotator(
    */
   function showError(info: EpisodeInfo | null, message: string): void {
     for (const e of info ? [info] : episodes) {
-      const root = e.host.shadowRoot;
+      const root = rootOf(e.host);
       if (!root) continue;
       setEpisodeStatus(root, message, true);
       clearStatusLater(root, ERROR_MS);
@@ -558,7 +559,7 @@ export function createAnnotator(
 
   /** Copies the episode's reading list, then says "Copied", or why it could not. */
   async function copyList(info: EpisodeInfo): Promise<void> {
-    const root = info.host.shadowRoot;
+    const root = rootOf(info.host);
     if (!root) return;
     await copyText(root, readingList(info));
   }
@@ -600,7 +601,7 @@ export function createAnnotator(
   /** Shows `made` in the episode's bar (closing any other panel) and moves the focus into it. */
   function showPanel(info: EpisodeInfo, opener: HTMLElement, made: Panel): void {
     closePanels(false);
-    const box = info.host.shadowRoot?.querySelector('.panels');
+    const box = rootOf(info.host)?.querySelector('.panels');
     if (!box) return;
     box.append(made.element);
     panel = { info, element: made.element, opener };
@@ -615,7 +616,7 @@ export function createAnnotator(
   /** Opens every arXiv PDF of the episode, asking first in the bar when that is many tabs. */
   function openAll(info: EpisodeInfo, opener: HTMLElement): void {
     const urls = arxivPdfUrls(info.sources.map((s) => s.source));
-    const root = info.host.shadowRoot;
+    const root = rootOf(info.host);
     if (urls.length === 0) {
       if (root) setEpisodeStatus(root, t('openAllNone'));
       if (root) clearStatusLater(root, STATUS_MS);
@@ -667,7 +668,7 @@ export function createAnnotator(
 
   /** Copies the BibTeX of the episode's saved papers (the background writes it). */
   async function copyBibtex(info: EpisodeInfo): Promise<void> {
-    const root = info.host.shadowRoot;
+    const root = rootOf(info.host);
     if (!root) return;
     const keys = info.sources.flatMap((s) => (s.key && saved.get(s.key) ? [s.key] : []));
     if (keys.length === 0) {
@@ -708,15 +709,14 @@ export function createAnnotator(
   }
 
   /**
-   * One click listener per host: the click is Citecast's alone (never a surrounding page link's),
+   * One click listener per host's root: the click is Citecast's alone (never a surrounding page link's),
    * and a button's action runs.
    */
   function onClick(event: Event): void {
-    const host = event.currentTarget as HTMLElement;
+    const host = (event.currentTarget as ShadowRoot).host as HTMLElement;
     event.preventDefault();
     event.stopPropagation();
-    // Only the user's own clicks: the shadow roots are open (CONTRACT.md §3), so a page script
-    // could otherwise `.click()` save, heard or "use this arXiv match" on the user's behalf.
+    // Only the user's own clicks: a page script can dispatch a click on the host itself.
     if (stopped || !event.isTrusted) return;
     const target = event.composedPath()[0];
     const button = target instanceof Element ? target.closest('[data-action]') : null;
@@ -731,7 +731,7 @@ export function createAnnotator(
         action,
         source?.source ?? null,
         around?.episode ?? null,
-        around?.host.shadowRoot ?? null,
+        rootOf(around?.host) ?? null,
       )
     )
       return;
@@ -792,7 +792,8 @@ export function createAnnotator(
   function listen(host: HTMLElement): void {
     if (listening.has(host)) return;
     listening.add(host);
-    host.addEventListener('click', onClick);
+    // On the root: outside a closed root, an event's path no longer shows which button it hit.
+    rootOf(host)?.addEventListener('click', onClick);
     // Some pages follow links on mousedown/pointerdown; those never reach them from Citecast.
     host.addEventListener('mousedown', stop);
     host.addEventListener('pointerdown', stop);

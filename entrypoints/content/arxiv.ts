@@ -20,6 +20,7 @@ import {
 } from '@/lib/annotate/arxiv';
 import { ARXIV_STYLES } from '@/lib/annotate/arxiv-styles';
 import { setEpisodeStatus } from '@/lib/annotate/controls';
+import { rootOf } from '@/lib/annotate/roots';
 import { titleCacheKey } from '@/lib/arxiv/cache';
 import { RESOLVE_LIMIT, TITLES_PER_REQUEST } from '@/lib/arxiv/query';
 import type { ArxivStatus } from '@/lib/arxiv/status';
@@ -244,7 +245,7 @@ export function createArxivFeature(
   }
 
   function decorateSource(host: HTMLElement, source: Source, episode: FoundEpisode): void {
-    const root = host.shadowRoot;
+    const root = rootOf(host);
     if (!root || stopped) return;
     hosts.set(host, { source, episode });
     const group = root.querySelector('.group');
@@ -285,14 +286,17 @@ export function createArxivFeature(
       const more = button(document, 'arxiv-info', t('arxiv.info'), t('arxiv.infoName'));
       more.setAttribute('aria-expanded', 'false');
       let timer: ReturnType<typeof setTimeout> | undefined;
-      more.addEventListener('mouseenter', () => {
-        timer = setTimeout(() => void showPreview(host, false), HOVER_MS);
+      // A preview fetches from arXiv: only the user's own pointer and focus open one.
+      more.addEventListener('mouseenter', (event) => {
+        if (event.isTrusted) timer = setTimeout(() => void showPreview(host, false), HOVER_MS);
       });
       more.addEventListener('mouseleave', () => {
         clearTimeout(timer);
         hidePreview(host, false);
       });
-      more.addEventListener('focus', () => void showPreview(host, false));
+      more.addEventListener('focus', (event) => {
+        if (event.isTrusted) void showPreview(host, false);
+      });
       more.addEventListener('blur', () => hidePreview(host, false));
       box.append(more);
     }
@@ -346,7 +350,7 @@ export function createArxivFeature(
   }
 
   async function showPreview(host: HTMLElement, pin: boolean): Promise<void> {
-    const root = host.shadowRoot;
+    const root = rootOf(host);
     if (!root || stopped) return;
     let panel = root.querySelector<HTMLElement>('.arxiv-preview');
     const opener = root.querySelector('button[data-action="arxiv-info"]');
@@ -368,7 +372,7 @@ export function createArxivFeature(
   }
 
   function hidePreview(host: HTMLElement, force: boolean): void {
-    const root = host.shadowRoot;
+    const root = rootOf(host);
     const panel = root?.querySelector<HTMLElement>('.arxiv-preview');
     if (!panel || (!force && panel.dataset.pinned === 'true')) return;
     panel.remove();
@@ -499,7 +503,7 @@ export function createArxivFeature(
     else if (action === 'arxiv-info') {
       const host = [...hosts].find(([, v]) => v.source === source)?.[0];
       if (host) {
-        const open = host.shadowRoot?.querySelector<HTMLElement>('.arxiv-preview');
+        const open = rootOf(host)?.querySelector<HTMLElement>('.arxiv-preview');
         if (open?.dataset.pinned === 'true') hidePreview(host, true);
         else void showPreview(host, true);
       }

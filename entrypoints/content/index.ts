@@ -1,12 +1,41 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { SUPPORTED_MATCHES } from '@/lib/hosts';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isShowPage, SUPPORTED_MATCHES } from '@/lib/hosts';
 import { onSettingsChanged, readSettings, siteOf, type Settings } from '@/lib/settings';
-import { startCitecast } from './start';
+import { isCitecastRunning, startCitecast } from './start';
+
+/** Whether the page as it is now is one of the show's (its address and title only). */
+function onShowPage(): boolean {
+  return isShowPage(location.href, document.title);
+}
+
+/**
+ * Calls `start` once the page is one of the show's: at once, or when an in-page navigation
+ * (a single-page app's) gets there. Until then only the address and the title are looked at.
+ */
+function whenShowPage(ctx: ContentScriptContext, start: () => void): void {
+  if (onShowPage()) return start();
+  const check = () => {
+    if (!onShowPage()) return;
+    observer.disconnect();
+    start();
+  };
+  // The title changes a moment after the address in a single-page app.
+  const observer = new MutationObserver(check);
+  observer.observe(document.head ?? document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', check);
+  ctx.onInvalidated(() => observer.disconnect());
+}
 
 /**
  * The automatic content script: on the supported hosts only (lib/hosts.ts), and only on those the
  * user left on in Settings. A site turned on later starts at once; one turned off keeps its
  * controls until the page is reloaded (Settings says so), and "Read this page" still works there.
+ * On a host's page that is not the show's it reads, inserts and sends nothing.
  */
 export default defineContentScript({
   matches: [...SUPPORTED_MATCHES],
@@ -16,15 +45,16 @@ export default defineContentScript({
     const enabled = (settings: Settings) => site === null || settings.sites[site];
     let started = false;
     const start = () => {
-      if (started || !ctx.isValid) return;
+      // "Read this page" may have started Citecast here already.
+      if (started || !ctx.isValid || isCitecastRunning()) return;
       started = true;
-      startCitecast(ctx);
+      startCitecast(ctx, onShowPage);
     };
-    if (enabled(await readSettings())) return start();
+    if (enabled(await readSettings())) return whenShowPage(ctx, start);
     const stop = onSettingsChanged((settings) => {
       if (!enabled(settings)) return;
       stop();
-      start();
+      whenShowPage(ctx, start);
     });
     ctx.onInvalidated(stop);
   },

@@ -7,15 +7,19 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createHelpPanel } from '@/lib/annotate/help';
 import { isTextField, keyAction, moveIndex } from '@/lib/annotate/keys';
+import { rootOf } from '@/lib/annotate/roots';
 import type { Annotator } from './annotate';
 
 /** The attribute that draws the focus ring on a source host (styles.ts). */
 const FOCUS_ATTR = 'data-citecast-focus';
 
-/** The innermost element that has the focus, through open shadow roots. */
+/** The innermost element that has the focus, through open shadow roots and Citecast's own. */
 function deepActiveElement(document: Document): Element | null {
   let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  for (let root = rootOf(active) ?? active?.shadowRoot; root?.activeElement;) {
+    active = root.activeElement;
+    root = rootOf(active) ?? active.shadowRoot;
+  }
   return active;
 }
 

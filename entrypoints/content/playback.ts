@@ -1,5 +1,5 @@
 /**
- * Playback tracking on the page (issue 7): every `<audio>` and `<video>` in the document, also
+ * Playback tracking on the page: every `<audio>` and `<video>` in the document, also
  * those added later, is followed through capture listeners on the document (media events do not
  * bubble, but they do pass the capture phase), so there is one listener per event type whatever
  * the number of elements, and nothing to add when the page adds a player. Each element gets a
@@ -55,14 +55,19 @@ function mediaSrc(media: HTMLMediaElement): string {
   return source?.src ?? '';
 }
 
-/** What the tracker reads of an element. */
+/** What the tracker reads of an element, its `played` ranges included. */
 function snapshot(media: HTMLMediaElement): MediaSnapshot {
+  const played: [number, number][] = [];
+  for (let i = 0; i < media.played.length; i++) {
+    played.push([media.played.start(i), media.played.end(i)]);
+  }
   return {
     currentTime: media.currentTime,
     duration: media.duration,
     paused: media.paused,
     playbackRate: media.playbackRate,
     seeking: media.seeking,
+    played,
   };
 }
 
@@ -149,7 +154,8 @@ export function startPlayback(ctx: ContentScriptContext): {
   }
 
   function onMediaEvent(event: Event): void {
-    if (!ctx.isValid) return;
+    // Only the browser's own media events: a page script can dispatch any of them.
+    if (!ctx.isValid || !event.isTrusted) return;
     const media = event.target;
     if (!isMedia(media)) return;
     const t = entry(media);
@@ -174,9 +180,11 @@ export function startPlayback(ctx: ContentScriptContext): {
   for (const type of TRACKED_EVENTS) {
     ctx.addEventListener(document, type, onMediaEvent, { capture: true });
   }
-  ctx.addEventListener(window, 'pagehide', () => flushAll(true));
-  ctx.addEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flushAll(true);
+  ctx.addEventListener(window, 'pagehide', (event) => {
+    if (event.isTrusted) flushAll(true);
+  });
+  ctx.addEventListener(document, 'visibilitychange', (event) => {
+    if (event.isTrusted && document.visibilityState === 'hidden') flushAll(true);
   });
 
   active = {

@@ -12,7 +12,7 @@ import { answerPageEpisodes } from './page-episodes';
 import { createCatalogRecorder } from './catalog';
 import { startPlayback } from './playback';
 
-/** Told about every read before the annotator: the media watcher and the catalog (issue 7). */
+/** Told about every read before the annotator: the media watcher and the catalog. */
 let readWatchers: { update(found: FoundEpisode[]): void }[] = [];
 
 /** How long the page must stay unchanged before it is read again. */
@@ -34,6 +34,13 @@ let pageObserver: MutationObserver | null = null;
  */
 function readAndRecord(annotator: Annotator, ctx: ContentScriptContext): void {
   const pass = ++passCount;
+  if (!isShowPage()) {
+    // Navigated (in a single-page app) to a page that is not the show's: what was placed goes,
+    // and nothing of this page is read.
+    annotator.update([]);
+    forgetFound();
+    return;
+  }
   readInSlices(annotator, {
     live: () => pass === passCount && ctx.isValid,
     // Citecast's own writes (hosts, split text nodes) must not trigger another read.
@@ -57,6 +64,19 @@ function recordFound(found: FoundEpisode[]): void {
     root.dataset.citecastSources = String(sources);
   try {
     for (const watcher of readWatchers) watcher.update(found);
+  } catch (error) {
+    console.error('Citecast: could not follow this page’s player or catalog', error);
+  }
+}
+
+/** Forgets what earlier reads found, on `<html>` too: the page now is not one to read. */
+function forgetFound(): void {
+  const root = document.documentElement;
+  lastFound = [];
+  delete root.dataset.citecastEpisodes;
+  delete root.dataset.citecastSources;
+  try {
+    for (const watcher of readWatchers) watcher.update([]);
   } catch (error) {
     console.error('Citecast: could not follow this page’s player or catalog', error);
   }
@@ -109,18 +129,37 @@ function watchPage(ctx: ContentScriptContext, annotator: Annotator): void {
   });
 }
 
-/** Whether a live Citecast content script already annotates this page (`data-citecast`). */
+/**
+ * Where a running Citecast says so: on the content scripts' own global, which the automatic and
+ * the on-demand script share and the page never sees (a mark in the page would tell every page
+ * that Citecast is installed). It answers whether that script's context is still alive.
+ */
+const RUNNING = Symbol.for('citecast.running');
+
+/** The content scripts' global, with the running mark. */
+const scriptGlobal = globalThis as { [RUNNING]?: () => boolean };
+
+/** Whether a live Citecast content script already annotates this page. */
 export function isCitecastRunning(): boolean {
-  return document.documentElement.dataset.citecast === 'ready';
+  return scriptGlobal[RUNNING]?.() === true;
 }
+
+/** Whether the current page may be read: the automatic script asks {@link isShowPage}. */
+let isShowPage: () => boolean = () => true;
 
 /**
  * Starts Citecast on the current page for `ctx`: the first read and annotation, the watch for
- * changes and the page keys. Marks `<html>` with `data-citecast="ready"` after the first read, so
- * smoke tests, the demo and a second start (the on-demand script on a supported page) can tell;
- * the mark goes when `ctx` is invalidated.
+ * changes and the page keys. `mayRead` says whether the page is one to read now (a single-page
+ * app may navigate away from the show's pages); the on-demand script reads whatever page it is
+ * on. Marks itself running ({@link isCitecastRunning}) until `ctx` is invalidated.
  */
-export function startCitecast(ctx: ContentScriptContext): void {
+export function startCitecast(
+  ctx: ContentScriptContext,
+  mayRead: () => boolean = () => true,
+): void {
+  isShowPage = mayRead;
+  const alive = () => ctx.isValid;
+  scriptGlobal[RUNNING] = alive;
   // An arXiv result re-reads the page the usual way (in slices on a big list).
   const annotator: Annotator = createAnnotator(ctx, {
     reread: () => readAndRecord(annotator, ctx),
@@ -130,9 +169,7 @@ export function startCitecast(ctx: ContentScriptContext): void {
   watchPage(ctx, annotator);
   watchKeys(ctx, annotator);
   answerPageEpisodes(ctx, () => lastFound);
-  const root = document.documentElement;
-  root.dataset.citecast = 'ready';
   ctx.onInvalidated(() => {
-    delete root.dataset.citecast;
+    if (scriptGlobal[RUNNING] === alive) delete scriptGlobal[RUNNING];
   });
 }

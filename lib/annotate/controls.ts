@@ -1,5 +1,5 @@
 /**
- * The controls inside Citecast's hosts (CONTRACT.md §3): each host gets a small open shadow root
+ * The controls inside Citecast's hosts: each host gets a small closed shadow root (./roots.ts)
  * built with DOM calls only (page text never becomes markup), styled by one constructable
  * stylesheet that every root shares. States (saved, heard, counts) are set by the content script
  * with {@link setPressed} and {@link setEpisodeCounts} once the background answers.
@@ -8,6 +8,7 @@ import { format, plural, shortDate, t } from '../i18n/index';
 import { isHttpUrl } from '../messages';
 import type { Source } from '../sources/types';
 import { citedEpisodeLink, type CitedEpisodeState } from './bar';
+import { attachRoot } from './roots';
 import { CONTROL_STYLES } from './styles';
 
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -45,9 +46,9 @@ export function adoptStyles(root: ShadowRoot): void {
   root.append(style);
 }
 
-/** The host's open shadow root, emptied (a host left by an earlier run keeps its root). */
+/** The host's closed shadow root, emptied (a host placed again keeps its root). */
 function freshRoot(host: HTMLElement): ShadowRoot {
-  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const root = attachRoot(host);
   root.replaceChildren();
   adoptStyles(root);
   return root;
@@ -288,7 +289,11 @@ export function countsLabel(sources: number, saved: number): string {
   return format(t('countsSaved'), { sources: plural('sources', sources), saved });
 }
 
-/** Writes an episode's counts, and disables `save-all` when nothing is left to save. */
+/**
+ * Writes an episode's counts, and disables `save-all` when nothing is left to save. The saved
+ * number sits in a box as wide as the sources number (digits of one width), so the count's width
+ * never says how many are saved.
+ */
 export function setEpisodeCounts(
   root: ShadowRoot,
   sources: number,
@@ -297,7 +302,16 @@ export function setEpisodeCounts(
 ): void {
   const counts = root.querySelector('.counts');
   const text = countsLabel(sources, saved);
-  if (counts && counts.textContent !== text) counts.textContent = text;
+  if (counts && counts.textContent !== text) {
+    const [before = '', after = ''] = format(t('countsSaved'), {
+      sources: plural('sources', sources),
+    }).split('{saved}');
+    const number = root.ownerDocument.createElement('span');
+    number.className = 'saved-count';
+    number.style.minWidth = `${String(sources).length}ch`;
+    number.textContent = String(saved);
+    counts.replaceChildren(before, number, after);
+  }
   const saveAll = root.querySelector('button[data-action="save-all"]') as HTMLButtonElement | null;
   if (saveAll) saveAll.disabled = papers === 0 || saved >= papers;
 }

@@ -1,10 +1,11 @@
 /**
- * Citecast's key help panel (`?` on a page): a `<citecast-help>` host with an open shadow root
+ * Citecast's key help panel (`?` on a page): a `<citecast-help>` host with a closed shadow root
  * that lists the page keys, built with DOM calls only and styled by the shared stylesheet.
  */
 import { t } from '../i18n/index';
 import { adoptStyles } from './controls';
 import { KEY_BINDINGS } from './keys';
+import { createHost, rootOf } from './roots';
 
 /** The tag of the help panel's host. */
 export const HELP_TAG = 'citecast-help';
@@ -19,8 +20,8 @@ function keyLabel(key: string): string {
  * with a close button that calls `onClose`.
  */
 export function createHelpPanel(document: Document, onClose: () => void): HTMLElement {
-  const host = document.createElement(HELP_TAG);
-  const root = host.attachShadow({ mode: 'open' });
+  const host = createHost(document, HELP_TAG);
+  const root = rootOf(host)!;
   adoptStyles(root);
   const panel = document.createElement('div');
   panel.className = 'help';
@@ -43,7 +44,7 @@ export function createHelpPanel(document: Document, onClose: () => void): HTMLEl
   close.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
-    onClose();
+    if (event.isTrusted) onClose();
   });
   head.append(mark, title, close);
   const list = document.createElement('dl');

@@ -45,7 +45,7 @@ function contain(
 ): void {
   panel.addEventListener('click', (event) => {
     event.stopPropagation();
-    // Only the user's clicks act (the page could script `.click()` into the open shadow root).
+    // Only the user's clicks act, never one a script made up.
     if (!event.isTrusted) return void event.preventDefault();
     const target = event.composedPath()[0];
     if (!(target instanceof Element)) return;
@@ -105,7 +105,8 @@ export function buildConfirmPanel(
 /**
  * The "choose which to save" panel: a filter field that narrows the list as you type, "select
  * all" (of the rows shown), one checkbox per paper (saved ones checked and marked), "save
- * checked" (or Enter) calling `onSave` with the indexes of the checked choices, and a close
+ * checked" (or Enter) calling `onSave` with the indexes of the choices checked (the saved ones,
+ * as the user's own clicks and keys changed them; never a script), and a close
  * button (or Esc) calling `onClose`.
  */
 export function buildChoosePanel(
@@ -180,14 +181,27 @@ export function buildChoosePanel(
     rows.forEach((row, i) => (row.hidden = !shown.has(i)));
     none.hidden = shown.size > 0;
   });
-  const saveChecked = () => onSave(boxes.flatMap((b, i) => (b.checked ? [i] : [])));
+  // What the user ticked or cleared, by index. A box's `checked` alone is not trusted: a page
+  // script can set it, so "save checked" takes the user's own changes over what was shown.
+  const chosen = new Map<number, boolean>();
+  const choose = (i: number, on: boolean) => {
+    boxes[i]!.checked = on;
+    chosen.set(i, on);
+  };
+  list.addEventListener('change', (event) => {
+    const box = event.composedPath()[0];
+    const i = boxes.indexOf(box as HTMLInputElement);
+    if (event.isTrusted && i >= 0) chosen.set(i, boxes[i]!.checked);
+  });
+  const saveChecked = () =>
+    onSave(choices.flatMap((c, i) => ((chosen.get(i) ?? c.saved) ? [i] : [])));
   contain(
     panel,
     (target) => {
       const action = target.closest('button')?.dataset.action;
       if (action === 'select-all') {
         rows.forEach((row, i) => {
-          if (!row.hidden) boxes[i].checked = true;
+          if (!row.hidden) choose(i, true);
         });
       } else if (action === 'save-checked') {
         saveChecked();
@@ -196,8 +210,8 @@ export function buildChoosePanel(
       } else {
         // A click on a row's text toggles its checkbox.
         const row = target.closest('li.choice');
-        const box = row ? boxes[rows.indexOf(row as HTMLElement)] : undefined;
-        if (box) box.checked = !box.checked;
+        const i = row ? rows.indexOf(row as HTMLElement) : -1;
+        if (i >= 0) choose(i, !boxes[i]!.checked);
       }
     },
     saveChecked,

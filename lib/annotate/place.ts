@@ -11,11 +11,13 @@
  *
  * Placing again reuses the hosts already in place (the one right after the same text), so a
  * re-read never duplicates anything, and hosts no longer claimed by any episode are removed.
- * Hosts carry no light-DOM text, so the page's text (and a re-read of it) stays the same.
+ * Hosts carry no light-DOM text, so the page's text (and a re-read of it) stays the same, and
+ * their shadow roots are closed (./roots.ts).
  */
 import type { DescriptionLocation, FoundEpisode } from '../episode';
 import type { TextMap } from '../sites/text';
 import type { Source } from '../sources/types';
+import { createHost, rootOf } from './roots';
 
 /** The tag of an episode's host element. */
 export const EPISODE_TAG = 'citecast-episode';
@@ -63,8 +65,12 @@ interface TextPoint {
   splitAt: number | null;
 }
 
+/** Whether `node` is one of Citecast's own hosts of `tag` (never an element the page made). */
 const isHost = (node: Node | null, tag: string): node is HTMLElement =>
-  node !== null && node.nodeType === 1 && (node as Element).localName === tag;
+  node !== null &&
+  node.nodeType === 1 &&
+  (node as Element).localName === tag &&
+  rootOf(node as Element) !== null;
 
 /**
  * The outermost `<a>` around `node`, inside the description's roots, whose text is part of the
@@ -182,7 +188,7 @@ export function placeAnnotations(
   const claimed = new Set<Element>();
   const created: HTMLElement[] = [];
   const make = (tag: string): HTMLElement => {
-    const host = document.createElement(tag);
+    const host = createHost(document, tag);
     created.push(host);
     claimed.add(host);
     return host;

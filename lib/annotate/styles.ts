@@ -76,6 +76,10 @@ button:disabled { opacity: 0.55; cursor: default; }
 /* A big list's off-screen bar, built but kept out of the layout until it is shown. */
 :host(citecast-episode[data-citecast-later]) { display: none; }
 .bar { flex-wrap: wrap; row-gap: 4px; }
+/* Panels open over the page, below the bar, never growing the host. */
+:host(citecast-episode) { position: relative; }
+.panels { position: absolute; top: 100%; left: 0; z-index: 2147483647; }
+.panels .panel { box-shadow: 0 4px 16px rgba(0, 0, 0, 0.25); }
 .list { display: block; }
 :host([data-citecast-focus]) {
   outline: 2px solid var(--cc-accent);
@@ -153,7 +157,22 @@ button.primary { background: var(--cc-accent); border-color: var(--cc-accent); c
 .ep-state[data-state='heard']::before { content: '\\2713\\00a0'; }
 .ep-state[data-state='heard'] { border-style: solid; background: var(--cc-accent); border-color: var(--cc-accent); color: var(--cc-accent-fg); }
 .ep-state[data-state='progress'] { border-style: solid; color: var(--cc-fg); }
-.listen-state[hidden], button[data-action='resume'][hidden] { display: none; }
+/*
+ * Slots whose words follow the listener's state (saved, heard and its date, in progress, resume
+ * at) keep one width whatever they say, wide enough for the longest label in English and
+ * Norwegian; a slot with nothing to say stays, unseen. The host page must not tell saved from
+ * unsaved, or heard from new, by measuring the hosts.
+ */
+button[data-action='save'], button[data-action='heard'], button[data-action='resume'], .ep-state {
+  justify-content: center; overflow: hidden; white-space: nowrap;
+}
+button[data-action='save'] { width: 6.5em; }
+button[data-action='heard'] { width: 12.5em; }
+.ep-state { width: 7.5em; }
+button[data-action='resume'] { width: 11.5em; }
+[data-off] { visibility: hidden; }
+.counts { font-variant-numeric: tabular-nums; }
+.counts .saved-count { display: inline-block; text-align: right; }
 a.ep-link {
   display: inline-flex; align-items: center; height: 18px; padding: 0 7px; box-sizing: border-box;
   border: 1px solid var(--cc-line); border-radius: 9px;

@@ -1,8 +1,10 @@
 /**
- * The listening part of an episode bar (issue 7): the episode's state (new / in progress, with
- * the bar's `heard` toggle saying heard) and "Resume at 23:10" when the page can play it. Built
- * with DOM calls into the bar's shadow root, next to the `heard` toggle, on first use; the host
- * carries `data-listen-state` so lists can be checked (and styled) from outside.
+ * The listening part of an episode bar: the episode's state (new / in progress, with the bar's
+ * `heard` toggle saying heard) and "Resume at 23:10" when the page can play it. Built with DOM
+ * calls into the bar's closed shadow root, next to the `heard` toggle, on first use. Both sit in
+ * slots of a fixed width that stay in place, only unseen, when they have nothing to say: the
+ * host page must not tell one state from another by the bar's size, and nothing of it is on the
+ * host.
  */
 import { format, t } from '../i18n/index';
 import type { ListenState } from '../store/schema';
@@ -35,10 +37,6 @@ function stateKey(state: ListenState): 'episode.heard' | 'episode.progress' | 'e
 
 /** Shows `listen` in the episode bar of `root` (the host's shadow root); a no-op before it is filled. */
 export function setEpisodeListen(root: ShadowRoot, listen: BarListen): void {
-  const host = root.host as HTMLElement;
-  if (host.getAttribute('data-listen-state') !== listen.state) {
-    host.setAttribute('data-listen-state', listen.state);
-  }
   const heard = root.querySelector('button[data-action="heard"]');
   if (!heard) return;
   const document = root.ownerDocument;
@@ -63,9 +61,10 @@ export function setEpisodeListen(root: ShadowRoot, listen: BarListen): void {
     listen.state === 'in_progress' ? 'progress' : listen.state === 'heard' ? 'heard' : 'new';
   if (state.getAttribute('data-state') !== cited) state.setAttribute('data-state', cited);
   if (state.textContent !== shown) state.textContent = shown;
-  state.hidden = shown === '';
+  state.toggleAttribute('data-off', shown === '');
   const offer = offersResume(listen);
-  resume.hidden = !offer;
+  resume.toggleAttribute('data-off', !offer);
+  resume.disabled = !offer;
   if (offer) {
     const time = formatClock(listen.position);
     const label = format(t('resumeAt'), { time });

@@ -39,6 +39,19 @@ export interface MediaSnapshot {
   playbackRate?: number;
   /** Whether the element is seeking right now. */
   seeking?: boolean;
+  /**
+   * The element's own `played` ranges, `[start, end]` in seconds; when given, only media time
+   * inside them counts (what the browser itself saw play, whatever events arrived).
+   */
+  played?: readonly (readonly [number, number])[];
+}
+
+/** Seconds of `[from, to]` inside `ranges`. */
+function overlap(from: number, to: number, ranges: readonly (readonly [number, number])[]): number {
+  let inside = 0;
+  for (const [start, end] of ranges)
+    inside += Math.max(0, Math.min(to, end) - Math.max(from, start));
+  return inside;
 }
 
 /** A report to send: what `recordProgress` takes. */
@@ -199,8 +212,9 @@ export class PlaybackTracker {
     // Playing at rate r advances about r media seconds per wall second; more is a jump.
     const bound = wall * Math.max(this.rate, media.playbackRate ?? 1, 0) * STEP_FACTOR;
     if (step > bound + STEP_SLACK_S) return;
-    this.pending += step;
-    this.total += step;
+    const counted = media.played ? Math.min(step, overlap(last, now, media.played)) : step;
+    this.pending += counted;
+    this.total += counted;
   }
 
   private positionChanged(media: MediaSnapshot): boolean {

@@ -298,7 +298,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
       ],
     };
   },
-  async bibtex(store, data) {
+  async bibtex(store, data, sender) {
     // Imported dynamically (citation-js is large): where the build splits chunks it loads on the
     // first BibTeX request only; the single-file MV3 background bundle inlines it.
     const [{ papersWithCitations }, { papersToBibtex }] = await Promise.all([
@@ -306,9 +306,12 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
       import('../export/bibtex'),
     ]);
     const keys = [...new Set(data.keys)];
-    const entries = (await papersWithCitations(store, { keys })).filter(
-      (e) => e.paper.savedAt !== null,
-    );
+    const entries = (await papersWithCitations(store, { keys }))
+      .filter((e) => e.paper.savedAt !== null)
+      // A web page gets the citation only: the listener's note and tags stay in the library.
+      .map((e) =>
+        sender.kind === 'content' ? { ...e, paper: { ...e.paper, note: '', tags: [] } } : e,
+      );
     return { result: success({ text: papersToBibtex(entries), count: entries.length }) };
   },
   async sourceBibtex(store, data) {

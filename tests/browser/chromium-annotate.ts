@@ -9,6 +9,16 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, request, type ChromiumSession } from './browsers.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
+import {
+  chromiumRoots,
+  focusedIn,
+  pressedIs,
+  rectIn,
+  seen,
+  seenAll,
+  waitSeen,
+  type Roots,
+} from './roots.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
@@ -48,7 +58,7 @@ async function openAnnotated(context: BrowserContext, url: string, body?: string
     );
   }
   await page.goto(url);
-  await page.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
+  await page.locator('citecast-episode').first().waitFor({ state: 'attached', timeout: 10_000 });
   return page;
 }
 
@@ -64,51 +74,43 @@ function countNewPages(context: BrowserContext): { count(): number; closeAll(): 
   };
 }
 
-/** The innermost focused element's `data-action` (or tag name), through shadow roots. */
-function focusedAction(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el) return null;
-    return el.getAttribute('data-action') ?? el.localName;
-  });
-}
-
 /** Whether the first episode bar has a panel of `kind` open. */
-function panelOpen(page: Page, kind: 'confirm' | 'choose'): Promise<boolean> {
-  return page.evaluate(
-    (kind) =>
-      !!document.querySelector('citecast-episode')?.shadowRoot?.querySelector(`.panel.${kind}`),
-    kind,
-  );
+async function panelOpen(roots: Roots, kind: 'confirm' | 'choose'): Promise<boolean> {
+  return (await seen(roots, 'citecast-episode', `.panel.${kind}`)) !== null;
 }
 
 /** Waits until the source citing arXiv `id` shows `aria-pressed="true"` on its save button. */
-async function waitSaved(page: Page, id: string): Promise<void> {
-  await page
-    .waitForFunction(
-      (id) =>
-        document
-          .querySelector(`citecast-source[data-arxiv-id="${id}"]`)
-          ?.shadowRoot?.querySelector('button[data-action="save"]')
-          ?.getAttribute('aria-pressed') === 'true',
-      id,
-      { timeout: 5_000 },
-    )
-    .catch(() => {
-      throw new Error(`arXiv ${id} does not show as saved`);
-    });
+async function waitSaved(roots: Roots, id: string): Promise<void> {
+  await waitSeen(
+    roots,
+    `citecast-source[data-arxiv-id="${id}"]`,
+    'button[data-action="save"]',
+    pressedIs('true'),
+    `arXiv ${id} does not show as saved`,
+    0,
+    5_000,
+  );
 }
 
 /** The cited episode's state (`data-state`) on the first `episode` source of the page. */
-function citedState(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () =>
-      document
-        .querySelector('citecast-source[data-kind="episode"]')
-        ?.shadowRoot?.querySelector('.ep-state')
-        ?.getAttribute('data-state') ?? null,
+async function citedState(roots: Roots): Promise<string | null> {
+  return (
+    (await seen(roots, 'citecast-source[data-kind="episode"]', '.ep-state'))?.attrs['data-state'] ??
+    null
   );
+}
+
+/** The rows of the choose panel shown now. */
+async function shownRows(roots: Roots): Promise<number> {
+  return (await seenAll(roots, 'citecast-episode', 'li.choice')).filter((r) => r.shown).length;
+}
+
+/** Clicks the choose panel's filter field and types `text` in place of what it held. */
+async function typeFilter(page: Page, roots: Roots, text: string): Promise<void> {
+  await roots.click('citecast-episode', 'input.filter');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  if (text) await page.keyboard.type(text);
 }
 
 /** Registers and runs the bar and cited-episode tests in their own Chromium session. */
@@ -125,9 +127,10 @@ export async function runChromiumAnnotate(): Promise<void> {
     await test('open all: two arXiv PDFs open directly in new tabs', async () => {
       const page = await openAnnotated(context, APPLE.url);
       const opened = countNewPages(context);
-      await page.locator('citecast-episode button[data-action="open-all"]').first().click();
+      const roots = chromiumRoots(page);
+      await roots.click('citecast-episode', 'button[data-action="open-all"]');
       await page.waitForTimeout(1_000);
-      assert(!(await panelOpen(page, 'confirm')), 'a confirm panel appeared for two PDFs');
+      assert(!(await panelOpen(roots, 'confirm')), 'a confirm panel appeared for two PDFs');
       assert(opened.count() === 2, `${opened.count()} tabs opened, expected 2`);
       await opened.closeAll();
       await page.close();
@@ -135,25 +138,32 @@ export async function runChromiumAnnotate(): Promise<void> {
 
     await test('open all: seven PDFs ask first; Cancel and Esc open none, Enter opens all', async () => {
       const page = await openAnnotated(context, SITE.url, manyPdfPage());
-      const openAll = page.locator('citecast-episode button[data-action="open-all"]').first();
+      const roots = chromiumRoots(page);
+      const openAll = () => roots.click('citecast-episode', 'button[data-action="open-all"]');
+      const panelShows = () =>
+        waitSeen(
+          roots,
+          'citecast-episode',
+          '.panel.confirm',
+          (p) => !!p?.shown,
+          'no confirm panel',
+        );
       const opened = countNewPages(context);
-      await openAll.click();
-      const panel = page.locator('citecast-episode .panel.confirm').first();
-      await panel.waitFor({ timeout: 5_000 });
-      const text = (await panel.textContent()) ?? '';
+      await openAll();
+      const text = (await panelShows())?.text ?? '';
       assert(text.includes('Open 7 PDFs?'), `the panel says "${text}"`);
-      assert((await focusedAction(page)) === 'confirm-open', 'the focus did not move into it');
-      await panel.locator('button[data-action="confirm-cancel"]').click();
-      assert(!(await panelOpen(page, 'confirm')), 'Cancel left the panel open');
-      assert((await focusedAction(page)) === 'open-all', 'the focus did not go back to the bar');
-      await openAll.click();
-      await panel.waitFor({ timeout: 5_000 });
+      assert((await focusedIn(roots)) === 'confirm-open', 'the focus did not move into it');
+      await roots.click('citecast-episode', 'button[data-action="confirm-cancel"]');
+      assert(!(await panelOpen(roots, 'confirm')), 'Cancel left the panel open');
+      assert((await focusedIn(roots)) === 'open-all', 'the focus did not go back to the bar');
+      await openAll();
+      await panelShows();
       await page.keyboard.press('Escape');
-      assert(!(await panelOpen(page, 'confirm')), 'Esc left the panel open');
+      assert(!(await panelOpen(roots, 'confirm')), 'Esc left the panel open');
       await page.waitForTimeout(500);
       assert(opened.count() === 0, `${opened.count()} tabs opened before confirming`);
-      await openAll.click();
-      await panel.waitFor({ timeout: 5_000 });
+      await openAll();
+      await panelShows();
       await page.keyboard.press('Enter');
       for (const deadline = Date.now() + 5_000; opened.count() < 7 && Date.now() < deadline;) {
         await page.waitForTimeout(100);
@@ -165,51 +175,50 @@ export async function runChromiumAnnotate(): Promise<void> {
 
     await test('choose: filter, check two, Enter saves just those; Esc on the page closes it', async () => {
       const page = await openAnnotated(context, SITE.url, manyPdfPage());
-      const bar = page.locator('citecast-episode').first();
-      await bar.locator('button[data-action="choose"]').click();
-      const panel = bar.locator('.panel.choose');
-      await panel.waitFor({ timeout: 5_000 });
-      assert((await focusedAction(page)) === 'input', 'the focus is not in the filter field');
-      const rows = panel.locator('li.choice:visible');
-      assert((await rows.count()) === 7, `${await rows.count()} rows, expected 7`);
+      const roots = chromiumRoots(page);
+      const choose = async () => {
+        await roots.click('citecast-episode', 'button[data-action="choose"]');
+        await waitSeen(roots, 'citecast-episode', '.panel.choose', (p) => !!p?.shown, 'no panel');
+      };
+      await choose();
+      assert((await focusedIn(roots)) === 'input', 'the focus is not in the filter field');
+      assert((await shownRows(roots)) === 7, `${await shownRows(roots)} rows, expected 7`);
       await page.keyboard.type('memory');
-      assert((await rows.count()) === 1, `"memory" shows ${await rows.count()} rows`);
-      await rows.first().locator('input[type="checkbox"]').check();
-      await panel.locator('input.filter').fill('cache');
-      assert((await rows.count()) === 1, `"cache" shows ${await rows.count()} rows`);
-      await rows.first().locator('.choice-label').click();
-      await panel.locator('input.filter').fill('');
-      assert((await rows.count()) === 7, 'clearing the filter does not show every row');
-      await panel.screenshot({ path: join(SHOTS, 'chromium-choose-panel.png') });
+      assert((await shownRows(roots)) === 1, `"memory" shows ${await shownRows(roots)} rows`);
+      await roots.click('citecast-episode', 'li.choice:not([hidden]) input[type="checkbox"]');
+      await typeFilter(page, roots, 'cache');
+      assert((await shownRows(roots)) === 1, `"cache" shows ${await shownRows(roots)} rows`);
+      await roots.click('citecast-episode', 'li.choice:not([hidden]) .choice-label');
+      await typeFilter(page, roots, '');
+      assert((await shownRows(roots)) === 7, 'clearing the filter does not show every row');
+      const clip = await rectIn(roots, 'citecast-episode', '.panel.choose');
+      await page.screenshot({ path: join(SHOTS, 'chromium-choose-panel.png'), clip });
       await page.screenshot({ path: join(SHOTS, 'chromium-choose-page.png') });
       await page.emulateMedia({ colorScheme: 'dark' });
-      await panel.screenshot({ path: join(SHOTS, 'chromium-choose-panel-dark.png') });
+      await page.screenshot({ path: join(SHOTS, 'chromium-choose-panel-dark.png'), clip });
       await page.emulateMedia({ colorScheme: 'light' });
-      await panel.locator('input.filter').focus();
+      await roots.click('citecast-episode', 'input.filter');
       await page.keyboard.press('Enter');
-      await waitSaved(page, '2501.10002');
-      await waitSaved(page, '2501.10005');
-      assert(!(await panelOpen(page, 'choose')), 'Enter left the panel open');
-      const pressed = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('citecast-source[data-arxiv-id]')).map(
-          (h) =>
-            h.shadowRoot
-              ?.querySelector('button[data-action="save"]')
-              ?.getAttribute('aria-pressed') === 'true',
-        ),
-      );
+      await waitSaved(roots, '2501.10002');
+      await waitSaved(roots, '2501.10005');
+      assert(!(await panelOpen(roots, 'choose')), 'Enter left the panel open');
+      const pressed = (
+        await seenAll(roots, 'citecast-source[data-arxiv-id]', 'button[data-action="save"]')
+      ).map((b) => b.attrs['aria-pressed'] === 'true');
       assert(pressed.filter(Boolean).length === 2, `saved marks: ${JSON.stringify(pressed)}`);
       // Open again: the saved ones are checked and marked; Esc from a checkbox closes it.
-      await bar.locator('button[data-action="choose"]').click();
-      await panel.waitFor({ timeout: 5_000 });
-      assert((await panel.locator('li.choice.saved').count()) === 2, 'saved rows are not marked');
+      await choose();
       assert(
-        (await panel.locator('input[type="checkbox"]:checked').count()) === 2,
+        (await seenAll(roots, 'citecast-episode', 'li.choice.saved')).length === 2,
+        'saved rows are not marked',
+      );
+      assert(
+        (await seenAll(roots, 'citecast-episode', 'input[type="checkbox"]:checked')).length === 2,
         'saved rows are not checked',
       );
-      await panel.locator('button[data-action="select-all"]').focus();
+      await roots.click('citecast-episode', 'li.choice input[type="checkbox"]');
       await page.keyboard.press('Escape');
-      assert(!(await panelOpen(page, 'choose')), 'Esc did not close the choose panel');
+      assert(!(await panelOpen(roots, 'choose')), 'Esc did not close the choose panel');
       await page.close();
     });
 
@@ -219,18 +228,24 @@ export async function runChromiumAnnotate(): Promise<void> {
       });
       const page = await openAnnotated(context, SITE.url, manyPdfPage());
       // The choose test saved 2501.10002 and 2501.10005; save 2501.10001 too.
-      await waitSaved(page, '2501.10002');
-      await page
-        .locator('citecast-source[data-arxiv-id="2501.10001"] button[data-action="save"]')
-        .click();
-      await waitSaved(page, '2501.10001');
-      const bar = page.locator('citecast-episode').first();
-      await bar
-        .getByRole('button', {
-          name: 'Copy the saved papers of this episode as BibTeX (Citecast)',
-        })
-        .click();
-      await bar.getByRole('status').filter({ hasText: 'Copied' }).waitFor({ timeout: 10_000 });
+      const roots = chromiumRoots(page);
+      await waitSaved(roots, '2501.10002');
+      await roots.click(
+        'citecast-source[data-arxiv-id="2501.10001"]',
+        'button[data-action="save"]',
+      );
+      await waitSaved(roots, '2501.10001');
+      await roots.click(
+        'citecast-episode',
+        'button[aria-label="Copy the saved papers of this episode as BibTeX (Citecast)"]',
+      );
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        '[role="status"]',
+        (st) => st?.text === 'Copied',
+        'the bar does not say Copied',
+      );
       const text = await page.evaluate(() => navigator.clipboard.readText());
       const entries = text.match(/^@misc\{/gm) ?? [];
       assert(
@@ -248,32 +263,29 @@ export async function runChromiumAnnotate(): Promise<void> {
         origin: new URL(SITE.url).origin,
       });
       const page = await openAnnotated(context, SITE.url, manyPdfPage());
-      const source = page.locator('citecast-source[data-arxiv-id="2501.10003"]');
-      await source.locator('button[data-action="save"]').waitFor({ timeout: 5_000 });
-      assert(
-        (await source.locator('button[data-action="save"]').getAttribute('aria-pressed')) ===
-          'false',
-        'the source to copy is already saved',
-      );
-      const bib = source.getByRole('button', { name: 'Copy this paper as BibTeX (Citecast)' });
-      await bib.click();
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('citecast-source[data-arxiv-id="2501.10003"]')
-            ?.shadowRoot?.querySelector('button[data-action="copy-bibtex"]')
-            ?.getAttribute('data-copied') === 'true',
-        null,
-        { timeout: 10_000 },
+      const roots = chromiumRoots(page);
+      const source = 'citecast-source[data-arxiv-id="2501.10003"]';
+      const savePressed = async () =>
+        (await seen(roots, source, 'button[data-action="save"]'))?.attrs['aria-pressed'];
+      await waitSeen(roots, source, 'button[data-action="save"]', (b) => !!b, 'no save button');
+      assert((await savePressed()) === 'false', 'the source to copy is already saved');
+      await roots.click(source, 'button[aria-label="Copy this paper as BibTeX (Citecast)"]');
+      await waitSeen(
+        roots,
+        source,
+        'button[data-action="copy-bibtex"]',
+        (b) => b?.attrs['data-copied'] === 'true',
+        'the BibTeX button did not say copied',
       );
       const bibtex = await page.evaluate(() => navigator.clipboard.readText());
       assert(
         (bibtex.match(/^@/gm) ?? []).length === 1 && bibtex.includes('eprint = {2501.10003}'),
         `clipboard: ${JSON.stringify(bibtex.slice(0, 300))}`,
       );
-      await source
-        .getByRole('button', { name: 'Copy a Markdown link to this paper (Citecast)' })
-        .click();
+      await roots.click(
+        source,
+        'button[aria-label="Copy a Markdown link to this paper (Citecast)"]',
+      );
       for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
         if ((await page.evaluate(() => navigator.clipboard.readText())) !== bibtex) break;
         await page.waitForTimeout(50);
@@ -283,56 +295,51 @@ export async function runChromiumAnnotate(): Promise<void> {
         /^\[[^\]]+\]\(https:\/\/arxiv\.org\/abs\/2501\.10003\)/.test(markdown),
         `clipboard: ${JSON.stringify(markdown)}`,
       );
-      assert(
-        (await source.locator('button[data-action="save"]').getAttribute('aria-pressed')) ===
-          'false',
-        'copying saved the paper',
-      );
-      await source.screenshot({ path: join(SHOTS, 'chromium-source-copied.png') });
+      assert((await savePressed()) === 'false', 'copying saved the paper');
+      await page.locator(source).screenshot({ path: join(SHOTS, 'chromium-source-copied.png') });
       await page.close();
     });
 
     await test('heard toggle: shows the date it was heard, and loses it when unheard', async () => {
       const page = await openAnnotated(context, SITE.url, manyPdfPage());
-      const heard = page.locator('citecast-episode').first().locator('button[data-action="heard"]');
-      await heard.waitFor({ timeout: 5_000 });
-      if ((await heard.getAttribute('aria-pressed')) === 'true') await heard.click();
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('citecast-episode')
-            ?.shadowRoot?.querySelector('button[data-action="heard"]')
-            ?.getAttribute('aria-pressed') === 'false',
+      const roots = chromiumRoots(page);
+      const HEARD = 'button[data-action="heard"]';
+      const heard = await waitSeen(roots, 'citecast-episode', HEARD, (b) => !!b, 'no heard');
+      if (heard?.attrs['aria-pressed'] === 'true') await roots.click('citecast-episode', HEARD);
+      const unheard = await waitSeen(
+        roots,
+        'citecast-episode',
+        HEARD,
+        pressedIs('false'),
+        'heard stays pressed',
       );
-      assert((await heard.textContent()) === 'Heard', `unheard reads ${await heard.textContent()}`);
-      await heard.click();
+      assert(unheard?.text === 'Heard', `unheard reads ${unheard?.text}`);
+      await roots.click('citecast-episode', HEARD);
       const today = new Intl.DateTimeFormat('en-GB', {
         day: 'numeric',
         month: 'short',
         year: 'numeric',
       }).format(new Date());
-      await page
-        .waitForFunction(
-          (label) =>
-            document
-              .querySelector('citecast-episode')
-              ?.shadowRoot?.querySelector('button[data-action="heard"]')?.textContent === label,
-          `Heard ${today}`,
-          { timeout: 5_000 },
-        )
-        .catch(async () => {
-          throw new Error(`the toggle reads ${JSON.stringify(await heard.textContent())}`);
-        });
-      assert((await heard.getAttribute('aria-pressed')) === 'true', 'heard is not pressed');
+      const dated = await waitSeen(
+        roots,
+        'citecast-episode',
+        HEARD,
+        (b) => b?.text === `Heard ${today}`,
+        'the toggle does not show the date',
+        0,
+        5_000,
+      );
+      assert(dated?.attrs['aria-pressed'] === 'true', 'heard is not pressed');
       await page.reload();
-      await page.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
-      await page.waitForFunction(
-        (label) =>
-          document
-            .querySelector('citecast-episode')
-            ?.shadowRoot?.querySelector('button[data-action="heard"]')?.textContent === label,
-        `Heard ${today}`,
-        { timeout: 5_000 },
+      await page.locator('citecast-episode').first().waitFor({ state: 'attached' });
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        HEARD,
+        (b) => b?.text === `Heard ${today}`,
+        'the date is gone after a reload',
+        0,
+        5_000,
       );
       await page
         .locator('citecast-episode')
@@ -340,14 +347,15 @@ export async function runChromiumAnnotate(): Promise<void> {
         .screenshot({
           path: join(SHOTS, 'chromium-heard-date.png'),
         });
-      await heard.click();
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('citecast-episode')
-            ?.shadowRoot?.querySelector('button[data-action="heard"]')?.textContent === 'Heard',
-        null,
-        { timeout: 5_000 },
+      await roots.click('citecast-episode', HEARD);
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        HEARD,
+        (b) => b?.text === 'Heard',
+        'the date stays once unheard',
+        0,
+        5_000,
       );
       await page.close();
     });
@@ -356,20 +364,21 @@ export async function runChromiumAnnotate(): Promise<void> {
       const page = await openAnnotated(context, SITE.url);
       const stemUrl =
         'https://podcast.do-not-panic.com/episodes/2026-05-01-prior-episode-title-abc123.mp3';
-      await page.waitForFunction(
-        () => !!document.querySelector('citecast-source[data-kind="episode"]')?.shadowRoot,
-        null,
-        { timeout: 5_000 },
+      const roots = chromiumRoots(page);
+      const EPISODE = 'citecast-source[data-kind="episode"]';
+      const a = await waitSeen(
+        roots,
+        EPISODE,
+        'a[data-action="open-episode"]',
+        (l) => !!l,
+        'no episode link',
+        0,
+        5_000,
       );
-      const link = await page.evaluate(() => {
-        const a = document
-          .querySelector('citecast-source[data-kind="episode"]')
-          ?.shadowRoot?.querySelector('a[data-action="open-episode"]');
-        return a ? { href: a.getAttribute('href'), rel: a.getAttribute('rel') } : null;
-      });
-      assert(link?.href === stemUrl, `the episode link is ${JSON.stringify(link)}`);
+      const link = { href: a?.attrs.href, rel: a?.attrs.rel };
+      assert(link.href === stemUrl, `the episode link is ${JSON.stringify(link)}`);
       assert(link.rel?.includes('noopener'), `rel is ${link.rel}`);
-      assert((await citedState(page)) === 'new', `state is ${await citedState(page)}`);
+      assert((await citedState(roots)) === 'new', `state is ${await citedState(roots)}`);
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);
       const reply = await request(popup, 'setHeard', {
@@ -381,33 +390,27 @@ export async function runChromiumAnnotate(): Promise<void> {
         `setHeard answered ${JSON.stringify(reply)}`,
       );
       await popup.close();
-      await page
-        .waitForFunction(
-          () =>
-            document
-              .querySelector('citecast-source[data-kind="episode"]')
-              ?.shadowRoot?.querySelector('.ep-state')
-              ?.getAttribute('data-state') === 'heard',
-          null,
-          { timeout: 5_000 },
-        )
-        .catch(() => {
-          throw new Error('the cited episode did not turn heard');
-        });
-      await page.reload();
-      await page.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
-      for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
-        if ((await citedState(page)) === 'heard') break;
-        await page.waitForTimeout(100);
-      }
-      assert((await citedState(page)) === 'heard', 'heard did not survive a reload');
-      const text = await page.evaluate(
-        () =>
-          document
-            .querySelector('citecast-source[data-kind="episode"]')
-            ?.shadowRoot?.querySelector('.ep-state')?.textContent,
+      await waitSeen(
+        roots,
+        EPISODE,
+        '.ep-state',
+        (st) => st?.attrs['data-state'] === 'heard',
+        'the cited episode did not turn heard',
+        0,
+        5_000,
       );
-      assert(text === 'Heard', `the state reads "${text}"`);
+      await page.reload();
+      await page.locator('citecast-episode').first().waitFor({ state: 'attached' });
+      const state = await waitSeen(
+        roots,
+        EPISODE,
+        '.ep-state',
+        (st) => st?.attrs['data-state'] === 'heard',
+        'heard did not survive a reload',
+        0,
+        5_000,
+      );
+      assert(state?.text === 'Heard', `the state reads "${state?.text}"`);
       await page.locator('citecast-source[data-kind="episode"]').first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, 'chromium-cited-episode.png') });
       await page.close();

@@ -26,6 +26,7 @@ import {
 } from './browsers.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
+import { chromiumRoots, seen, waitSeen } from './roots.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
@@ -87,25 +88,27 @@ async function openScholarPage(context: BrowserContext): Promise<Page> {
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: scholarPage() }),
   );
   await page.goto(SITE.url);
-  await page.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
+  await page.locator('citecast-episode').first().waitFor({ state: 'attached', timeout: 10_000 });
   return page;
 }
 
 /** What each source of the page shows: its arXiv id, state, label and buttons. */
 function sourceStates(page: Page) {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('citecast-source')).map((host) => {
-      const root = host.shadowRoot;
-      const box = root?.querySelector<HTMLElement>('.arxiv');
-      return {
-        arxivId: host.getAttribute('data-arxiv-id'),
-        state: box?.dataset.arxivState ?? null,
-        label: box?.querySelector('.arxiv-label')?.textContent ?? null,
-        actions: Array.from(root?.querySelectorAll('button[data-action]') ?? []).map((b) =>
-          b.getAttribute('data-action')!,
-        ),
-      };
-    }),
+  return chromiumRoots(page).evaluate(
+    (_arg: null, rootOf) =>
+      Array.from(document.querySelectorAll('citecast-source')).map((host) => {
+        const root = rootOf(host);
+        const box = root?.querySelector<HTMLElement>('.arxiv');
+        return {
+          arxivId: host.getAttribute('data-arxiv-id'),
+          state: box?.dataset.arxivState ?? null,
+          label: box?.querySelector('.arxiv-label')?.textContent ?? null,
+          actions: Array.from(root?.querySelectorAll('button[data-action]') ?? []).map((b) =>
+            b.getAttribute('data-action')!,
+          ),
+        };
+      }),
+    null,
   );
 }
 
@@ -130,8 +133,9 @@ export async function runChromiumArxiv(): Promise<void> {
     await test('arxiv: without the permission nothing goes to export.arxiv.org', async () => {
       assert(!(await hasPermission(worker)), 'a fresh install already has the arXiv permission');
       page = await openScholarPage(context);
-      const find = page.locator('citecast-episode button[data-action="find-pdfs"]');
-      await find.waitFor({ state: 'visible', timeout: 5_000 });
+      const roots = chromiumRoots(page);
+      const FIND = 'button[data-action="find-pdfs"]';
+      await waitSeen(roots, 'citecast-episode', FIND, (b) => !!b?.shown, 'no Find PDFs', 0, 5_000);
       // Even with the setting on, no permission means no request.
       await worker.evaluate(() =>
         (
@@ -144,13 +148,12 @@ export async function runChromiumArxiv(): Promise<void> {
         predicate: (p) => p.url().includes('/arxiv-grant.html'),
         timeout: 5_000,
       });
-      await find.click();
+      await roots.click('citecast-episode', FIND);
       const grant = await grantOpened;
       await grant.waitForLoadState();
       await grant.screenshot({ path: join(SHOTS, 'chromium-arxiv-grant.png') });
-      const status = page.locator('citecast-episode .status');
       await waitFor(
-        () => status.textContent(),
+        async () => (await seen(roots, 'citecast-episode', '.status'))?.text,
         (t) => (t ?? '').includes('Allow arXiv lookups'),
         'the bar does not say to allow lookups',
       );
@@ -192,7 +195,8 @@ export async function runChromiumArxiv(): Promise<void> {
         predicate: (p) => p.url().includes('/arxiv-grant.html'),
         timeout: 5_000,
       });
-      await page.locator('citecast-episode button[data-action="find-pdfs"]').click();
+      const roots = chromiumRoots(page);
+      await roots.click('citecast-episode', 'button[data-action="find-pdfs"]');
       const grant = await grantOpened;
       await grant.locator('button[data-action="arxiv-allow"]').click();
       await waitFor(() => hasPermission(worker), Boolean, 'the permission was not granted');
@@ -230,22 +234,14 @@ export async function runChromiumArxiv(): Promise<void> {
 
       // open-pdf opens arXiv's PDF of the resolved paper (the address, refused by the fake network).
       const pdfOpened = context.waitForEvent('page', { timeout: 5_000 });
-      await page
-        .locator('citecast-source')
-        .nth(1)
-        .locator('button[data-action="open-pdf"]')
-        .click();
+      await roots.click('citecast-source', 'button[data-action="open-pdf"]', 0, 1);
       const pdf = await pdfOpened;
       const wanted = 'https://arxiv.org/pdf/2501.00663';
       await waitFor(async () => refused.includes(wanted), Boolean, `no request for ${wanted}`);
       await pdf.close();
 
       // The user takes the weak match: now it is linked and opens too.
-      await page
-        .locator('citecast-source')
-        .nth(2)
-        .locator('button[data-action="arxiv-use"]')
-        .click();
+      await roots.click('citecast-source', 'button[data-action="arxiv-use"]', 0, 2);
       const after = await waitFor(
         () => sourceStates(page!),
         (s) => s[2]?.state === 'linked',
@@ -255,14 +251,17 @@ export async function runChromiumArxiv(): Promise<void> {
       assert(after[2]!.actions.includes('open-pdf'), 'the linked source has no open-pdf');
 
       // The abstract on request: from the cache, no further request.
-      await page
-        .locator('citecast-source')
-        .nth(1)
-        .locator('button[data-action="arxiv-info"]')
-        .hover();
-      const preview = page.locator('citecast-source').nth(1).locator('.arxiv-preview .p-summary');
-      await preview.waitFor({ timeout: 5_000 });
-      const summary = (await preview.textContent()) ?? '';
+      await roots.hover('citecast-source', 'button[data-action="arxiv-info"]', 0, 1);
+      const preview = await waitSeen(
+        roots,
+        'citecast-source',
+        '.arxiv-preview .p-summary',
+        (p) => !!p,
+        'no abstract preview',
+        0,
+        5_000,
+      );
+      const summary = preview?.text ?? '';
       assert(summary.startsWith('Over more than a decade'), `the preview shows "${summary}"`);
       await page.screenshot({ path: join(SHOTS, 'chromium-arxiv-preview.png') });
       assert(log.length === 1, `${log.length} requests to arXiv after the preview`);
@@ -271,7 +270,10 @@ export async function runChromiumArxiv(): Promise<void> {
     await test('arxiv: a reload shows the resolution from the cache without asking arXiv', async () => {
       assert(page, 'no page');
       await page.reload();
-      await page.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
+      await page
+        .locator('citecast-episode')
+        .first()
+        .waitFor({ state: 'attached', timeout: 10_000 });
       const states = await waitFor(
         () => sourceStates(page!),
         (s) => s[1]?.state === 'found' && s[2]?.state === 'linked',

@@ -17,6 +17,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, watchErrors, type ChromiumSession } from './browsers.ts';
 import { ROOT } from './fixture-pages.ts';
 import { assert, fail, test } from './harness.ts';
+import { chromiumRoots, seen, type RootOf } from './roots.ts';
 import {
   podimoListItemHtml,
   podimoShowPageHtml,
@@ -124,7 +125,7 @@ interface PageView {
 }
 
 /** Reads, in the page, what {@link PageView} describes (no helpers: it runs serialised). */
-function inspectPage(): PageView {
+function inspectPage(_arg: null, rootOf: RootOf): PageView {
   const items = Array.from(document.querySelectorAll('ul.css-c5690b5 > li')).map((li) => {
     const bar = li.querySelector('citecast-episode');
     const sources = Array.from(li.querySelectorAll('citecast-source'));
@@ -132,14 +133,14 @@ function inspectPage(): PageView {
     return {
       episodes: li.querySelectorAll('citecast-episode').length,
       barFilled:
-        !!bar?.shadowRoot?.querySelector('.bar button[data-action="heard"]') &&
-        bar.getClientRects().length > 0,
-      barBuilt: !!bar?.shadowRoot?.querySelector('.bar button[data-action="heard"]'),
-      counts: bar?.shadowRoot?.querySelector('.counts')?.textContent ?? null,
+        !!(bar && rootOf(bar))?.querySelector('.bar button[data-action="heard"]') &&
+        bar!.getClientRects().length > 0,
+      barBuilt: !!(bar && rootOf(bar))?.querySelector('.bar button[data-action="heard"]'),
+      counts: (bar && rootOf(bar))?.querySelector('.counts')?.textContent ?? null,
       ids: sources.map((s) => s.getAttribute('data-arxiv-id')),
-      filled: sources.filter((s) => !!s.shadowRoot?.querySelector('button[data-action="save"]'))
+      filled: sources.filter((s) => !!rootOf(s)?.querySelector('button[data-action="save"]'))
         .length,
-      empty: sources.filter((s) => !s.shadowRoot || s.shadowRoot.childNodes.length === 0).length,
+      empty: sources.filter((s) => !rootOf(s) || rootOf(s)!.childNodes.length === 0).length,
       afterUrl: sources.filter((s) => {
         const before = s.previousSibling;
         return (
@@ -183,7 +184,7 @@ interface FocusView {
 }
 
 /** Reads, in the page, what {@link FocusView} describes (no helpers: it runs serialised). */
-function inspectFocus(): FocusView {
+function inspectFocus(_arg: null, rootOf: RootOf): FocusView {
   const hosts = Array.from(document.getElementsByTagName('citecast-source'));
   const marked = hosts.filter((h) => h.hasAttribute('data-citecast-focus'));
   const host = marked[0] ?? null;
@@ -192,11 +193,10 @@ function inspectFocus(): FocusView {
     marked: marked.length,
     index: host ? hosts.indexOf(host) : -1,
     id: host?.getAttribute('data-arxiv-id') ?? null,
-    filled: !!host?.shadowRoot?.querySelector('button[data-action="save"]'),
-    barFilled: !!host
-      ?.closest('li')
-      ?.querySelector('citecast-episode')
-      ?.shadowRoot?.querySelector('.bar button[data-action="heard"]'),
+    filled: !!(host && rootOf(host))?.querySelector('button[data-action="save"]'),
+    barFilled: !!rootOf(
+      host?.closest('li')?.querySelector('citecast-episode') ?? host!,
+    )?.querySelector('.bar button[data-action="heard"]'),
     inView: !!rect && rect.bottom > 0 && rect.top < window.innerHeight,
     top: rect ? Math.round(rect.top) : null,
     viewport: window.innerHeight,
@@ -275,7 +275,7 @@ async function waitPassDone(page: Page, episodes: number): Promise<void> {
   await page
     .waitForFunction(
       (n) =>
-        document.documentElement.dataset.citecast === 'ready' &&
+        document.documentElement.dataset.citecastEpisodes !== undefined &&
         document.documentElement.dataset.citecastEpisodes === String(n),
       episodes,
       { timeout: 15_000 },
@@ -302,7 +302,7 @@ function scrollToLast(page: Page): Promise<void> {
 /** Waits until the last item's bar and every one of its source controls are filled. */
 async function waitLastFilled(page: Page, what: string): Promise<ItemView> {
   const view = await pollFor(
-    () => page.evaluate(inspectPage),
+    () => chromiumRoots(page).evaluate(inspectPage, null),
     (v) => {
       const last = v.items[v.items.length - 1];
       return !!last && last.barFilled && last.filled === last.ids.length;
@@ -318,13 +318,19 @@ async function waitLastFilled(page: Page, what: string): Promise<ItemView> {
 
 /** The save toggle's `aria-pressed` of source `n` (0-based) of the last item. */
 function lastItemSaveState(page: Page, n: number): Promise<string | null> {
-  return page.evaluate(
-    (n) =>
-      Array.from(document.querySelectorAll('ul.css-c5690b5 > li:last-child citecast-source'))
-        .at(n)
-        ?.shadowRoot?.querySelector('button[data-action="save"]')
-        ?.getAttribute('aria-pressed') ?? null,
+  return chromiumRoots(page).evaluate(
+    (n, rootOf) => {
+      const host = Array.from(
+        document.querySelectorAll('ul.css-c5690b5 > li:last-child citecast-source'),
+      ).at(n);
+      return (
+        (host && rootOf(host))
+          ?.querySelector('button[data-action="save"]')
+          ?.getAttribute('aria-pressed') ?? null
+      );
+    },
     n,
+    'ul.css-c5690b5 > li:last-child citecast-source',
   );
 }
 
@@ -345,7 +351,7 @@ export async function runChromiumBigList(): Promise<void> {
       const { page, errors } = await openBigList(context, html);
       // The recorded counts, and every item's hosts, equal what the page holds: a duplicate
       // host, a missed item, a source under the wrong episode or off its URL fails here.
-      let view = await page.evaluate(inspectPage);
+      let view = await chromiumRoots(page).evaluate(inspectPage, null);
       checkPlacement(view, EXPECTED);
       // A second read, as when the page loads more items: one more item at the end.
       const extra = itemSources(EPISODES).map((s) => s.id);
@@ -354,7 +360,7 @@ export async function runChromiumBigList(): Promise<void> {
         [podimoListItemHtml(item(EPISODES), EPISODES)] as const,
       );
       await waitPassDone(page, EPISODES + 1);
-      view = await page.evaluate(inspectPage);
+      view = await chromiumRoots(page).evaluate(inspectPage, null);
       checkPlacement(view, [...EXPECTED, extra]);
       // The re-read kept the first screen's controls (it must not empty or rebuild them away).
       assert(firstScreenFilled(view), 'the second read left the first screen unfilled');
@@ -362,14 +368,17 @@ export async function runChromiumBigList(): Promise<void> {
       // its end is not observable from the page, so it gets time, then nothing may have doubled.
       await page.evaluate(() => document.body.append(document.createElement('div')));
       await page.waitForTimeout(1_500);
-      checkPlacement(await page.evaluate(inspectPage), [...EXPECTED, extra]);
+      checkPlacement(await chromiumRoots(page).evaluate(inspectPage, null), [...EXPECTED, extra]);
       assert(errors.length === 0, `page or console errors: ${errors.join(' | ')}`);
       await page.close();
     });
 
     await test('big list: the first screen is filled without scrolling; far bars are built and wait hidden with their controls', async () => {
       const { page, errors } = await openBigList(context, html);
-      const view = await pollFor(() => page.evaluate(inspectPage), firstScreenFilled);
+      const view = await pollFor(
+        () => chromiumRoots(page).evaluate(inspectPage, null),
+        firstScreenFilled,
+      );
       const shown = view.items.filter((it) => it.bottom > 0 && it.top < view.height);
       // Catches on-screen episodes left to the observer that never comes (or a broken fill).
       assert(
@@ -411,21 +420,19 @@ export async function runChromiumBigList(): Promise<void> {
       );
       // Every source here has its arXiv link, so no bar offers "Find PDFs" (it is `hidden`);
       // catches a stylesheet whose `display` on buttons overrides the `hidden` attribute.
-      const shownHidden = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('citecast-episode, citecast-source')).flatMap((h) =>
-          Array.from(h.shadowRoot?.querySelectorAll('[hidden]') ?? [])
-            .filter((el) => el.getClientRects().length > 0)
-            .map((el) => el.getAttribute('data-action') ?? el.localName),
-        ),
+      const shownHidden = await chromiumRoots(page).evaluate(
+        (_arg: null, rootOf) =>
+          Array.from(document.querySelectorAll('citecast-episode, citecast-source')).flatMap((h) =>
+            Array.from(rootOf(h)?.querySelectorAll('[hidden]') ?? [])
+              .filter((el) => el.getClientRects().length > 0)
+              .map((el) => el.getAttribute('data-action') ?? el.localName),
+          ),
+        null,
       );
       assert(shownHidden.length === 0, `hidden controls show: ${json(shownHidden.slice(0, 5))}`);
-      const findShown = await page.evaluate(
-        () =>
-          !!document
-            .querySelector('citecast-episode')
-            ?.shadowRoot?.querySelector('button[data-action="find-pdfs"]')
-            ?.getClientRects().length,
-      );
+      const findShown = (
+        await seen(chromiumRoots(page), 'citecast-episode', 'button[data-action="find-pdfs"]')
+      )?.shown;
       assert(!findShown, 'the first bar offers "Find PDFs" though every source has its arXiv id');
       await page.screenshot({ path: join(SHOTS, 'chromium-big-list-top.png') });
       assert(errors.length === 0, `page or console errors: ${errors.join(' | ')}`);
@@ -434,7 +441,7 @@ export async function runChromiumBigList(): Promise<void> {
 
     await test('big list: the last episode fills once scrolled to, saves, and shows saved after a reload', async () => {
       const { page, errors } = await openBigList(context, html);
-      const before = (await page.evaluate(inspectPage)).items[EPISODES - 1]!;
+      const before = (await chromiumRoots(page).evaluate(inspectPage, null)).items[EPISODES - 1]!;
       assert(before.filled === 0, 'the last episode’s controls are filled before scrolling');
       await scrollToLast(page);
       const last = await waitLastFilled(page, 'after scrolling to it');
@@ -445,13 +452,10 @@ export async function runChromiumBigList(): Promise<void> {
       );
       const url = page.url();
       // Podimo wraps the item in a link: the click must save and not follow it.
-      await page
-        .locator('ul.css-c5690b5 > li')
-        .last()
-        .locator('citecast-source')
-        .first()
-        .locator('button[data-action="save"]')
-        .click();
+      await chromiumRoots(page).click(
+        'ul.css-c5690b5 > li:last-child citecast-source',
+        'button[data-action="save"]',
+      );
       const pressed = await pollFor(
         () => lastItemSaveState(page, 0),
         (v) => v === 'true',
@@ -459,7 +463,7 @@ export async function runChromiumBigList(): Promise<void> {
       assert(pressed === 'true', `the save toggle shows aria-pressed=${pressed} after its click`);
       assert(page.url() === url, `the click followed the item's link to ${page.url()}`);
       const counted = await pollFor(
-        () => page.evaluate(inspectPage),
+        () => chromiumRoots(page).evaluate(inspectPage, null),
         (v) => v.items[EPISODES - 1]?.counts === `${lastIds.length} sources · 1 saved`,
       );
       assert(
@@ -477,7 +481,7 @@ export async function runChromiumBigList(): Promise<void> {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.reload();
       await waitPassDone(page, EPISODES);
-      const reloaded = (await page.evaluate(inspectPage)).items[EPISODES - 1]!;
+      const reloaded = (await chromiumRoots(page).evaluate(inspectPage, null)).items[EPISODES - 1]!;
       assert(
         reloaded.filled === 0,
         'after the reload the last controls are filled before scrolling',
@@ -491,7 +495,7 @@ export async function runChromiumBigList(): Promise<void> {
       );
       assert(kept === 'true', `after the reload the saved source shows aria-pressed=${kept}`);
       const keptCounts = await pollFor(
-        () => page.evaluate(inspectPage),
+        () => chromiumRoots(page).evaluate(inspectPage, null),
         (v) => v.items[EPISODES - 1]?.counts === `${lastIds.length} sources · 1 saved`,
       );
       assert(
@@ -504,8 +508,8 @@ export async function runChromiumBigList(): Promise<void> {
 
     await test('big list: j walks the sources one by one past the first screen, each shown filled and in view', async () => {
       const { page, errors } = await openBigList(context, html);
-      await pollFor(() => page.evaluate(inspectPage), firstScreenFilled);
-      const view = await page.evaluate(inspectPage);
+      await pollFor(() => chromiumRoots(page).evaluate(inspectPage, null), firstScreenFilled);
+      const view = await chromiumRoots(page).evaluate(inspectPage, null);
       const firstScreenSources = view.items
         .filter((it) => it.bottom > 0 && it.top < view.height)
         .reduce((n, it) => n + it.ids.length, 0);
@@ -517,7 +521,7 @@ export async function runChromiumBigList(): Promise<void> {
       for (let step = 0; step < steps; step++) {
         await page.keyboard.press('j');
         const focus = await pollFor(
-          () => page.evaluate(inspectFocus),
+          () => chromiumRoots(page).evaluate(inspectFocus, null),
           (f) => f.filled && f.barFilled && f.inView,
           2_000,
         );
@@ -534,7 +538,7 @@ export async function runChromiumBigList(): Promise<void> {
       const fast = 40;
       for (let n = 0; n < fast; n++) await page.keyboard.press('j');
       const afterFast = await pollFor(
-        () => page.evaluate(inspectFocus),
+        () => chromiumRoots(page).evaluate(inspectFocus, null),
         (f) => f.filled && f.barFilled && f.inView,
         2_000,
       );
@@ -548,16 +552,19 @@ export async function runChromiumBigList(): Promise<void> {
       );
       // Esc clears the ring.
       await page.keyboard.press('Escape');
-      assert((await page.evaluate(inspectFocus)).marked === 0, 'Esc left the focus ring');
+      assert(
+        (await chromiumRoots(page).evaluate(inspectFocus, null)).marked === 0,
+        'Esc left the focus ring',
+      );
       assert(errors.length === 0, `page or console errors: ${errors.join(' | ')}`);
       await page.close();
     }, 90_000);
 
     await test('big list: k from the top jumps to the last source, an unfilled episode, and shows it filled and in view', async () => {
       const { page, errors } = await openBigList(context, html);
-      await pollFor(() => page.evaluate(inspectPage), firstScreenFilled);
+      await pollFor(() => chromiumRoots(page).evaluate(inspectPage, null), firstScreenFilled);
       const order = EXPECTED.flat();
-      const before = (await page.evaluate(inspectPage)).items[EPISODES - 1]!;
+      const before = (await chromiumRoots(page).evaluate(inspectPage, null)).items[EPISODES - 1]!;
       assert(before.filled === 0, 'the last episode is filled before k jumps there');
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       // k with nothing focused goes to the last source (lib/annotate/keys.ts, moveIndex): an
@@ -565,7 +572,7 @@ export async function runChromiumBigList(): Promise<void> {
       // never a focused empty host, nor a ring below the fold.
       await page.keyboard.press('k');
       const jumped = await pollFor(
-        () => page.evaluate(inspectFocus),
+        () => chromiumRoots(page).evaluate(inspectFocus, null),
         (f) => f.filled && f.barFilled && f.inView,
         2_000,
       );

@@ -36,6 +36,7 @@ import {
 import { serveWav } from './chromium-playback.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
+import { chromiumRoots, pressedIs, seenAll, waitSeen } from './roots.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
@@ -132,7 +133,8 @@ export async function runChromiumLibraryFlow(): Promise<void> {
       const page = await context.newPage();
       episodePage = page;
       await page.goto(SITE.url);
-      await page.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
+      await page.locator('citecast-episode').first().waitFor({ state: 'attached' });
+      const roots = chromiumRoots(page);
       await page.evaluate(async () => {
         const audio = document.querySelector('audio')!;
         audio.playbackRate = 16;
@@ -141,21 +143,20 @@ export async function runChromiumLibraryFlow(): Promise<void> {
       await page.waitForFunction(() => document.querySelector('audio')!.currentTime >= 12, null, {
         timeout: 10_000,
       });
-      const saveA = page.locator(
-        `citecast-source[data-arxiv-id="2501.00663"] button[data-action="save"]`,
-      );
-      await saveA.click();
+      const SAVE = 'button[data-action="save"]';
+      await roots.click('citecast-source[data-arxiv-id="2501.00663"]', SAVE);
       await page.evaluate(() => document.querySelector('audio')!.pause());
-      await waitFor(
-        () => saveA.getAttribute('aria-pressed'),
-        (v) => v === 'true',
+      await waitSeen(
+        roots,
+        'citecast-source[data-arxiv-id="2501.00663"]',
+        SAVE,
+        pressedIs('true'),
         'the save button is not pressed',
       );
       // A second paper of the same episode, saved with no moment (the audio is paused).
-      const saveB = page.locator('citecast-source').nth(1).locator('button[data-action="save"]');
-      await saveB.click();
+      await roots.click('citecast-source', SAVE, 0, 1);
       await waitFor(
-        () => saveB.getAttribute('aria-pressed'),
+        async () => (await seenAll(roots, 'citecast-source', SAVE))[1]?.attrs['aria-pressed'],
         (v) => v === 'true',
         'the second save button is not pressed',
       );
@@ -231,7 +232,7 @@ export async function runChromiumLibraryFlow(): Promise<void> {
       const episode = await opened;
       await episode.waitForLoadState();
       assert(episode.url() === expected, `opened ${episode.url()}`);
-      await episode.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
+      await episode.locator('citecast-episode').first().waitFor({ state: 'attached' });
       await episode.waitForFunction(
         (at) => Math.abs(document.querySelector('audio')!.currentTime - at) < 1,
         moment,
@@ -243,11 +244,13 @@ export async function runChromiumLibraryFlow(): Promise<void> {
 
     await test('flow: marked heard on the page, #episodes shows the episode with its sources, the saved ones marked', async () => {
       assert(episodePage, 'no episode page from the first test');
-      const heard = episodePage.locator('citecast-episode button[data-action="heard"]').first();
-      await heard.click();
-      await waitFor(
-        () => heard.getAttribute('aria-pressed'),
-        (v) => v === 'true',
+      const roots = chromiumRoots(episodePage);
+      await roots.click('citecast-episode', 'button[data-action="heard"]');
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        'button[data-action="heard"]',
+        pressedIs('true'),
         'the heard button is not pressed',
       );
       const page = await openExtensionPage(s, 'library.html#episodes');
@@ -565,19 +568,13 @@ export async function runChromiumLibraryFlow(): Promise<void> {
       // The imported paper is saved wherever a page cites it.
       const podimo = await s.context.newPage();
       await podimo.goto(FIXTURE_PAGES.find((p) => p.name === 'podimo-episode')!.url);
-      await podimo
-        .waitForFunction(
-          () =>
-            document
-              .querySelector('citecast-source[data-arxiv-id="2408.07326"]')
-              ?.shadowRoot?.querySelector('button[data-action="save"]')
-              ?.getAttribute('aria-pressed') === 'true',
-          null,
-          { timeout: 10_000 },
-        )
-        .catch(() => {
-          throw new Error('the imported paper does not show as saved on the Podimo page');
-        });
+      await waitSeen(
+        chromiumRoots(podimo),
+        'citecast-source[data-arxiv-id="2408.07326"]',
+        'button[data-action="save"]',
+        pressedIs('true'),
+        'the imported paper does not show as saved on the Podimo page',
+      );
       await podimo.close();
     });
   } finally {

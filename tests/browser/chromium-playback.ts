@@ -9,9 +9,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { launchChromium, request, type ChromiumSession } from './browsers.ts';
+import { launchChromium, request, waitFor, type ChromiumSession } from './browsers.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
+import { chromiumRoots, pressedIs, waitSeen, type Roots } from './roots.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
@@ -85,7 +86,7 @@ async function openWithAudio(context: BrowserContext, url: string, file?: string
     );
   }
   await page.goto(url);
-  await page.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
+  await page.locator('citecast-episode').first().waitFor({ state: 'attached', timeout: 10_000 });
   return page;
 }
 
@@ -113,18 +114,35 @@ async function waitListen(extension: Page, key: string, state: string, ms = 15_0
   assert(last.state === state, `${key} is ${JSON.stringify(last)}, expected ${state}`);
 }
 
-/** The `data-listen-state` of the bar of the episode whose `<audio>` plays `stem`. */
-function barState(page: Page, stem?: string): Promise<string | null> {
-  return page.evaluate((stem) => {
+/**
+ * The listen state (`unheard`, `in_progress`, `heard`) the bar shows, inside its closed root, of
+ * the episode whose `<audio>` plays `stem` (else of the first bar); `null` without a bar.
+ */
+export function barState(roots: Roots, stem?: string): Promise<string | null> {
+  return roots.evaluate((stem, rootOf) => {
     const bars = Array.from(document.querySelectorAll('citecast-episode'));
-    if (!stem) return bars[0]?.getAttribute('data-listen-state') ?? null;
-    const audio = Array.from(document.querySelectorAll('audio')).find((a) =>
-      (a.querySelector('source')?.src ?? a.src).includes(stem),
+    const audio = Array.from(document.querySelectorAll('audio')).find(
+      (a) => !!stem && (a.querySelector('source')?.src ?? a.src).includes(stem),
     );
     const card = audio?.closest('.card');
-    const bar = bars.find((b) => card?.contains(b));
-    return bar?.getAttribute('data-listen-state') ?? null;
-  }, stem);
+    const bar = stem ? bars.find((b) => card?.contains(b)) : bars[0];
+    const shown = rootOf(bar!)?.querySelector('.listen-state')?.getAttribute('data-state');
+    if (!shown) return null;
+    return shown === 'heard' ? 'heard' : shown === 'progress' ? 'in_progress' : 'unheard';
+  }, stem ?? null);
+}
+
+/** Every bar's listen state, as {@link barState} reads one. */
+function barStates(roots: Roots): Promise<(string | null)[]> {
+  return roots.evaluate(
+    (_arg: null, rootOf) =>
+      Array.from(document.querySelectorAll('citecast-episode')).map((bar) => {
+        const shown = rootOf(bar)?.querySelector('.listen-state')?.getAttribute('data-state');
+        if (!shown) return null;
+        return shown === 'heard' ? 'heard' : shown === 'progress' ? 'in_progress' : 'unheard';
+      }),
+    null,
+  );
 }
 
 /** Registers and runs the playback tests in their own Chromium session. */
@@ -174,29 +192,36 @@ export async function runChromiumPlayback(): Promise<void> {
       );
       // After a reload the bar shows it, and offers to resume there; resume seeks and plays.
       await page.reload();
-      await page.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
-      await page.waitForFunction(
-        () =>
-          document.querySelector('citecast-episode')?.getAttribute('data-listen-state') ===
-          'in_progress',
-        null,
-        { timeout: 5_000 },
+      await page.locator('citecast-episode').first().waitFor({ state: 'attached' });
+      const roots = chromiumRoots(page);
+      await waitFor(
+        () => barState(roots),
+        (st) => st === 'in_progress',
+        'the bar is not in progress',
       );
-      const resume = page.locator('citecast-episode button[data-action="resume"]');
-      await resume.waitFor({ state: 'visible', timeout: 5_000 });
+      const RESUME = 'button[data-action="resume"]';
+      const resume = await waitSeen(
+        roots,
+        'citecast-episode',
+        RESUME,
+        (b) => !!b && !('data-off' in b.attrs),
+        'no resume offered',
+        0,
+        5_000,
+      );
       await page
         .locator('citecast-episode')
         .first()
         .screenshot({
           path: join(SHOTS, 'chromium-playback-resume.png'),
         });
-      const label = (await resume.textContent()) ?? '';
+      const label = resume?.text ?? '';
       const clock = `0:${String(Math.floor(pausedAt)).padStart(2, '0')}`;
       assert(
         label.includes(clock),
         `resume button reads ${JSON.stringify(label)}, expected ${clock}`,
       );
-      await resume.click();
+      await roots.click('citecast-episode', RESUME);
       await page.waitForFunction(
         (at) => {
           const audio = document.querySelector('audio')!;
@@ -206,9 +231,10 @@ export async function runChromiumPlayback(): Promise<void> {
         { timeout: 5_000 },
       );
       // A paper saved while it plays keeps the moment.
-      await page
-        .locator('citecast-source[data-arxiv-id="2501.00663"] button[data-action="save"]')
-        .click();
+      await roots.click(
+        'citecast-source[data-arxiv-id="2501.00663"]',
+        'button[data-action="save"]',
+      );
       const papers = (await request(extension, 'recentPapers', { limit: 5 })) as {
         ok: boolean;
         value: { key: string; savedMoment?: { episodeKey: string; position: number } }[];
@@ -227,14 +253,14 @@ export async function runChromiumPlayback(): Promise<void> {
         timeout: 15_000,
       });
       await waitListen(extension, SITE_STEM, 'heard');
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('citecast-episode')
-            ?.shadowRoot?.querySelector('button[data-action="heard"]')
-            ?.getAttribute('aria-pressed') === 'true',
-        null,
-        { timeout: 5_000 },
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        'button[data-action="heard"]',
+        pressedIs('true'),
+        'the bar does not say heard',
+        0,
+        5_000,
       );
       await page.close();
     });
@@ -264,26 +290,15 @@ export async function runChromiumPlayback(): Promise<void> {
       const listen = await listenOf(extension, TITANS_STEM);
       assert(listen.state === 'in_progress', `after the seek: ${JSON.stringify(listen)}`);
       assert(listen.position > SECONDS - 1, `position ${listen.position}`);
-      await page.waitForFunction(
-        (stem) => {
-          const audio = Array.from(document.querySelectorAll('audio')).find((a) =>
-            (a.querySelector('source')?.src ?? a.src).includes(stem),
-          );
-          const card = audio?.closest('.card');
-          const bar = Array.from(document.querySelectorAll('citecast-episode')).find((b) =>
-            card?.contains(b),
-          );
-          return bar?.getAttribute('data-listen-state') === 'in_progress';
-        },
-        TITANS_STEM,
-        { timeout: 5_000 },
+      const roots = chromiumRoots(page);
+      await waitFor(
+        () => barState(roots, TITANS_STEM),
+        (st) => st === 'in_progress',
+        'the Titans card is not in progress',
+        5_000,
       );
       // Every card of the list shows its own state: the others are new.
-      const states = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('citecast-episode')).map((b) =>
-          b.getAttribute('data-listen-state'),
-        ),
-      );
+      const states = await barStates(roots);
       assert(
         states.length >= 2 && states.every((s) => s !== null),
         `card states ${JSON.stringify(states)}`,
@@ -293,7 +308,7 @@ export async function runChromiumPlayback(): Promise<void> {
         `card states ${JSON.stringify(states)}`,
       );
       assert(
-        (await barState(page, TITANS_STEM)) === 'in_progress',
+        (await barState(roots, TITANS_STEM)) === 'in_progress',
         'the Titans card is not in progress',
       );
       // The cards' bars, as a listener scrolling the archive sees them: one in progress, one new.

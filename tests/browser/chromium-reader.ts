@@ -239,7 +239,9 @@ export async function runChromiumReader(): Promise<void> {
       await page.goto(BLOG.url);
       await page.waitForTimeout(1_000);
       const before = await countHosts(page);
-      const mark = await page.evaluate(() => document.documentElement.dataset.citecast ?? null);
+      const mark = await page.evaluate(
+        () => document.documentElement.dataset.citecastEpisodes ?? null,
+      );
       assert(
         before.episodes === 0 && before.sources === 0 && mark === null,
         `Citecast ran before it was asked: ${json({ before, mark })}`,
@@ -251,7 +253,7 @@ export async function runChromiumReader(): Promise<void> {
       const state = await readThroughPopup(s, cdp, page);
       assert(state.startsWith('done'), `the popup says "${state}"`);
       await page.waitForFunction(
-        () => document.documentElement.dataset.citecast === 'ready',
+        () => document.documentElement.dataset.citecastEpisodes !== undefined,
         null,
         {
           timeout: 5_000,
@@ -285,7 +287,7 @@ export async function runChromiumReader(): Promise<void> {
       const page = await context.newPage();
       await page.goto(podimo.url);
       await page.waitForFunction(
-        () => document.documentElement.dataset.citecast === 'ready',
+        () => document.documentElement.dataset.citecastEpisodes !== undefined,
         null,
         {
           timeout: 10_000,
@@ -318,7 +320,7 @@ export async function runChromiumReader(): Promise<void> {
       });
       await page.goto(podimo.url);
       await page.waitForFunction(
-        () => document.documentElement.dataset.citecast === 'ready',
+        () => document.documentElement.dataset.citecastEpisodes !== undefined,
         null,
         {
           timeout: 10_000,

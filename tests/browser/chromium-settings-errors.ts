@@ -12,6 +12,7 @@ import { SETTINGS_KEY } from '../../lib/settings.ts';
 import { launchChromium, request, type ChromiumSession } from './browsers.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
+import { chromiumRoots, pressedIs, seen, waitSeen } from './roots.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
@@ -60,50 +61,43 @@ export async function runChromiumSettingsErrors(): Promise<void> {
       await settingsPage.close();
     });
 
-    await test('a page script clicking Citecast’s buttons through the open shadow root saves nothing', async () => {
+    await test('a page script clicking Citecast’s hosts or pressing its keys saves nothing', async () => {
       const page = await context.newPage();
       await page.goto(SITE.url);
-      const save = page.locator('citecast-source button[data-action="save"]').first();
-      await save.waitFor({ timeout: 10_000 });
-      assert((await save.getAttribute('aria-pressed')) === 'false', 'already saved');
-      // What a hostile page could do: script clicks and keys into the controls.
+      const roots = chromiumRoots(page);
+      const SAVE = 'button[data-action="save"]';
+      const HEARD = 'button[data-action="heard"]';
+      const save = await waitSeen(roots, 'citecast-source', SAVE, (b) => !!b, 'no save button');
+      assert(save?.attrs['aria-pressed'] === 'false', 'already saved');
+      // What a hostile page could do: script clicks on the hosts (their roots are closed to it)
+      // and keys.
       await page.evaluate(() => {
-        const host = document.querySelector('citecast-source');
-        host?.shadowRoot?.querySelector<HTMLElement>('button[data-action="save"]')?.click();
-        document
-          .querySelector('citecast-episode')
-          ?.shadowRoot?.querySelector<HTMLElement>('button[data-action="heard"]')
-          ?.click();
+        for (const host of Array.from(
+          document.querySelectorAll('citecast-source, citecast-episode'),
+        )) {
+          (host as HTMLElement).click();
+          host.shadowRoot?.querySelector<HTMLElement>('button')?.click();
+        }
         document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
         document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true }));
       });
       await page.waitForTimeout(600);
-      assert((await save.getAttribute('aria-pressed')) === 'false', 'a scripted click saved');
-      const heard = page.locator('citecast-episode button[data-action="heard"]').first();
-      assert(
-        (await heard.getAttribute('aria-pressed')) === 'false',
-        'a scripted click marked heard',
-      );
+      const after = await seen(roots, 'citecast-source', SAVE);
+      assert(after?.attrs['aria-pressed'] === 'false', 'a scripted click saved');
+      const heard = await seen(roots, 'citecast-episode', HEARD);
+      assert(heard?.attrs['aria-pressed'] === 'false', 'a scripted click marked heard');
       // The user's own click still works.
-      await save.click();
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelector('citecast-source')
-            ?.shadowRoot?.querySelector('button[data-action="save"]')
-            ?.getAttribute('aria-pressed') === 'true',
-        null,
-        { timeout: 5_000 },
-      );
-      await save.click();
+      await roots.click('citecast-source', SAVE);
+      await waitSeen(roots, 'citecast-source', SAVE, pressedIs('true'), 'the click did not save');
+      await roots.click('citecast-source', SAVE);
       await page.close();
     });
 
     await test('a store that cannot open: saving says so in the bar, in words', async () => {
       const page = await context.newPage();
       await page.goto(SITE.url);
-      const save = page.locator('citecast-source button[data-action="save"]').first();
-      await save.waitFor({ timeout: 10_000 });
+      const roots = chromiumRoots(page);
+      await waitSeen(roots, 'citecast-source', 'button[data-action="save"]', (b) => !!b, 'no save');
       // The database moves past any version this build knows: its next open fails (VersionError).
       const ext = await context.newPage();
       await ext.goto(extensionPage);
@@ -128,21 +122,33 @@ export async function runChromiumSettingsErrors(): Promise<void> {
           (status as { error: { code: string } }).error.code === 'unavailable',
         `storeStatus answered ${JSON.stringify(status)}`,
       );
-      await save.click();
-      const bar = page.locator('citecast-episode').first();
-      const message = bar.locator('.status.error');
-      await message.waitFor({ timeout: 5_000 });
-      const text = (await message.textContent()) ?? '';
+      await roots.click('citecast-source', 'button[data-action="save"]');
+      const message = await waitSeen(
+        roots,
+        'citecast-episode',
+        '.status.error',
+        (m) => !!m?.text,
+        'the bar says nothing',
+        0,
+        5_000,
+      );
+      const text = message?.text ?? '';
       assert(
         text.startsWith('Citecast’s storage was written by a newer version of Citecast'),
         `the bar says ${JSON.stringify(text)}`,
       );
       assert(!/at \w+ \(|\.js:\d+/.test(text), `the message shows a stack: ${text}`);
-      assert(
-        (await save.getAttribute('aria-pressed')) === 'false',
+      await waitSeen(
+        roots,
+        'citecast-source',
+        'button[data-action="save"]',
+        pressedIs('false'),
         'the save toggle claims a save that failed',
       );
-      await bar.screenshot({ path: join(SHOTS, 'chromium-store-unavailable.png') });
+      await page
+        .locator('citecast-episode')
+        .first()
+        .screenshot({ path: join(SHOTS, 'chromium-store-unavailable.png') });
       // The popup and the library say the same, in words, with what to do.
       for (const [name, url] of [
         ['popup', `chrome-extension://${extensionId}/popup.html`],

@@ -14,15 +14,23 @@ import {
   type SeenCounts,
 } from './fixture-pages.ts';
 import { assert, fail, test } from './harness.ts';
+import { chromiumRoots, pressedIs, seenAll, waitSeen } from './roots.ts';
+
+/** A source's save toggle inside its root. */
+const SAVE = 'button[data-action="save"]';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
 /** Whether the content script marked the page within `timeoutMs`. */
 async function contentScriptRan(page: Page, timeoutMs: number): Promise<boolean> {
   try {
-    await page.waitForFunction(() => document.documentElement.dataset.citecast === 'ready', null, {
-      timeout: timeoutMs,
-    });
+    await page.waitForFunction(
+      () => document.documentElement.dataset.citecastEpisodes !== undefined,
+      null,
+      {
+        timeout: timeoutMs,
+      },
+    );
     return true;
   } catch {
     return false;
@@ -75,26 +83,20 @@ async function reloadExtension(context: BrowserContext, extensionId: string): Pr
   await restarted;
 }
 
-/** The save button of the first source citing arXiv `id`, in its shadow root. */
-function saveButton(page: Page, id: string) {
-  return page.locator(`citecast-source[data-arxiv-id="${id}"] button[data-action="save"]`).first();
+/** Clicks, as the user, the save button of the first source citing arXiv `id`. */
+function clickSave(page: Page, id: string): Promise<void> {
+  return chromiumRoots(page).click(`citecast-source[data-arxiv-id="${id}"]`, SAVE);
 }
 
-/** Waits until the first source citing `id` shows `aria-pressed="true"` on its save button. */
-async function waitSaved(page: Page, id: string, what: string): Promise<void> {
-  try {
-    await page.waitForFunction(
-      (id) =>
-        document
-          .querySelector(`citecast-source[data-arxiv-id="${id}"]`)
-          ?.shadowRoot?.querySelector('button[data-action="save"]')
-          ?.getAttribute('aria-pressed') === 'true',
-      id,
-      { timeout: 10_000 },
-    );
-  } catch {
-    throw new Error(`arXiv ${id} does not show as saved ${what}`);
-  }
+/** Waits until the first source citing `id` shows `aria-pressed="want"` on its save button. */
+async function waitSaved(page: Page, id: string, what: string, want: 'true' | 'false' = 'true') {
+  await waitSeen(
+    chromiumRoots(page),
+    `citecast-source[data-arxiv-id="${id}"]`,
+    SAVE,
+    pressedIs(want),
+    `arXiv ${id} does not show aria-pressed=${want} ${what}`,
+  );
 }
 
 /** Opens `url` (a fixture) in a new tab and waits for the content script's annotation. */
@@ -102,7 +104,7 @@ async function openAnnotated(context: BrowserContext, url: string): Promise<Page
   const page = await context.newPage();
   await page.goto(url);
   assert(await contentScriptRan(page, 10_000), `the content script did not run on ${url}`);
-  await page.locator('citecast-episode').first().waitFor({ timeout: 10_000 });
+  await page.locator('citecast-episode').first().waitFor({ state: 'attached', timeout: 10_000 });
   return page;
 }
 
@@ -165,7 +167,7 @@ export async function runChromium(): Promise<void> {
         const page = await context.newPage();
         const response = await page.goto(fixture.url);
         assert(response?.ok(), `fixture not served: ${response?.status()}`);
-        assert(await contentScriptRan(page, 10_000), 'data-citecast="ready" never appeared');
+        assert(await contentScriptRan(page, 10_000), 'the content script never recorded its read');
         await checkCounts(() => seenCounts(page), fixture);
         await checkElements(() => page.evaluate(countElementsInPage));
         await page.screenshot({
@@ -272,18 +274,18 @@ export async function runChromium(): Promise<void> {
       const navigations: string[] = [];
       page.on('framenavigated', (f) => f === page.mainFrame() && navigations.push(f.url()));
       // Every control is a named button; the episode bar says how many sources it has.
-      const bar = page.locator('citecast-episode').nth(2);
-      await bar
-        .locator('.counts')
-        .filter({ hasText: '22 sources · 0 saved' })
-        .waitFor({ timeout: 5_000 });
-      const names = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('citecast-source, citecast-episode')).flatMap((h) =>
-          Array.from(h.shadowRoot?.querySelectorAll('button') ?? [])
-            .filter((b) => !b.hidden)
-            .map((b) => b.getAttribute('aria-label') ?? ''),
-        ),
+      const roots = chromiumRoots(page);
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        '.counts',
+        (c) => c?.text === '22 sources · 0 saved',
+        'the third bar does not count its sources',
+        2,
       );
+      const names = (await seenAll(roots, 'citecast-source, citecast-episode', 'button'))
+        .filter((b) => b.shown)
+        .map((b) => b.attrs['aria-label'] ?? '');
       assert(
         names.length > 40 && names.every((n) => n.length > 0),
         `button names: ${json(names.slice(0, 5))}`,
@@ -296,27 +298,30 @@ export async function runChromium(): Promise<void> {
       );
       assert(inLink, 'the test source is not inside a link-wrapped list item');
       const before = page.url();
-      await saveButton(page, id).click();
+      await clickSave(page, id);
       await waitSaved(page, id, 'after its click');
-      await bar.locator('button[data-action="heard"]').click();
-      await page.waitForFunction(
-        () =>
-          document
-            .querySelectorAll('citecast-episode')[2]
-            ?.shadowRoot?.querySelector('button[data-action="heard"]')
-            ?.getAttribute('aria-pressed') === 'true',
-        null,
-        { timeout: 5_000 },
+      await roots.click('citecast-episode', 'button[data-action="heard"]', 2);
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        'button[data-action="heard"]',
+        pressedIs('true'),
+        'the third bar is not heard after its click',
+        2,
       );
       await page.waitForTimeout(300);
       assert(
         page.url() === before && navigations.length === 0,
         `the click navigated to ${json(navigations)}`,
       );
-      await bar
-        .locator('.counts')
-        .filter({ hasText: '22 sources · 1 saved' })
-        .waitFor({ timeout: 5_000 });
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        '.counts',
+        (c) => c?.text === '22 sources · 1 saved',
+        'the third bar does not count the save',
+        2,
+      );
       await page.screenshot({ path: join(SHOTS, 'chromium-annotated-podimo.png'), fullPage: true });
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.screenshot({
@@ -329,17 +334,9 @@ export async function runChromium(): Promise<void> {
       await waitSaved(other, id, `on ${apple.name}`);
       await other.screenshot({ path: join(SHOTS, 'chromium-annotated-apple.png'), fullPage: true });
       // A page that is open while the paper is unsaved elsewhere follows storeChanged.
-      await saveButton(page, id).click();
-      await other.waitForFunction(
-        (id) =>
-          document
-            .querySelector(`citecast-source[data-arxiv-id="${id}"]`)
-            ?.shadowRoot?.querySelector('button[data-action="save"]')
-            ?.getAttribute('aria-pressed') === 'false',
-        id,
-        { timeout: 5_000 },
-      );
-      await saveButton(page, id).click();
+      await clickSave(page, id);
+      await waitSaved(other, id, 'after unsaving it in another tab', 'false');
+      await clickSave(page, id);
       await waitSaved(other, id, 'after saving it again in another tab');
       await other.reload();
       await waitSaved(other, id, `on ${apple.name} after a reload`);
@@ -366,28 +363,18 @@ export async function runChromium(): Promise<void> {
     await test('page keys: j then s saves the first source, s in a page input does nothing, ? shows the help and Esc closes it', async () => {
       const site = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
       const page = await openAnnotated(context, site.url);
-      const first = () =>
-        page.evaluate(() =>
-          document
-            .querySelector('citecast-source')
-            ?.shadowRoot?.querySelector('button[data-action="save"]')
-            ?.getAttribute('aria-pressed'),
-        );
-      await page.waitForFunction(
-        () => !!document.querySelector('citecast-source')?.shadowRoot?.querySelector('button'),
-      );
+      const roots = chromiumRoots(page);
+      const first = async () =>
+        (await seenAll(roots, 'citecast-source', SAVE))[0]?.attrs['aria-pressed'];
+      const waitFirst = (want: 'true' | 'false', what: string) =>
+        waitSeen(roots, 'citecast-source', SAVE, pressedIs(want), what);
+      await waitSeen(roots, 'citecast-source', 'button', (b) => b !== null, 'no source controls');
       // An earlier test saved this paper: it starts unsaved here, and is saved again at the end.
       await page.waitForTimeout(300);
       const before = await first();
       if (before === 'true') {
-        await page.locator('citecast-source button[data-action="save"]').first().click();
-        await page.waitForFunction(
-          () =>
-            document
-              .querySelector('citecast-source')
-              ?.shadowRoot?.querySelector('button[data-action="save"]')
-              ?.getAttribute('aria-pressed') === 'false',
-        );
+        await roots.click('citecast-source', SAVE);
+        await waitFirst('false', 'the first source did not unsave');
       }
       const flipped = 'true';
       // Typed into a page field, the keys are the page's.
@@ -418,19 +405,15 @@ export async function runChromium(): Promise<void> {
         'j did not focus the first source',
       );
       await page.keyboard.press('s');
-      await page.waitForFunction(
-        (flipped) =>
-          document
-            .querySelector('citecast-source')
-            ?.shadowRoot?.querySelector('button[data-action="save"]')
-            ?.getAttribute('aria-pressed') === flipped,
-        flipped,
-        { timeout: 5_000 },
-      );
+      await waitFirst(flipped, 's did not save the focused source');
       await page.keyboard.press('?');
-      await page.locator('citecast-help').getByRole('dialog', { name: 'Citecast keys' }).waitFor({
-        timeout: 5_000,
-      });
+      await waitSeen(
+        roots,
+        'citecast-help',
+        '[role="dialog"]',
+        (d) => d?.attrs['aria-label'] === 'Citecast keys' && d.shown,
+        'the key help did not open',
+      );
       await page.setViewportSize({ width: 900, height: 700 });
       await page.locator('citecast-episode').first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, 'chromium-keys-help.png') });
@@ -445,15 +428,7 @@ export async function runChromium(): Promise<void> {
         await page.keyboard.press('j');
         await page.keyboard.press('s');
       }
-      await page.waitForFunction(
-        (before) =>
-          document
-            .querySelector('citecast-source')
-            ?.shadowRoot?.querySelector('button[data-action="save"]')
-            ?.getAttribute('aria-pressed') === (before === 'true' ? 'true' : 'false'),
-        before,
-        { timeout: 5_000 },
-      );
+      await waitFirst(before === 'true' ? 'true' : 'false', 'the first source is not as before');
       await page.close();
     });
 
@@ -480,11 +455,18 @@ export async function runChromium(): Promise<void> {
         origin: new URL(site.url).origin,
       });
       const page = await openAnnotated(context, site.url);
-      const bar = page.locator('citecast-episode').first();
-      await bar
-        .getByRole('button', { name: 'Copy the reading list as Markdown (Citecast)' })
-        .click();
-      await bar.getByRole('status').filter({ hasText: 'Copied' }).waitFor({ timeout: 5_000 });
+      const roots = chromiumRoots(page);
+      await roots.click(
+        'citecast-episode',
+        'button[aria-label="Copy the reading list as Markdown (Citecast)"]',
+      );
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        '[role="status"]',
+        (st) => st?.text === 'Copied',
+        'the bar does not say Copied',
+      );
       const text = await page.evaluate(() => navigator.clipboard.readText());
       assert(
         text.startsWith('# Synthetic Episode Title\n') &&
@@ -499,16 +481,28 @@ export async function runChromium(): Promise<void> {
       try {
         const site = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
         const page = await openAnnotated(nb.context, site.url);
-        const bar = page.locator('citecast-episode').first();
-        await bar.locator('.counts').filter({ hasText: '4 kilder · 0 lagret' }).waitFor({
-          timeout: 5_000,
-        });
-        await bar.getByRole('button', { name: 'Merk episoden som hørt (Citecast)' }).waitFor();
-        await page
-          .locator('citecast-source')
-          .first()
-          .getByRole('button', { name: 'Lagre denne artikkelen i Citecast' })
-          .waitFor();
+        const roots = chromiumRoots(page);
+        await waitSeen(
+          roots,
+          'citecast-episode',
+          '.counts',
+          (c) => c?.text === '4 kilder · 0 lagret',
+          'the bar does not count in Norwegian',
+        );
+        await waitSeen(
+          roots,
+          'citecast-episode',
+          'button[data-action="heard"]',
+          (b) => b?.attrs['aria-label'] === 'Merk episoden som hørt (Citecast)',
+          'heard is not named in Norwegian',
+        );
+        await waitSeen(
+          roots,
+          'citecast-source',
+          SAVE,
+          (b) => b?.attrs['aria-label'] === 'Lagre denne artikkelen i Citecast',
+          'save is not named in Norwegian',
+        );
         await page.screenshot({ path: join(SHOTS, 'chromium-nb-site.png') });
         await page.close();
       } finally {

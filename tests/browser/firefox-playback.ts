@@ -1,14 +1,17 @@
 /**
  * The listening log in Debian's firefox-esr (puppeteer-core over WebDriver BiDi) with the Firefox
  * build: the test's WAV served at the fixture episode's mp3 address (with byte ranges), played at
- * 16× with autoplay allowed by a preference; the episode bar shows in progress, then heard (the
- * bar's `data-listen-state`, as extension pages cannot be opened here). `--only playback`.
+ * 16× with autoplay allowed by a preference; the episode bar shows in progress, then heard (read
+ * inside its closed root through WebDriver BiDi, as extension pages cannot be opened here).
+ * `--only playback`.
  */
 import type { Browser, HTTPRequest } from 'puppeteer-core';
 import { launchFirefox } from './browsers.ts';
 import { FIXTURE_PAGES, fixtureResponse } from './fixture-pages.ts';
 import { assert, test } from './harness.ts';
-import { makeWav } from './chromium-playback.ts';
+import { barState, makeWav } from './chromium-playback.ts';
+import { firefoxRoots, seen } from './roots.ts';
+import { waitFor } from './browsers.ts';
 
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
 
@@ -56,50 +59,20 @@ export async function runFirefoxPlayback(): Promise<void> {
       page.on('request', (request) => answer(request, wav));
       await page.goto(SITE.url);
       await page.waitForSelector('citecast-episode', { timeout: 10_000 });
-      const state = () =>
-        page.evaluate(
-          () =>
-            document.querySelector('citecast-episode')?.getAttribute('data-listen-state') ?? null,
-        );
-      await page.waitForFunction(
-        () =>
-          document.querySelector('citecast-episode')?.getAttribute('data-listen-state') ===
-          'unheard',
-        { timeout: 5_000 },
-      );
+      const roots = firefoxRoots(page);
+      const state = () => barState(roots);
+      await waitFor(state, (st) => st === 'unheard', 'the bar is not new', 5_000);
       await page.evaluate(async () => {
         const audio = document.querySelector('audio')!;
         audio.playbackRate = 16;
         await audio.play();
       });
-      await page
-        .waitForFunction(
-          () =>
-            document.querySelector('citecast-episode')?.getAttribute('data-listen-state') ===
-            'in_progress',
-          { timeout: 10_000 },
-        )
-        .catch(async () => {
-          throw new Error(`never in progress (bar: ${await state()})`);
-        });
-      await page
-        .waitForFunction(
-          () =>
-            document.querySelector('citecast-episode')?.getAttribute('data-listen-state') ===
-            'heard',
-          { timeout: 20_000 },
-        )
-        .catch(async () => {
-          const at = await page.evaluate(() => document.querySelector('audio')!.currentTime);
-          throw new Error(`never heard (bar: ${await state()}, audio at ${at})`);
-        });
-      const pressed = await page.evaluate(
-        () =>
-          document
-            .querySelector('citecast-episode')
-            ?.shadowRoot?.querySelector('button[data-action="heard"]')
-            ?.getAttribute('aria-pressed') ?? null,
-      );
+      await waitFor(state, (st) => st === 'in_progress', 'never in progress', 10_000);
+      await waitFor(state, (st) => st === 'heard', 'never heard', 20_000, 250);
+      const pressed =
+        (await seen(roots, 'citecast-episode', 'button[data-action="heard"]'))?.attrs[
+          'aria-pressed'
+        ] ?? null;
       assert(pressed === 'true', `heard toggle aria-pressed=${pressed}`);
       await page.close();
     }, 45_000);

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefox } from './browsers.ts';
 import {
   checkCounts,
@@ -20,6 +20,10 @@ import {
   type SeenCounts,
 } from './fixture-pages.ts';
 import { assert, fail, test } from './harness.ts';
+import { firefoxRoots, pressedIs, seen, seenAll, waitSeen } from './roots.ts';
+
+/** A source's save toggle inside its root. */
+const SAVE = 'button[data-action="save"]';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 
@@ -37,9 +41,12 @@ export async function fixturePage(browser: Browser): Promise<Page> {
 
 async function contentScriptRan(page: Page, timeoutMs: number): Promise<boolean> {
   try {
-    await page.waitForFunction(() => document.documentElement.dataset.citecast === 'ready', {
-      timeout: timeoutMs,
-    });
+    await page.waitForFunction(
+      () => document.documentElement.dataset.citecastEpisodes !== undefined,
+      {
+        timeout: timeoutMs,
+      },
+    );
     return true;
   } catch {
     return false;
@@ -54,50 +61,31 @@ function seenCounts(page: Page): Promise<SeenCounts> {
   }));
 }
 
+/** The host of the first source citing arXiv `id` (or of the first source). */
+const sourceHost = (id: string | null) =>
+  id ? `citecast-source[data-arxiv-id="${id}"]` : 'citecast-source';
+
 /** `aria-pressed` of the save button of the first source citing arXiv `id` (or the first source). */
-function savePressed(page: Page, id: string | null): Promise<string | null> {
-  return page.evaluate((id) => {
-    const host = document.querySelector(
-      id ? `citecast-source[data-arxiv-id="${id}"]` : 'citecast-source',
-    );
-    return (
-      host?.shadowRoot?.querySelector('button[data-action="save"]')?.getAttribute('aria-pressed') ??
-      null
-    );
-  }, id);
+async function savePressed(page: Page, id: string | null): Promise<string | null> {
+  return (await seen(firefoxRoots(page), sourceHost(id), SAVE))?.attrs['aria-pressed'] ?? null;
 }
 
 /**
- * Clicks, as a user does (a trusted click through the browser's input, not a scripted
- * `.click()`, which Citecast ignores), the element `find` returns in the page; false when there
- * is none.
+ * Clicks, as a user does (real mouse input through WebDriver BiDi, not a scripted `.click()`,
+ * which Citecast ignores), the `inner` control of the first of `hosts`; false when there is none.
  */
-async function userClick(
-  page: Page,
-  find: (arg: string | null) => Element | null | undefined,
-  arg: string | null,
-): Promise<boolean> {
-  const handle = await page.evaluateHandle(find, arg);
-  const element = handle.asElement() as ElementHandle<Element> | null;
-  if (!element) {
-    await handle.dispose();
+async function userClick(page: Page, hosts: string, inner: string): Promise<boolean> {
+  try {
+    await firefoxRoots(page).click(hosts, inner);
+    return true;
+  } catch {
     return false;
   }
-  await element.click();
-  await element.dispose();
-  return true;
 }
 
 /** Clicks that save button inside its shadow root; false when it is not there. */
 function clickSave(page: Page, id: string | null): Promise<boolean> {
-  return userClick(
-    page,
-    (id) =>
-      document
-        .querySelector(id ? `citecast-source[data-arxiv-id="${id}"]` : 'citecast-source')
-        ?.shadowRoot?.querySelector('button[data-action="save"]'),
-    id,
-  );
+  return userClick(page, sourceHost(id), SAVE);
 }
 
 /** Polls (up to `timeoutMs`) until that save button shows `aria-pressed="want"`. */
@@ -121,11 +109,11 @@ async function openAnnotated(browser: Browser, url: string): Promise<Page> {
   const page = await fixturePage(browser);
   const response = await page.goto(url);
   assert(response?.ok(), `fixture not served: ${response?.status()}`);
-  assert(await contentScriptRan(page, 10_000), `data-citecast="ready" never appeared on ${url}`);
-  await page.waitForFunction(
-    () => !!document.querySelector('citecast-source')?.shadowRoot?.querySelector('button'),
-    { timeout: 10_000 },
+  assert(
+    await contentScriptRan(page, 10_000),
+    `the content script never recorded its read on ${url}`,
   );
+  await waitSeen(firefoxRoots(page), 'citecast-source', 'button', (b) => !!b, 'no controls');
   return page;
 }
 
@@ -149,7 +137,7 @@ export async function runFirefox(): Promise<void> {
         const page = await fixturePage(browser!);
         const response = await page.goto(fixture.url);
         assert(response?.ok(), `fixture not served: ${response?.status()}`);
-        assert(await contentScriptRan(page, 10_000), 'data-citecast="ready" never appeared');
+        assert(await contentScriptRan(page, 10_000), 'the content script never recorded its read');
         await checkCounts(() => seenCounts(page), fixture);
         await checkElements(() => page.evaluate(countElementsInPage));
         await page.screenshot({ path: join(SHOTS, `firefox-${fixture.name}.png`) });
@@ -236,61 +224,38 @@ export async function runFirefox(): Promise<void> {
 
     await test('episode bar: heard shows its date, choose saves the checked paper, sources have copy buttons', async () => {
       const page = await openAnnotated(browser!, site.url);
-      await page.waitForFunction(
-        () => !!document.querySelector('citecast-episode')?.shadowRoot?.querySelector('.counts'),
-        { timeout: 10_000 },
-      );
-      const heardLabel = () =>
-        page.evaluate(
-          () =>
-            document
-              .querySelector('citecast-episode')
-              ?.shadowRoot?.querySelector('button[data-action="heard"]')?.textContent ?? null,
-        );
+      const roots = firefoxRoots(page);
+      const HEARD = 'button[data-action="heard"]';
+      await waitSeen(roots, 'citecast-episode', '.counts', (c) => !!c?.text, 'no counts');
       const clickBar = (action: string) =>
-        userClick(
-          page,
-          (action) =>
-            document
-              .querySelector('citecast-episode')
-              ?.shadowRoot?.querySelector(`[data-action="${action}"]`),
-          action,
-        );
-      assert((await heardLabel()) === 'Heard', `heard reads ${await heardLabel()}`);
+        userClick(page, 'citecast-episode', `[data-action="${action}"]`);
+      const heard = await seen(roots, 'citecast-episode', HEARD);
+      assert(heard?.text === 'Heard', `heard reads ${heard?.text}`);
       assert(await clickBar('heard'), 'no heard button');
-      await page
-        .waitForFunction(
-          () =>
-            /^Heard \d{1,2} \w{3} \d{4}$/.test(
-              document
-                .querySelector('citecast-episode')
-                ?.shadowRoot?.querySelector('button[data-action="heard"]')?.textContent ?? '',
-            ),
-          { timeout: 5_000 },
-        )
-        .catch(async () => {
-          throw new Error(`heard reads ${JSON.stringify(await heardLabel())} after its click`);
-        });
-      assert(await clickBar('heard'), 'no heard button');
-      await page
-        .waitForFunction(
-          () =>
-            document
-              .querySelector('citecast-episode')
-              ?.shadowRoot?.querySelector('button[data-action="heard"]')
-              ?.getAttribute('aria-pressed') === 'false',
-          { timeout: 5_000 },
-        )
-        .catch(async () => {
-          throw new Error(`heard reads ${JSON.stringify(await heardLabel())} after a second click`);
-        });
-      const copyNames = await page.evaluate(() =>
-        Array.from(
-          document
-            .querySelector('citecast-source[data-arxiv-id]')
-            ?.shadowRoot?.querySelectorAll('button[data-action^="copy-"]') ?? [],
-        ).map((b) => b.getAttribute('aria-label')),
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        HEARD,
+        (b) => /^Heard \d{1,2} \w{3} \d{4}$/.test(b?.text ?? ''),
+        'heard shows no date after its click',
+        0,
+        5_000,
       );
+      assert(await clickBar('heard'), 'no heard button');
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        HEARD,
+        pressedIs('false'),
+        'heard stays pressed after a second click',
+        0,
+        5_000,
+      );
+      const copyNames = (
+        await seenAll(roots, 'citecast-source[data-arxiv-id]', 'button[data-action^="copy-"]')
+      )
+        .slice(0, 2)
+        .map((b) => b.attrs['aria-label']);
       assert(
         JSON.stringify(copyNames) ===
           JSON.stringify([
@@ -300,35 +265,26 @@ export async function runFirefox(): Promise<void> {
         `copy buttons: ${JSON.stringify(copyNames)}`,
       );
       assert(await clickBar('choose'), 'no choose button');
-      await page
-        .waitForFunction(
-          () =>
-            (document
-              .querySelector('citecast-episode')
-              ?.shadowRoot?.querySelectorAll('.panel.choose input[type="checkbox"]').length ?? 0) >
-            0,
-          { timeout: 5_000 },
-        )
-        .catch(() => {
-          throw new Error('the choose panel did not open with its checkboxes');
-        });
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        '.panel.choose input[type="checkbox"]',
+        (b) => !!b?.shown,
+        'the choose panel did not open with its checkboxes',
+        0,
+        5_000,
+      );
       const checked = await userClick(
         page,
-        () =>
-          document
-            .querySelector('citecast-episode')
-            ?.shadowRoot?.querySelector('.panel.choose input[type="checkbox"]:not(:checked)'),
-        null,
+        'citecast-episode',
+        '.panel.choose input[type="checkbox"]:not(:checked)',
       );
       assert(checked, 'no unchecked paper in the choose panel');
       await page.screenshot({ path: join(SHOTS, 'firefox-choose-panel.png') });
-      const savedCount = () =>
-        page.evaluate(() => {
-          const text =
-            document.querySelector('citecast-episode')?.shadowRoot?.querySelector('.counts')
-              ?.textContent ?? '';
-          return Number(/· (\d+) saved$/.exec(text)?.[1] ?? NaN);
-        });
+      const savedCount = async () => {
+        const text = (await seen(roots, 'citecast-episode', '.counts'))?.text ?? '';
+        return Number(/· (\d+) saved$/.exec(text)?.[1] ?? NaN);
+      };
       const before = await savedCount();
       assert(Number.isInteger(before), 'the bar shows no saved count');
       assert(await clickBar('save-checked'), 'no "save checked" button');
@@ -338,9 +294,7 @@ export async function runFirefox(): Promise<void> {
       }
       assert((await savedCount()) === before + 1, `saved ${before} → ${await savedCount()}`);
       assert(
-        await page.evaluate(
-          () => !document.querySelector('citecast-episode')?.shadowRoot?.querySelector('.panel'),
-        ),
+        (await seen(roots, 'citecast-episode', '.panel')) === null,
         'the choose panel stayed open',
       );
       await page.close();

@@ -32,6 +32,7 @@ if (!only || only === 'chromium' || only === 'zotero')
   await (await import('./chromium-zotero.ts')).runChromiumZotero();
 if (!only || only === 'chromium' || only === 'big-list')
   await (await import('./chromium-big-list.ts')).runChromiumBigList();
+if (!only || only === 'privacy') await (await import('./privacy.ts')).runPrivacy();
 if (!only || only === 'firefox' || only === 'fixtures') await runFirefox();
 if (!only || only === 'firefox' || only === 'playback')
   await (await import('./firefox-playback.ts')).runFirefoxPlayback();

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { EPISODE_TAG, placeAnnotations, SOURCE_TAG } from '../../../lib/annotate/place';
+import { rootOf } from '../../../lib/annotate/roots';
 import { readPage } from '../../../lib/sites/index';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
@@ -75,6 +76,24 @@ describe('placeAnnotations on a small page', () => {
     const third = placeAnnotations(document, []);
     expect(third.removed).toBe(3);
     expect(document.getElementsByTagName(SOURCE_TAG)).toHaveLength(0);
+  });
+
+  it('gives each host a closed root and never takes an element the page made for its own', () => {
+    const document = dom(html);
+    const first = placeAnnotations(document, readPage(document, 'https://example.org/page'));
+    for (const host of first.created) {
+      expect(host.shadowRoot).toBeNull();
+      expect(rootOf(host)).not.toBeNull();
+    }
+    // The page puts its own element of the same name where Citecast's first source host was.
+    const ours = first.episodes[0]!.sources[0]!.host;
+    const planted = document.createElement(SOURCE_TAG);
+    ours.replaceWith(planted);
+    const second = placeAnnotations(document, readPage(document, 'https://example.org/page'));
+    const placed = second.episodes[0]!.sources.map((s) => s.host);
+    expect(placed).not.toContain(planted);
+    expect(second.created).toHaveLength(1);
+    expect(placed.every((host) => rootOf(host) !== null)).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Result } from '../../../lib/messages';
 import { freshIndexedDb } from '../store/helpers';
-import { paperSource, tabSender, testService, type TestService } from './helpers';
+import { paperSource, popupSender, tabSender, testService, type TestService } from './helpers';
 
 let t: TestService;
 
@@ -41,6 +41,23 @@ describe('bibtex', () => {
     expect(reply.text).toContain('eprint = {2501.00663}');
     expect(reply.text).not.toContain('2402.00001');
     expect(t.changes).toHaveLength(3);
+  });
+
+  it('gives a web page the citation without the listener’s note and tags', async () => {
+    const key = 'arxiv:2501.00663';
+    valueOf(
+      await t.service.handle('savePaper', { source: paperSource('2501.00663') }, tabSender(1)),
+    );
+    valueOf(await t.service.handle('setNote', { key, note: 'my private thought' }, popupSender()));
+    valueOf(await t.service.handle('setTags', { key, tags: ['secret-tag'] }, popupSender()));
+    const page = valueOf(await t.service.handle('bibtex', { keys: [key] }, tabSender(1)));
+    expect(page.text).toContain('eprint = {2501.00663}');
+    expect(page.text).not.toContain('private thought');
+    expect(page.text).not.toContain('secret');
+    // The library's own pages still export them.
+    const library = valueOf(await t.service.handle('bibtex', { keys: [key] }, popupSender()));
+    expect(library.text).toContain('my private thought');
+    expect(library.text).toContain('secret');
   });
 
   it('refuses a payload that is not a list of keys', async () => {

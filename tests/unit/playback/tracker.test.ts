@@ -269,4 +269,19 @@ describe('PlaybackTracker', () => {
     media.pause();
     expect(media.reports.at(-1)!.duration).toBeNull();
   });
+
+  it('counts only media time inside the element’s own played ranges', () => {
+    const tracker = new PlaybackTracker();
+    const at = (currentTime: number, played: [number, number][]): MediaSnapshot => ({
+      currentTime,
+      duration: 600,
+      paused: false,
+      played,
+    });
+    tracker.handle('playing', at(10, [[10, 10]]), 0);
+    // Two wall seconds: the element says it played 10-12, then 12-13 only (14 arrived otherwise).
+    tracker.handle('timeupdate', at(12, [[10, 12]]), 2_000);
+    tracker.handle('timeupdate', at(14, [[10, 13]]), 4_000);
+    expect(tracker.playedSeconds).toBeCloseTo(3, 5);
+  });
 });
