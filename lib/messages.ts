@@ -16,7 +16,7 @@ import type { FoundEpisode } from './episode';
 import { parseArxivId } from './links/arxiv';
 import type { LibraryImportReport } from './export/library-import';
 import type { ImportReport } from './store/backup';
-import { MAX_BACKUP_BYTES } from './store/backup-format';
+import { LATEST_TIME, LIMITS } from './limits';
 import type { FeedImportReport } from './catalog/import-feed';
 import type { CatalogStats } from './store/catalog';
 import type { ListenState, PaperRecord } from './store/schema';
@@ -86,33 +86,8 @@ export function failure<T = never>(code: ErrorCode, message: string): Result<T> 
 // ---------------------------------------------------------------------------------------------
 // Limits and small schemas.
 
-/** Bounds on what one message may carry. */
-export const LIMITS = {
-  /** A paper or episode key (`title:` keys carry a whole normalised title). */
-  key: 2_000,
-  /** Keys asked about at once (a page shows a few hundred sources). */
-  keys: 5_000,
-  title: 2_000,
-  author: 500,
-  authors: 500,
-  url: 4_096,
-  id: 300,
-  tag: 200,
-  tags: 100,
-  note: 20_000,
-  /** Sources in one episode's list. */
-  sources: 5_000,
-  recentPapers: 1_000,
-  /** Rows in one page of a library list. */
-  page: 500,
-  /** A search with its operators. */
-  query: 1_000,
-  /** Episodes in one `recordCatalog` message (the content script sends a catalog in parts). */
-  catalogBatch: 250,
-  /** Seconds: far beyond any episode (a week). */
-  seconds: 7 * 24 * 3600,
-  backupChars: MAX_BACKUP_BYTES,
-} as const;
+/** Bounds on each field (lib/limits.ts, shared with the backup check). */
+export { LIMITS };
 
 /** Whether `value` is an absolute `http:` or `https:` URL (never `javascript:`, `data:`, …). */
 export function isHttpUrl(value: string): boolean {
@@ -253,7 +228,7 @@ export const MESSAGE_SCHEMAS = {
   episodeDetail: v.strictObject({ key: keySchema }),
   setHeardAt: v.strictObject({
     episodeKey: keySchema,
-    heardAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    heardAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LATEST_TIME)),
   }),
   deleteListen: v.strictObject({ episodeKey: keySchema }),
   setEpisodeNote: v.strictObject({ key: keySchema, note: boundedString(LIMITS.note) }),

@@ -5,6 +5,7 @@
  */
 import { titleCacheKey } from '../arxiv/cache';
 import { englishText, type ErrorText } from '../i18n/errors';
+import { LIMITS } from '../limits';
 import { parseArxivId } from '../links/arxiv';
 import { parseEpisodeStem } from '../links/episodes';
 import {
@@ -35,23 +36,25 @@ import {
   optional,
   refusal,
   string,
+  time,
   type Check,
 } from './validate';
 
-// A key may hold a whole normalised title: up to 2,000 characters (LIMITS.title), which Unicode
-// decomposition can lengthen many times (NFKD turns one `ﷺ` into 18). A key the store wrote
-// must always import again, so the bound only keeps out absurd values.
-const key = string({ nonEmpty: true, maxLength: 64 * 1024 });
+// One bound per field, the same as the messages' (lib/limits.ts): whatever a backup brings in can
+// be shown, edited and sent back by the pages.
+const key = string({ nonEmpty: true, maxLength: LIMITS.key });
 const text = string();
+const note = string({ maxLength: LIMITS.note });
+const tags = arrayOf(string({ maxLength: LIMITS.tag }), { maxLength: LIMITS.tags });
 const count = number({ min: 0 });
-const time = number({ min: 0 });
 const nullableText = nullable(text);
 
-/** An ISO 8601 date-time that `Date.parse` reads. */
-const isoTime: Check = (value, path) =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
-    ? null
-    : refusal('check.isoTime', path);
+/** An ISO 8601 date-time that `Date.parse` reads, from 1970 on. */
+const isoTime: Check = (value, path) => {
+  const ms =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? refusal('check.isoTime', path) : time(ms, path);
+};
 
 /** A paper key: `arxiv:`, `doi:` or `title:` and something after it. */
 const paperKeyCheck: Check = (value, path) =>
@@ -78,8 +81,8 @@ const paperCheck: Check = object({
   savedAt: nullable(time),
   savedFrom: nullable(episodeKeyCheck),
   readState: oneOf(READ_STATES),
-  tags: arrayOf(text),
-  note: text,
+  tags,
+  note,
   // Since issue 7; older backups have no moments.
   savedMoment: optional(object({ episodeKey: episodeKeyCheck, position: count })),
   modified: fieldTimes(PAPER_FIELDS),
@@ -117,7 +120,7 @@ const checkEpisode = object({
   duration: nullable(count),
   pages: arrayOf(text),
   sources: arrayOf(checkSource),
-  note: text,
+  note,
   firstSeenAt: time,
   modified: fieldTimes(EPISODE_FIELDS),
 });

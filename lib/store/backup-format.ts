@@ -18,6 +18,7 @@ import type {
   CitationRecord,
 } from './schema';
 import type { ErrorText } from '../i18n/errors';
+import { LATEST_TIME } from '../limits';
 
 /** The `format` every Citecast backup names. */
 export const BACKUP_FORMAT = 'citecast-backup';
@@ -109,6 +110,14 @@ const STATE_OF: Record<BackupListenStatus, ListenState> = {
   completed: 'heard',
 };
 
+/**
+ * `ms` as an ISO 8601 date-time, held to the years a backup can carry (1970 to 9999): a time
+ * out of that range, stored before imports refused it, must not make every export throw.
+ */
+function isoTime(ms: number): string {
+  return new Date(Math.min(Math.max(ms, 0), LATEST_TIME)).toISOString();
+}
+
 /** A listen in its backup form. */
 export function listenToBackup(listen: ListenRecord): BackupListen {
   const times = Object.values(listen.modified).filter((t): t is number => t !== undefined);
@@ -119,8 +128,8 @@ export function listenToBackup(listen: ListenRecord): BackupListen {
     position: listen.position,
     duration: listen.duration,
     playedSeconds: listen.playedSeconds,
-    completedAt: listen.heardAt === null ? null : new Date(listen.heardAt).toISOString(),
-    updatedAt: times.length > 0 ? new Date(Math.max(...times)).toISOString() : null,
+    completedAt: listen.heardAt === null ? null : isoTime(listen.heardAt),
+    updatedAt: times.length > 0 ? isoTime(Math.max(...times)) : null,
     modified: { ...listen.modified },
   };
 }
