@@ -185,7 +185,11 @@ export const MESSAGE_SCHEMAS = {
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.recentPapers)),
   }),
   exportBackup: noData,
-  importBackup: v.strictObject({ text: boundedString(LIMITS.backupChars) }),
+  importBackup: v.strictObject({
+    text: boundedString(LIMITS.backupChars),
+    /** `merge` (the default) or `replace` (the page asked the user first). */
+    mode: v.optional(v.picklist(['merge', 'replace'])),
+  }),
   /** A reference library as Zotero exports it; `format` null: told from the file's first lines. */
   importLibrary: v.strictObject({
     text: boundedString(LIMITS.backupChars),

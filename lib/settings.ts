@@ -32,6 +32,11 @@ export interface Settings {
   theme: ThemeSetting;
   /** Whether title-only sources are looked up on arXiv (needs the optional host permission). */
   arxivLookup: boolean;
+  /**
+   * Days a remembered delete is kept (longer than any backup one would restore, so restoring it
+   * does not bring back what was deleted since).
+   */
+  tombstoneDays: number;
 }
 
 /** The settings of a fresh install. Nothing leaves the machine: `arxivLookup` is off. */
@@ -41,7 +46,11 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   theme: 'auto',
   arxivLookup: false,
+  tombstoneDays: 400,
 };
+
+/** The fewest and most days the settings keep a remembered delete. */
+export const TOMBSTONE_DAYS_RANGE = { min: 30, max: 3650 } as const;
 
 /** The lowest and highest heard share the settings accept. */
 export const HEARD_SHARE_RANGE = { min: 0.5, max: 1 } as const;
@@ -59,6 +68,12 @@ const FIELD_SCHEMAS = {
   language: v.picklist(['auto', 'en', 'nb']),
   theme: v.picklist(['auto', 'light', 'dark']),
   arxivLookup: v.boolean(),
+  tombstoneDays: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(TOMBSTONE_DAYS_RANGE.min),
+    v.maxValue(TOMBSTONE_DAYS_RANGE.max),
+  ),
 } as const;
 
 /**
@@ -87,6 +102,7 @@ export function settingsFrom(stored: unknown, fallback: Settings = DEFAULT_SETTI
     language: pick('language'),
     theme: pick('theme'),
     arxivLookup: pick('arxivLookup'),
+    tombstoneDays: pick('tombstoneDays'),
   };
 }
 

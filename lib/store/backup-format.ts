@@ -4,9 +4,10 @@
  * are written PortCast-like (`unplayed` / `in_progress` / `completed`, position, ISO timestamps).
  *
  * Versions: 1 had no `arxivLinks`; 2 added them (the titles the user linked to an arXiv paper,
- * or marked as not on arXiv). This code reads both: a version 1 file simply has no links. A
- * version 1 Citecast refuses a version 2 file as "made by a newer Citecast" instead of failing
- * on the unknown field, which is why the version went up.
+ * or marked as not on arXiv); 3 added `tombstones` (what was deleted, and when), `settings`,
+ * and the papers' `tagTimes`. This code reads all three: an older file simply lacks the newer
+ * parts. An older Citecast refuses a newer file as "made by a newer Citecast" instead of
+ * failing on the unknown fields, which is why the version goes up.
  */
 import type {
   ArxivTitleRecord,
@@ -19,15 +20,17 @@ import type {
 } from './schema';
 import type { ErrorText } from '../i18n/errors';
 import { LATEST_TIME } from '../limits';
+import type { Settings } from '../settings';
+import type { Tombstone } from './merge';
 
 /** The `format` every Citecast backup names. */
 export const BACKUP_FORMAT = 'citecast-backup';
 
 /** The backup file version this code writes (it reads this one and every older one). */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /** Every version this code reads, oldest first. */
-export const READABLE_BACKUP_VERSIONS = [1, 2] as const;
+export const READABLE_BACKUP_VERSIONS = [1, 2, 3] as const;
 
 /** A version this code reads. */
 export type BackupVersion = (typeof READABLE_BACKUP_VERSIONS)[number];
@@ -77,6 +80,10 @@ export interface Backup {
   listens: BackupListen[];
   /** Since version 2; a version 1 file has none. */
   arxivLinks?: BackupArxivLink[];
+  /** Since version 3: the deletes remembered when the file was made. */
+  tombstones?: Tombstone[];
+  /** Since version 3: the settings when the file was made (restored by "replace" only). */
+  settings?: Settings;
 }
 
 /** The parts of a backup an import reports on: the stores, then the arXiv links. */
@@ -86,6 +93,7 @@ export const BACKUP_SECTIONS = [
   'citations',
   'listens',
   'arxivLinks',
+  'tombstones',
 ] as const;
 
 /** One part of a backup. */

@@ -32,7 +32,7 @@ import {
 } from '../messages';
 import { importFeed } from '../catalog/import-feed';
 import { fail, problem } from '../i18n/errors';
-import { readSettings } from '../settings';
+import { readSettings, settingsFrom, writeSettings } from '../settings';
 import * as arxiv from '../arxiv/service';
 import { exportBackupJson, importBackup } from './backup';
 import {
@@ -49,6 +49,7 @@ import { LibraryCache } from './library-cache';
 import { LIBRARY_HANDLERS, type LibraryHandler, type LibraryRequest } from './library-requests';
 import { openStore, type Store } from './db';
 import { recordEpisode } from './episodes';
+import { pruneTombstones } from './tombstones';
 import { episodeStemOf, episodeTitleKey } from './keys';
 import { recordProgress, setHeard } from './listens';
 import {
@@ -258,15 +259,30 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     return { result: success(await recentPapers(store, data.limit)) };
   },
   async exportBackup(store) {
-    return { result: success({ text: await exportBackupJson(store) }) };
+    const settings = await readSettings();
+    await pruneTombstones(store, settings.tombstoneDays);
+    return { result: success({ text: await exportBackupJson(store, settings) }) };
   },
   async importBackup(store, data) {
-    const imported = await importBackup(store, data.text);
+    const mode = data.mode ?? 'merge';
+    const imported = await importBackup(store, data.text, undefined, mode);
     if (!imported.ok) {
       return { result: fail('invalid', 'backup.refused', undefined, imported.problem) };
     }
+    const current = await readSettings();
+    await pruneTombstones(store, current.tombstoneDays);
+    // A replace takes the file's settings too, all but arXiv lookups: whether anything is sent
+    // to arXiv stays this browser's own choice.
+    if (mode === 'replace' && imported.settings) {
+      const { sites, heardShare, language, theme, tombstoneDays } = settingsFrom(
+        imported.settings,
+        current,
+      );
+      await writeSettings({ sites, heardShare, language, theme, tombstoneDays });
+    }
     const { report } = imported;
-    const changed = (kind: keyof typeof report) => report[kind].added + report[kind].updated > 0;
+    const changed = (kind: keyof typeof report) =>
+      mode === 'replace' || report[kind].added + report[kind].updated > 0;
     const changes: StoreChange[] = [];
     if (changed('papers')) changes.push({ kind: 'papers', keys: null });
     if (changed('episodes') || changed('citations')) changes.push({ kind: 'episodes', keys: null });

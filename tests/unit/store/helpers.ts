@@ -92,3 +92,10 @@ export function paperRecord(
     ...fields,
   };
 }
+
+/** A store on a fresh IndexedDB with a clock starting at `start`. */
+export async function freshTestStore(start: number): Promise<{ clock: TestClock; store: Store }> {
+  freshIndexedDb();
+  const clock = testClock(start);
+  return { clock, store: await openTestStore(clock) };
+}
