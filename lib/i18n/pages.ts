@@ -194,7 +194,14 @@ const EN = {
   'io.download': 'Download backup',
   'io.downloaded': 'Backup downloaded ({size}).',
   'io.restore': 'Restore from a backup file',
-  'io.restoreHint': 'Merges the file into the library: newer values win, nothing is deleted.',
+  'io.restoreHint':
+    'Merging keeps the newer of each change, and never brings back what you deleted since the backup was made.',
+  'io.restoreMode': 'How to restore',
+  'io.restoreMode.merge': 'Merge into my library',
+  'io.restoreMode.replace': 'Replace my library with this backup',
+  'io.replaceAsk':
+    'Replace your whole library with {file}? Papers, episodes, notes and listens that are not in the file will be gone.',
+  'io.replaceYes': 'Replace my library',
   'io.restoring': 'Restoring…',
   'io.report': 'Restored from {file}:',
   'io.refused': 'This file was not imported.',
@@ -474,7 +481,14 @@ const NB: PageMessages = {
   'io.download': 'Last ned sikkerhetskopi',
   'io.downloaded': 'Sikkerhetskopien er lastet ned ({size}).',
   'io.restore': 'Gjenopprett fra en sikkerhetskopi',
-  'io.restoreHint': 'Fletter filen inn i biblioteket: nyere verdier vinner, ingenting slettes.',
+  'io.restoreHint':
+    'Fletting beholder den nyeste av hver endring, og henter aldri tilbake det du har slettet siden sikkerhetskopien ble laget.',
+  'io.restoreMode': 'Slik gjenopprettes det',
+  'io.restoreMode.merge': 'Flett inn i biblioteket mitt',
+  'io.restoreMode.replace': 'Erstatt biblioteket mitt med denne sikkerhetskopien',
+  'io.replaceAsk':
+    'Erstatte hele biblioteket med {file}? Artikler, episoder, notater og lytting som ikke er i filen, blir borte.',
+  'io.replaceYes': 'Erstatt biblioteket mitt',
   'io.restoring': 'Gjenoppretter …',
   'io.report': 'Gjenopprettet fra {file}:',
   'io.refused': 'Denne filen ble ikke importert.',
