@@ -170,7 +170,12 @@ export const MESSAGE_SCHEMAS = {
   savedStates: v.strictObject({
     keys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)),
   }),
-  recordEpisode: v.strictObject({ episode: episodeSchema, pageUrl: httpUrl }),
+  recordEpisode: v.strictObject({
+    episode: episodeSchema,
+    pageUrl: httpUrl,
+    /** The page shows it is the show's own (lib/show-page.ts); else a host's page only fills gaps. */
+    showPage: v.optional(v.boolean()),
+  }),
   setHeard: v.strictObject({ episodeKey: keySchema, heard: v.boolean() }),
   recordProgress: v.strictObject({
     episodeKey: keySchema,
@@ -251,6 +256,7 @@ export const MESSAGE_SCHEMAS = {
   /** Many episodes at once (the home page's catalog), each with its own page address. */
   recordCatalog: v.strictObject({
     pageUrl: httpUrl,
+    showPage: v.optional(v.boolean()),
     episodes: v.pipe(
       v.array(v.object({ ...episodeSchema.entries, pageUrl: v.nullable(httpUrl) })),
       v.minLength(1),

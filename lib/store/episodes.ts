@@ -63,9 +63,10 @@ export interface EpisodeSighting {
   /** The address of the page it was seen on. */
   pageUrl: string | null;
   /**
-   * Seen on a page outside the supported sites ("Read this page" on any site): it only fills
-   * what the record lacks and adds its page, never replacing a title, date, length or source
-   * list already known, so no other site can rewrite the show's episodes.
+   * Seen on a page that is not the show's own (a third party's episode on a host, "Read this
+   * page" on any site): it only fills what the record lacks and adds its page, never replacing
+   * a title, date, length or source list already known, nor moving an episode known by title
+   * under its stem, so no other page can rewrite the show's episodes.
    */
   onlyFill?: boolean;
 }
@@ -236,7 +237,10 @@ export async function recordEpisodeIn(
   const key = stem ?? (await stemKeyForTitle(tx, sighting.title!)) ?? titleKey!;
   let existing = await episodes.get(key);
   const stored = existing;
-  if (stem && titleKey) existing = await absorbTitleRecord(tx, key, titleKey, existing, now);
+  // Only the show's own pages tie a title to its stem: another page's stem never moves an episode.
+  if (stem && titleKey && sighting.onlyFill !== true) {
+    existing = await absorbTitleRecord(tx, key, titleKey, existing, now);
+  }
   const sources = sighting.sources.map(snapshotSource);
   const base =
     existing ??

@@ -14,6 +14,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isSupportedUrl } from '../hosts';
+import { isShowPage } from '../show-page';
 import {
   checkRequest,
   MESSAGE_ACCESS,
@@ -151,12 +152,16 @@ function listenSummary(listen: ListenRecord | undefined | null): ListenSummary {
 }
 
 /**
- * Whether what a sender records may only fill gaps: a content script on a page outside the
- * supported sites ("Read this page" anywhere) must not rewrite an episode the show's own pages
- * gave (a hostile page could otherwise replace its title or source list).
+ * Whether what a sender records may only fill gaps: a content script's page must be the show's
+ * own (its site, or a host's page that shows it is the show's, lib/show-page.ts) to say what
+ * an episode is. Elsewhere (a third party's episode on a host whose description links to a
+ * real stem, "Read this page" anywhere) a sighting never rewrites or moves an episode.
  */
-function fillsOnly(sender: SenderInfo): boolean {
-  return sender.kind === 'content' && (sender.url === null || !isSupportedUrl(sender.url));
+function fillsOnly(sender: SenderInfo, showPage: boolean | undefined): boolean {
+  if (sender.kind !== 'content') return false;
+  if (sender.url === null) return true;
+  if (isShowPage({ url: sender.url, links: [], headings: [] })) return false;
+  return !(showPage === true && isSupportedUrl(sender.url));
 }
 
 /** The origin of `url`, or `null` when it is not an absolute URL. */
@@ -210,7 +215,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     const record = await recordEpisode(store, {
       ...data.episode,
       pageUrl: data.pageUrl,
-      onlyFill: fillsOnly(sender),
+      onlyFill: fillsOnly(sender, data.showPage),
     });
     if (!record) {
       return { result: fail('invalid', 'episode.noKey') };
@@ -373,7 +378,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   async recordCatalog(store, data, sender) {
     const refused = catalogRefusal(data, sender.kind === 'content' ? sender.url : null);
     if (refused) return { result: fail('forbidden', 'episode.foreignSite') };
-    const onlyFill = fillsOnly(sender);
+    const onlyFill = fillsOnly(sender, data.showPage);
     const keys = await recordCatalog(
       store,
       catalogSightings(data).map((sighting) => ({ ...sighting, onlyFill })),
