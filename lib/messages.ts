@@ -16,7 +16,7 @@ import type { FoundEpisode } from './episode';
 import { parseArxivId } from './links/arxiv';
 import type { LibraryImportReport } from './export/library-import';
 import type { ImportReport } from './store/backup';
-import { MAX_BACKUP_BYTES } from './store/backup-format';
+import { LATEST_TIME, LIMITS } from './limits';
 import type { FeedImportReport } from './catalog/import-feed';
 import type { CatalogStats } from './store/catalog';
 import type { ListenState, PaperRecord } from './store/schema';
@@ -87,33 +87,8 @@ export function failure<T = never>(code: ErrorCode, message: string): Result<T> 
 // ---------------------------------------------------------------------------------------------
 // Limits and small schemas.
 
-/** Bounds on what one message may carry. */
-export const LIMITS = {
-  /** A paper or episode key (`title:` keys carry a whole normalised title). */
-  key: 2_000,
-  /** Keys asked about at once (a page shows a few hundred sources). */
-  keys: 5_000,
-  title: 2_000,
-  author: 500,
-  authors: 500,
-  url: 4_096,
-  id: 300,
-  tag: 200,
-  tags: 100,
-  note: 20_000,
-  /** Sources in one episode's list. */
-  sources: 5_000,
-  recentPapers: 1_000,
-  /** Rows in one page of a library list. */
-  page: 500,
-  /** A search with its operators. */
-  query: 1_000,
-  /** Episodes in one `recordCatalog` message (the content script sends a catalog in parts). */
-  catalogBatch: 250,
-  /** Seconds: far beyond any episode (a week). */
-  seconds: 7 * 24 * 3600,
-  backupChars: MAX_BACKUP_BYTES,
-} as const;
+/** Bounds on each field (lib/limits.ts, shared with the backup check). */
+export { LIMITS };
 
 /** Whether `value` is an absolute `http:` or `https:` URL (never `javascript:`, `data:`, …). */
 export function isHttpUrl(value: string): boolean {
@@ -196,7 +171,12 @@ export const MESSAGE_SCHEMAS = {
   savedStates: v.strictObject({
     keys: v.pipe(v.array(keySchema), v.maxLength(LIMITS.keys)),
   }),
-  recordEpisode: v.strictObject({ episode: episodeSchema, pageUrl: httpUrl }),
+  recordEpisode: v.strictObject({
+    episode: episodeSchema,
+    pageUrl: httpUrl,
+    /** The page shows it is the show's own (lib/show-page.ts); else a host's page only fills gaps. */
+    showPage: v.optional(v.boolean()),
+  }),
   setHeard: v.strictObject({ episodeKey: keySchema, heard: v.boolean() }),
   recordProgress: v.strictObject({
     episodeKey: keySchema,
@@ -211,7 +191,11 @@ export const MESSAGE_SCHEMAS = {
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.recentPapers)),
   }),
   exportBackup: noData,
-  importBackup: v.strictObject({ text: boundedString(LIMITS.backupChars) }),
+  importBackup: v.strictObject({
+    text: boundedString(LIMITS.backupChars),
+    /** `merge` (the default) or `replace` (the page asked the user first). */
+    mode: v.optional(v.picklist(['merge', 'replace'])),
+  }),
   /** A reference library as Zotero exports it; `format` null: told from the file's first lines. */
   importLibrary: v.strictObject({
     text: boundedString(LIMITS.backupChars),
@@ -254,7 +238,7 @@ export const MESSAGE_SCHEMAS = {
   episodeDetail: v.strictObject({ key: keySchema }),
   setHeardAt: v.strictObject({
     episodeKey: keySchema,
-    heardAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    heardAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LATEST_TIME)),
   }),
   deleteListen: v.strictObject({ episodeKey: keySchema }),
   setEpisodeNote: v.strictObject({ key: keySchema, note: boundedString(LIMITS.note) }),
@@ -273,6 +257,7 @@ export const MESSAGE_SCHEMAS = {
   /** Many episodes at once (the home page's catalog), each with its own page address. */
   recordCatalog: v.strictObject({
     pageUrl: httpUrl,
+    showPage: v.optional(v.boolean()),
     episodes: v.pipe(
       v.array(v.object({ ...episodeSchema.entries, pageUrl: v.nullable(httpUrl) })),
       v.minLength(1),

@@ -34,6 +34,11 @@ export interface Settings {
   arxivLookup: boolean;
   /** Whether sources already in the user's Zotero library are marked (needs Zotero's local API). */
   zoteroMarks: boolean;
+  /**
+   * Days a remembered delete is kept (longer than any backup one would restore, so restoring it
+   * does not bring back what was deleted since).
+   */
+  tombstoneDays: number;
 }
 
 /** The settings of a fresh install. Nothing leaves the machine: `arxivLookup` is off. */
@@ -44,7 +49,11 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
   arxivLookup: false,
   zoteroMarks: false,
+  tombstoneDays: 400,
 };
+
+/** The fewest and most days the settings keep a remembered delete. */
+export const TOMBSTONE_DAYS_RANGE = { min: 30, max: 3650 } as const;
 
 /** The lowest and highest heard share the settings accept. */
 export const HEARD_SHARE_RANGE = { min: 0.5, max: 1 } as const;
@@ -63,6 +72,12 @@ const FIELD_SCHEMAS = {
   theme: v.picklist(['auto', 'light', 'dark']),
   arxivLookup: v.boolean(),
   zoteroMarks: v.boolean(),
+  tombstoneDays: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(TOMBSTONE_DAYS_RANGE.min),
+    v.maxValue(TOMBSTONE_DAYS_RANGE.max),
+  ),
 } as const;
 
 /**
@@ -92,6 +107,7 @@ export function settingsFrom(stored: unknown, fallback: Settings = DEFAULT_SETTI
     theme: pick('theme'),
     arxivLookup: pick('arxivLookup'),
     zoteroMarks: pick('zoteroMarks'),
+    tombstoneDays: pick('tombstoneDays'),
   };
 }
 

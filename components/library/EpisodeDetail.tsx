@@ -52,11 +52,7 @@ export function EpisodeDetail(props: {
       setStatus(t('episodes.deleted'));
   };
   const saveNote = async () => {
-    if (
-      check(
-        await ask('setEpisodeNote', { key: props.episodeKey, note: note.slice(0, LIMITS.note) }),
-      )
-    )
+    if (check(await ask('setEpisodeNote', { key: props.episodeKey, note })))
       setStatus(t('papers.savedNote'));
   };
 
@@ -134,8 +130,12 @@ export function EpisodeDetail(props: {
               rows={3}
               value={note}
               maxLength={LIMITS.note}
+              aria-describedby="episode-note-length"
               onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
             />
+            <small id="episode-note-length" class="muted">
+              {t('note.length', { count: note.length, max: LIMITS.note })}
+            </small>
           </label>
           <p>
             <button type="button" onClick={() => void saveNote()} disabled={note === view.note}>

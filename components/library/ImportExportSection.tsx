@@ -9,7 +9,7 @@ import { StoreError } from '@/components/common/Notice';
 import { useServices } from '@/components/common/services';
 import { errorText } from '@/lib/i18n/errors';
 import type { MessageError } from '@/lib/messages';
-import type { ImportReport } from '@/lib/store/backup';
+import type { ImportReport, RestoreMode } from '@/lib/store/backup';
 import { BACKUP_SECTIONS, MAX_BACKUP_BYTES } from '@/lib/store/backup-format';
 import { formatBytes, downloadText } from '@/lib/ui/download';
 import { backupFilename, exportFilename, inParts, joinExportParts } from '@/lib/ui/exports';
@@ -26,6 +26,7 @@ const FORMATS: { value: PaperExportFormat; label: string; mime: string }[] = [
 
 type Restore =
   | { state: 'idle' }
+  | { state: 'confirm'; file: string; text: string }
   | { state: 'working' }
   | { state: 'done'; file: string; report: ImportReport }
   | { state: 'refused'; reason: string }
@@ -39,6 +40,7 @@ export function ImportExportSection(props: { selection: ReadonlySet<string> }) {
   const [backupStatus, setBackupStatus] = useState<string | null>(null);
   const [storeError, setStoreError] = useState<MessageError | null>(null);
   const [restore, setRestore] = useState<Restore>({ state: 'idle' });
+  const [mode, setMode] = useState<RestoreMode>('merge');
   const [format, setFormat] = useState<PaperExportFormat>('bibtex');
   const [scope, setScope] = useState<'selection' | 'all'>(
     props.selection.size > 0 ? 'selection' : 'all',
@@ -73,8 +75,15 @@ export function ImportExportSection(props: { selection: ReadonlySet<string> }) {
       const message = error instanceof Error ? error.message : String(error);
       return setRestore({ state: 'refused', reason: t('io.unreadable', { message }) });
     }
-    const reply = await ask('importBackup', { text });
-    if (reply.ok) setRestore({ state: 'done', file: file.name, report: reply.value });
+    // Replacing the library loses what the file does not hold: the user says so first.
+    if (mode === 'replace') return setRestore({ state: 'confirm', file: file.name, text });
+    await restoreFrom(file.name, text, 'merge');
+  };
+
+  const restoreFrom = async (file: string, text: string, how: RestoreMode) => {
+    setRestore({ state: 'working' });
+    const reply = await ask('importBackup', { text, mode: how });
+    if (reply.ok) setRestore({ state: 'done', file, report: reply.value });
     else if (reply.error.code === 'invalid')
       setRestore({ state: 'refused', reason: errorText(reply.error, tr.locale) });
     else setRestore({ state: 'error', error: reply.error });
@@ -141,6 +150,21 @@ export function ImportExportSection(props: { selection: ReadonlySet<string> }) {
           </button>{' '}
           {backupStatus && <span role="status">{backupStatus}</span>}
         </p>
+        <fieldset class="field" data-testid="restore-mode">
+          <legend>{t('io.restoreMode')}</legend>
+          {(['merge', 'replace'] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name="restore-mode"
+                value={value}
+                checked={mode === value}
+                onChange={() => setMode(value)}
+              />{' '}
+              {t(`io.restoreMode.${value}`)}
+            </label>
+          ))}
+        </fieldset>
         <label class="field">
           <span>{t('io.restore')}</span>
           <input
@@ -151,6 +175,23 @@ export function ImportExportSection(props: { selection: ReadonlySet<string> }) {
           />
           <small class="muted">{t('io.restoreHint')}</small>
         </label>
+        {restore.state === 'confirm' && (
+          <div class="notice notice-error" role="alertdialog" data-testid="replace-confirm">
+            <p>{t('io.replaceAsk', { file: restore.file })}</p>
+            <p>
+              <button
+                type="button"
+                data-testid="replace-yes"
+                onClick={() => void restoreFrom(restore.file, restore.text, 'replace')}
+              >
+                {t('io.replaceYes')}
+              </button>{' '}
+              <button type="button" onClick={() => setRestore({ state: 'idle' })}>
+                {t('cancel')}
+              </button>
+            </p>
+          </div>
+        )}
         {restore.state === 'working' && <p role="status">{t('io.restoring')}</p>}
         {restore.state === 'refused' && (
           <div class="notice notice-error" role="alert" data-testid="import-refused">

@@ -24,6 +24,7 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
   const [tags, setTags] = useState('');
   const [note, setNote] = useState('');
   const [noteSaved, setNoteSaved] = useState(false);
+  const [tagsProblem, setTagsProblem] = useState<string | null>(null);
   const { detail, setDetail, error, setError } = useDetail<Detail>(
     props.paperKey,
     () => ask('paperDetail', { key: props.paperKey }),
@@ -39,13 +40,25 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
     else setDetail((d) => (d ? { ...d, paper: reply.value } : d));
     return reply.ok;
   };
+  // Only what the user changed is saved: an untouched field (imported tags with commas, `ML`
+  // beside `ml`) is never re-read, and a field past a limit says so instead of cutting.
   const saveTags = async () => {
-    const list = parseTags(tags, LIMITS.tag, LIMITS.tags);
-    if (after(await ask('setTags', { key: props.paperKey, tags: list }))) setTags(tagsText(list));
+    if (!detail || tags === tagsText(detail.paper.tags)) return;
+    const parsed = parseTags(tags);
+    if (!parsed.ok) {
+      setTagsProblem(
+        parsed.problem === 'tooMany'
+          ? t('papers.tagsTooMany', { max: LIMITS.tags })
+          : t('papers.tagTooLong', { max: LIMITS.tag }),
+      );
+      return;
+    }
+    setTagsProblem(null);
+    if (after(await ask('setTags', { key: props.paperKey, tags: parsed.tags })))
+      setTags(tagsText(parsed.tags));
   };
   const saveNote = async () => {
-    if (after(await ask('setNote', { key: props.paperKey, note: note.slice(0, LIMITS.note) })))
-      setNoteSaved(true);
+    if (after(await ask('setNote', { key: props.paperKey, note }))) setNoteSaved(true);
   };
   const setRead = async (readState: ReadState) => {
     after(await ask('setReadState', { key: props.paperKey, readState }));
@@ -104,13 +117,16 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
                   void saveTags();
                 }
               }}
-              onBlur={() => {
-                if (tagsText(parseTags(tags)) !== tagsText(paper.tags)) void saveTags();
-              }}
+              onBlur={() => void saveTags()}
             />
             <small id="tags-hint" class="muted">
-              {t('papers.tagsHint')}
+              {t('papers.tagsHint', { max: LIMITS.tags, length: LIMITS.tag })}
             </small>
+            {tagsProblem && (
+              <small role="alert" class="notice notice-error">
+                {tagsProblem}
+              </small>
+            )}
           </label>
           <label class="field">
             <span>{t('papers.note')}</span>
@@ -118,11 +134,15 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
               rows={4}
               value={note}
               maxLength={LIMITS.note}
+              aria-describedby="note-length"
               onInput={(e) => {
                 setNote((e.currentTarget as HTMLTextAreaElement).value);
                 setNoteSaved(false);
               }}
             />
+            <small id="note-length" class="muted">
+              {t('note.length', { count: note.length, max: LIMITS.note })}
+            </small>
           </label>
           <p>
             <button type="button" onClick={() => void saveNote()} disabled={note === paper.note}>

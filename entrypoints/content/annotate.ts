@@ -53,6 +53,7 @@ import type { ListenState } from '@/lib/store/schema';
 import { episodeKey, paperKey } from '@/lib/store/keys';
 import { setEpisodeListen } from '@/lib/playback/bar';
 import { playableKeys, playingMoment, resumeEpisode } from './playback';
+import { isShowPage, pageFacts } from '@/lib/show-page';
 
 /** Pages with at most this many sources fill every host at once; bigger ones as they come near. */
 const EAGER_SOURCES = 400;
@@ -417,11 +418,14 @@ export function createAnnotator(
       recorded.set(id, signature);
       todo.push(info);
     }
+    // Whether this page shows it is the show's own: only then may it say what an episode is.
+    const showPage = isShowPage(pageFacts(document, pageUrl));
     if (todo.length === 1) {
       const [info] = todo;
       const reply = await ask('recordEpisode', {
         episode: episodeForMessage(info!.episode),
         pageUrl,
+        showPage,
       });
       if (!stopped && reply.ok) rekey([[info!, reply.value.key]]);
       return;
@@ -431,6 +435,7 @@ export function createAnnotator(
       if (stopped) return;
       const reply = await ask('recordCatalog', {
         pageUrl,
+        showPage,
         episodes: part.map((info) => ({ ...episodeForMessage(info.episode), pageUrl: null })),
       });
       if (stopped || !reply.ok) return;

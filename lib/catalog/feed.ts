@@ -6,7 +6,7 @@
  * and `itunes:duration`, through the same `makeEpisode` and source parser.
  */
 import type { FoundEpisode } from '../episode';
-import { htmlToText } from '../html-text';
+import { htmlToText, stripTags } from '../html-text';
 import { makeEpisode } from '../sites/common';
 import { feedItemFields } from '../sites/rss';
 
@@ -38,23 +38,36 @@ function decodeXml(text: string): string {
   });
 }
 
+/**
+ * The parts of `text` outside the sections from `open` to `close`, and those sections' insides,
+ * in order: `[outside, inside, outside, …, outside]`. A section never closed is left as text.
+ * One pass: each search starts where the last one ended.
+ */
+function sections(text: string, open: string, close: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = text.indexOf(open); at !== -1; at = text.indexOf(open, from)) {
+    const end = text.indexOf(close, at + open.length);
+    if (end === -1) break;
+    parts.push(text.slice(from, at), text.slice(at + open.length, end));
+    from = end + close.length;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
 /** The text content of an element's inner XML: CDATA kept as is, the rest decoded, tags dropped. */
 function textContent(inner: string): string {
-  let out = '';
-  const cdata = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
-  let at = 0;
-  for (let m = cdata.exec(inner); m; m = cdata.exec(inner)) {
-    out += decodeXml(inner.slice(at, m.index).replace(/<[^>]*>/g, ''));
-    out += m[1];
-    at = m.index + m[0].length;
-  }
-  return out + decodeXml(inner.slice(at).replace(/<[^>]*>/g, ''));
+  return sections(inner, '<![CDATA[', ']]>')
+    .map((part, i) => (i % 2 === 1 ? part : decodeXml(stripTags(part))))
+    .join('');
 }
 
 /** The direct children of an item as `[name, attributes, inner]`, in order. */
 function children(item: string): { name: string; attributes: string; inner: string }[] {
   const out: { name: string; attributes: string; inner: string }[] = [];
-  const open = /<([A-Za-z_][\w.:-]*)(\s[^>]*?)?(\/?)>/g;
+  // XML attribute values never hold `<`, so an open tag stops at one: no scan to the end.
+  const open = /<([A-Za-z_][\w.:-]*)(\s[^<>]*?)?(\/?)>/g;
   for (let m = open.exec(item); m; m = open.exec(item)) {
     const name = m[1]!;
     const attributes = m[2] ?? '';
@@ -81,14 +94,20 @@ function attribute(attributes: string, name: string): string | null {
  * saying why when the text is not an RSS feed.
  */
 export function readFeedText(xml: string, now: Date = new Date()): FoundEpisode[] {
-  const body = xml.replace(/<!--[\s\S]*?-->/g, '');
+  const body = sections(xml, '<!--', '-->')
+    .filter((_, i) => i % 2 === 0)
+    .join('');
   if (!/<rss[\s>]/i.test(body) && !/<rdf:RDF[\s>]/.test(body)) {
     throw new Error('the answer is not an RSS feed');
   }
   const episodes: FoundEpisode[] = [];
-  const items = /<item(?:\s[^>]*)?>([\s\S]*?)<\/item>/g;
+  const items = /<item(?:\s[^<>]*)?>/g;
   for (let m = items.exec(body); m && episodes.length < MAX_FEED_ITEMS; m = items.exec(body)) {
-    const fields = children(m[1]!);
+    const close = body.indexOf('</item>', items.lastIndex);
+    if (close === -1) break;
+    const item = body.slice(items.lastIndex, close);
+    items.lastIndex = close + '</item>'.length;
+    const fields = children(item);
     const first = (name: string) => fields.find((f) => f.name === name);
     const text = (name: string) => {
       const field = first(name);

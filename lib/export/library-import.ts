@@ -10,8 +10,7 @@
  */
 import { mergeInto, type ImportCounts } from '../store/backup';
 import type { Store } from '../store/db';
-import { mergeRecord } from '../store/merge';
-import { PAPER_MERGE_RULES } from '../store/papers';
+import { mergeRecord, PAPER_COMBINE_RULES } from '../store/merge';
 import type { PaperRecord } from '../store/schema';
 import { entryToPaper } from './library-records';
 import { libraryRefusal, parseLibrary, type LibraryRefusal } from './library-parse';
@@ -59,7 +58,7 @@ export function onlyFillingGaps(local: PaperRecord, incoming: PaperRecord): Pape
 
 /** Merges an imported version of a paper into another without overwriting what it has. */
 function mergeImported(local: PaperRecord, incoming: PaperRecord): PaperRecord {
-  return mergeRecord(local, onlyFillingGaps(local, incoming), PAPER_MERGE_RULES);
+  return mergeRecord(local, onlyFillingGaps(local, incoming), PAPER_COMBINE_RULES);
 }
 
 /**

@@ -5,11 +5,11 @@
  * state), the episodes' citations and source lists point at the arXiv key, and the title record
  * goes. One transaction: all of it happens, or none.
  */
+import { remember } from './tombstones';
 import type { IDBPTransaction } from 'idb';
 import type { Store } from './db';
 import { applyChanges } from './fields';
-import { mergeRecord } from './merge';
-import { PAPER_MERGE_RULES } from './papers';
+import { mergeRecord, PAPER_COMBINE_RULES } from './merge';
 import { READ_STATES, type CitecastSchema, type PaperRecord, type StoreName } from './schema';
 
 /** What the arXiv record gains from the resolution (fills only what the papers lack). */
@@ -52,7 +52,7 @@ function mergePapers(
   now: number,
 ): PaperRecord {
   const moved: PaperRecord = { ...titled, key: arxivKey };
-  const base = arxiv ? mergeRecord(arxiv, moved, PAPER_MERGE_RULES) : moved;
+  const base = arxiv ? mergeRecord(arxiv, moved, PAPER_COMBINE_RULES) : moved;
   const first = arxiv ? earlierSave(arxiv, titled) : titled;
   const furthest = arxiv
     ? READ_STATES[
@@ -92,7 +92,7 @@ export async function mergeTitleIntoArxiv(
 ): Promise<ArxivLinkResult> {
   const arxivKey = `arxiv:${facts.arxivId}`;
   const now = store.now();
-  const stores: StoreName[] = ['papers', 'citations', 'episodes'];
+  const stores: (StoreName | 'tombstones')[] = ['papers', 'citations', 'episodes', 'tombstones'];
   const tx = store.db.transaction(stores, 'readwrite');
   tx.done.catch(() => undefined);
   try {
@@ -110,7 +110,7 @@ export async function mergeTitleIntoArxiv(
   }
 }
 
-type LinkTransaction = IDBPTransaction<CitecastSchema, StoreName[], 'readwrite'>;
+type LinkTransaction = IDBPTransaction<CitecastSchema, (StoreName | 'tombstones')[], 'readwrite'>;
 
 /** The writes of {@link mergeTitleIntoArxiv}, inside its transaction. */
 async function mergeIn(
@@ -133,6 +133,8 @@ async function mergeIn(
     paper = mergePapers(arxivKey, arxiv, titled, facts, now);
     await papers.put(paper);
     await papers.delete(titleKey);
+    // Remembered, so an older backup does not bring the title-keyed copy back.
+    await remember(tx.objectStore('tombstones'), 'papers', titleKey, now);
   }
   const episodeKeys = [...new Set(cited.map((c) => c.episodeKey))];
   await Promise.all(cited.map((c) => citations.put(applyChanges(c, { paperKey: arxivKey }, now))));

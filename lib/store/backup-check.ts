@@ -5,6 +5,7 @@
  */
 import { titleCacheKey } from '../arxiv/cache';
 import { englishText, type ErrorText } from '../i18n/errors';
+import { LIMITS } from '../limits';
 import { parseArxivId } from '../links/arxiv';
 import { parseEpisodeStem } from '../links/episodes';
 import {
@@ -35,23 +36,44 @@ import {
   optional,
   refusal,
   string,
+  time,
   type Check,
 } from './validate';
 
-// A key may hold a whole normalised title: up to 2,000 characters (LIMITS.title), which Unicode
-// decomposition can lengthen many times (NFKD turns one `ﷺ` into 18). A key the store wrote
-// must always import again, so the bound only keeps out absurd values.
-const key = string({ nonEmpty: true, maxLength: 64 * 1024 });
+// One bound per field, the same as the messages' (lib/limits.ts): whatever a backup brings in can
+// be shown, edited and sent back by the pages.
+const key = string({ nonEmpty: true, maxLength: LIMITS.key });
 const text = string();
+const note = string({ maxLength: LIMITS.note });
+const tags = arrayOf(string({ maxLength: LIMITS.tag }), { maxLength: LIMITS.tags });
 const count = number({ min: 0 });
-const time = number({ min: 0 });
 const nullableText = nullable(text);
 
-/** An ISO 8601 date-time that `Date.parse` reads. */
-const isoTime: Check = (value, path) =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
-    ? null
-    : refusal('check.isoTime', path);
+/** An ISO 8601 date-time that `Date.parse` reads, from 1970 on. */
+const isoTime: Check = (value, path) => {
+  const ms =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? refusal('check.isoTime', path) : time(ms, path);
+};
+
+/** A set's item times: for each item (a tag), when it was last added and last removed. */
+const itemTimes: Check = (value, path) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return refusal('check.object', path);
+  }
+  const entries = Object.entries(value);
+  if (entries.length > 2 * LIMITS.tags) {
+    return refusal('check.maxItems', path, { max: 2 * LIMITS.tags });
+  }
+  const times = object({ added: optional(time), removed: optional(time) });
+  for (const [item, entry] of entries) {
+    const reason =
+      string({ maxLength: LIMITS.tag })(item, path) ??
+      times(entry, `${path}[${JSON.stringify(item)}]`);
+    if (reason) return reason;
+  }
+  return null;
+};
 
 /** A paper key: `arxiv:`, `doi:` or `title:` and something after it. */
 const paperKeyCheck: Check = (value, path) =>
@@ -78,8 +100,10 @@ const paperCheck: Check = object({
   savedAt: nullable(time),
   savedFrom: nullable(episodeKeyCheck),
   readState: oneOf(READ_STATES),
-  tags: arrayOf(text),
-  note: text,
+  tags,
+  // Since version 3; absent when no tag was ever removed or added on its own.
+  tagTimes: optional(itemTimes),
+  note,
   // Since issue 7; older backups have no moments.
   savedMoment: optional(object({ episodeKey: episodeKeyCheck, position: count })),
   modified: fieldTimes(PAPER_FIELDS),
@@ -117,7 +141,7 @@ const checkEpisode = object({
   duration: nullable(count),
   pages: arrayOf(text),
   sources: arrayOf(checkSource),
-  note: text,
+  note,
   firstSeenAt: time,
   modified: fieldTimes(EPISODE_FIELDS),
 });
@@ -203,8 +227,15 @@ const checkArxivLink: Check = (value, path) => {
     : refusal('check.linkEntry', path);
 };
 
-/** The part of a backup file that lists records of one kind: a store, or the arXiv links. */
-type Section = StoreName | 'arxivLinks';
+/** A remembered delete: the store, the record's key and when. */
+const checkTombstone = object({
+  kind: oneOf(STORE_NAMES),
+  key,
+  deletedAt: time,
+});
+
+/** The part of a backup file that lists records of one kind: a store, the links, the deletes. */
+type Section = StoreName | 'arxivLinks' | 'tombstones';
 
 /** The key of a record of a section, as a string for finding repeats. */
 function keyText(section: Section, record: Record<string, unknown>): string {
@@ -217,6 +248,8 @@ function keyText(section: Section, record: Record<string, unknown>): string {
       return JSON.stringify([record.episodeKey, record.position]);
     case 'listens':
       return String(record.episodeKey);
+    case 'tombstones':
+      return JSON.stringify([record.kind, record.key]);
   }
 }
 
@@ -226,6 +259,7 @@ const RECORD_CHECKS: Record<Section, Check> = {
   citations: checkCitation,
   listens: checkListen,
   arxivLinks: checkArxivLink,
+  tombstones: checkTombstone,
 };
 
 /** Whether `version` is one this code reads. */
@@ -261,9 +295,16 @@ function backupProblem(value: unknown): ErrorText | null {
     listens: anyRecords,
     // Since version 2: a version 1 file has none (and no older file has the field at all).
     arxivLinks: optional(anyRecords),
+    // Since version 3. Settings are read field by field on restore (a bad one keeps the current).
+    tombstones: optional(anyRecords),
+    settings: optional((value, path) =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? null
+        : refusal('check.object', path),
+    ),
   })(file, 'backup');
   if (top) return top;
-  const sections: readonly Section[] = [...STORE_NAMES, 'arxivLinks'];
+  const sections: readonly Section[] = [...STORE_NAMES, 'arxivLinks', 'tombstones'];
   for (const section of sections) {
     const records = (file[section] ?? []) as Record<string, unknown>[];
     const seen = new Set<string>();

@@ -4,9 +4,10 @@
  * are written PortCast-like (`unplayed` / `in_progress` / `completed`, position, ISO timestamps).
  *
  * Versions: 1 had no `arxivLinks`; 2 added them (the titles the user linked to an arXiv paper,
- * or marked as not on arXiv). This code reads both: a version 1 file simply has no links. A
- * version 1 Citecast refuses a version 2 file as "made by a newer Citecast" instead of failing
- * on the unknown field, which is why the version went up.
+ * or marked as not on arXiv); 3 added `tombstones` (what was deleted, and when), `settings`,
+ * and the papers' `tagTimes`. This code reads all three: an older file simply lacks the newer
+ * parts. An older Citecast refuses a newer file as "made by a newer Citecast" instead of
+ * failing on the unknown fields, which is why the version goes up.
  */
 import type {
   ArxivTitleRecord,
@@ -18,15 +19,18 @@ import type {
   CitationRecord,
 } from './schema';
 import type { ErrorText } from '../i18n/errors';
+import { LATEST_TIME } from '../limits';
+import type { Settings } from '../settings';
+import type { Tombstone } from './merge';
 
 /** The `format` every Citecast backup names. */
 export const BACKUP_FORMAT = 'citecast-backup';
 
 /** The backup file version this code writes (it reads this one and every older one). */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /** Every version this code reads, oldest first. */
-export const READABLE_BACKUP_VERSIONS = [1, 2] as const;
+export const READABLE_BACKUP_VERSIONS = [1, 2, 3] as const;
 
 /** A version this code reads. */
 export type BackupVersion = (typeof READABLE_BACKUP_VERSIONS)[number];
@@ -76,6 +80,10 @@ export interface Backup {
   listens: BackupListen[];
   /** Since version 2; a version 1 file has none. */
   arxivLinks?: BackupArxivLink[];
+  /** Since version 3: the deletes remembered when the file was made. */
+  tombstones?: Tombstone[];
+  /** Since version 3: the settings when the file was made (restored by "replace" only). */
+  settings?: Settings;
 }
 
 /** The parts of a backup an import reports on: the stores, then the arXiv links. */
@@ -85,6 +93,7 @@ export const BACKUP_SECTIONS = [
   'citations',
   'listens',
   'arxivLinks',
+  'tombstones',
 ] as const;
 
 /** One part of a backup. */
@@ -109,6 +118,14 @@ const STATE_OF: Record<BackupListenStatus, ListenState> = {
   completed: 'heard',
 };
 
+/**
+ * `ms` as an ISO 8601 date-time, held to the years a backup can carry (1970 to 9999): a time
+ * out of that range, stored before imports refused it, must not make every export throw.
+ */
+function isoTime(ms: number): string {
+  return new Date(Math.min(Math.max(ms, 0), LATEST_TIME)).toISOString();
+}
+
 /** A listen in its backup form. */
 export function listenToBackup(listen: ListenRecord): BackupListen {
   const times = Object.values(listen.modified).filter((t): t is number => t !== undefined);
@@ -119,8 +136,8 @@ export function listenToBackup(listen: ListenRecord): BackupListen {
     position: listen.position,
     duration: listen.duration,
     playedSeconds: listen.playedSeconds,
-    completedAt: listen.heardAt === null ? null : new Date(listen.heardAt).toISOString(),
-    updatedAt: times.length > 0 ? new Date(Math.max(...times)).toISOString() : null,
+    completedAt: listen.heardAt === null ? null : isoTime(listen.heardAt),
+    updatedAt: times.length > 0 ? isoTime(Math.max(...times)) : null,
     modified: { ...listen.modified },
   };
 }

@@ -31,6 +31,9 @@ export const BACKUP_COVERAGE: { readonly [K in StoreNames<CitecastSchema>]: Back
   // "not this paper" / not on arXiv) are the user's own decisions: no lookup can rebuild them, and
   // losing a rejection brings back the wrong match. Backups keep those (`arxivLinks`).
   arxivCache: 'mixed',
+  // What the user deleted, and what was merged into another record: keys and times only. A
+  // restore must not bring those back, here or on another machine.
+  tombstones: 'user',
 };
 
 /** Whether a record of the arXiv cache is a user's correction, which backups keep. */

@@ -7,7 +7,9 @@
  * What is user data and what is a cache is said once, per object store, in
  * {@link BACKUP_COVERAGE} (backup-stores.ts); a unit test holds every store of the database to it.
  */
+import type { IDBPTransaction } from 'idb';
 import type { ErrorText } from '../i18n/errors';
+import type { Settings } from '../settings';
 import { readBackup, tooLarge } from './backup-check';
 import {
   BACKUP_FORMAT,
@@ -21,12 +23,20 @@ import {
 } from './backup-format';
 import { BACKUP_COVERAGE, isBackedUpLink } from './backup-stores';
 import type { Store } from './db';
-import { CITATION_MERGE_RULES, EPISODE_MERGE_RULES, withTitleKey } from './episodes';
-import { sameValue } from './fields';
-import { mergeListens } from './listens';
-import { mergeRecord } from './merge';
-import { PAPER_MERGE_RULES } from './papers';
-import type { ArxivCacheRecord } from './schema';
+import { withTitleKey } from './episodes';
+import { sameValue, type Stamped } from './fields';
+import {
+  mergeCitations,
+  mergeCopies,
+  mergeEpisodes,
+  mergeListens,
+  mergePapers,
+  mergeTombstones,
+  outlives,
+  type Tombstone,
+} from './merge';
+import type { ArxivCacheRecord, CitecastSchema } from './schema';
+import { tombstoneKey } from './tombstones';
 
 /** What an import did in one store. */
 export interface ImportCounts {
@@ -44,7 +54,8 @@ export type ImportReport = Record<BackupSection, ImportCounts>;
  * `problem` for the page to show in its language, `reason` the same in English.
  */
 export type ImportResult =
-  { ok: true; report: ImportReport } | { ok: false; reason: string; problem: ErrorText };
+  | { ok: true; report: ImportReport; settings?: Settings }
+  | { ok: false; reason: string; problem: ErrorText };
 
 /** The stores a backup reads or writes: every store with anything of the user's in it. */
 const BACKUP_STORES = (Object.keys(BACKUP_COVERAGE) as (keyof typeof BACKUP_COVERAGE)[]).filter(
@@ -61,14 +72,15 @@ function linksOf(records: readonly ArxivCacheRecord[]): BackupArxivLink[] {
 }
 
 /** All the user's data in the store as a backup. One read transaction: the copy is consistent. */
-export async function exportBackup(store: Store): Promise<Backup> {
+export async function exportBackup(store: Store, settings?: Settings): Promise<Backup> {
   const tx = store.db.transaction(BACKUP_STORES, 'readonly');
-  const [papers, episodes, citations, listens, arxivCache] = await Promise.all([
+  const [papers, episodes, citations, listens, arxivCache, tombstones] = await Promise.all([
     tx.objectStore('papers').getAll(),
     tx.objectStore('episodes').getAll(),
     tx.objectStore('citations').getAll(),
     tx.objectStore('listens').getAll(),
     tx.objectStore('arxivCache').getAll(),
+    tx.objectStore('tombstones').getAll(),
   ]);
   await tx.done;
   return {
@@ -80,6 +92,8 @@ export async function exportBackup(store: Store): Promise<Backup> {
     citations,
     listens: listens.map(listenToBackup),
     arxivLinks: linksOf(arxivCache),
+    tombstones,
+    ...(settings ? { settings } : {}),
   };
 }
 
@@ -98,58 +112,103 @@ export function mergeArxivLink(
 }
 
 /** The backup file's text: `exportBackup` as indented JSON. */
-export async function exportBackupJson(store: Store): Promise<string> {
-  return JSON.stringify(await exportBackup(store), null, 2);
+export async function exportBackupJson(store: Store, settings?: Settings): Promise<string> {
+  return JSON.stringify(await exportBackup(store, settings), null, 2);
 }
 
 /**
  * Merges `records` into one object store of an open read-write transaction (a backup import's,
  * or a library import's): a record whose key is new is added; otherwise `merge(local, incoming)`
- * is written unless it equals the stored record. Returns what it added, updated and skipped.
+ * is written unless it equals the stored record. With `tombstoneOf`, a record deleted after its
+ * last change (see `mergeCopies`, merge.ts) is not added, and a stored one is deleted. Returns
+ * what it added, updated and skipped.
  */
 export async function mergeInto<T extends object, K>(
   objectStore: {
     get(key: K): Promise<T | undefined>;
     put(value: T): Promise<unknown>;
+    delete?(key: K): Promise<unknown>;
   },
   records: readonly T[],
   keyOf: (record: T) => K,
   merge: (local: T, incoming: T) => T,
   finish: (record: T) => T = (record) => record,
+  tombstoneOf: (key: K) => Tombstone | undefined = () => undefined,
 ): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
   const existing = await Promise.all(records.map((r) => objectStore.get(keyOf(r))));
   const writes: Promise<unknown>[] = [];
   records.forEach((incoming, i) => {
     const local = existing[i];
-    if (!local) {
-      counts.added++;
-      writes.push(objectStore.put(finish(incoming)));
+    const key = keyOf(incoming);
+    const merged = mergeCopies(
+      local as Stamped | undefined,
+      incoming as Stamped,
+      tombstoneOf(key),
+      (a, b) => merge(a as T, b as T) as Stamped,
+    ) as T | undefined;
+    if (!merged) {
+      if (local && objectStore.delete) {
+        counts.updated++;
+        writes.push(objectStore.delete(key));
+      } else counts.skipped++;
       return;
     }
-    const merged = finish(merge(local, incoming));
-    if (sameValue(merged, local)) {
+    const record = finish(merged);
+    if (!local) {
+      counts.added++;
+      writes.push(objectStore.put(record));
+    } else if (sameValue(record, local)) {
       counts.skipped++;
     } else {
       counts.updated++;
-      writes.push(objectStore.put(merged));
+      writes.push(objectStore.put(record));
     }
   });
   await Promise.all(writes);
   return counts;
 }
 
+/** How a restore treats the library: merged with the file, or replaced by it. */
+export type RestoreMode = 'merge' | 'replace';
+
+/**
+ * Deletes the stored records that a tombstone of the file outlives (none of their fields changed
+ * after the delete): the deletes made elsewhere after the records' last change apply here too.
+ */
+async function applyTombstones(
+  tx: BackupTransaction,
+  tombstones: readonly Tombstone[],
+): Promise<void> {
+  for (const tombstone of tombstones) {
+    const objectStore = tx.objectStore(tombstone.kind);
+    const key: IDBValidKey =
+      tombstone.kind === 'citations'
+        ? (JSON.parse(tombstone.key) as [string, number])
+        : tombstone.key;
+    const record = (await objectStore.get(key as never)) as Stamped | undefined;
+    if (record && !outlives(record, tombstone)) await objectStore.delete(key as never);
+  }
+}
+
+/** The read-write transaction of a restore, over every store a backup covers. */
+type BackupTransaction = IDBPTransaction<CitecastSchema, typeof BACKUP_STORES, 'readwrite'>;
+
 /**
  * Imports a backup file (its text, or the file itself). The whole file is checked first; a
  * malformed, foreign, newer or larger-than-`maxBytes` file is refused with its reason and
- * nothing changes. Then every record merges with the stored one field by field, in one
- * transaction over all stores: if anything fails midway the transaction is aborted, nothing
- * changes, and the error is thrown.
+ * nothing changes. Then, in one transaction over all stores: with `merge`, every record merges
+ * with the stored one by the merge rules (merge.ts: the newer change wins, field by field and
+ * tag by tag, and nothing deleted after a record's last change comes back); with `replace`,
+ * the library is emptied first and holds what the file holds. If anything fails midway the
+ * transaction is aborted, nothing changes, and the error is thrown. The file's settings come
+ * back with the report, for the caller to apply on a replace.
  */
 export async function importBackup(
   store: Store,
   file: string | Blob,
   maxBytes: number = MAX_BACKUP_BYTES,
+  mode: RestoreMode = 'merge',
 ): Promise<ImportResult> {
   if (typeof file !== 'string' && file.size > maxBytes) return tooLarge(maxBytes);
   const read = readBackup(typeof file === 'string' ? file : await file.text(), maxBytes);
@@ -159,30 +218,53 @@ export async function importBackup(
   // An abort rejects `done`; the error is reported through the rethrow below instead.
   tx.done.catch(() => {});
   try {
+    if (mode === 'replace') await clearUserData(tx);
+    // The file's deletes join the stored ones first: both decide which records stay.
+    const incomingTombstones = backup.tombstones ?? [];
+    const tombstones = await mergeInto(
+      tx.objectStore('tombstones'),
+      incomingTombstones,
+      (t): [string, string] => [t.kind, t.key],
+      mergeTombstones,
+    );
+    const known = new Map(
+      (await tx.objectStore('tombstones').getAll()).map((t) => [`${t.kind}\u0000${t.key}`, t]),
+    );
+    const tombstoneOf =
+      <K extends string | [string, number]>(kind: Tombstone['kind']) =>
+      (key: K): Tombstone | undefined =>
+        known.get(`${kind}\u0000${tombstoneKey(key)}`);
     const papers = await mergeInto(
       tx.objectStore('papers'),
       backup.papers,
       (p) => p.key,
-      (a, b) => mergeRecord(a, b, PAPER_MERGE_RULES),
+      mergePapers,
+      undefined,
+      tombstoneOf<string>('papers'),
     );
     const episodes = await mergeInto(
       tx.objectStore('episodes'),
       backup.episodes,
       (e) => e.key,
-      (a, b) => mergeRecord(a, b, EPISODE_MERGE_RULES),
+      mergeEpisodes,
       withTitleKey,
+      tombstoneOf<string>('episodes'),
     );
     const citations = await mergeInto(
       tx.objectStore('citations'),
       backup.citations,
       (c): [string, number] => [c.episodeKey, c.position],
-      (a, b) => mergeRecord(a, b, CITATION_MERGE_RULES),
+      mergeCitations,
+      undefined,
+      tombstoneOf<[string, number]>('citations'),
     );
     const listens = await mergeInto(
       tx.objectStore('listens'),
       backup.listens.map(listenFromBackup),
       (l) => l.episodeKey,
       mergeListens,
+      undefined,
+      tombstoneOf<string>('listens'),
     );
     // Records of the arXiv cache have no per-field times: a whole link is kept or replaced.
     const arxivLinks = await mergeInto<ArxivCacheRecord, string>(
@@ -191,8 +273,13 @@ export async function importBackup(
       (link) => link.key,
       (local, incoming) => mergeArxivLink(local, incoming as BackupArxivLink),
     );
+    await applyTombstones(tx, incomingTombstones);
     await tx.done;
-    return { ok: true, report: { papers, episodes, citations, listens, arxivLinks } };
+    return {
+      ok: true,
+      report: { papers, episodes, citations, listens, arxivLinks, tombstones },
+      settings: backup.settings,
+    };
   } catch (error) {
     try {
       tx.abort();
@@ -200,5 +287,19 @@ export async function importBackup(
       // Already aborted by the failed request.
     }
     throw error;
+  }
+}
+
+/**
+ * Empties what a backup covers, inside the restore's transaction, for "replace my library":
+ * every user store, and the user's own arXiv links (the cache of lookups stays).
+ */
+async function clearUserData(tx: BackupTransaction): Promise<void> {
+  for (const name of BACKUP_STORES) {
+    if (BACKUP_COVERAGE[name] === 'user') await tx.objectStore(name).clear();
+  }
+  const cache = tx.objectStore('arxivCache');
+  for (let cursor = await cache.openCursor(); cursor; cursor = await cursor.continue()) {
+    if (isBackedUpLink(cursor.value)) await cursor.delete();
   }
 }

@@ -14,8 +14,15 @@ import {
   normaliseTitle,
   paperKey,
 } from './keys';
-import { mergeListens } from './listens';
-import { joinLists, joinNotes, mergeRecord, type MergeRules } from './merge';
+import { remember } from './tombstones';
+import {
+  CITATION_MERGE_RULES,
+  EPISODE_COMBINE_RULES,
+  EPISODE_MERGE_RULES,
+  joinLists,
+  mergeListens,
+  mergeRecord,
+} from './merge';
 import {
   CITATION_FIELDS,
   EPISODE_FIELDS,
@@ -56,35 +63,20 @@ export interface EpisodeSighting {
   /** The address of the page it was seen on. */
   pageUrl: string | null;
   /**
-   * Seen on a page outside the supported sites ("Read this page" on any site): it only fills
-   * what the record lacks and adds its page, never replacing a title, date, length or source
-   * list already known, so no other site can rewrite the show's episodes.
+   * Seen on a page that is not the show's own (a third party's episode on a host, "Read this
+   * page" on any site): it only fills what the record lacks and adds its page, never replacing
+   * a title, date, length or source list already known, nor moving an episode known by title
+   * under its stem, so no other page can rewrite the show's episodes.
    */
   onlyFill?: boolean;
 }
 
-/** Earlier of two epoch times (first-seen dates merge to the earliest). */
-function earliest(local: unknown, incoming: unknown): unknown {
-  if (typeof local !== 'number') return incoming;
-  return typeof incoming === 'number' ? Math.min(local, incoming) : local;
-}
-
-/** How two versions of an episode merge: pages and note joined, the first sighting kept. */
-export const EPISODE_MERGE_RULES: MergeRules = {
-  keyFields: ['key', 'titleKey'],
-  joins: { pages: joinLists, note: joinNotes, firstSeenAt: earliest },
-};
-
-/** How two versions of a citation merge: newest value per field. */
-export const CITATION_MERGE_RULES: MergeRules = {
-  keyFields: ['episodeKey', 'position'],
-  joins: {},
-};
+export { CITATION_MERGE_RULES, EPISODE_MERGE_RULES };
 
 /** A read-write transaction over episodes, citations and listens. */
 export type EpisodeTransaction = IDBPTransaction<
   CitecastSchema,
-  ('episodes' | 'citations' | 'listens')[],
+  ('episodes' | 'citations' | 'listens' | 'tombstones')[],
   'readwrite'
 >;
 
@@ -124,14 +116,21 @@ async function syncCitations(
   now: number,
 ): Promise<void> {
   const citations = tx.objectStore('citations');
+  const tombstones = tx.objectStore('tombstones');
   const existing = await citations.index('byEpisodeKey').getAll(key);
   const byPosition = new Map(existing.map((c) => [c.position, c]));
   const writes: Promise<unknown>[] = [];
+  // A dropped citation is remembered, so an older backup does not bring it back.
+  const drop = (position: number) =>
+    writes.push(
+      citations.delete([key, position]),
+      remember(tombstones, 'citations', [key, position], now),
+    );
   sources.forEach((source, position) => {
     const old = byPosition.get(position);
     byPosition.delete(position);
     if (!source.paperKey) {
-      if (old) writes.push(citations.delete([key, position]));
+      if (old) drop(position);
       return;
     }
     const fields = {
@@ -144,7 +143,7 @@ async function syncCitations(
       : stampNew<CitationRecord>({ episodeKey: key, position, ...fields }, CITATION_FIELDS, now);
     if (next !== old) writes.push(citations.put(next));
   });
-  for (const position of byPosition.keys()) writes.push(citations.delete([key, position]));
+  for (const position of byPosition.keys()) drop(position);
   await Promise.all(writes);
 }
 
@@ -158,15 +157,23 @@ async function absorbTitleRecord(
   key: string,
   titleKey: string,
   target: EpisodeRecord | undefined,
+  now: number,
 ): Promise<EpisodeRecord | undefined> {
   const episodes = tx.objectStore('episodes');
   const titled = await episodes.get(titleKey);
   if (!titled) return target;
   const moved: EpisodeRecord = { ...titled, key };
-  const record = target ? mergeRecord(target, moved, EPISODE_MERGE_RULES) : moved;
+  const record = target ? mergeRecord(target, moved, EPISODE_COMBINE_RULES) : moved;
+  // The merged-away records are remembered, so an older backup does not bring them back.
+  const tombstones = tx.objectStore('tombstones');
   const citations = tx.objectStore('citations');
   const oldCitations = await citations.index('byEpisodeKey').getAllKeys(titleKey);
-  await Promise.all(oldCitations.map((k) => citations.delete(k)));
+  await Promise.all(
+    oldCitations.flatMap((k) => [
+      citations.delete(k),
+      remember(tombstones, 'citations', k as [string, number], now),
+    ]),
+  );
   const listens = tx.objectStore('listens');
   const titledListen = await listens.get(titleKey);
   if (titledListen) {
@@ -174,8 +181,10 @@ async function absorbTitleRecord(
     const movedListen = { ...titledListen, episodeKey: key };
     await listens.put(stemListen ? mergeListens(stemListen, movedListen) : movedListen);
     await listens.delete(titleKey);
+    await remember(tombstones, 'listens', titleKey, now);
   }
   await episodes.delete(titleKey);
+  await remember(tombstones, 'episodes', titleKey, now);
   return record;
 }
 
@@ -208,7 +217,7 @@ export async function recordEpisode(
 
 /** A read-write transaction over the stores recording an episode writes (episodes, citations, listens). */
 export function episodeTransaction(store: Store): EpisodeTransaction {
-  const stores: StoreName[] = ['episodes', 'citations', 'listens'];
+  const stores: (StoreName | 'tombstones')[] = ['episodes', 'citations', 'listens', 'tombstones'];
   return store.db.transaction(stores, 'readwrite') as EpisodeTransaction;
 }
 
@@ -228,7 +237,10 @@ export async function recordEpisodeIn(
   const key = stem ?? (await stemKeyForTitle(tx, sighting.title!)) ?? titleKey!;
   let existing = await episodes.get(key);
   const stored = existing;
-  if (stem && titleKey) existing = await absorbTitleRecord(tx, key, titleKey, existing);
+  // Only the show's own pages tie a title to its stem: another page's stem never moves an episode.
+  if (stem && titleKey && sighting.onlyFill !== true) {
+    existing = await absorbTitleRecord(tx, key, titleKey, existing, now);
+  }
   const sources = sighting.sources.map(snapshotSource);
   const base =
     existing ??

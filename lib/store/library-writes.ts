@@ -3,6 +3,7 @@
  * and deleting one entry of the listening log. Each is one transaction and stamps the fields it
  * changes, like every other write (fields.ts).
  */
+import { remember } from './tombstones';
 import { checkPaper } from './backup-check';
 import type { Store } from './db';
 import { applyChanges } from './fields';
@@ -122,13 +123,19 @@ export async function setHeardAt(
 }
 
 /**
- * Deletes the listening log entry of `episodeKey` (the episode itself stays known, unheard).
+ * Deletes the listening log entry of `episodeKey` (the episode itself stays known, unheard),
+ * and remembers the delete.
  * Answers whether there was one.
  */
 export async function deleteListen(store: Store, episodeKey: string): Promise<boolean> {
-  const tx = store.db.transaction('listens', 'readwrite');
-  const existing = await tx.store.getKey(episodeKey);
-  if (existing !== undefined) await tx.store.delete(episodeKey);
+  const tx = store.db.transaction(['listens', 'tombstones'], 'readwrite');
+  const listens = tx.objectStore('listens');
+  const existing = await listens.getKey(episodeKey);
+  if (existing !== undefined) {
+    await listens.delete(episodeKey);
+    // Remembered, so restoring an older backup does not bring the entry back.
+    await remember(tx.objectStore('tombstones'), 'listens', episodeKey, store.now());
+  }
   await tx.done;
   return existing !== undefined;
 }

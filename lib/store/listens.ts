@@ -3,35 +3,11 @@
  * hand always wins: progress keeps its position and played seconds but never changes its state.
  */
 import type { Store } from './db';
-import { applyChanges, sameValue, stampNew } from './fields';
-import { mergeRecord, type MergeRules } from './merge';
+import { applyChanges, stampNew } from './fields';
+import { LISTEN_MERGE_RULES, mergeListens } from './merge';
 import { LISTEN_FIELDS, type ListenRecord, type ListenState } from './schema';
 
-/** How two versions of a listen merge field by field (but see {@link mergeListens}). */
-export const LISTEN_MERGE_RULES: MergeRules = { keyFields: ['episodeKey'], joins: {} };
-
-/** The fields a mark by hand sets together. */
-const MARK_FIELDS = ['state', 'manual', 'heardAt'] as const;
-
-/**
- * Merges two versions of one episode's listen: newest value per field, except that a mark by
- * hand always wins over automatic progress, whatever their times; between two marks by hand (or
- * two automatic states) the newer wins. State, `manual` and `heardAt` always come from one side.
- */
-export function mergeListens(local: ListenRecord, incoming: ListenRecord): ListenRecord {
-  const merged = mergeRecord(local, incoming, LISTEN_MERGE_RULES);
-  let markFrom: ListenRecord;
-  if (local.manual !== incoming.manual) markFrom = local.manual ? local : incoming;
-  else markFrom = (incoming.modified.state ?? 0) > (local.modified.state ?? 0) ? incoming : local;
-  const result: ListenRecord = { ...merged, modified: { ...merged.modified } };
-  for (const field of MARK_FIELDS) {
-    (result as unknown as Record<string, unknown>)[field] = markFrom[field];
-    const time = markFrom.modified[field];
-    if (time === undefined) delete result.modified[field];
-    else result.modified[field] = time;
-  }
-  return sameValue(result, local) ? local : result;
-}
+export { LISTEN_MERGE_RULES, mergeListens };
 
 /**
  * The default share of an episode's length that must really have been played (media seconds

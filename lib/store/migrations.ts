@@ -71,6 +71,16 @@ export const MIGRATIONS: readonly Migration[] = [
       cache.createIndex('byExpiresAt', 'expiresAt');
     },
   },
+  {
+    version: 4,
+    description:
+      'tombstones: the keys of deleted or merged-away records and when they went, so a restore does not bring them back',
+    upgrade(db) {
+      // A new store only: nothing earlier changes.
+      const tombstones = db.createObjectStore('tombstones', { keyPath: ['kind', 'key'] });
+      tombstones.createIndex('byDeletedAt', 'deletedAt');
+    },
+  },
 ];
 
 /** The latest schema version. */

@@ -4,9 +4,9 @@
  */
 import type { Source } from '../sources/types';
 import type { Store } from './db';
-import { applyChanges, stampNew } from './fields';
+import { applyChanges, sameValue, stampNew } from './fields';
 import { paperKey } from './keys';
-import { joinLists, joinNotes, type MergeRules } from './merge';
+import { editSet, joinLists, PAPER_MERGE_RULES } from './merge';
 import { PAPER_FIELDS, type PaperRecord, type ReadState, type SavedMoment } from './schema';
 
 /** What saving needs of a parsed source (a `Source` of lib/sources has all of it). */
@@ -15,11 +15,7 @@ export type SavableSource = Pick<
   'title' | 'authors' | 'year' | 'url' | 'arxivId' | 'doi' | 'pdfUrl'
 >;
 
-/** How two versions of a paper merge: tags, note and addresses are joined. */
-export const PAPER_MERGE_RULES: MergeRules = {
-  keyFields: ['key'],
-  joins: { tags: joinLists, note: joinNotes, urls: joinLists },
-};
+export { PAPER_MERGE_RULES };
 
 /**
  * The paper record a source would be saved as, without saving it (for a BibTeX entry of an
@@ -148,15 +144,24 @@ export function cleanTags(tags: readonly string[]): string[] {
   );
 }
 
-/** Replaces a paper's tags (trimmed, no repeats); `null` when there is no such paper. */
+/**
+ * Replaces a paper's tags (trimmed, no repeats); `null` when there is no such paper. Each tag
+ * added or removed keeps when, so a restore or another copy's edits merge tag by tag.
+ */
 export function setTags(
   store: Store,
   key: string,
   tags: readonly string[],
 ): Promise<PaperRecord | null> {
-  return updatePaper(store, key, (paper, now) =>
-    applyChanges(paper, { tags: cleanTags(tags) }, now),
-  );
+  const next = cleanTags(tags);
+  return updatePaper(store, key, (paper, now) => {
+    if (sameValue(paper.tags, next)) return paper;
+    const { tagTimes } = editSet(paper, next, now, PAPER_MERGE_RULES.set!) as {
+      tagTimes?: PaperRecord['tagTimes'];
+    };
+    const { tagTimes: _old, ...rest } = applyChanges(paper, { tags: next }, now);
+    return tagTimes ? { ...rest, tagTimes } : rest;
+  });
 }
 
 /** Replaces a paper's note; `null` when there is no such paper. */

@@ -6,6 +6,7 @@
  */
 import type { DBSchema } from 'idb';
 import type { ArxivEntry } from '../arxiv/atom';
+import type { ItemTimes, Tombstone } from './merge';
 
 /** The database's name in the extension's origin. */
 export const DATABASE_NAME = 'citecast';
@@ -37,6 +38,12 @@ export interface PaperRecord {
   savedFrom: string | null;
   readState: ReadState;
   tags: string[];
+  /**
+   * When tags were added and removed, one by one, where the list and `modified.tags` do not say
+   * it (a tag removed, or added before the list's last change); absent when never edited so.
+   * A merge keeps a tag when its latest add is later than its latest removal.
+   */
+  tagTimes?: Record<string, ItemTimes>;
   note: string;
   /**
    * Where the listener was when saving it: the episode playing on the page and the position, in
@@ -206,6 +213,11 @@ export interface CitecastSchema extends DBSchema {
     value: ArxivCacheRecord;
     indexes: { byExpiresAt: number };
   };
+  tombstones: {
+    key: [string, string];
+    value: Tombstone;
+    indexes: { byDeletedAt: number };
+  };
 }
 
 /**
@@ -251,6 +263,13 @@ export type ArxivCacheRecord = ArxivTitleRecord | ArxivPaperRecord;
  * `BACKUP_COVERAGE` in backup-stores.ts, the one list of what a backup covers).
  */
 export const CACHE_STORE_NAMES = ['arxivCache'] as const;
+
+/**
+ * The store of remembered deletes (keys and times only), beyond {@link STORE_NAMES}: not a list
+ * the library shows, but the user's history all the same, in backups and emptied by "delete
+ * everything".
+ */
+export const HISTORY_STORE_NAMES = ['tombstones'] as const;
 
 /** The names of the object stores. */
 export type StoreName = 'papers' | 'episodes' | 'citations' | 'listens';

@@ -14,6 +14,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isSupportedUrl } from '../hosts';
+import { isShowPage } from '../show-page';
 import {
   checkRequest,
   MESSAGE_ACCESS,
@@ -32,7 +33,7 @@ import {
 } from '../messages';
 import { importFeed } from '../catalog/import-feed';
 import { fail, problem } from '../i18n/errors';
-import { readSettings } from '../settings';
+import { readSettings, settingsFrom, writeSettings } from '../settings';
 import * as arxiv from '../arxiv/service';
 import { exportBackupJson, importBackup } from './backup';
 import {
@@ -49,6 +50,7 @@ import { LibraryCache } from './library-cache';
 import { LIBRARY_HANDLERS, type LibraryHandler, type LibraryRequest } from './library-requests';
 import { openStore, type Store } from './db';
 import { recordEpisode } from './episodes';
+import { pruneTombstones } from './tombstones';
 import { episodeStemOf, episodeTitleKey } from './keys';
 import { recordProgress, setHeard } from './listens';
 import {
@@ -150,12 +152,16 @@ function listenSummary(listen: ListenRecord | undefined | null): ListenSummary {
 }
 
 /**
- * Whether what a sender records may only fill gaps: a content script on a page outside the
- * supported sites ("Read this page" anywhere) must not rewrite an episode the show's own pages
- * gave (a hostile page could otherwise replace its title or source list).
+ * Whether what a sender records may only fill gaps: a content script's page must be the show's
+ * own (its site, or a host's page that shows it is the show's, lib/show-page.ts) to say what
+ * an episode is. Elsewhere (a third party's episode on a host whose description links to a
+ * real stem, "Read this page" anywhere) a sighting never rewrites or moves an episode.
  */
-function fillsOnly(sender: SenderInfo): boolean {
-  return sender.kind === 'content' && (sender.url === null || !isSupportedUrl(sender.url));
+function fillsOnly(sender: SenderInfo, showPage: boolean | undefined): boolean {
+  if (sender.kind !== 'content') return false;
+  if (sender.url === null) return true;
+  if (isShowPage({ url: sender.url, links: [], headings: [] })) return false;
+  return !(showPage === true && isSupportedUrl(sender.url));
 }
 
 /** The origin of `url`, or `null` when it is not an absolute URL. */
@@ -209,7 +215,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     const record = await recordEpisode(store, {
       ...data.episode,
       pageUrl: data.pageUrl,
-      onlyFill: fillsOnly(sender),
+      onlyFill: fillsOnly(sender, data.showPage),
     });
     if (!record) {
       return { result: fail('invalid', 'episode.noKey') };
@@ -258,15 +264,30 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     return { result: success(await recentPapers(store, data.limit)) };
   },
   async exportBackup(store) {
-    return { result: success({ text: await exportBackupJson(store) }) };
+    const settings = await readSettings();
+    await pruneTombstones(store, settings.tombstoneDays);
+    return { result: success({ text: await exportBackupJson(store, settings) }) };
   },
   async importBackup(store, data) {
-    const imported = await importBackup(store, data.text);
+    const mode = data.mode ?? 'merge';
+    const imported = await importBackup(store, data.text, undefined, mode);
     if (!imported.ok) {
       return { result: fail('invalid', 'backup.refused', undefined, imported.problem) };
     }
+    const current = await readSettings();
+    await pruneTombstones(store, current.tombstoneDays);
+    // A replace takes the file's settings too, all but arXiv lookups: whether anything is sent
+    // to arXiv stays this browser's own choice.
+    if (mode === 'replace' && imported.settings) {
+      const { sites, heardShare, language, theme, tombstoneDays } = settingsFrom(
+        imported.settings,
+        current,
+      );
+      await writeSettings({ sites, heardShare, language, theme, tombstoneDays });
+    }
     const { report } = imported;
-    const changed = (kind: keyof typeof report) => report[kind].added + report[kind].updated > 0;
+    const changed = (kind: keyof typeof report) =>
+      mode === 'replace' || report[kind].added + report[kind].updated > 0;
     const changes: StoreChange[] = [];
     if (changed('papers')) changes.push({ kind: 'papers', keys: null });
     if (changed('episodes') || changed('citations')) changes.push({ kind: 'episodes', keys: null });
@@ -360,7 +381,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   async recordCatalog(store, data, sender) {
     const refused = catalogRefusal(data, sender.kind === 'content' ? sender.url : null);
     if (refused) return { result: fail('forbidden', 'episode.foreignSite') };
-    const onlyFill = fillsOnly(sender);
+    const onlyFill = fillsOnly(sender, data.showPage);
     const keys = await recordCatalog(
       store,
       catalogSightings(data).map((sighting) => ({ ...sighting, onlyFill })),

@@ -5,6 +5,7 @@
  * gives the English one).
  */
 import type { ErrorKey, ErrorText } from '../i18n/errors';
+import { LATEST_TIME } from '../limits';
 
 /** Checks a value found at `path`; returns the reason it is refused, or `null`. */
 export type Check = (value: unknown, path: string) => ErrorText | null;
@@ -67,10 +68,13 @@ export function optional(check: Check): Check {
   return (value, path) => (value === undefined ? null : check(value, path));
 }
 
-/** An array whose every item passes `check`. */
-export function arrayOf(check: Check): Check {
+/** An array (optionally of at most `maxLength` items) whose every item passes `check`. */
+export function arrayOf(check: Check, options: { maxLength?: number } = {}): Check {
   return (value, path) => {
     if (!Array.isArray(value)) return refusal('check.list', path);
+    if (options.maxLength !== undefined && value.length > options.maxLength) {
+      return refusal('check.maxItems', path, { max: options.maxLength });
+    }
     for (let i = 0; i < value.length; i++) {
       const reason = check(value[i], `${path}[${i}]`);
       if (reason) return reason;
@@ -104,9 +108,13 @@ export function object(fields: Readonly<Record<string, Check>>): Check {
   };
 }
 
+/** An epoch time (ms) from 1970 to the end of year 9999 ({@link LATEST_TIME}). */
+export const time: Check = (value, path) =>
+  number()(value, path) ??
+  ((value as number) < 0 || (value as number) > LATEST_TIME ? refusal('check.time', path) : null);
+
 /** An object mapping some of `names` to epoch times (the per-field modified times). */
 export function fieldTimes(names: readonly string[]): Check {
-  const time = number({ min: 0 });
   return (value, path) => {
     if (!isObject(value)) return refusal('check.object', path);
     for (const [name, item] of Object.entries(value)) {

@@ -19,14 +19,17 @@ export function monthKey(ms: number): string {
 // built one per row).
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A local time as a day (`27 May 2026`, `27. mai 2026`). */
+/** A local time as a day (`27 May 2026`, `27. mai 2026`); `?` for a time no date has. */
 export function formatDay(ms: number, intl: string): string {
+  // A time past what `Date` holds (a bad import) must not throw while a page renders.
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return '?';
   let format = dayFormats.get(intl);
   if (!format) {
     format = new Intl.DateTimeFormat(intl, { dateStyle: 'medium' });
     dayFormats.set(intl, format);
   }
-  return format.format(new Date(ms));
+  return format.format(date);
 }
 
 /** A calendar date `YYYY-MM-DD` (no time zone: the date as written) as a day. */

@@ -204,10 +204,10 @@ describe('import refused, in a Norwegian UI', () => {
     const error = errorOf(await t.service.handle('importBackup', { text }, popupSender()));
     expect(error.code).toBe('invalid');
     expect(error.message).toBe(
-      'The backup was refused: the backup is version 99, made by a newer Citecast; this one reads version 2. Nothing changed.',
+      'The backup was refused: the backup is version 99, made by a newer Citecast; this one reads version 3. Nothing changed.',
     );
     expect(errorText(error, 'nb')).toBe(
-      'Sikkerhetskopien ble avvist: sikkerhetskopien er versjon 99, laget av en nyere Citecast; denne leser versjon 2. Ingenting ble endret.',
+      'Sikkerhetskopien ble avvist: sikkerhetskopien er versjon 99, laget av en nyere Citecast; denne leser versjon 3. Ingenting ble endret.',
     );
   });
 

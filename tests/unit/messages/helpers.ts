@@ -1,5 +1,5 @@
 /** Shared set-up for the message tests: senders as the browser fills them in, and a service on a fresh store. */
-import { vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Result, StoreChange } from '../../../lib/messages';
 import { openStore, type Store } from '../../../lib/store/db';
@@ -8,7 +8,7 @@ import {
   type MessageSender,
   type StoreService,
 } from '../../../lib/store/service';
-import { testClock, type TestClock } from '../store/helpers';
+import { freshIndexedDb, testClock, type TestClock } from '../store/helpers';
 
 export const DB_NAME = 'citecast-test';
 
@@ -72,4 +72,21 @@ export function paperSource(arxivId: string, title = `Paper ${arxivId}`) {
 export function valueOf<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
   return result.value;
+}
+
+/**
+ * A {@link TestService} on a fresh IndexedDB for each test of the calling suite (closed after
+ * it); the returned function gives the current one.
+ */
+export function eachTestService(): () => TestService {
+  let current: TestService;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    freshIndexedDb();
+    current = testService();
+  });
+  afterEach(async () => {
+    await current.service.close();
+  });
+  return () => current;
 }

@@ -18,24 +18,15 @@ import type { PageEpisodesReply } from '../../../lib/page-episodes';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { PaperRecord } from '../../../lib/store/schema';
 import type { PaperView } from '../../../lib/views';
+import { paperRecord } from '../store/helpers';
 
 function paper(key: string, title: string, savedAt: number): PaperRecord {
-  return {
-    key,
+  return paperRecord(key, savedAt, {
     title,
     authors: ['Ada Author'],
     year: 2024,
     arxivId: key.startsWith('arxiv:') ? key.slice(6) : null,
-    doi: null,
-    urls: [],
-    pdfUrl: null,
-    savedAt,
-    savedFrom: null,
-    readState: 'unread',
-    tags: [],
-    note: '',
-    modified: {},
-  };
+  });
 }
 
 /** A fake background holding `papers`; records every request. */

@@ -8,8 +8,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PageSetup } from '../../../components/common/i18n';
-import { ServicesProvider, type AskFn, type Services } from '../../../components/common/services';
+import type { AskFn } from '../../../components/common/services';
 import { ArxivSettings } from '../../../components/library/ArxivSettings';
 import { CatalogSummary } from '../../../components/library/CatalogSummary';
 import { FeedImport } from '../../../components/library/FeedImport';
@@ -20,6 +19,7 @@ import { failure, success, type RequestData } from '../../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import type { CatalogEpisode, CatalogStats } from '../../../lib/store/catalog';
 import type { EpisodeSummary } from '../../../lib/views';
+import { mountInto, settle } from './mount';
 
 vi.mock('../../../lib/catalog/client', () => ({ importShowFeed: vi.fn() }));
 vi.mock('../../../lib/arxiv/permission', () => ({
@@ -79,39 +79,12 @@ function summary(key: string, title: string | null, pageUrl: string | null): Epi
 
 let root: HTMLElement;
 
-function services(ask: AskFn): Services {
-  return {
-    ask,
-    onStoreChanged: () => () => undefined,
-    openTab: () => undefined,
-    openLibrary: () => undefined,
-    pageEpisodes: async () => null,
-    readActiveTab: async () => undefined,
-  };
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i++) {
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-  }
-}
-
 async function mount(
   node: preact.ComponentChild,
   ask: AskFn,
   settings: Settings = DEFAULT_SETTINGS,
 ): Promise<void> {
-  await act(() => {
-    render(
-      <PageSetup initial={settings}>
-        <ServicesProvider services={services(ask)}>{node}</ServicesProvider>
-      </PageSetup>,
-      root,
-    );
-  });
-  await settle();
+  await mountInto(root, node, ask, settings);
 }
 
 const q = (testId: string) => root.querySelector(`[data-testid="${testId}"]`);

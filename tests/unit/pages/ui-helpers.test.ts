@@ -99,11 +99,10 @@ describe('paged rows', () => {
 
 describe('tags, dates, groups', () => {
   it('reads tags from one field', () => {
-    expect(parseTags(' kv cache, Memory,, memory ,  to   read ')).toEqual([
-      'kv cache',
-      'Memory',
-      'to read',
-    ]);
+    expect(parseTags(' kv cache, Memory,, Memory ,  to   read ')).toEqual({
+      ok: true,
+      tags: ['kv cache', 'Memory', 'to read'],
+    });
     expect(tagsText(['a', 'b c'])).toBe('a, b c');
   });
   it('formats dates in the UI language', () => {

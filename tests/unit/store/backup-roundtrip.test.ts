@@ -20,7 +20,7 @@ import { recordCatalog } from '../../../lib/store/catalog';
 import { deleteEverything } from '../../../lib/store/clear';
 import type { Store } from '../../../lib/store/db';
 import { recordEpisode, setEpisodeNote } from '../../../lib/store/episodes';
-import { setHeardAt } from '../../../lib/store/library-writes';
+import { deleteListen, setHeardAt } from '../../../lib/store/library-writes';
 import { recordProgress, setHeard } from '../../../lib/store/listens';
 import { savePaper, setNote, setReadState, setTags, unsavePaper } from '../../../lib/store/papers';
 import { STORE_NAMES, type ArxivCacheRecord } from '../../../lib/store/schema';
@@ -166,6 +166,10 @@ async function populate(): Promise<void> {
   });
   clock.set(T0 + 6000);
   await writeCorrection(store, titleKey('A Wrong Match Rejected'), null);
+  // A listen deleted from the log: remembered, as the title-only paper merged away above is.
+  await setHeard(store, 'show:an episode logged by mistake', true);
+  clock.set(T0 + 7000);
+  expect(await deleteListen(store, 'show:an episode logged by mistake')).toBe(true);
 }
 
 /** Every record of every object store of the opened database, by store name. */

@@ -92,7 +92,7 @@ describe('export', () => {
     await populate();
     const backup = await exportBackup(store);
     expect(backup.format).toBe('citecast-backup');
-    expect(backup.version).toBe(2);
+    expect(backup.version).toBe(3);
     expect(backup.exportedAt).toBe(new Date(T0 + 3000).toISOString());
     expect(backup.papers).toHaveLength(3);
     expect(backup.episodes).toHaveLength(2);
@@ -130,6 +130,7 @@ describe('round trip', () => {
         citations: { added: 3, updated: 0, skipped: 0 },
         listens: { added: 2, updated: 0, skipped: 0 },
         arxivLinks: { added: 0, updated: 0, skipped: 0 },
+        tombstones: { added: 0, updated: 0, skipped: 0 },
       },
     });
     expect(await dump()).toEqual(before);
@@ -157,7 +158,7 @@ describe('round trip', () => {
 });
 
 describe('merge on import', () => {
-  it('newest value per field wins; tags and notes are joined', async () => {
+  it('newest value per field wins, tags tag by tag: an older file never undoes a later edit', async () => {
     await populate();
     const backup = await exportBackup(store);
     // The local copy changes after the backup was made.
@@ -174,8 +175,9 @@ describe('merge on import', () => {
     const merged = await getPaper(store, 'arxiv:2501.00663');
     expect(merged!.title).toBe('Titans (revised)');
     expect(merged!.modified.title).toBe(T0 + 9000);
-    expect(merged!.tags).toEqual(['mine', 'memory', 'test-time']);
-    expect(merged!.note).toBe('local note\n\nsee §4 — “surprise”');
+    // The tags removed after the backup stay removed; the newer note stays as it is.
+    expect(merged!.tags).toEqual(['mine']);
+    expect(merged!.note).toBe('local note');
     expect((await getPaper(store, 'doi:10.1145/1.2'))!.readState).toBe('read');
   });
 
@@ -199,7 +201,7 @@ describe('refused files change nothing', () => {
   const cases: [string, (b: Record<string, unknown>) => unknown, RegExp][] = [
     ['not an object', () => [1, 2], /not a JSON object/],
     ['a foreign format', (b) => ({ ...b, format: 'portcast' }), /not a Citecast backup.*portcast/],
-    ['a newer version', (b) => ({ ...b, version: 3 }), /version 3, made by a newer Citecast/],
+    ['a newer version', (b) => ({ ...b, version: 4 }), /version 4, made by a newer Citecast/],
     ['no store list', (b) => ({ ...b, listens: undefined }), /backup\.listens: expected a list/],
     [
       'a bad field deep inside',

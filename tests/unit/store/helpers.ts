@@ -1,6 +1,7 @@
 /** Shared set-up for the store tests: a fresh fake IndexedDB, a store on a hand-set clock, sources. */
 import { IDBFactory } from 'fake-indexeddb';
 import { openStore, type OpenStoreOptions, type Store } from '../../../lib/store/db';
+import type { PaperRecord } from '../../../lib/store/schema';
 import type { Source } from '../../../lib/sources/types';
 
 /** A clock the test sets by hand, so no test depends on real time. */
@@ -65,4 +66,36 @@ export function arxivSource(id: string, title: string, version: number | null = 
     arxivVersion: version,
     pdfUrl: `https://arxiv.org/pdf/${id}${v}`,
   });
+}
+
+/** A paper record as the store holds it, saved at `savedAt`, with `fields` over the defaults. */
+export function paperRecord(
+  key: string,
+  savedAt: number | null,
+  fields: Partial<PaperRecord> = {},
+): PaperRecord {
+  return {
+    key,
+    title: key,
+    authors: [],
+    year: 2025,
+    arxivId: null,
+    doi: null,
+    urls: [],
+    pdfUrl: null,
+    savedAt,
+    savedFrom: null,
+    readState: 'unread',
+    tags: [],
+    note: '',
+    modified: {},
+    ...fields,
+  };
+}
+
+/** A store on a fresh IndexedDB with a clock starting at `start`. */
+export async function freshTestStore(start: number): Promise<{ clock: TestClock; store: Store }> {
+  freshIndexedDb();
+  const clock = testClock(start);
+  return { clock, store: await openTestStore(clock) };
 }

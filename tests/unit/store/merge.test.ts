@@ -51,12 +51,12 @@ describe('mergeRecord', () => {
     expect(merged.title).toBe('Local');
   });
 
-  it('joins tags, notes and links whatever their times', () => {
+  it('merges tags tag by tag, takes the newer note, and joins links', () => {
     const local = paper(10, { tags: ['memory'], note: 'mine', urls: ['a'] });
     const incoming = paper(5, { tags: ['rl', 'memory'], note: 'theirs', urls: ['b', 'a'] });
     const merged = mergeRecord(local, incoming, PAPER_MERGE_RULES);
     expect(merged.tags).toEqual(['memory', 'rl']);
-    expect(merged.note).toBe('mine\n\ntheirs');
+    expect(merged.note).toBe('mine');
     expect(merged.urls).toEqual(['a', 'b']);
     expect(merged.modified.tags).toBe(10);
   });
@@ -72,7 +72,7 @@ describe('mergeRecord', () => {
 });
 
 describe('joins', () => {
-  it('joinNotes keeps a note that holds the other as it is', () => {
+  it('joinNotes (two different records becoming one) keeps a note that holds the other as it is', () => {
     expect(joinNotes('', 'b')).toBe('b');
     expect(joinNotes('a\n\nb', 'b')).toBe('a\n\nb');
     expect(joinNotes('b', 'a\n\nb')).toBe('a\n\nb');

@@ -11,6 +11,7 @@ import type {
   PaperRecord,
   SourceSnapshot,
 } from '../../../lib/store/schema';
+import { paperRecord } from './helpers';
 
 /** Oslo: UTC+1 in winter, UTC+2 from the last Sunday of March (2026-03-29 01:00 UTC). */
 const oslo = (t: number) =>
@@ -21,23 +22,7 @@ const utc = () => 0;
 const NOW = Date.UTC(2026, 4, 20, 12);
 
 function paper(key: string, fields: Partial<PaperRecord> = {}): PaperRecord {
-  return {
-    key,
-    title: key,
-    authors: [],
-    year: 2025,
-    arxivId: null,
-    doi: null,
-    urls: [],
-    pdfUrl: null,
-    savedAt: NOW,
-    savedFrom: null,
-    readState: 'unread',
-    tags: [],
-    note: '',
-    modified: {},
-    ...fields,
-  };
+  return paperRecord(key, NOW, fields);
 }
 
 function listen(episodeKey: string, fields: Partial<ListenRecord> = {}): ListenRecord {
