@@ -22,7 +22,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { parseLibrary } from '../../lib/export/library-parse.ts';
+import { dryRunLibrary } from '../../lib/export/library-import.ts';
 import {
   allowSiteAccess,
   hasHostPermission,
@@ -287,14 +287,14 @@ export async function runChromiumLibraryFlow(): Promise<void> {
       assert(await scope.isChecked(), 'the export is not of the selection');
       for (const format of ['bibtex', 'ris'] as const) {
         const text = await exportThroughUi(page, format);
-        const parsed = parseLibrary(text);
+        const parsed = dryRunLibrary(text);
         assert(parsed.ok, `the ${format} export does not read back: ${JSON.stringify(parsed)}`);
         assert(parsed.format === format, `read back as ${parsed.format}`);
         assert(
-          parsed.entries.length === 1,
-          `${parsed.entries.length} entries in the ${format} export of one selected paper`,
+          parsed.papers.length === 1 && parsed.refused.length === 0,
+          `${parsed.papers.length} papers in the ${format} export of one selected paper`,
         );
-        const title = parsed.entries[0]!.csl.title;
+        const title = parsed.papers[0]!.title;
         assert(title === PAPER_A, `the ${format} export reads back "${title}"`);
       }
       const status = (await page.getByTestId('export-status').textContent()) ?? '';
