@@ -208,7 +208,9 @@ const BIBTEX_TEXT_FIELDS =
  * of 50 MB never ended; the values of other fields are emptied before it sees them.
  */
 const KEPT_FIELDS =
-  /^(?:title|author|bookauthor|editor|year|date|doi|url|eprint|archiveprefix|eprinttype|howpublished|keywords|tags|note|annote|annotation|journal|journaltitle|file|crossref|booktitle|bdsk-url-\d+|remote-url)$/i;
+  /^(?:title|author|bookauthor|editor|year|date|doi|url|eprint|archiveprefix|eprinttype|keywords|tags|note|annote|annotation|file|crossref|booktitle|bdsk-url-\d+|remote-url)$/i;
+/** Fields kept only when they hold what Citecast looks for there: an arXiv id or an address. */
+const KEPT_IF_LINK = /^(?:journal|journaltitle|howpublished)$/i;
 
 /**
  * The offset just past the braced or quoted value starting at `at`, or -1 when it does not
@@ -265,7 +267,10 @@ export function emptyUnreadFields(text: string): string {
       let start = i + 1;
       while (/\s/.test(text[start] ?? '')) start++;
       const end = text[start] === '{' || text[start] === '"' ? valueEnd(text, start) : -1;
-      if (end > 0 && !KEPT_FIELDS.test(name)) {
+      const kept =
+        KEPT_FIELDS.test(name) ||
+        (KEPT_IF_LINK.test(name) && /arxiv|https?:/i.test(text.slice(start, end)));
+      if (end > 0 && !kept) {
         out.push(
           text.slice(copied, start + 1),
           text.slice(start + 1, end - 1).replace(/[^\n]/g, ''),
