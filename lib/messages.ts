@@ -14,7 +14,7 @@ import { localiseError, problem, requestIssueText, type ErrorText } from './i18n
 import type { ArxivAccess, ArxivMetadata, ArxivStatus, ArxivTitleStatus } from './arxiv/status';
 import type { FoundEpisode } from './episode';
 import { parseArxivId } from './links/arxiv';
-import type { LibraryImportReport } from './export/library-import';
+import type { LibraryImportProgress, LibraryImportReport } from './export/library-import';
 import type { ImportReport } from './store/backup';
 import { LATEST_TIME, LIMITS } from './limits';
 import type { FeedImportReport } from './catalog/import-feed';
@@ -201,6 +201,10 @@ export const MESSAGE_SCHEMAS = {
     text: boundedString(LIMITS.backupChars),
     format: v.nullable(v.picklist(['bibtex', 'ris', 'csl-json'])),
   }),
+  /** How far the running library import got; asked while it runs. */
+  libraryImportProgress: noData,
+  /** Stops the running library import after the chunk it is writing. */
+  cancelLibraryImport: noData,
   deleteEverything: v.strictObject({ confirm: v.literal(true) }),
   storeStatus: noData,
   bibtex: v.strictObject({
@@ -343,6 +347,8 @@ export const MESSAGE_ACCESS: Record<RequestType, 'any' | 'extension'> = {
   exportBackup: 'extension',
   importBackup: 'extension',
   importLibrary: 'extension',
+  libraryImportProgress: 'extension',
+  cancelLibraryImport: 'extension',
   deleteEverything: 'extension',
   // Library and popup queries.
   recentSaves: 'extension',
@@ -452,6 +458,8 @@ export interface ProtocolMap {
    * file cannot be read.
    */
   importLibrary(data: RequestData<'importLibrary'>): Result<LibraryImportReport>;
+  libraryImportProgress(data?: RequestData<'libraryImportProgress'>): Result<LibraryImportProgress>;
+  cancelLibraryImport(data?: RequestData<'cancelLibraryImport'>): Result<{ cancelled: boolean }>;
   deleteEverything(data: RequestData<'deleteEverything'>): Result<{ deleted: true }>;
   storeStatus(data?: RequestData<'storeStatus'>): Result<StoreStatus>;
   /**

@@ -258,3 +258,96 @@ export async function benchLibrary(helpers: LibraryBenchHelpers): Promise<void> 
   print('library.first_page_vs_get_all', firstMs / rawMs, 'x');
   print('library.search_vs_get_all', searchMs / rawMs, 'x');
 }
+
+/**
+ * `library.import_40k_*`: importing a library file of 40,000 entries (BibTeX as Zotero writes
+ * it, and CSL-JSON) into an empty store, chunk by chunk as the library page has it done,
+ * beside its baseline: raw IndexedDB puts of the same 40,000 paper records in one transaction.
+ * `library.import_40k_bibtex_read_ms` is the reading alone (the dry run), so the writing's
+ * share is the difference.
+ */
+export async function benchLibraryImport(helpers: LibraryBenchHelpers): Promise<void> {
+  const { print, sideBySideAsync } = helpers;
+  const { dryRunLibrary, importLibrary } = await import('../lib/export/library-import');
+  const ENTRIES = 40_000;
+  const bibtex = Array.from(
+    { length: ENTRIES },
+    (_, i) =>
+      `@article{paper${i},\n\ttitle = {A {Study} of ${WORDS[i % WORDS.length]} number ${i}},\n` +
+      `\tauthor = {M{\\"u}ller, Hans and Doe, Jane},\n\tjournal = {Journal of Things},\n` +
+      `\tyear = {${2000 + (i % 25)}},\n\tdoi = {10.1000/bench.${i}},\n` +
+      `\tkeywords = {${WORDS[(i + 3) % WORDS.length]}, bench},\n` +
+      `\tabstract = {${'We study things at some length. '.repeat(20)}},\n}\n`,
+  ).join('\n');
+  const csl = JSON.stringify(
+    Array.from({ length: ENTRIES }, (_, i) => ({
+      id: `paper${i}`,
+      type: 'article-journal',
+      title: `A study of ${WORDS[i % WORDS.length]} number ${i}`,
+      author: [
+        { family: 'Müller', given: 'Hans' },
+        { family: 'Doe', given: 'Jane' },
+      ],
+      issued: { 'date-parts': [[2000 + (i % 25)]] },
+      DOI: `10.1000/bench.${i}`,
+      keyword: 'bench',
+    })),
+  );
+  for (const [format, text] of [
+    ['bibtex', bibtex],
+    ['csl-json', csl],
+  ] as const) {
+    // The records the import writes, for the baseline: the same papers, put raw.
+    const scratch = await helpers.emptyStore();
+    await importLibrary(scratch, text, format);
+    const records = await scratch.db.getAll('papers');
+    await helpers.dropStore(scratch);
+    if (records.length !== ENTRIES) throw new Error(`the ${format} import wrote ${records.length}`);
+    let importStore: Store | null = null;
+    let rawStore: Store | null = null;
+    let added = 0;
+    const [importMs, rawMs, readMs] = await sideBySideAsync(
+      [
+        {
+          prepare: async () => {
+            if (importStore) await helpers.dropStore(importStore);
+            importStore = await helpers.emptyStore();
+          },
+          run: async () => {
+            const result = await importLibrary(importStore!, text, format);
+            added = result.ok ? result.report.added : 0;
+          },
+        },
+        {
+          prepare: async () => {
+            if (rawStore) await helpers.dropStore(rawStore);
+            rawStore = await helpers.emptyStore();
+          },
+          run: async () => {
+            const tx = rawStore!.db.transaction('papers', 'readwrite');
+            await Promise.all(records.map((r) => tx.store.put(r)));
+            await tx.done;
+          },
+        },
+        {
+          run: async () => {
+            const result = dryRunLibrary(text, format);
+            if (!result.ok || result.papers.length !== ENTRIES) throw new Error('dry run failed');
+          },
+        },
+      ],
+      3,
+      1,
+    );
+    if (added !== ENTRIES) throw new Error(`the ${format} import added ${added} of ${ENTRIES}`);
+    const name = format === 'csl-json' ? 'csljson' : format;
+    print(`library.import_40k_${name}_ms`, importMs!, 'ms');
+    print(
+      `library.import_40k_${name}_raw_put_ms`,
+      rawMs!,
+      'ms (baseline: the same records put raw)',
+    );
+    print(`library.import_40k_${name}_ratio`, importMs! / rawMs!, 'x raw put (aim < 2)');
+    print(`library.import_40k_${name}_read_ms`, readMs!, 'ms (reading alone, no store)');
+  }
+}

@@ -36,7 +36,7 @@ import {
 } from '../lib/store/schema';
 import { benchAnnotateInChromium } from './bench-chromium-annotate';
 import { benchArxiv } from './bench-arxiv';
-import { benchLibrary, libraryBackup } from './bench-library';
+import { benchLibrary, benchLibraryImport, libraryBackup } from './bench-library';
 import { benchPlayback } from './bench-playback';
 import { benchPopup as benchPopupInChromium, QUERY as POPUP_QUERY } from './bench-popup';
 import { podimoShowPageHtml } from '../tests/fixtures/podimo/list-page';
@@ -683,6 +683,8 @@ if (wanted('read')) benchRead();
 if (wanted('store')) await benchStore();
 if (wanted('library'))
   await benchLibrary({ buildBackup, sideBySideAsync, print, emptyStore, dropStore });
+if (wanted('library-import'))
+  await benchLibraryImport({ buildBackup, sideBySideAsync, print, emptyStore, dropStore });
 if (wanted('arxiv')) await benchArxiv({ sideBySideAsync, print, emptyStore, dropStore });
 if (wanted('annotate')) benchAnnotate();
 if (wanted('playback')) benchPlayback({ sideBySide, print });

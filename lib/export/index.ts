@@ -12,11 +12,12 @@ export {
 export { citationKeys } from './cite-keys';
 export { CITED_IN_PREFIX, papersToCsl, papersToCslJson } from './csl';
 export {
+  dryRunLibrary,
   importLibrary,
   type LibraryImportReport,
   type LibraryImportResult,
 } from './library-import';
-export { detectPaperFormat, parseLibrary, MAX_LIBRARY_BYTES } from './library-parse';
+export { detectPaperFormat, MAX_LIBRARY_BYTES } from './library-parse';
 export {
   exportPapers,
   formatPapers,

@@ -12,28 +12,11 @@ import { cleanTags } from '../store/papers';
 import { PAPER_FIELDS, type PaperRecord } from '../store/schema';
 import { bareDoi, CITED_IN_PREFIX } from './csl';
 import type { LibraryEntry } from './library-parse';
-import { joinName, type CslName } from './names';
 import { htmlToText } from '../html-text';
-
-/** Every string in `value` (a string, or a list of them). */
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  return [];
-}
 
 /** Whether `url` is an http(s) address. */
 function isWebUrl(url: string): boolean {
   return /^https?:\/\/\S+$/i.test(url);
-}
-
-/** The http(s) addresses in a Zotero/JabRef `file` field (`Description:path:type;…`). */
-function fileFieldUrls(value: unknown): string[] {
-  return strings(value).flatMap((field) =>
-    [...field.replace(/\\:/g, ':').matchAll(/https?:\/\/[^\s;]+?(?=:[\w/+.-]*(?:;|$)|;|$)/gi)].map(
-      (m) => m[0],
-    ),
-  );
 }
 
 /** Whether `url` is a PDF: an arXiv PDF link or an address ending `.pdf`. */
@@ -80,41 +63,20 @@ function noteOf(notes: readonly string[]): string {
     .join('\n\n');
 }
 
-/** The year of a CSL date (`date-parts`, or a four-digit year in its raw or literal form). */
-function yearOf(date: unknown): number | null {
-  if (typeof date !== 'object' || date === null) return null;
-  const d = date as Record<string, unknown>;
-  const parts = d['date-parts'];
-  if (Array.isArray(parts) && Array.isArray(parts[0])) {
-    const year = Number.parseInt(String(parts[0][0]), 10);
-    if (Number.isInteger(year)) return year;
-  }
-  for (const text of [d.raw, d.literal]) {
-    const m = typeof text === 'string' ? /\b(\d{4})\b/.exec(text) : null;
-    if (m) return Number(m[1]);
-  }
-  return null;
-}
-
-/** The arXiv id of an entry: `eprint` (arXiv or untyped), an arXiv link, `arXiv:` in any field. */
+/** The arXiv id of an entry: `eprint` (arXiv or untyped), an arXiv link, `arXiv:` in any text. */
 function arxivOf(entry: LibraryEntry, urls: readonly string[]): ArxivRef | null {
-  const { raw, csl } = entry;
-  const prefix = strings(raw.archiveprefix ?? raw.eprinttype ?? raw.archivePrefix)[0];
-  if (!prefix || /^arxiv$/i.test(prefix.trim())) {
-    for (const eprint of strings(raw.eprint)) {
-      const ref = parseArxivId(eprint.trim().replace(/^arXiv:\s*/i, ''));
-      if (ref) return ref;
-    }
+  const type = entry.eprintType?.trim();
+  if (entry.eprint && (!type || /^arxiv$/i.test(type))) {
+    const ref = parseArxivId(entry.eprint.trim().replace(/^arXiv:\s*/i, ''));
+    if (ref) return ref;
   }
   for (const url of urls) {
     const ref = parseArxivUrl(url);
     if (ref) return ref;
   }
-  for (const value of [...Object.values(csl), ...Object.values(raw)]) {
-    for (const text of strings(value)) {
-      const ref = arxivInText(text);
-      if (ref) return ref;
-    }
+  for (const text of [...entry.notes, ...entry.texts]) {
+    const ref = arxivInText(text);
+    if (ref) return ref;
   }
   return null;
 }
@@ -124,45 +86,26 @@ function arxivOf(entry: LibraryEntry, urls: readonly string[]): ArxivRef | null 
  * when the entry has no arXiv id, DOI or title to key it by.
  */
 export function entryToPaper(entry: LibraryEntry, now: number): PaperRecord | null {
-  const { csl, raw } = entry;
-  const title = typeof csl.title === 'string' && csl.title.trim() !== '' ? csl.title.trim() : null;
-  const authors = (Array.isArray(csl.author) ? (csl.author as CslName[]) : [])
-    .map((name) => (typeof name === 'object' && name !== null ? joinName(name) : ''))
-    .filter((name) => name !== '');
-  const links = [
-    ...strings(csl.URL),
-    ...strings(raw.url),
-    ...strings(raw.URL),
-    ...strings(raw.UR),
-  ].map((u) => u.trim());
-  const pdfLinks = [...strings(raw.L1), ...strings(raw.L2), ...fileFieldUrls(raw.file)].map((u) =>
-    u.trim(),
-  );
-  const urls = [...new Set(links.filter(isWebUrl))];
+  const { title, authors } = entry;
+  const urls = [...new Set(entry.links.map((u) => u.trim()).filter(isWebUrl))];
   const arxiv = arxivOf(entry, urls);
   const pdfUrl =
-    pdfLinks.find((u) => isWebUrl(u) && isPdfUrl(u)) ??
+    entry.pdfLinks.map((u) => u.trim()).find((u) => isWebUrl(u) && isPdfUrl(u)) ??
     urls.find(isPdfUrl) ??
     (arxiv ? arxivPdfUrl(urls.map(parseArxivUrl).find((r) => r?.id === arxiv.id) ?? arxiv) : null);
-  const doiText = strings(csl.DOI)[0] ?? strings(raw.doi)[0] ?? null;
+  const doiText = entry.doi;
   const doi =
     (doiText && normaliseDoi(doiText) ? bareDoi(doiText) : null) ??
     urls.map(doiFromUrl).find((d) => d !== null) ??
     null;
   const key = paperKey({ arxivId: arxiv?.id ?? null, doi, title, url: urls[0] ?? null });
   if (!key) return null;
-  const keywords = [
-    ...strings(raw.KW),
-    ...(raw.KW === undefined ? strings(csl.keyword).flatMap((k) => k.split(/[,;]/)) : []),
-  ];
-  // RIS notes as written (one per `N1`); otherwise citation-js's, with LaTeX decoded.
-  const notes = [...strings(raw.N1 ?? csl.note), ...strings(csl.annote)];
   return stampNew<PaperRecord>(
     {
       key,
       title,
       authors,
-      year: yearOf(csl.issued),
+      year: entry.year,
       arxivId: arxiv?.id ?? null,
       doi,
       urls,
@@ -170,8 +113,8 @@ export function entryToPaper(entry: LibraryEntry, now: number): PaperRecord | nu
       savedAt: now,
       savedFrom: null,
       readState: 'unread',
-      tags: cleanTags(keywords),
-      note: noteOf(notes),
+      tags: cleanTags(entry.keywords),
+      note: noteOf(entry.notes),
     },
     PAPER_FIELDS,
     now,

@@ -243,8 +243,14 @@ const EN = {
   'io.libraryWorking': 'Importing the library…',
   'io.libraryDone':
     '{file} ({format}), {entries} entries: papers added {added}, updated {updated}, unchanged {skipped}.',
-  'io.libraryUnusable.one': '{n} entry had no arXiv id, DOI or title and was left out.',
-  'io.libraryUnusable.other': '{n} entries had no arXiv id, DOI or title and were left out.',
+  'io.libraryProgress': '{done} of {total} entries',
+  'io.libraryCancel': 'Cancel',
+  'io.libraryCancelled':
+    'Cancelled after {read} of {entries} entries: the papers read before that are imported.',
+  'io.libraryLeftOut.one': '{n} entry was left out:',
+  'io.libraryLeftOut.other': '{n} entries were left out:',
+  'io.libraryLeftOutLine': 'line {line}: {reason}',
+  'io.libraryLeftOutMore': '… and {n} more.',
   'io.libraryHint2': 'Choose a .bib, .ris or .json file exported from your reference manager.',
   // The show's catalog (Episodes, Statistics).
   'catalog.heardOf': 'Heard {heard} of {total} episodes',
@@ -550,9 +556,14 @@ const NB: PageMessages = {
   'io.libraryWorking': 'Importerer biblioteket …',
   'io.libraryDone':
     '{file} ({format}), {entries} oppføringer: artikler lagt til {added}, oppdatert {updated}, uendret {skipped}.',
-  'io.libraryUnusable.one': '{n} oppføring hadde verken arXiv-id, DOI eller tittel og ble utelatt.',
-  'io.libraryUnusable.other':
-    '{n} oppføringer hadde verken arXiv-id, DOI eller tittel og ble utelatt.',
+  'io.libraryProgress': '{done} av {total} oppføringer',
+  'io.libraryCancel': 'Avbryt',
+  'io.libraryCancelled':
+    'Avbrutt etter {read} av {entries} oppføringer: artiklene som ble lest før det, er importert.',
+  'io.libraryLeftOut.one': '{n} oppføring ble utelatt:',
+  'io.libraryLeftOut.other': '{n} oppføringer ble utelatt:',
+  'io.libraryLeftOutLine': 'linje {line}: {reason}',
+  'io.libraryLeftOutMore': '… og {n} til.',
   'io.libraryHint2': 'Velg en .bib-, .ris- eller .json-fil eksportert fra referanseverktøyet ditt.',
   'catalog.heardOf': 'Hørt {heard} av {total} episoder',
   'catalog.inProgress': '{n} påbegynt',

@@ -296,8 +296,8 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   },
   async importLibrary(store, data) {
     // Imported on demand, like BibTeX: the readers come with citation-js.
-    const { importLibrary } = await import('../export/library-import');
-    const imported = await importLibrary(store, data.text, data.format);
+    const { runLibraryImport } = await import('../export/library-import');
+    const imported = await runLibraryImport(store, data.text, data.format);
     if (!imported.ok) {
       return { result: fail('invalid', 'library.refused', undefined, imported.problem) };
     }
@@ -307,6 +307,14 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
       result: success(report),
       changes: changed ? [{ kind: 'papers', keys: null }] : [],
     };
+  },
+  async libraryImportProgress() {
+    const { libraryImportProgress } = await import('../export/library-import');
+    return { result: success(libraryImportProgress()) };
+  },
+  async cancelLibraryImport() {
+    const { cancelLibraryImport } = await import('../export/library-import');
+    return { result: success({ cancelled: cancelLibraryImport() }) };
   },
   async deleteEverything(store) {
     await deleteEverything(store);

@@ -19,10 +19,10 @@
  *
  * Screenshots of what these parts add, light and dark, go to test-results/screenshots/flow-*.png.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { parseLibrary } from '../../lib/export/library-parse.ts';
+import { dryRunLibrary } from '../../lib/export/library-import.ts';
 import {
   allowSiteAccess,
   hasHostPermission,
@@ -290,14 +290,14 @@ export async function runChromiumLibraryFlow(): Promise<void> {
       assert(await scope.isChecked(), 'the export is not of the selection');
       for (const format of ['bibtex', 'ris'] as const) {
         const text = await exportThroughUi(page, format);
-        const parsed = parseLibrary(text);
+        const parsed = dryRunLibrary(text);
         assert(parsed.ok, `the ${format} export does not read back: ${JSON.stringify(parsed)}`);
         assert(parsed.format === format, `read back as ${parsed.format}`);
         assert(
-          parsed.entries.length === 1,
-          `${parsed.entries.length} entries in the ${format} export of one selected paper`,
+          parsed.papers.length === 1 && parsed.refused.length === 0,
+          `${parsed.papers.length} papers in the ${format} export of one selected paper`,
         );
-        const title = parsed.entries[0]!.csl.title;
+        const title = parsed.papers[0]!.title;
         assert(title === PAPER_A, `the ${format} export reads back "${title}"`);
       }
       const status = (await page.getByTestId('export-status').textContent()) ?? '';
@@ -548,7 +548,8 @@ export async function runChromiumLibraryFlow(): Promise<void> {
       const said = (await report.textContent()) ?? '';
       assert(
         said.includes('My Library.bib (BibTeX), 2 entries: papers added 1, updated 0') &&
-          said.includes('1 entry had no arXiv id, DOI or title'),
+          said.includes('1 entry was left out:') &&
+          said.includes('line 11: no arXiv id, DOI or title'),
         `the report says ${JSON.stringify(said)}`,
       );
       await report.screenshot({ path: join(SHOTS, 'flow-library-import.png') });
@@ -577,6 +578,97 @@ export async function runChromiumLibraryFlow(): Promise<void> {
       );
       await podimo.close();
     });
+
+    await test('flow: a big library shows "n of N entries" and can be cancelled; the largest corpus file then lists its refused entries, and its papers show as saved on a page citing them', async () => {
+      const page = await openExtensionPage(s, 'library.html#import-export');
+      const errors = watchErrors(page);
+      const input = page.locator('[data-testid="import-library-file"]');
+      const big = Array.from(
+        { length: 20_000 },
+        (_, i) => `@article{big${i},\n  title = {Big library paper ${i}},\n  year = {2020},\n}\n`,
+      ).join('');
+      await input.setInputFiles({
+        name: 'big.bib',
+        mimeType: 'application/x-bibtex',
+        buffer: Buffer.from(big),
+      });
+      const progress = page.getByTestId('library-progress');
+      const shown = await waitFor(
+        async () => (await progress.textContent().catch(() => null)) ?? '',
+        (text) => /^[\d,]+ of 20,000 entries$/.test(text),
+        'the progress "n of 20,000 entries"',
+        20_000,
+      );
+      await page.getByTestId('library-cancel').click();
+      const cancelled = page.getByTestId('library-cancelled');
+      await cancelled.waitFor({ timeout: 30_000 });
+      const cancelText = (await cancelled.textContent()) ?? '';
+      assert(
+        /^Cancelled after [\d,]+ of 20,000 entries/.test(cancelText),
+        `progress ${JSON.stringify(shown)}, then ${JSON.stringify(cancelText)}`,
+      );
+
+      // The largest file of the corpus, as a user would pick it.
+      const corpus = join(ROOT, 'tests', 'fixtures', 'library', 'corpus');
+      const largest = readdirSync(corpus)
+        .filter((f) => /\.(?:bib|ris|json)$/.test(f) && f !== 'expected.json')
+        .sort((a, b) => statSync(join(corpus, b)).size - statSync(join(corpus, a)).size)[0]!;
+      const expected = JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8'))[largest] as {
+        papers: { key: string; doi: string | null }[];
+        refused: { line: number; reason: string }[];
+      };
+      await input.setInputFiles(join(corpus, largest));
+      const report = page.getByTestId('library-report');
+      await waitFor(
+        async () => (await report.textContent().catch(() => null)) ?? '',
+        (text) => text.includes(largest),
+        `the report of ${largest}`,
+        20_000,
+      );
+      const listed = await page.getByTestId('library-left-out').locator('li').allTextContents();
+      const wanted = expected.refused.map((r) => `line ${r.line}: ${r.reason}`);
+      assert(
+        wanted.length > 0 && JSON.stringify(listed) === JSON.stringify(wanted),
+        `${largest}: left out ${JSON.stringify(listed.slice(0, 3))}…, expected ${JSON.stringify(wanted.slice(0, 3))}…`,
+      );
+      await report.screenshot({ path: join(SHOTS, 'flow-library-corpus-report.png') });
+      assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+      await page.close();
+
+      // An episode page citing one of its papers by DOI shows it saved.
+      const cited = expected.papers.find((p) => p.doi !== null)!;
+      const citedDoi = cited.doi!;
+      const url = 'https://podcast.do-not-panic.com/episodes/corpus-citing-episode/';
+      const html = readFileSync(join(ROOT, SITE.file), 'utf8').replace(
+        /<a href="https:\/\/scholar\.google\.com\/scholar\?q=Paper\+B\+Title"[^>]*>[^<]*<\/a>/,
+        `<a href="https://doi.org/${cited.doi}" target="_blank">https://doi.org/${cited.doi}</a>`,
+      );
+      assert(html.includes(`doi.org/${cited.doi}`), 'the citing page was not made');
+      await s.context.route(url, (route) =>
+        route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+      );
+      const episode = await s.context.newPage();
+      await episode.goto(url);
+      await episode
+        .waitForFunction(
+          (doi) =>
+            [...document.querySelectorAll('citecast-source')].some(
+              (el) =>
+                (el.previousElementSibling?.getAttribute('href') ?? '').endsWith(doi) &&
+                el.shadowRoot
+                  ?.querySelector('button[data-action="save"]')
+                  ?.getAttribute('aria-pressed') === 'true',
+            ),
+          citedDoi,
+          { timeout: 10_000 },
+        )
+        .catch(() => {
+          throw new Error(
+            `${cited.key} from ${largest} does not show as saved on a page citing it`,
+          );
+        });
+      await episode.close();
+    }, 120_000);
   } finally {
     await s.close();
   }
