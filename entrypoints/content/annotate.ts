@@ -22,9 +22,15 @@ import {
   setEpisodeCounts,
   setEpisodeStatus,
   setHeardDate,
+  setInZotero,
   setPressed,
 } from '@/lib/annotate/controls';
-import { buildChoosePanel, buildConfirmPanel, type Panel } from '@/lib/annotate/panels';
+import {
+  buildAskPanel,
+  buildChoosePanel,
+  buildConfirmPanel,
+  type Panel,
+} from '@/lib/annotate/panels';
 import {
   EPISODE_TAG,
   placeAnnotations,
@@ -38,7 +44,7 @@ import { BADGE_MESSAGE } from '@/lib/badge';
 import type { FoundEpisode } from '@/lib/episode';
 import { createArxivFeature } from './arxiv';
 import { readingListMarkdown, sourceMarkdownLink } from '@/lib/export/reading-list';
-import { t } from '@/lib/i18n/index';
+import { format, t } from '@/lib/i18n/index';
 import {
   ask,
   episodeForMessage,
@@ -285,10 +291,9 @@ export function createAnnotator(
       setCitedEpisodeState(rootOf(host), citedEpisodeState(listens.get(info.citedKey)));
     }
     if (!info.key) return;
-    setPressed(
-      rootOf(host)?.querySelector('button[data-action="save"]'),
-      saved.get(info.key) === true,
-    );
+    const root = rootOf(host);
+    setPressed(root?.querySelector('button[data-action="save"]'), saved.get(info.key) === true);
+    setInZotero(root, inZotero.get(info.key) === true);
   }
 
   function renderEpisode(info: EpisodeInfo, playable: ReadonlySet<string>): void {
@@ -377,6 +382,23 @@ export function createAnnotator(
         // An answer read before the user's own later toggle of that paper is out of date.
         if (asked.get(key) === (savedWrites.get(key) ?? 0)) saved.set(key, value);
       }
+    }
+    scheduleRender();
+  }
+
+  /**
+   * Which papers the user's Zotero library holds, by key: the background answers only once the
+   * user turned the "In Zotero" marks on, and they are listener state, shown only inside the roots.
+   */
+  const inZotero = new Map<string, boolean>();
+
+  /** Asks which of `keys` are in the user's Zotero library, and shows the answers. */
+  async function askZotero(keys: string[]): Promise<void> {
+    for (const part of chunks(keys, LIMITS.keys)) {
+      const reply = await ask('zoteroMarks', { keys: part });
+      if (stopped || !reply.ok || reply.value.status !== 'on') return;
+      const held = new Set(reply.value.inZotero);
+      for (const key of part) inZotero.set(key, held.has(key));
     }
     scheduleRender();
   }
@@ -667,8 +689,100 @@ export function createAnnotator(
           );
         },
         () => closePanels(),
+        (checked) => {
+          closePanels();
+          void sendZotero(
+            info,
+            checked.map((i) => papers[i]!),
+            opener,
+          );
+        },
       ),
     );
+  }
+
+  /**
+   * Sends sources of `info` to the Zotero app (lib/zotero/send.ts): without the permission yet,
+   * the background's window asks for it; papers sent before are sent again only when the user says
+   * so; when Zotero is not there, the reason is shown with the RIS file offered instead.
+   */
+  async function sendZotero(
+    info: EpisodeInfo,
+    list: readonly SourceInfo[],
+    opener: HTMLElement,
+    resend = false,
+  ): Promise<void> {
+    const root = rootOf(info.host);
+    const sources = list.filter((s) => canSave(s.source)).map((s) => savable(s.source));
+    if (!root || sources.length === 0) return;
+    const reply = await ask('zoteroSend', { keys: [], sources, resend });
+    if (stopped) return;
+    if (!reply.ok) {
+      return showPanel(
+        info,
+        opener,
+        buildAskPanel(
+          document,
+          reply.error.message,
+          { id: 'zotero-ris', label: t('zoteroRis'), name: t('zoteroRisName') },
+          () => {
+            closePanels();
+            void saveRis(info, sources);
+          },
+          () => closePanels(),
+        ),
+      );
+    }
+    const answer = reply.value;
+    if (answer.status === 'permission') {
+      void ask('openZoteroGrant', {});
+      setEpisodeStatus(root, t('zoteroAllow'));
+      return clearStatusLater(root, ERROR_MS);
+    }
+    if (answer.status === 'confirm') {
+      return showPanel(
+        info,
+        opener,
+        buildAskPanel(
+          document,
+          format(t('zoteroAsk'), { n: answer.already.length }),
+          { id: 'zotero-resend', label: t('zoteroResend'), name: t('zoteroResend') },
+          () => {
+            closePanels();
+            void sendZotero(info, list, opener, true);
+          },
+          () => closePanels(),
+        ),
+      );
+    }
+    setEpisodeStatus(
+      root,
+      format(t('zoteroSent'), { n: answer.count, collection: answer.collection }),
+    );
+    clearStatusLater(root, STATUS_MS);
+  }
+
+  /** Offers `sources` as a RIS file, saved from inside the episode's closed root. */
+  async function saveRis(
+    info: EpisodeInfo,
+    sources: RequestData<'sourcesRis'>['sources'],
+  ): Promise<void> {
+    const reply = await ask('sourcesRis', { sources });
+    const root = rootOf(info.host);
+    if (stopped || !root) return;
+    if (!reply.ok) return showError(info, reply.error.message);
+    const url = URL.createObjectURL(
+      new Blob([reply.value.text], { type: 'application/x-research-info-systems' }),
+    );
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = reply.value.filename;
+    a.hidden = true;
+    root.append(a);
+    a.click();
+    a.remove();
+    // Released a moment later: the download starts after the click returns.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   /** Copies the BibTeX of the episode's saved papers (the background writes it). */
@@ -751,6 +865,8 @@ export function createAnnotator(
       openPdf(source);
     } else if (source && action === 'save') {
       void toggleSave(source);
+    } else if (source && action === 'zotero') {
+      void sendZotero(source.episode, [source], button as HTMLElement);
     } else if (source && (action === 'copy-bibtex' || action === 'copy-markdown')) {
       void copySource(
         source,
@@ -817,7 +933,10 @@ export function createAnnotator(
       const pageKeys = new Set(episodes.flatMap((e) => e.sources.map((s) => s.key ?? '')));
       pageKeys.delete('');
       const keys = change.keys ? change.keys.filter((k) => pageKeys.has(k)) : [...pageKeys];
-      if (keys.length > 0) void askSaved(keys);
+      if (keys.length > 0) {
+        void askSaved(keys);
+        void askZotero(keys);
+      }
     } else if (change.kind === 'listens') {
       const pageKeys = new Set(episodes.map((e) => e.key ?? ''));
       for (const e of episodes) for (const s of e.sources) if (s.citedKey) pageKeys.add(s.citedKey);
@@ -974,7 +1093,10 @@ export function createAnnotator(
       if (info) renderSource(host, info);
     }
     for (const info of fresh) renderEpisode(info, current.playable);
-    if (newKeys.size > 0) void askSaved([...newKeys]);
+    if (newKeys.size > 0) {
+      void askSaved([...newKeys]);
+      void askZotero([...newKeys]);
+    }
     if (newEpisodeKeys.size > 0) void askHeard([...newEpisodeKeys]);
   }
 

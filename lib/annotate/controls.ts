@@ -134,6 +134,8 @@ export function fillSource(host: HTMLElement, source: Source, withTitle: boolean
       save,
       button(document, 'copy-bibtex', t('copySourceBibtex'), t('copySourceBibtexName')),
       button(document, 'copy-markdown', t('copySourceLink'), t('copySourceLinkName')),
+      button(document, 'zotero', t('zotero'), t('zoteroName')),
+      inZoteroMark(document),
     );
   }
   if (source.kind === 'episode') {
@@ -165,6 +167,28 @@ export function fillSource(host: HTMLElement, source: Source, withTitle: boolean
   }
   root.append(group);
   return root;
+}
+
+/**
+ * The "In Zotero" mark: a slot of its own, unseen until the user's Zotero library is known to
+ * hold the paper, so the host's size never says whether it does.
+ */
+function inZoteroMark(document: Document): HTMLElement {
+  const z = document.createElement('span');
+  z.className = 'zmark';
+  z.textContent = t('inZotero');
+  z.title = t('inZoteroName');
+  z.setAttribute('data-off', '');
+  z.setAttribute('aria-hidden', 'true');
+  return z;
+}
+
+/** Shows or hides a source's "In Zotero" mark. */
+export function setInZotero(root: ShadowRoot | null | undefined, on: boolean): void {
+  const z = root?.querySelector('.zmark');
+  if (!z || z.hasAttribute('data-off') === !on) return;
+  z.toggleAttribute('data-off', !on);
+  z.setAttribute('aria-hidden', on ? 'false' : 'true');
 }
 
 /**

@@ -69,6 +69,42 @@ function contain(
 }
 
 /**
+ * A question with one action: the action's button (`action`, primary) calls `onYes`, Cancel (or
+ * Esc) `onNo`; Enter takes the action.
+ */
+export function buildAskPanel(
+  document: Document,
+  question: string,
+  action: { id: string; label: string; name: string },
+  onYes: () => void,
+  onNo: () => void,
+): Panel {
+  const panel = document.createElement('div');
+  panel.className = 'panel confirm';
+  panel.setAttribute('role', 'alertdialog');
+  const title = document.createElement('span');
+  title.className = 'panel-title';
+  title.textContent = question;
+  title.id = 'citecast-confirm-title';
+  panel.setAttribute('aria-labelledby', title.id);
+  const yes = panelButton(document, action.id, action.label, action.name);
+  yes.classList.add('primary');
+  const cancel = panelButton(document, 'confirm-cancel', t('cancel'), t('cancelName'));
+  panel.append(title, yes, cancel);
+  contain(
+    panel,
+    (target) => {
+      const clicked = target.closest('button')?.dataset.action;
+      if (clicked === action.id) onYes();
+      else if (clicked === 'confirm-cancel') onNo();
+    },
+    onYes,
+    onNo,
+  );
+  return { element: panel, first: yes };
+}
+
+/**
  * The "Open 12 PDFs?" panel: Open calls `onOpen`, Cancel (or Esc) `onCancel`; Enter opens.
  */
 export function buildConfirmPanel(
@@ -77,43 +113,29 @@ export function buildConfirmPanel(
   onOpen: () => void,
   onCancel: () => void,
 ): Panel {
-  const panel = document.createElement('div');
-  panel.className = 'panel confirm';
-  panel.setAttribute('role', 'alertdialog');
-  const question = document.createElement('span');
-  question.className = 'panel-title';
-  question.textContent = format(t('openAllAsk'), { n: count });
-  question.id = 'citecast-confirm-title';
-  panel.setAttribute('aria-labelledby', question.id);
-  const open = panelButton(document, 'confirm-open', t('open'), t('openName'));
-  open.classList.add('primary');
-  const cancel = panelButton(document, 'confirm-cancel', t('cancel'), t('cancelName'));
-  panel.append(question, open, cancel);
-  contain(
-    panel,
-    (target) => {
-      const action = target.closest('button')?.dataset.action;
-      if (action === 'confirm-open') onOpen();
-      else if (action === 'confirm-cancel') onCancel();
-    },
+  return buildAskPanel(
+    document,
+    format(t('openAllAsk'), { n: count }),
+    { id: 'confirm-open', label: t('open'), name: t('openName') },
     onOpen,
     onCancel,
   );
-  return { element: panel, first: open };
 }
 
 /**
  * The "choose which to save" panel: a filter field that narrows the list as you type, "select
  * all" (of the rows shown), one checkbox per paper (saved ones checked and marked), "save
  * checked" (or Enter) calling `onSave` with the indexes of the choices checked (the saved ones,
- * as the user's own clicks and keys changed them; never a script), and a close
- * button (or Esc) calling `onClose`.
+ * as the user's own clicks and keys changed them; never a script), "send checked to Zotero"
+ * calling `onZotero` with the same indexes when given, and a close button (or Esc) calling
+ * `onClose`.
  */
 export function buildChoosePanel(
   document: Document,
   choices: readonly Choice[],
   onSave: (checked: number[]) => void,
   onClose: () => void,
+  onZotero?: (checked: number[]) => void,
 ): Panel {
   const panel = document.createElement('div');
   panel.className = 'panel choose';
@@ -172,7 +194,13 @@ export function buildChoosePanel(
   const save = panelButton(document, 'save-checked', t('saveChecked'), t('saveCheckedName'));
   save.classList.add('primary');
   const close = panelButton(document, 'close-panel', t('close'), t('closeName'));
-  foot.append(save, close);
+  foot.append(save);
+  if (onZotero) {
+    foot.append(
+      panelButton(document, 'zotero-checked', t('zoteroChecked'), t('zoteroCheckedName')),
+    );
+  }
+  foot.append(close);
   panel.append(head, list, foot);
 
   const labels = choices.map((c) => c.label);
@@ -193,8 +221,8 @@ export function buildChoosePanel(
     const i = boxes.indexOf(box as HTMLInputElement);
     if (event.isTrusted && i >= 0) chosen.set(i, boxes[i]!.checked);
   });
-  const saveChecked = () =>
-    onSave(choices.flatMap((c, i) => ((chosen.get(i) ?? c.saved) ? [i] : [])));
+  const checked = () => choices.flatMap((c, i) => ((chosen.get(i) ?? c.saved) ? [i] : []));
+  const saveChecked = () => onSave(checked());
   contain(
     panel,
     (target) => {
@@ -205,6 +233,8 @@ export function buildChoosePanel(
         });
       } else if (action === 'save-checked') {
         saveChecked();
+      } else if (action === 'zotero-checked') {
+        onZotero?.(checked());
       } else if (action === 'close-panel') {
         onClose();
       } else {

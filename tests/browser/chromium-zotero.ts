@@ -2,8 +2,11 @@
  * "Send to Zotero" in Debian's chromium with the Chromium build (`--only zotero`), against the
  * fake Zotero server (tests/zotero/fake-zotero.ts) listening where Zotero does, 127.0.0.1:23119:
  *
- * - nothing reaches the port before the user's click grants the optional permission (granted
- *   the way a user allows a site, see `allowSiteAccess`, then asked by Citecast's own click);
+ * - nothing reaches the port before the user's click grants the optional permission: a page's
+ *   Zotero button opens Citecast's window, whose Allow asks (the site allowed the way a user
+ *   allows it, see `allowSiteAccess`, so no browser dialog has to be clicked);
+ * - on an episode page, one source's Zotero button, and the sources chosen in the episode's
+ *   "choose" panel, become items (the controls reached inside their closed roots);
  * - a library selection becomes Zotero items, checked field by field as the server received
  *   them, and the confirmation names the collection selected in Zotero;
  * - sending the same papers again asks first;
@@ -22,6 +25,7 @@ import {
 } from './browsers.ts';
 import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
 import { assert, fail, test } from './harness.ts';
+import { chromiumRoots, waitSeen } from './roots.ts';
 import { startFakeZotero, type FakeZotero } from '../zotero/fake-zotero.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -84,19 +88,66 @@ export async function runChromiumZotero(): Promise<void> {
     }
     await request(library, 'setTags', { key: 'arxiv:2501.00663', tags: ['memory'] });
 
-    await test('zotero: nothing reaches Zotero before the permission; a library selection becomes items', async () => {
-      const direct = (await request(library, 'zoteroSend', {
-        keys: ['arxiv:2501.00663'],
-        sources: [],
-        resend: false,
-      })) as { ok: boolean; value?: { status: string } };
-      assert(
-        direct.value?.status === 'permission',
-        `without permission: ${JSON.stringify(direct)}`,
+    const roots = chromiumRoots(episodePage);
+    const statusSays = (text: string) =>
+      waitSeen(
+        roots,
+        'citecast-episode',
+        '.status',
+        (el) => !!el?.text.includes(text),
+        `the bar says "${text}"`,
       );
-      assert(z.requests.length === 0, `requests reached Zotero: ${z.requests.join(', ')}`);
 
+    await test('zotero: a page sends nothing before the permission, and its window asks for it', async () => {
+      const grantOpened = s.context.waitForEvent('page', {
+        predicate: (p) => p.url().includes('/zotero-grant.html'),
+        timeout: 10_000,
+      });
+      await roots.click('citecast-source', 'button[data-action="zotero"]', 0);
+      const grant = await grantOpened;
+      assert(z.requests.length === 0, `requests reached Zotero: ${z.requests.join(', ')}`);
       await allowSiteAccess(s, ZOTERO);
+      await grant.locator('button[data-action="zotero-allow"]').click();
+      await waitFor(() => hasHostPermission(s.worker, ZOTERO), Boolean, 'the permission');
+      await grant.screenshot({ path: join(SHOTS, 'chromium-zotero-grant.png') });
+      await grant.close();
+      assert(z.requests.length === 0, `requests reached Zotero: ${z.requests.join(', ')}`);
+    });
+
+    await test("zotero: one source's button on the page sends that paper", async () => {
+      await roots.click('citecast-source', 'button[data-action="zotero"]', 0);
+      await statusSays('Sent to Zotero (1), into “Podcast papers”.');
+      assert(z.problems.length === 0, `the fake refused: ${z.problems.join('; ')}`);
+      const item = z.items.at(-1)!.item;
+      assert(
+        item.title === 'Paper A Title: A Subtitle' &&
+          item.itemType === 'preprint' &&
+          item.archiveID === 'arXiv:2501.00663',
+        JSON.stringify(item),
+      );
+      const note = (item.notes as { note: string }[])[0]?.note ?? '';
+      assert(note.includes('<i>Synthetic Episode Title</i> (2026-05-20)'), `the note: ${note}`);
+    });
+
+    await test("zotero: the episode's chosen sources go to Zotero from its choose panel", async () => {
+      const before = z.items.length;
+      await roots.click('citecast-episode', 'button[data-action="choose"]');
+      // Paper A (saved, so ticked) cleared, papers B and C ticked, by real clicks.
+      await roots.click('citecast-episode', 'li.choice input', 0);
+      await roots.click('citecast-episode', 'li.choice input', 1);
+      await roots.click('citecast-episode', 'li.choice input', 2);
+      await roots.click('citecast-episode', 'button[data-action="zotero-checked"]');
+      await statusSays('Sent to Zotero (2)');
+      const titles = z.items.slice(before).map((r) => r.item.title);
+      assert(
+        JSON.stringify(titles) === JSON.stringify(['Paper B Title', 'Paper C Title']),
+        `sent ${JSON.stringify(titles)}`,
+      );
+      await episodePage.screenshot({ path: join(SHOTS, 'chromium-zotero-page.png') });
+    });
+
+    await test('zotero: a library selection becomes items', async () => {
+      z.items.length = 0;
       await library.reload();
       const rows = library.getByTestId('paper-row');
       await waitFor(
@@ -110,6 +161,9 @@ export async function runChromiumZotero(): Promise<void> {
         await box.check();
       }
       await library.locator('[data-testid="zotero-send"] button[data-action="zotero"]').click();
+      // Paper A was sent from the page: the library asks first.
+      await library.getByTestId('zotero-confirm').waitFor({ timeout: 10_000 });
+      await library.locator('button[data-action="zotero-resend"]').click();
       const status = library.getByTestId('zotero-status');
       await status.waitFor({ timeout: 10_000 });
       const text = (await status.textContent()) ?? '';
@@ -117,7 +171,6 @@ export async function runChromiumZotero(): Promise<void> {
         text.includes('Sent 2 papers to Zotero') && text.includes('Podcast papers'),
         `the library said "${text}"`,
       );
-      assert(await hasHostPermission(s.worker, ZOTERO), 'the permission was not granted');
       assert(z.problems.length === 0, `the fake refused: ${z.problems.join('; ')}`);
       const items = z.items.map((r) => r.item);
       const arxiv = items.find((i) => i.title === 'Paper A Title: A Subtitle');
