@@ -212,6 +212,33 @@ export async function runChromiumZotero(): Promise<void> {
       );
     });
 
+    await test('zotero: with the marks on, sources already in the Zotero library are marked on the page', async () => {
+      z.options.localApi = true;
+      z.options.library = [{ itemType: 'journalArticle', title: 'Paper C Title' }];
+      const settings = await openExtensionPage(s, 'library.html#settings');
+      await settings.getByTestId('zotero-marks').check();
+      await settings.close();
+      await episodePage.reload();
+      const marks = () =>
+        roots.evaluate(
+          (_arg, rootOf) =>
+            Array.from(document.querySelectorAll('citecast-source')).map(
+              (host) => !(rootOf(host)?.querySelector('.zmark')?.hasAttribute('data-off') ?? true),
+            ),
+          null,
+          'citecast-source',
+        );
+      await waitFor(
+        marks,
+        (m) => JSON.stringify(m) === JSON.stringify([false, false, true, false]),
+        'In Zotero marks',
+      );
+      assert(
+        z.requests.filter((r) => r.startsWith('GET /api/')).length >= 1,
+        `the local API was not read: ${z.requests.join(', ')}`,
+      );
+    });
+
     await test('zotero: with Zotero stopped, the library says so and offers the RIS file', async () => {
       await z.close();
       await library.locator('[data-testid="zotero-send"] button[data-action="zotero"]').click();

@@ -36,6 +36,8 @@ if (!only || only === 'privacy') await (await import('./privacy.ts')).runPrivacy
 if (!only || only === 'firefox' || only === 'fixtures') await runFirefox();
 if (!only || only === 'firefox' || only === 'playback')
   await (await import('./firefox-playback.ts')).runFirefoxPlayback();
+if (!only || only === 'firefox' || only === 'zotero')
+  await (await import('./firefox-zotero.ts')).runFirefoxZotero();
 if (!only || only === 'release') await (await import('./release.ts')).runRelease();
 
 const { passed, failed, results } = summary();
