@@ -85,7 +85,8 @@ function markCutOff(text: string, sources: Source[]): void {
 function isCutSearch(url: string, title: string | null): boolean {
   if (title === null || !/^https?:\/\/scholar\.google\./i.test(url)) return false;
   const query = scholarQuery(url);
-  if (query === null) return false;
+  // The show's searches are the title itself: equal, they are whole (and cost no folding).
+  if (query === null || query === title) return false;
   const fold = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const q = fold(query);
   const whole = fold(title);
