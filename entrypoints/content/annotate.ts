@@ -709,8 +709,8 @@ export function createAnnotator(
   }
 
   /**
-   * One click listener per host's root: the click is Citecast's alone (never a surrounding page link's),
-   * and a button's action runs.
+   * One click listener per host's root: the click is Citecast's alone (never a surrounding page
+   * link's), and a button's action runs.
    */
   function onClick(event: Event): void {
     const host = (event.currentTarget as ShadowRoot).host as HTMLElement;
