@@ -881,7 +881,18 @@ export function createAnnotator(
     const current = pass;
     const lazy = current.lazy && !onScreen;
     const readOf = new Map(shown.map((e, i) => [e, read[i] ?? e]));
-    const placement = placeAnnotations(document, shown, { removeOrphans: false });
+    // Hosts say the arXiv ids the page's text gives, never one an arXiv lookup found.
+    const pageIds = new Map<Source, string | null>();
+    shown.forEach((e, i) =>
+      e.sources.forEach((s, j) => {
+        const asRead = read[i]?.sources[j];
+        pageIds.set(s, asRead ? asRead.arxivId : s.arxivId);
+      }),
+    );
+    const placement = placeAnnotations(document, shown, {
+      removeOrphans: false,
+      pageArxivId: (s) => (pageIds.has(s) ? pageIds.get(s)! : s.arxivId),
+    });
     for (const host of placedHosts(placement)) current.claimed.add(host);
     const newKeys = new Set<string>();
     const newEpisodeKeys = new Set<string>();
