@@ -828,8 +828,8 @@ export function createAnnotator(
   }
 
   /**
-   * One click listener per host's root: the click is Citecast's alone (never a surrounding page link's),
-   * and a button's action runs.
+   * One click listener per host's root: the click is Citecast's alone (never a surrounding page
+   * link's), and a button's action runs.
    */
   function onClick(event: Event): void {
     const host = (event.currentTarget as ShadowRoot).host as HTMLElement;
@@ -1005,7 +1005,18 @@ export function createAnnotator(
     const current = pass;
     const lazy = current.lazy && !onScreen;
     const readOf = new Map(shown.map((e, i) => [e, read[i] ?? e]));
-    const placement = placeAnnotations(document, shown, { removeOrphans: false });
+    // Hosts say the arXiv ids the page's text gives, never one an arXiv lookup found.
+    const pageIds = new Map<Source, string | null>();
+    shown.forEach((e, i) =>
+      e.sources.forEach((s, j) => {
+        const asRead = read[i]?.sources[j];
+        pageIds.set(s, asRead ? asRead.arxivId : s.arxivId);
+      }),
+    );
+    const placement = placeAnnotations(document, shown, {
+      removeOrphans: false,
+      pageArxivId: (s) => (pageIds.has(s) ? pageIds.get(s)! : s.arxivId),
+    });
     for (const host of placedHosts(placement)) current.claimed.add(host);
     const newKeys = new Set<string>();
     const newEpisodeKeys = new Set<string>();

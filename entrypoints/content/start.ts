@@ -71,15 +71,9 @@ function recordFound(found: FoundEpisode[]): void {
 
 /** Forgets what earlier reads found, on `<html>` too: the page now is not one to read. */
 function forgetFound(): void {
-  const root = document.documentElement;
-  lastFound = [];
-  delete root.dataset.citecastEpisodes;
-  delete root.dataset.citecastSources;
-  try {
-    for (const watcher of readWatchers) watcher.update([]);
-  } catch (error) {
-    console.error('Citecast: could not follow this page’s player or catalog', error);
-  }
+  recordFound([]);
+  delete document.documentElement.dataset.citecastEpisodes;
+  delete document.documentElement.dataset.citecastSources;
 }
 
 /** Whether a mutation record is only Citecast's own doing (its hosts added or removed). */

@@ -56,6 +56,12 @@ export interface PlaceOptions {
    * with {@link removeOrphanHosts}.
    */
   removeOrphans?: boolean;
+  /**
+   * The arXiv id the page's own text gives `source` (default: `source.arxivId`). A source shown
+   * with an id Citecast looked up keeps the page's on its host: the lookups, and the listener's
+   * choice among them, are not the page's to read.
+   */
+  pageArxivId?: (source: Source) => string | null;
 }
 
 /** A point in the page's text: right after `after`, once `after` is split at `splitAt`. */
@@ -170,10 +176,10 @@ function setData(el: HTMLElement, name: string, value: string | null): void {
   }
 }
 
-/** Writes a source's data attributes onto its host. */
-function describeSource(host: HTMLElement, source: Source): void {
+/** Writes a source's data attributes onto its host: its kind, and the arXiv id `arxivId`. */
+function describeSource(host: HTMLElement, source: Source, arxivId: string | null): void {
   setData(host, 'data-kind', source.kind);
-  setData(host, 'data-arxiv-id', source.arxivId);
+  setData(host, 'data-arxiv-id', arxivId);
 }
 
 /**
@@ -187,6 +193,7 @@ export function placeAnnotations(
 ): Placement {
   const claimed = new Set<Element>();
   const created: HTMLElement[] = [];
+  const idOf = options.pageArxivId ?? ((source: Source) => source.arxivId);
   const make = (tag: string): HTMLElement => {
     const host = createHost(document, tag);
     created.push(host);
@@ -270,7 +277,7 @@ export function placeAnnotations(
       }
       claimed.add(child);
       inside++;
-      describeSource(child as HTMLElement, source);
+      describeSource(child as HTMLElement, source, idOf(source));
       entry.sources.push({ source, host: child as HTMLElement, inText: false });
     }
   }
@@ -296,7 +303,7 @@ export function placeAnnotations(
       let after: Node = node;
       for (const { entry } of points.slice(i, j)) {
         const host = hostAfter(after, SOURCE_TAG);
-        describeSource(host, entry.source);
+        describeSource(host, entry.source, idOf(entry.source));
         entry.host = host;
         after = host;
       }

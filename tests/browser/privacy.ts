@@ -146,6 +146,42 @@ async function learnsNothing(
   assert(problems.length === 0, `${what}: ${problems.join('\n')}`);
 }
 
+/**
+ * The listener opens "choose", the page script ticks every box it can reach, the listener presses
+ * "save checked": nothing is saved that was not before.
+ */
+async function ticksSaveNothing(page: { evaluate: Page['evaluate'] }, roots: Roots): Promise<void> {
+  await settled(roots);
+  const before = await pressed(roots, 'save');
+  await roots.click('citecast-episode', 'button[data-action="choose"]');
+  await waitInRoots(
+    roots,
+    (_a: null, rootOf) =>
+      !!rootOf(document.querySelector('citecast-episode')!)?.querySelector('.panel.choose'),
+    null,
+    'the choose panel did not open',
+  );
+  const ticked = await page.evaluate(() => {
+    let n = 0;
+    for (const host of Array.from(document.querySelectorAll('citecast-episode'))) {
+      for (const box of Array.from(
+        host.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [],
+      )) {
+        box.checked = true;
+        n++;
+      }
+    }
+    return n;
+  });
+  await roots.click('citecast-episode', 'button[data-action="save-checked"]');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const after = await pressed(roots, 'save');
+  assert(
+    JSON.stringify(after) === JSON.stringify(before),
+    `the page ticked ${ticked} boxes and saved: ${JSON.stringify([before, after])}`,
+  );
+}
+
 /** Opens the site's episode page in Chromium, its mp3 answered by a WAV. */
 async function openSite(session: ChromiumSession): Promise<Page> {
   const page = await session.context.newPage();
@@ -218,36 +254,7 @@ async function runChromiumPrivacy(locale: string): Promise<void> {
 
     await test(`privacy (${locale}): a page script ticking "choose" boxes saves nothing`, async () => {
       const page = await openSite(s);
-      const roots = chromiumRoots(page);
-      await settled(roots);
-      const before = await pressed(roots, 'save');
-      await roots.click('citecast-episode', 'button[data-action="choose"]');
-      await waitInRoots(
-        roots,
-        (_a: null, rootOf) =>
-          !!rootOf(document.querySelector('citecast-episode')!)?.querySelector('.panel.choose'),
-        null,
-        'the choose panel did not open',
-      );
-      const ticked = await page.evaluate(() => {
-        let n = 0;
-        for (const host of Array.from(document.querySelectorAll('citecast-episode'))) {
-          for (const box of Array.from(
-            host.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [],
-          )) {
-            box.checked = true;
-            n++;
-          }
-        }
-        return n;
-      });
-      await roots.click('citecast-episode', 'button[data-action="save-checked"]');
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const after = await pressed(roots, 'save');
-      assert(
-        JSON.stringify(after) === JSON.stringify(before),
-        `the page ticked ${ticked} boxes and saved: ${JSON.stringify([before, after])}`,
-      );
+      await ticksSaveNothing(page, chromiumRoots(page));
       await page.close();
     });
     if (locale === 'en-US') {
@@ -309,6 +316,14 @@ async function runFirefoxPrivacy(language: string): Promise<void> {
         firefoxRoots(page),
         `firefox ${language}`,
       );
+      await page.close();
+    });
+
+    await test(`privacy (firefox ${language}): a page script ticking "choose" boxes saves nothing`, async () => {
+      const page = await fixturePage(b);
+      await page.goto(SITE.url);
+      await page.waitForSelector('citecast-episode', { timeout: 10_000 });
+      await ticksSaveNothing(page as unknown as { evaluate: Page['evaluate'] }, firefoxRoots(page));
       await page.close();
     });
   } finally {
