@@ -9,6 +9,7 @@ import { fail } from '../i18n/errors';
 import { success, type Result } from '../messages';
 import { recordCatalog } from '../store/catalog';
 import type { Store } from '../store/db';
+import { readTextCapped } from '../fetch-text';
 import { FEED_PERMISSION, FEED_URL, MAX_FEED_BYTES, readFeedText } from './feed';
 
 /** What an import did. */
@@ -53,14 +54,14 @@ export async function importFeed(
     if (!response.ok) {
       return fail('unavailable', 'feed.status', { status: response.status });
     }
-    const length = Number(response.headers.get('content-length') ?? '0');
-    if (length > MAX_FEED_BYTES) return fail('invalid', 'feed.tooLarge');
-    text = await response.text();
+    // Cut off while it streams in: a huge answer is never held whole.
+    const read = await readTextCapped(response, MAX_FEED_BYTES);
+    if (read === null) return fail('invalid', 'feed.tooLarge');
+    text = read;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return fail('unavailable', 'feed.fetchFailed', { detail });
   }
-  if (text.length > MAX_FEED_BYTES) return fail('invalid', 'feed.tooLarge');
   let episodes;
   try {
     episodes = readFeedText(text.replace(/^\uFEFF/, ''));

@@ -4,11 +4,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLimiter, retryAfterTime } from '../../../lib/arxiv/limiter';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fixture } from './fixtures';
 
 const T0 = Date.UTC(2026, 4, 28, 12, 0, 0);
 
 beforeEach(() => {
+  // The back-off is kept in storage across restarts: each test starts with none.
+  fakeBrowser.reset();
   vi.useFakeTimers();
   vi.setSystemTime(T0);
 });
