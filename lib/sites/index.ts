@@ -71,8 +71,7 @@ function atOnce(first: FoundEpisode[]): ReadPlan {
  * other block whose text holds a source list the parser reads, each read by the generic reader.
  * A host's reader adds what it knows about the episodes it finds (title, date, audio, a cut-short
  * description), but a list it misses is read all the same, and a list it covers is never read
- * twice. A block of the reader's plan that reads as no episode, or as one without sources while
- * it holds a list, gets the generic reading too, with the reader's title and date kept.
+ * twice.
  */
 export function planPage(
   document: Document,
@@ -92,23 +91,8 @@ export function planPage(
   const covered = new Set<Element>(host.blocks);
   for (const episode of host.first) for (const region of regionsOf(episode)) covered.add(region);
   const rest = new Set(sourceListBlocks(body, covered));
-  const readBlock = (block: Element): FoundEpisode | null => {
-    if (rest.has(block)) return readGenericBlock(document, block, url, options);
-    const episode = host.readBlock(block);
-    if (episode && episode.sources.length > 0) return episode;
-    const inner = sourceListBlocks(block);
-    if (inner.length === 0) return episode;
-    const generic = readGenericBlock(document, inner.length === 1 ? inner[0] : block, url, options);
-    return episode
-      ? {
-          ...generic,
-          title: episode.title ?? generic.title,
-          published: episode.published ?? generic.published,
-          duration: episode.duration ?? generic.duration,
-          audioUrl: episode.audioUrl ?? generic.audioUrl,
-        }
-      : generic;
-  };
+  const readBlock = (block: Element): FoundEpisode | null =>
+    rest.has(block) ? readGenericBlock(document, block, url, options) : host.readBlock(block);
   return { first: host.first, blocks: inDocumentOrder(host.blocks, [...rest]), readBlock };
 }
 
