@@ -164,7 +164,7 @@ function LibraryReport(props: { file: string; report: LibraryImportReport }) {
       {report.refusedCount > 0 && (
         <>
           <p>{tr.count('io.libraryLeftOut', report.refusedCount)}</p>
-          <ul data-testid="library-left-out">
+          <ul class="left-out" data-testid="library-left-out">
             {report.refused.map((entry, i) => (
               <li key={i}>
                 {t('io.libraryLeftOutLine', {
