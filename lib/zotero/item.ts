@@ -9,6 +9,7 @@
  * lib/zotero/send.ts uploads the file when the user allowed Citecast to fetch it.
  */
 import type { CitingEpisode } from '../export/cited-by';
+import { SHOW_NAME } from '../hosts';
 import { format, t, type Locale } from '../i18n/index';
 import { isHttpUrl } from '../messages';
 import { formatClock } from '../playback/moment';
@@ -43,9 +44,6 @@ export interface PaperForZotero {
   /** The episodes that cite it, oldest first. */
   citedBy: readonly CitingEpisode[];
 }
-
-/** The show's name, as the note writes it. */
-export const SHOW_NAME = 'AI Post Transformers';
 
 /** `text` with the characters HTML gives meaning to written as entities: page text is data. */
 export function escapeHtml(text: string): string {
