@@ -8,6 +8,7 @@
  * {@link BACKUP_COVERAGE} (backup-stores.ts); a unit test holds every store of the database to it.
  */
 import type { IDBPTransaction } from 'idb';
+import { withoutBidi, withoutBidiOrNull } from '../bidi';
 import type { ErrorText } from '../i18n/errors';
 import type { Settings } from '../settings';
 import { readBackup, tooLarge } from './backup-check';
@@ -35,7 +36,7 @@ import {
   outlives,
   type Tombstone,
 } from './merge';
-import type { ArxivCacheRecord, CitecastSchema } from './schema';
+import type { ArxivCacheRecord, CitecastSchema, EpisodeRecord, PaperRecord } from './schema';
 import { tombstoneKey } from './tombstones';
 
 /** What an import did in one store. */
@@ -169,6 +170,31 @@ export async function mergeInto<T extends object, K>(
   return counts;
 }
 
+/** A restored paper with its title and addresses free of bidirectional controls. */
+function cleanPaper(paper: PaperRecord): PaperRecord {
+  return {
+    ...paper,
+    title: withoutBidiOrNull(paper.title),
+    urls: paper.urls.map(withoutBidi),
+    pdfUrl: withoutBidiOrNull(paper.pdfUrl),
+  };
+}
+
+/** A restored episode with its titles and addresses free of bidirectional controls. */
+function cleanEpisode(episode: EpisodeRecord): EpisodeRecord {
+  return {
+    ...episode,
+    title: withoutBidiOrNull(episode.title),
+    pages: episode.pages.map(withoutBidi),
+    sources: episode.sources.map((s) => ({
+      ...s,
+      title: withoutBidiOrNull(s.title),
+      url: withoutBidiOrNull(s.url),
+      pdfUrl: withoutBidiOrNull(s.pdfUrl),
+    })),
+  };
+}
+
 /** How a restore treats the library: merged with the file, or replaced by it. */
 export type RestoreMode = 'merge' | 'replace';
 
@@ -236,7 +262,7 @@ export async function importBackup(
         known.get(`${kind}\u0000${tombstoneKey(key)}`);
     const papers = await mergeInto(
       tx.objectStore('papers'),
-      backup.papers,
+      backup.papers.map(cleanPaper),
       (p) => p.key,
       mergePapers,
       undefined,
@@ -244,7 +270,7 @@ export async function importBackup(
     );
     const episodes = await mergeInto(
       tx.objectStore('episodes'),
-      backup.episodes,
+      backup.episodes.map(cleanEpisode),
       (e) => e.key,
       mergeEpisodes,
       withTitleKey,
