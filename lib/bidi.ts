@@ -5,10 +5,16 @@
  */
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const HAS_BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** Whether `text` holds a bidirectional control character. */
+export function hasBidi(text: string | null): boolean {
+  return text !== null && HAS_BIDI.test(text);
+}
 
 /** `text` without bidirectional control characters. */
 export function withoutBidi(text: string): string {
-  return text.replace(BIDI_CONTROLS, '');
+  return hasBidi(text) ? text.replace(BIDI_CONTROLS, '') : text;
 }
 
 /** `text` without bidirectional control characters, `null` kept. */

@@ -8,7 +8,7 @@
  * {@link BACKUP_COVERAGE} (backup-stores.ts); a unit test holds every store of the database to it.
  */
 import type { IDBPTransaction } from 'idb';
-import { withoutBidi, withoutBidiOrNull } from '../bidi';
+import { hasBidi, withoutBidi, withoutBidiOrNull } from '../bidi';
 import type { ErrorText } from '../i18n/errors';
 import type { Settings } from '../settings';
 import { readBackup, tooLarge } from './backup-check';
@@ -172,6 +172,8 @@ export async function mergeInto<T extends object, K>(
 
 /** A restored paper with its title and addresses free of bidirectional controls. */
 function cleanPaper(paper: PaperRecord): PaperRecord {
+  // Most records have none: they are kept as they are, with no copy.
+  if (!hasBidi(paper.title) && !hasBidi(paper.pdfUrl) && !paper.urls.some(hasBidi)) return paper;
   return {
     ...paper,
     title: withoutBidiOrNull(paper.title),
@@ -182,6 +184,11 @@ function cleanPaper(paper: PaperRecord): PaperRecord {
 
 /** A restored episode with its titles and addresses free of bidirectional controls. */
 function cleanEpisode(episode: EpisodeRecord): EpisodeRecord {
+  const clean =
+    !hasBidi(episode.title) &&
+    !episode.pages.some(hasBidi) &&
+    !episode.sources.some((s) => hasBidi(s.title) || hasBidi(s.url) || hasBidi(s.pdfUrl));
+  if (clean) return episode;
   return {
     ...episode,
     title: withoutBidiOrNull(episode.title),
@@ -256,10 +263,11 @@ export async function importBackup(
     const known = new Map(
       (await tx.objectStore('tombstones').getAll()).map((t) => [`${t.kind}\u0000${t.key}`, t]),
     );
+    // With no tombstones (most restores into a fresh library), no key is looked up at all.
     const tombstoneOf =
       <K extends string | [string, number]>(kind: Tombstone['kind']) =>
       (key: K): Tombstone | undefined =>
-        known.get(`${kind}\u0000${tombstoneKey(key)}`);
+        known.size === 0 ? undefined : known.get(`${kind}\u0000${tombstoneKey(key)}`);
     const papers = await mergeInto(
       tx.objectStore('papers'),
       backup.papers.map(cleanPaper),
