@@ -4,7 +4,6 @@
  * holds can be sent back to it (shown, edited, exported) and what is too long is refused where
  * it comes in, with its reason.
  */
-import { MAX_BACKUP_BYTES } from './store/backup-format';
 
 /**
  * The latest time the store keeps (epoch ms): the last moment of year 9999. Later times cannot
@@ -12,6 +11,9 @@ import { MAX_BACKUP_BYTES } from './store/backup-format';
  * `Date` is invalid and formatting it throws.
  */
 export const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** Larger backup files are refused unread (50 MB: far beyond any real library). */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 /** Bounds on each field and on what one message may carry. */
 export const LIMITS = {

@@ -16,6 +16,7 @@ import type { FoundEpisode } from './episode';
 import { parseArxivId } from './links/arxiv';
 import type { LibraryImportProgress, LibraryImportReport } from './export/library-import';
 import type { ImportReport } from './store/backup';
+import { withoutBidi } from './bidi';
 import { LATEST_TIME, LIMITS } from './limits';
 import type { FeedImportReport } from './catalog/import-feed';
 import type { CatalogStats } from './store/catalog';
@@ -102,9 +103,12 @@ export function isHttpUrl(value: string): boolean {
 
 const boundedString = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const keySchema = v.pipe(v.string(), v.nonEmpty(), v.maxLength(LIMITS.key));
+// Titles and addresses are stored without bidirectional controls (lib/bidi.ts).
+const titleSchema = v.pipe(boundedString(LIMITS.title), v.transform(withoutBidi));
 const httpUrl = v.pipe(
   v.string(),
   v.maxLength(LIMITS.url),
+  v.transform(withoutBidi),
   v.check(isHttpUrl, 'expected an http(s) address'),
 );
 const year = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9999));
@@ -113,7 +117,7 @@ const authors = v.pipe(v.array(boundedString(LIMITS.author)), v.maxLength(LIMITS
 
 /** A source to save, as the parser gives it (other fields of a `Source` are dropped). */
 const savableSourceSchema = v.object({
-  title: v.nullable(boundedString(LIMITS.title)),
+  title: v.nullable(titleSchema),
   authors,
   year: v.nullable(year),
   url: v.nullable(httpUrl),
@@ -139,7 +143,7 @@ const snapshotSourceSchema = v.object({
 
 /** An episode as a page shows it (a `FoundEpisode` without its description and DOM location). */
 const episodeSchema = v.object({
-  title: v.nullable(boundedString(LIMITS.title)),
+  title: v.nullable(titleSchema),
   published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'))),
   duration: v.nullable(seconds),
   audioUrl: v.nullable(httpUrl),

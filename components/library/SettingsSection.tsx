@@ -13,6 +13,7 @@ import type { MessageError } from '@/lib/messages';
 import { READ_PAGE_COMMAND, READ_PAGE_KEY } from '@/lib/read-page';
 import {
   HEARD_SHARE_RANGE,
+  TOMBSTONE_DAYS_RANGE,
   SITE_IDS,
   writeSettings,
   type LanguageSetting,
@@ -129,6 +130,31 @@ export function SettingsSection() {
               ),
             })}
           </output>
+        </label>
+      </fieldset>
+      <fieldset class="card">
+        <legend>{t('settings.tombstoneDays')}</legend>
+        <label class="field field-inline">
+          <input
+            type="number"
+            data-testid="tombstone-days"
+            min={TOMBSTONE_DAYS_RANGE.min}
+            max={TOMBSTONE_DAYS_RANGE.max}
+            step={1}
+            value={settings.tombstoneDays}
+            aria-label={t('settings.tombstoneDays')}
+            onChange={(e) => {
+              const days = Number((e.currentTarget as HTMLInputElement).value);
+              if (days >= TOMBSTONE_DAYS_RANGE.min && days <= TOMBSTONE_DAYS_RANGE.max)
+                save({ tombstoneDays: Math.round(days) });
+            }}
+          />
+          <small class="muted">
+            {t('settings.tombstoneDaysHint', {
+              min: TOMBSTONE_DAYS_RANGE.min,
+              max: TOMBSTONE_DAYS_RANGE.max,
+            })}
+          </small>
         </label>
       </fieldset>
       <fieldset class="card">

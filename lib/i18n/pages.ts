@@ -272,6 +272,9 @@ const EN = {
   'site.apple': 'Apple Podcasts',
   'settings.heardShare': 'Mark an episode heard after playing',
   'settings.heardShareValue': '{percent} of it',
+  'settings.tombstoneDays': 'Days to remember what you deleted',
+  'settings.tombstoneDaysHint':
+    'A restore never brings back what you deleted within this many days ({min} to {max}).',
   'settings.language': 'Language',
   'language.auto': 'Browser’s language',
   'language.en': 'English',
@@ -583,6 +586,9 @@ const NB: PageMessages = {
   'site.apple': 'Apple Podcasts',
   'settings.heardShare': 'Merk en episode som hørt etter å ha spilt av',
   'settings.heardShareValue': '{percent} av den',
+  'settings.tombstoneDays': 'Dager det du slettet huskes',
+  'settings.tombstoneDaysHint':
+    'En gjenoppretting henter aldri tilbake det du slettet innen så mange dager ({min} til {max}).',
   'settings.language': 'Språk',
   'language.auto': 'Nettleserens språk',
   'language.en': 'English',

@@ -19,7 +19,7 @@ import type {
   CitationRecord,
 } from './schema';
 import type { ErrorText } from '../i18n/errors';
-import { LATEST_TIME } from '../limits';
+import { LATEST_TIME, MAX_BACKUP_BYTES } from '../limits';
 import type { Settings } from '../settings';
 import type { Tombstone } from './merge';
 
@@ -35,8 +35,8 @@ export const READABLE_BACKUP_VERSIONS = [1, 2, 3] as const;
 /** A version this code reads. */
 export type BackupVersion = (typeof READABLE_BACKUP_VERSIONS)[number];
 
-/** Larger backup files are refused unread (50 MB: far beyond any real library). */
-export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+/** Larger backup files are refused unread (the bound is kept with the others, lib/limits.ts). */
+export { MAX_BACKUP_BYTES };
 
 /** A listen's state as the backup file writes it (PortCast-like). */
 export type BackupListenStatus = 'unplayed' | 'in_progress' | 'completed';

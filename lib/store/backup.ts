@@ -8,6 +8,7 @@
  * {@link BACKUP_COVERAGE} (backup-stores.ts); a unit test holds every store of the database to it.
  */
 import type { IDBPTransaction } from 'idb';
+import { hasBidi, withoutBidi, withoutBidiOrNull } from '../bidi';
 import type { ErrorText } from '../i18n/errors';
 import type { Settings } from '../settings';
 import { readBackup, tooLarge } from './backup-check';
@@ -35,7 +36,7 @@ import {
   outlives,
   type Tombstone,
 } from './merge';
-import type { ArxivCacheRecord, CitecastSchema } from './schema';
+import type { ArxivCacheRecord, CitecastSchema, EpisodeRecord, PaperRecord } from './schema';
 import { tombstoneKey } from './tombstones';
 
 /** What an import did in one store. */
@@ -169,6 +170,38 @@ export async function mergeInto<T extends object, K>(
   return counts;
 }
 
+/** A restored paper with its title and addresses free of bidirectional controls. */
+function cleanPaper(paper: PaperRecord): PaperRecord {
+  // Most records have none: they are kept as they are, with no copy.
+  if (!hasBidi(paper.title) && !hasBidi(paper.pdfUrl) && !paper.urls.some(hasBidi)) return paper;
+  return {
+    ...paper,
+    title: withoutBidiOrNull(paper.title),
+    urls: paper.urls.map(withoutBidi),
+    pdfUrl: withoutBidiOrNull(paper.pdfUrl),
+  };
+}
+
+/** A restored episode with its titles and addresses free of bidirectional controls. */
+function cleanEpisode(episode: EpisodeRecord): EpisodeRecord {
+  const clean =
+    !hasBidi(episode.title) &&
+    !episode.pages.some(hasBidi) &&
+    !episode.sources.some((s) => hasBidi(s.title) || hasBidi(s.url) || hasBidi(s.pdfUrl));
+  if (clean) return episode;
+  return {
+    ...episode,
+    title: withoutBidiOrNull(episode.title),
+    pages: episode.pages.map(withoutBidi),
+    sources: episode.sources.map((s) => ({
+      ...s,
+      title: withoutBidiOrNull(s.title),
+      url: withoutBidiOrNull(s.url),
+      pdfUrl: withoutBidiOrNull(s.pdfUrl),
+    })),
+  };
+}
+
 /** How a restore treats the library: merged with the file, or replaced by it. */
 export type RestoreMode = 'merge' | 'replace';
 
@@ -230,13 +263,14 @@ export async function importBackup(
     const known = new Map(
       (await tx.objectStore('tombstones').getAll()).map((t) => [`${t.kind}\u0000${t.key}`, t]),
     );
+    // With no tombstones (most restores into a fresh library), no key is looked up at all.
     const tombstoneOf =
       <K extends string | [string, number]>(kind: Tombstone['kind']) =>
       (key: K): Tombstone | undefined =>
-        known.get(`${kind}\u0000${tombstoneKey(key)}`);
+        known.size === 0 ? undefined : known.get(`${kind}\u0000${tombstoneKey(key)}`);
     const papers = await mergeInto(
       tx.objectStore('papers'),
-      backup.papers,
+      backup.papers.map(cleanPaper),
       (p) => p.key,
       mergePapers,
       undefined,
@@ -244,7 +278,7 @@ export async function importBackup(
     );
     const episodes = await mergeInto(
       tx.objectStore('episodes'),
-      backup.episodes,
+      backup.episodes.map(cleanEpisode),
       (e) => e.key,
       mergeEpisodes,
       withTitleKey,

@@ -3,6 +3,7 @@
  * `doi:…` (lower case), else `title:` plus its normalised title. An episode is its mp3 stem (which
  * the visualization link `/viz/{stem}.html` also gives), else `show:` plus its normalised title.
  */
+import { withoutBidi } from '../bidi';
 import { parseArxivId, parseArxivUrl } from '../links/arxiv';
 import { doiFromUrl } from '../links/classify';
 import { parseEpisodeAudioUrl, parseEpisodeStem, parseVisualizationUrl } from '../links/episodes';
@@ -31,7 +32,9 @@ const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
  * every run of punctuation and whitespace turned into one space, trimmed. `""` when nothing is left.
  */
 export function normaliseTitle(title: string): string {
-  return title
+  // Bidirectional controls go first, as they do from stored titles: the key of a title is the
+  // same with or without them.
+  return withoutBidi(title)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

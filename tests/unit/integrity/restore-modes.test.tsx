@@ -1,15 +1,18 @@
 // @vitest-environment happy-dom
 /**
  * The library's restore offers two ways: "merge into my library" (the default) and "replace my
- * library with this backup", which asks first and sends nothing until the user says yes.
+ * library with this backup", which asks first and sends nothing until the user says yes; how
+ * long deletes are remembered is a setting.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AskFn } from '../../../components/common/services';
 import { ImportExportSection } from '../../../components/library/ImportExportSection';
+import { SettingsSection } from '../../../components/library/SettingsSection';
 import { success } from '../../../lib/messages';
+import { readSettings } from '../../../lib/settings';
 import { BACKUP_SECTIONS } from '../../../lib/store/backup-format';
 import { mountInto, settle } from '../pages/mount';
 
@@ -46,6 +49,7 @@ beforeEach(async () => {
 afterEach(() => {
   render(null, root);
   root.remove();
+  vi.restoreAllMocks();
 });
 
 describe('restoring a backup', () => {
@@ -71,5 +75,22 @@ describe('restoring a backup', () => {
     await settle();
     expect(restores()).toEqual([{ text: '{}', mode: 'replace' }]);
     expect(root.querySelector('[data-testid="import-report"]')).not.toBeNull();
+  });
+});
+
+describe('how long deletes are remembered', () => {
+  it('is a setting, 400 days unless changed', async () => {
+    render(null, root);
+    // The shortcuts list asks the browser; the fake one has none.
+    vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([]);
+    await mountInto(root, <SettingsSection />, ask);
+    const field = root.querySelector<HTMLInputElement>('[data-testid="tombstone-days"]')!;
+    expect(field.value).toBe('400');
+    await act(() => {
+      field.value = '500';
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect((await readSettings()).tombstoneDays).toBe(500);
   });
 });
