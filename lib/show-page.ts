@@ -12,10 +12,7 @@
  * same show. A description's text cannot pass: hosts show a description's links as their
  * addresses, never as a show's name.
  */
-import { isSupportedUrl } from './hosts';
-
-/** The show's name, as its hosts show it. */
-export const SHOW_NAME = 'AI Post Transformers';
+import { isSupportedUrl, SHOW_NAME } from './hosts';
 
 /** The show's own site. */
 export const SHOW_HOST = 'podcast.do-not-panic.com';
@@ -57,7 +54,7 @@ export function showIdOf(url: string): string | null {
 }
 
 /** Whether the page `facts` describe is the show's own (see the module comment). */
-export function isShowPage(facts: PageFacts): boolean {
+export function speaksForShow(facts: PageFacts): boolean {
   let page: URL;
   try {
     page = new URL(facts.url);
@@ -84,7 +81,7 @@ export function isShowPage(facts: PageFacts): boolean {
   return own !== null && facts.headings.some((h) => shown(h) === name);
 }
 
-/** The facts of a document for {@link isShowPage}: its links and main headings as shown. */
+/** The facts of a document for {@link speaksForShow}: its links and main headings as shown. */
 export function pageFacts(doc: Document, url: string): PageFacts {
   return {
     url,

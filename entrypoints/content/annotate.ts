@@ -59,7 +59,7 @@ import type { ListenState } from '@/lib/store/schema';
 import { episodeKey, paperKey } from '@/lib/store/keys';
 import { setEpisodeListen } from '@/lib/playback/bar';
 import { playableKeys, playingMoment, resumeEpisode } from './playback';
-import { isShowPage, pageFacts } from '@/lib/show-page';
+import { pageFacts, speaksForShow } from '@/lib/show-page';
 
 /** Pages with at most this many sources fill every host at once; bigger ones as they come near. */
 const EAGER_SOURCES = 400;
@@ -441,7 +441,7 @@ export function createAnnotator(
       todo.push(info);
     }
     // Whether this page shows it is the show's own: only then may it say what an episode is.
-    const showPage = isShowPage(pageFacts(document, pageUrl));
+    const showPage = speaksForShow(pageFacts(document, pageUrl));
     if (todo.length === 1) {
       const [info] = todo;
       const reply = await ask('recordEpisode', {

@@ -14,7 +14,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isSupportedUrl } from '../hosts';
-import { isShowPage } from '../show-page';
+import { speaksForShow } from '../show-page';
 import {
   checkRequest,
   MESSAGE_ACCESS,
@@ -160,7 +160,7 @@ function listenSummary(listen: ListenRecord | undefined | null): ListenSummary {
 function fillsOnly(sender: SenderInfo, showPage: boolean | undefined): boolean {
   if (sender.kind !== 'content') return false;
   if (sender.url === null) return true;
-  if (isShowPage({ url: sender.url, links: [], headings: [] })) return false;
+  if (speaksForShow({ url: sender.url, links: [], headings: [] })) return false;
   return !(showPage === true && isSupportedUrl(sender.url));
 }
 

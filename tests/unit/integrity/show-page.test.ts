@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RequestData } from '../../../lib/messages';
-import { isShowPage, pageFacts } from '../../../lib/show-page';
+import { pageFacts, speaksForShow } from '../../../lib/show-page';
 import { htmlDocument } from '../../../scripts/read-saved-page';
 import { eachTestService, popupSender, tabSender } from '../messages/helpers';
 
@@ -40,32 +40,32 @@ describe('isShowPage', () => {
   ];
   for (const [file, url] of shows) {
     it(`the show's page on its host: ${file}`, () => {
-      expect(isShowPage(pageFacts(fixture(file), url))).toBe(true);
+      expect(speaksForShow(pageFacts(fixture(file), url))).toBe(true);
     });
   }
 
   it("the show's own site, whatever the page", () => {
-    expect(isShowPage({ url: `${SHOW}/2026/05/titans/`, links: [], headings: [] })).toBe(true);
+    expect(speaksForShow({ url: `${SHOW}/2026/05/titans/`, links: [], headings: [] })).toBe(true);
   });
 
   it("a third party's episode on a host whose description names the show", () => {
     const doc = htmlDocument(`<h1>Evil episode</h1><a href="/show/0evil">Evil Podcast</a>
       <p>As heard on AI Post Transformers. Interactive Visualization:
       <a href="https://evil.example/viz/${STEM}.html">https://evil.example/viz/${STEM}.html</a></p>`);
-    expect(isShowPage(pageFacts(doc, THIRD_PARTY))).toBe(false);
+    expect(speaksForShow(pageFacts(doc, THIRD_PARTY))).toBe(false);
   });
 
   it("a host's page whose address names another show than its named link", () => {
     const doc = fixture('apple/episode.html');
     const other = 'https://podcasts.apple.com/us/podcast/evil/id999?i=1000700000000';
-    expect(isShowPage(pageFacts(doc, other))).toBe(false);
+    expect(speaksForShow(pageFacts(doc, other))).toBe(false);
   });
 
   it('a page off the hosts, even one naming the show', () => {
     const doc = htmlDocument(
       '<h1>AI Post Transformers</h1><a href="/show/x">AI Post Transformers</a>',
     );
-    expect(isShowPage(pageFacts(doc, 'https://example.com/show/x'))).toBe(false);
+    expect(speaksForShow(pageFacts(doc, 'https://example.com/show/x'))).toBe(false);
   });
 });
 
