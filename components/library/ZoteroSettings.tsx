@@ -5,12 +5,10 @@
  * Both ask for their permission inside the click, as browsers require.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { useSettings, useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { writeSettings } from '@/lib/settings';
-import { requestZoteroAccess } from '@/lib/zotero/grant';
-import { ARXIV_PDF_PERMISSION } from '@/lib/zotero/send';
+import { hasPdfPermission, requestZoteroAccess, revokePdfPermission } from '@/lib/zotero/grant';
 
 /** See the module comment. */
 export function ZoteroSettings() {
@@ -19,10 +17,7 @@ export function ZoteroSettings() {
   const { t } = useT();
   const [pdfs, setPdfs] = useState<boolean | null>(null);
   const [localApiOff, setLocalApiOff] = useState(false);
-  const checkPdfs = () =>
-    void browser.permissions
-      .contains({ origins: [ARXIV_PDF_PERMISSION] })
-      .then(setPdfs, () => setPdfs(false));
+  const checkPdfs = () => void hasPdfPermission().then(setPdfs);
   useEffect(checkPdfs, []);
   useEffect(() => {
     if (!settings.zoteroMarks) return setLocalApiOff(false);
@@ -41,10 +36,9 @@ export function ZoteroSettings() {
   };
   const onPdfs = (event: Event) => {
     const on = (event.currentTarget as HTMLInputElement).checked;
-    const change = on
-      ? requestZoteroAccess(true)
-      : browser.permissions.remove({ origins: [ARXIV_PDF_PERMISSION] });
-    void change.finally(checkPdfs);
+    // Asked first in the click: the browser grants optional permissions only inside it.
+    const change = on ? requestZoteroAccess(true) : revokePdfPermission();
+    void change.then(checkPdfs);
   };
 
   return (

@@ -29,9 +29,32 @@ export async function requestZoteroAccess(withPdfs: boolean): Promise<ZoteroGran
   }
 }
 
+/** Whether the extension holds the host permission `origin` now. Never rejects. */
+async function holds(origin: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [origin] });
+  } catch {
+    return false;
+  }
+}
+
 /** Whether Zotero's port may be reached now. Never rejects. */
-export async function hasZoteroPermission(): Promise<boolean> {
-  return browser.permissions.contains({ origins: [ZOTERO_PERMISSION] }).catch(() => false);
+export function hasZoteroPermission(): Promise<boolean> {
+  return holds(ZOTERO_PERMISSION);
+}
+
+/** Gives back the permission to fetch arXiv's PDFs. Never rejects. */
+export async function revokePdfPermission(): Promise<void> {
+  try {
+    await browser.permissions.remove({ origins: [ARXIV_PDF_PERMISSION] });
+  } catch {
+    // Nothing to give back.
+  }
+}
+
+/** Whether Citecast may fetch arXiv's PDFs to put them into Zotero. Never rejects. */
+export function hasPdfPermission(): Promise<boolean> {
+  return holds(ARXIV_PDF_PERMISSION);
 }
 
 /** Opens the window that asks for the permission (from a page's Zotero button). */
