@@ -27,8 +27,8 @@ export const SUPPORTED_MATCHES = [
 /**
  * Whether the page at `url`, titled `title`, is one of the show's, where the automatic content
  * script may read, annotate and record. The show's own site always is; on a host, the page's
- * title names the show, and where the host's address names its show (Podimo, Apple) it is this
- * one. Any other address (a page read at the user's request) is left to the user.
+ * title names the show, and where the host's address names a show (Podimo's `/shows/…`, Apple's
+ * `/podcast/…`) it is this one. Any other address (a page read at the user's request) is left to the user.
  */
 export function isShowPage(url: string, title: string): boolean {
   let parsed: URL;
@@ -42,7 +42,9 @@ export function isShowPage(url: string, title: string): boolean {
   const named = title.includes(SHOW_NAME);
   if (host === 'podcast.do-not-panic.com') return true;
   if (host === 'podimo.com' || host.endsWith('.podimo.com')) {
-    return named && path.some((part, i) => part === 'shows' && path[i + 1] === SHOW_SLUG);
+    // A show page's address names its show; an episode page's (`/episode/{id}`) names none.
+    const shows = path.indexOf('shows');
+    return named && (shows < 0 || path[shows + 1] === SHOW_SLUG);
   }
   if (host === 'podcasts.apple.com') {
     return named && path.some((part, i) => part === 'podcast' && path[i + 1] === SHOW_SLUG);

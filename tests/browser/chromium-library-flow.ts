@@ -649,24 +649,24 @@ export async function runChromiumLibraryFlow(): Promise<void> {
       );
       const episode = await s.context.newPage();
       await episode.goto(url);
-      await episode
-        .waitForFunction(
-          (doi) =>
-            [...document.querySelectorAll('citecast-source')].some(
-              (el) =>
-                (el.previousElementSibling?.getAttribute('href') ?? '').endsWith(doi) &&
-                el.shadowRoot
-                  ?.querySelector('button[data-action="save"]')
-                  ?.getAttribute('aria-pressed') === 'true',
-            ),
-          citedDoi,
-          { timeout: 10_000 },
-        )
-        .catch(() => {
-          throw new Error(
-            `${cited.key} from ${largest} does not show as saved on a page citing it`,
-          );
-        });
+      const citingRoots = chromiumRoots(episode);
+      await waitFor(
+        () =>
+          citingRoots.evaluate(
+            (doi, rootOf) =>
+              [...document.querySelectorAll('citecast-source')].some(
+                (el) =>
+                  (el.previousElementSibling?.getAttribute('href') ?? '').endsWith(doi) &&
+                  rootOf(el)
+                    ?.querySelector('button[data-action="save"]')
+                    ?.getAttribute('aria-pressed') === 'true',
+              ),
+            citedDoi,
+            'citecast-source',
+          ),
+        Boolean,
+        `${cited.key} from ${largest} does not show as saved on a page citing it`,
+      );
       await episode.close();
     }, 120_000);
   } finally {

@@ -24,6 +24,10 @@ describe('isShowPage', () => {
     expect(isShowPage('https://podimo.com/no/shows/ai-post-transformers', podimo)).toBe(true);
     expect(isShowPage('https://www.podimo.com/dk/shows/other-show', podimo)).toBe(false);
     expect(isShowPage('https://podimo.com/no/shows/ai-post-transformers', 'Podimo')).toBe(false);
+    // An episode page's address names no show: its title does.
+    const episode = 'https://podimo.com/no/episode/81865cb6-0083-4bdb-a2f9-69c5ed8caa1f';
+    expect(isShowPage(episode, `Titans | ${podimo}`)).toBe(true);
+    expect(isShowPage(episode, 'Another show | Podimo')).toBe(false);
     const apple = `LPU - ${SHOW_NAME} - Apple Podcasts`;
     expect(
       isShowPage('https://podcasts.apple.com/us/podcast/ai-post-transformers/id1?i=2', apple),
