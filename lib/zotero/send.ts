@@ -176,12 +176,6 @@ async function zoteroKeys(
   return keys;
 }
 
-/** Whether the user opted into "In Zotero" marks and granted the permission. */
-async function marksAllowed(env: ZoteroEnvironment): Promise<boolean> {
-  const settings = await readSettings();
-  return settings.zoteroMarks && (await env.hasPermission(ZOTERO_PERMISSION));
-}
-
 /** The keys a paper is known by (its own, and its title's, so a title cited once matches). */
 function keysOfPaper(entry: PaperWithCitations): string[] {
   const title = entry.paper.title ? normaliseTitle(entry.paper.title) : '';
@@ -226,10 +220,11 @@ export async function sendToZotero(
   if (!(await env.hasPermission(ZOTERO_PERMISSION))) return success({ status: 'permission' });
   const entries = await papersToSend(store, request);
   if (entries.length === 0) return fail('invalid', 'zotero.nothingToSend');
-  const sent = await env.readSent();
+  const [sent, settings] = await Promise.all([env.readSent(), readSettings()]);
   if (!request.resend) {
     let inZotero: Set<string> | null = null;
-    if (await marksAllowed(env)) {
+    // The permission was checked above: the user's opt-in decides.
+    if (settings.zoteroMarks) {
       const keys = await zoteroKeys(env, store.now());
       if (keys instanceof Set) inZotero = keys;
     }
@@ -247,7 +242,7 @@ export async function sendToZotero(
   if (!collection.ok) return problemResult(collection.problem);
   const uploadPdfs =
     collection.value.filesEditable && (await env.hasPermission(ARXIV_PDF_PERMISSION));
-  const { language } = await readSettings();
+  const { language } = settings;
   const locale = language === 'auto' ? localeFor(globalThis.navigator?.language) : language;
   const sessionID = crypto.randomUUID();
   const items = entries.map((entry, i) =>
@@ -291,7 +286,8 @@ export async function zoteroMarks(
   keys: readonly string[],
   env: ZoteroEnvironment = BROWSER_ENVIRONMENT,
 ): Promise<Result<MarksReply>> {
-  if (!(await marksAllowed(env))) return success({ status: 'off' });
+  const { zoteroMarks: optedIn } = await readSettings();
+  if (!optedIn || !(await env.hasPermission(ZOTERO_PERMISSION))) return success({ status: 'off' });
   const held = await zoteroKeys(env, store.now());
   if (held === null) return success({ status: 'local-api-off' });
   if (!(held instanceof Set)) return problemResult(held);
