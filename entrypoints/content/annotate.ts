@@ -440,6 +440,8 @@ export function createAnnotator(
       recorded.set(id, signature);
       todo.push(info);
     }
+    // Nothing new to record: the page's links need not be read again (a re-read of a big list).
+    if (todo.length === 0) return;
     // Whether this page shows it is the show's own: only then may it say what an episode is.
     const showPage = speaksForShow(pageFacts(document, pageUrl));
     if (todo.length === 1) {
