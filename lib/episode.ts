@@ -2,8 +2,8 @@
  * An episode as a reader finds it on a page (text page, web page or feed), and its JSON form
  * for `npm run parse` (CONTRACT.md §2). Readers of every kind return this one shape.
  */
-import type { TextMap } from './sites/text';
-import type { Source } from './sources/types';
+import type { TextMap } from '@/lib/sites/text';
+import type { Source } from '@/lib/sources/types';
 
 /**
  * Where an episode's description lives in the DOM. Never part of the JSON. When `map` is set,

@@ -9,20 +9,20 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
-import { RESOLVE_LIMIT as ARXIV_RESOLVE_LIMIT } from './arxiv/query';
-import { localiseError, problem, requestIssueText, type ErrorText } from './i18n/errors';
-import type { ArxivAccess, ArxivMetadata, ArxivStatus, ArxivTitleStatus } from './arxiv/status';
-import type { FoundEpisode } from './episode';
-import { parseArxivId } from './links/arxiv';
-import type { LibraryImportProgress, LibraryImportReport } from './export/library-import';
-import type { ImportReport } from './store/backup';
-import { withoutBidi } from './bidi';
-import { LATEST_TIME, LIMITS } from './limits';
-import type { FeedImportReport } from './catalog/import-feed';
-import type { CatalogStats } from './store/catalog';
-import type { ListenState, PaperRecord } from './store/schema';
-import type { RecentSaves } from './store/recent-saves';
-import type { MarksReply, SendReply } from './zotero/send';
+import { RESOLVE_LIMIT as ARXIV_RESOLVE_LIMIT } from '@/lib/arxiv/query';
+import { localiseError, problem, requestIssueText, type ErrorText } from '@/lib/i18n/errors';
+import type { ArxivAccess, ArxivMetadata, ArxivStatus, ArxivTitleStatus } from '@/lib/arxiv/status';
+import type { FoundEpisode } from '@/lib/episode';
+import { parseArxivId } from '@/lib/links/arxiv';
+import type { LibraryImportProgress, LibraryImportReport } from '@/lib/export/library-import';
+import type { ImportReport } from '@/lib/store/backup';
+import { withoutBidi } from '@/lib/bidi';
+import { LATEST_TIME, LIMITS } from '@/lib/limits';
+import type { FeedImportReport } from '@/lib/catalog/import-feed';
+import type { CatalogStats } from '@/lib/store/catalog';
+import type { ListenState, PaperRecord } from '@/lib/store/schema';
+import type { RecentSaves } from '@/lib/store/recent-saves';
+import type { MarksReply, SendReply } from '@/lib/zotero/send';
 import type {
   EpisodeDetail,
   EpisodePage,
@@ -31,7 +31,7 @@ import type {
   PaperPage,
   RecentListen,
   StatsView,
-} from './views';
+} from '@/lib/views';
 
 // ---------------------------------------------------------------------------------------------
 // The legacy ping (a plain message without the messaging library's envelope).

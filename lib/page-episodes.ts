@@ -5,9 +5,9 @@
  * extension's own pages; the popup checks the answer with valibot before it shows anything.
  */
 import * as v from 'valibot';
-import type { FoundEpisode } from './episode';
-import { episodeForMessage, MESSAGE_SCHEMAS, type RequestData } from './messages';
-import { episodeKey, paperKey } from './store/keys';
+import type { FoundEpisode } from '@/lib/episode';
+import { episodeForMessage, MESSAGE_SCHEMAS, type RequestData } from '@/lib/messages';
+import { episodeKey, paperKey } from '@/lib/store/keys';
 
 /** The plain message type the popup sends to a tab's content script. */
 export const PAGE_EPISODES_MESSAGE = 'citecast:page-episodes';

@@ -12,7 +12,7 @@
  * same show. A description's text cannot pass: hosts show a description's links as their
  * addresses, never as a show's name.
  */
-import { isSupportedUrl, SHOW_NAME } from './hosts';
+import { isSupportedUrl, SHOW_NAME } from '@/lib/hosts';
 
 /** The show's own site. */
 export const SHOW_HOST = 'podcast.do-not-panic.com';

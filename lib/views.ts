@@ -3,7 +3,7 @@
  * lib/messages.ts. Plain data (no IndexedDB handles), computed in the background, so the pages
  * never read the store themselves and never hold more than one page of rows.
  */
-import type { ListenState, PaperRecord, ReadState, SourceSnapshot } from './store/schema';
+import type { ListenState, PaperRecord, ReadState, SourceSnapshot } from '@/lib/store/schema';
 
 /** How the papers list can be ordered. */
 export type PaperSort = 'saved' | 'title' | 'year' | 'read' | 'cited' | 'relevance';

@@ -5,9 +5,9 @@
  * entries in fake-indexeddb, beside `baseline.arxiv_raw_get_50_ms`, 50 raw idb gets of the same
  * keys in one transaction, measured side by side in the same run. Target: under 5 ms.
  */
-import { readTitles, titleCacheKey } from '../lib/arxiv/cache';
-import type { Store } from '../lib/store/db';
-import type { ArxivTitleRecord } from '../lib/store/schema';
+import { readTitles, titleCacheKey } from '@/lib/arxiv/cache';
+import type { Store } from '@/lib/store/db';
+import type { ArxivTitleRecord } from '@/lib/store/schema';
 
 /** The timed part of an async measurement, with untimed set-up before each run. */
 interface AsyncRun {

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROME_EXT, CHROMIUM_SWITCHES, which } from '../tests/browser/browsers.ts';
+import { CHROME_EXT, CHROMIUM_SWITCHES, which } from '@/tests/browser/browsers.ts';
 
 /** What one load of the page gave. */
 interface LoadRound {

@@ -13,13 +13,13 @@
  *   one operator, and `library.keystroke_max_ms`, the slowest of that search typed one character
  *   at a time; all beside one raw IndexedDB `getAll` of the papers.
  */
-import type { Backup } from '../lib/store/backup-format';
-import { importBackup } from '../lib/store/backup';
-import type { Store } from '../lib/store/db';
-import { LibraryCache, paperDocument } from '../lib/store/library-cache';
-import { LIBRARY_HANDLERS } from '../lib/store/library-requests';
-import { PaperSearch } from '../lib/search/index';
-import type { PaperQuery } from '../lib/views';
+import type { Backup } from '@/lib/store/backup-format';
+import { importBackup } from '@/lib/store/backup';
+import type { Store } from '@/lib/store/db';
+import { LibraryCache, paperDocument } from '@/lib/store/library-cache';
+import { LIBRARY_HANDLERS } from '@/lib/store/library-requests';
+import { PaperSearch } from '@/lib/search/index';
+import type { PaperQuery } from '@/lib/views';
 
 /** The timed part of an async measurement, with untimed set-up before each run. */
 interface AsyncRun {
@@ -268,7 +268,7 @@ export async function benchLibrary(helpers: LibraryBenchHelpers): Promise<void> 
  */
 export async function benchLibraryImport(helpers: LibraryBenchHelpers): Promise<void> {
   const { print, sideBySideAsync } = helpers;
-  const { dryRunLibrary, importLibrary } = await import('../lib/export/library-import');
+  const { dryRunLibrary, importLibrary } = await import('@/lib/export/library-import');
   const ENTRIES = 40_000;
   const bibtex = Array.from(
     { length: ENTRIES },

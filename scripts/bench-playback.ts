@@ -9,7 +9,7 @@
  * dispatch and the message round trip are not in either figure (the page pays the dispatch for
  * its own player's listeners anyway; a report goes out every 5 s).
  */
-import { PlaybackTracker, type MediaSnapshot, type TrackedEvent } from '../lib/playback/tracker';
+import { PlaybackTracker, type MediaSnapshot, type TrackedEvent } from '@/lib/playback/tracker';
 
 /** One event of the stream: its type, the element's state and the wall time (ms). */
 interface StreamEvent {

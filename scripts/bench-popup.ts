@@ -54,7 +54,7 @@ import {
   request,
   waitFor,
   which,
-} from '../tests/browser/browsers.ts';
+} from '@/tests/browser/browsers.ts';
 
 /** Typed one character at a time into the search field (words of the bench library's titles). */
 export const QUERY = 'sparse attention memory';

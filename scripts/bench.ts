@@ -10,21 +10,21 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { placeAnnotations, SOURCE_TAG, EPISODE_TAG } from '../lib/annotate/place';
-import { parsePageText } from '../lib/pagetext/index';
-import { pickReader, readPage } from '../lib/sites/index';
-import { podimoReader } from '../lib/sites/podimo';
-import { parseSources } from '../lib/sources/parse';
-import { importBackup } from '../lib/store/backup';
+import { placeAnnotations, SOURCE_TAG, EPISODE_TAG } from '@/lib/annotate/place';
+import { parsePageText } from '@/lib/pagetext/index';
+import { pickReader, readPage } from '@/lib/sites/index';
+import { podimoReader } from '@/lib/sites/podimo';
+import { parseSources } from '@/lib/sources/parse';
+import { importBackup } from '@/lib/store/backup';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   listenFromBackup,
   type Backup,
-} from '../lib/store/backup-format';
-import { openStore, type Store } from '../lib/store/db';
-import { stampNew } from '../lib/store/fields';
-import { isSaved, recentPapers } from '../lib/store/papers';
+} from '@/lib/store/backup-format';
+import { openStore, type Store } from '@/lib/store/db';
+import { stampNew } from '@/lib/store/fields';
+import { isSaved, recentPapers } from '@/lib/store/papers';
 import {
   CITATION_FIELDS,
   EPISODE_FIELDS,
@@ -33,14 +33,14 @@ import {
   type CitationRecord,
   type EpisodeRecord,
   type PaperRecord,
-} from '../lib/store/schema';
-import { benchAnnotateInChromium } from './bench-chromium-annotate';
-import { benchArxiv } from './bench-arxiv';
-import { benchLibrary, benchLibraryImport, libraryBackup } from './bench-library';
-import { benchPlayback } from './bench-playback';
-import { benchPopup as benchPopupInChromium, QUERY as POPUP_QUERY } from './bench-popup';
-import { podimoShowPageHtml } from '../tests/fixtures/podimo/list-page';
-import { htmlDocument } from './read-saved-page';
+} from '@/lib/store/schema';
+import { benchAnnotateInChromium } from '@/scripts/bench-chromium-annotate';
+import { benchArxiv } from '@/scripts/bench-arxiv';
+import { benchLibrary, benchLibraryImport, libraryBackup } from '@/scripts/bench-library';
+import { benchPlayback } from '@/scripts/bench-playback';
+import { benchPopup as benchPopupInChromium, QUERY as POPUP_QUERY } from '@/scripts/bench-popup';
+import { podimoShowPageHtml } from '@/tests/fixtures/podimo/list-page';
+import { htmlDocument } from '@/scripts/read-saved-page';
 
 const SEED = fileURLToPath(
   new URL('../tests/fixtures/text/podimo-episode-page.txt', import.meta.url),

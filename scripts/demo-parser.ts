@@ -4,10 +4,10 @@
  * rebuilt into a DOM in Node and read there; the plain-text reader is the fallback when no HTML
  * is given.
  */
-import { parsePageText } from '../lib/pagetext/index';
-import { pickReader, readPage } from '../lib/sites/index';
-import type { FoundEpisode } from '../lib/episode';
-import { htmlDocument } from './read-saved-page';
+import { parsePageText } from '@/lib/pagetext/index';
+import { pickReader, readPage } from '@/lib/sites/index';
+import type { FoundEpisode } from '@/lib/episode';
+import { htmlDocument } from '@/scripts/read-saved-page';
 
 export interface DemoPage {
   url: string;

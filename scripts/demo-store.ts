@@ -6,9 +6,9 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openExtensionPage, request, type ChromiumSession } from '../tests/browser/browsers.ts';
-import { FIXTURE_PAGES, ROOT } from '../tests/browser/fixture-pages.ts';
-import { readSavedPage } from './read-saved-page.ts';
+import { openExtensionPage, request, type ChromiumSession } from '@/tests/browser/browsers.ts';
+import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { readSavedPage } from '@/scripts/read-saved-page.ts';
 
 /** The Chrome Web Store's screenshot size. */
 export const STORE_SHOT = { width: 1280, height: 800 } as const;

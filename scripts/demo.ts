@@ -7,10 +7,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { launchChromium } from '../tests/browser/browsers.ts';
-import { FIXTURE_PAGES, ROOT } from '../tests/browser/fixture-pages.ts';
-import { describeWithParser } from './demo-parser.ts';
-import { writeStoreScreenshots } from './demo-store.ts';
+import { launchChromium } from '@/tests/browser/browsers.ts';
+import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { describeWithParser } from '@/scripts/demo-parser.ts';
+import { writeStoreScreenshots } from '@/scripts/demo-store.ts';
 
 const headed = !!process.env.DISPLAY;
 const SHOTS = join(ROOT, 'screenshots');

@@ -6,9 +6,9 @@
  * and one line on stderr, never a stack trace.
  */
 import { readFileSync } from 'node:fs';
-import { dryRunLibrary } from '../lib/export/library-import';
-import { MAX_LIBRARY_BYTES } from '../lib/export/library-parse';
-import { decodeLibraryBytes } from '../lib/export/library-text';
+import { dryRunLibrary } from '@/lib/export/library-import';
+import { MAX_LIBRARY_BYTES } from '@/lib/export/library-parse';
+import { decodeLibraryBytes } from '@/lib/export/library-text';
 
 class UsageError extends Error {}
 

@@ -5,10 +5,10 @@
  * (CONTRACT.md §2).
  */
 import { DOMParser, parseHTML } from 'linkedom';
-import type { FoundEpisode } from '../lib/episode';
-import { parsePageText } from '../lib/pagetext/index';
-import { readPage } from '../lib/sites/index';
-import { rssReader } from '../lib/sites/rss';
+import type { FoundEpisode } from '@/lib/episode';
+import { parsePageText } from '@/lib/pagetext/index';
+import { readPage } from '@/lib/sites/index';
+import { rssReader } from '@/lib/sites/rss';
 
 /** How a saved page is read. */
 export interface ReadOptions {

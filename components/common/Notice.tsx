@@ -1,7 +1,7 @@
 /** Empty states and errors that say what to do next. */
 import { errorText } from '@/lib/i18n/errors';
 import type { MessageError } from '@/lib/messages';
-import { useT } from './i18n';
+import { useT } from '@/components/common/i18n';
 
 /** An empty list: what is missing, and how to get it. */
 export function EmptyState(props: { title: string; hint?: string; testId?: string }) {

@@ -12,8 +12,8 @@ import { formatDay } from '@/lib/ui/dates';
 import { downloadText } from '@/lib/ui/download';
 import { requestZoteroAccess } from '@/lib/zotero/grant';
 import type { AlreadySent } from '@/lib/zotero/send';
-import { useT } from './i18n';
-import { useServices } from './services';
+import { useT } from '@/components/common/i18n';
+import { useServices } from '@/components/common/services';
 
 type State =
   | { kind: 'idle' }

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageError, StoreChange } from '@/lib/messages';
 import { PageCache, type PageFetcher, type PagedState } from '@/lib/ui/paged';
-import { useServices } from './services';
+import { useServices } from '@/components/common/services';
 
 /**
  * Calls `onChange` (debounced by a frame's worth) after writes to the store that touch one of

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useDetail } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
-import { DetailPanel } from './DetailPanel';
+import { DetailPanel } from '@/components/library/DetailPanel';
 import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
 import { formatDay, formatDuration, fromDateInput, toDateInput } from '@/lib/ui/dates';
 import type { EpisodeDetail as Detail } from '@/lib/views';

@@ -13,9 +13,9 @@ import { VirtualList } from '@/components/common/VirtualList';
 import { formatDay, formatIsoDate, formatMonth } from '@/lib/ui/dates';
 import { groupByPeriod } from '@/lib/ui/group';
 import type { EpisodeFilter, EpisodeView } from '@/lib/views';
-import { CatalogSummary } from './CatalogSummary';
-import { EpisodeDetail } from './EpisodeDetail';
-import { OverlapList } from './OverlapList';
+import { CatalogSummary } from '@/components/library/CatalogSummary';
+import { EpisodeDetail } from '@/components/library/EpisodeDetail';
+import { OverlapList } from '@/components/library/OverlapList';
 
 const ROW_HEIGHT = 56;
 const PAGE = 100;

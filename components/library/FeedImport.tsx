@@ -8,7 +8,7 @@ import { useT } from '@/components/common/i18n';
 import { importShowFeed } from '@/lib/catalog/client';
 import { errorText } from '@/lib/i18n/errors';
 import type { MessageError } from '@/lib/messages';
-import { CatalogLine } from './CatalogSummary';
+import { CatalogLine } from '@/components/library/CatalogSummary';
 
 type FeedState =
   | { state: 'idle' }

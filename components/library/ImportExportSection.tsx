@@ -14,8 +14,8 @@ import { BACKUP_SECTIONS, MAX_BACKUP_BYTES } from '@/lib/store/backup-format';
 import { formatBytes, downloadText } from '@/lib/ui/download';
 import { backupFilename, exportFilename, inParts, joinExportParts } from '@/lib/ui/exports';
 import type { PaperExportFormat } from '@/lib/views';
-import { FeedImport } from './FeedImport';
-import { LibraryImport } from './LibraryImport';
+import { FeedImport } from '@/components/library/FeedImport';
+import { LibraryImport } from '@/components/library/LibraryImport';
 
 const FORMATS: { value: PaperExportFormat; label: string; mime: string }[] = [
   { value: 'bibtex', label: 'BibTeX (.bib)', mime: 'application/x-bibtex' },

@@ -6,15 +6,15 @@ import { useState } from 'preact/hooks';
 import { useDetail } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
-import { DetailPanel } from './DetailPanel';
+import { DetailPanel } from '@/components/library/DetailPanel';
 import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
 import type { PaperRecord, ReadState } from '@/lib/store/schema';
 import { formatDay, formatIsoDate } from '@/lib/ui/dates';
 import { paperLink } from '@/lib/ui/papers';
 import { parseTags, tagsText } from '@/lib/ui/tags';
 import type { PaperDetail as Detail } from '@/lib/views';
-import { ReadStateSelect } from './ReadStateSelect';
-import { SavedMoment } from './SavedMoment';
+import { ReadStateSelect } from '@/components/library/ReadStateSelect';
+import { SavedMoment } from '@/components/library/SavedMoment';
 
 /** See the module comment. */
 export function PaperDetail(props: { paperKey: string; onClose(): void }) {

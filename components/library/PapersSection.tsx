@@ -16,8 +16,8 @@ import type { PaperRecord, ReadState } from '@/lib/store/schema';
 import { inParts } from '@/lib/ui/exports';
 import { authorsLine } from '@/lib/ui/papers';
 import type { PaperSort, PaperView } from '@/lib/views';
-import { PaperDetail } from './PaperDetail';
-import { ReadStateSelect } from './ReadStateSelect';
+import { PaperDetail } from '@/components/library/PaperDetail';
+import { ReadStateSelect } from '@/components/library/ReadStateSelect';
 
 const ROW_HEIGHT = 60;
 const PAGE = 100;

@@ -26,8 +26,8 @@ import {
   POPUP_KEY,
   shortcutOf,
 } from '@/lib/ui/shortcuts';
-import { ArxivSettings } from './ArxivSettings';
-import { ZoteroSettings } from './ZoteroSettings';
+import { ArxivSettings } from '@/components/library/ArxivSettings';
+import { ZoteroSettings } from '@/components/library/ZoteroSettings';
 import { clearPopupSnapshot, pageStorage } from '@/lib/ui/popup-snapshot';
 
 type Write = Parameters<typeof writeSettings>[0];

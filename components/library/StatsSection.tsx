@@ -11,8 +11,8 @@ import { formatNumber } from '@/lib/i18n/pages';
 import type { MessageError } from '@/lib/messages';
 import { formatIsoDate, formatMonth, formatShortDay } from '@/lib/ui/dates';
 import type { StatsView } from '@/lib/views';
-import { BarChart, NamedBars } from './BarChart';
-import { CatalogLine } from './CatalogSummary';
+import { BarChart, NamedBars } from '@/components/library/BarChart';
+import { CatalogLine } from '@/components/library/CatalogSummary';
 
 /** See the module comment. */
 export function StatsSection() {

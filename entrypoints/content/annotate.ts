@@ -42,7 +42,7 @@ import {
 import { rootOf } from '@/lib/annotate/roots';
 import { BADGE_MESSAGE } from '@/lib/badge';
 import type { FoundEpisode } from '@/lib/episode';
-import { createArxivFeature } from './arxiv';
+import { createArxivFeature } from '@/entrypoints/content/arxiv';
 import { readingListMarkdown, sourceMarkdownLink } from '@/lib/export/reading-list';
 import { format, t } from '@/lib/i18n/index';
 import {
@@ -58,7 +58,7 @@ import type { Source } from '@/lib/sources/types';
 import type { ListenState } from '@/lib/store/schema';
 import { episodeKey, paperKey } from '@/lib/store/keys';
 import { setEpisodeListen } from '@/lib/playback/bar';
-import { playableKeys, playingMoment, resumeEpisode } from './playback';
+import { playableKeys, playingMoment, resumeEpisode } from '@/entrypoints/content/playback';
 import { pageFacts, speaksForShow } from '@/lib/show-page';
 
 /** Pages with at most this many sources fill every host at once; bigger ones as they come near. */

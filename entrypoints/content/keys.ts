@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createHelpPanel } from '@/lib/annotate/help';
 import { isTextField, keyAction, moveIndex } from '@/lib/annotate/keys';
 import { rootOf } from '@/lib/annotate/roots';
-import type { Annotator } from './annotate';
+import type { Annotator } from '@/entrypoints/content/annotate';
 
 /** The attribute that draws the focus ring on a source host (styles.ts). */
 const FOCUS_ATTR = 'data-citecast-focus';

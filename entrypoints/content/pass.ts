@@ -9,7 +9,7 @@
 import { isOnScreen, visibleFirst } from '@/lib/annotate/order';
 import type { FoundEpisode } from '@/lib/episode';
 import { planPage, readPlanAll, type ReadPlan } from '@/lib/sites/index';
-import type { Annotator } from './annotate';
+import type { Annotator } from '@/entrypoints/content/annotate';
 
 /** Lists with more blocks than this are read in slices; smaller pages at once. */
 export const SLICED_BLOCKS = 40;

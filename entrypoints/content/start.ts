@@ -5,12 +5,12 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FoundEpisode } from '@/lib/episode';
-import { createAnnotator, type Annotator } from './annotate';
-import { watchKeys } from './keys';
-import { readInSlices } from './pass';
-import { answerPageEpisodes } from './page-episodes';
-import { createCatalogRecorder } from './catalog';
-import { startPlayback } from './playback';
+import { createAnnotator, type Annotator } from '@/entrypoints/content/annotate';
+import { watchKeys } from '@/entrypoints/content/keys';
+import { readInSlices } from '@/entrypoints/content/pass';
+import { answerPageEpisodes } from '@/entrypoints/content/page-episodes';
+import { createCatalogRecorder } from '@/entrypoints/content/catalog';
+import { startPlayback } from '@/entrypoints/content/playback';
 
 /** Told about every read before the annotator: the media watcher and the catalog. */
 let readWatchers: { update(found: FoundEpisode[]): void }[] = [];

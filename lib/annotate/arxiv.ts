@@ -3,10 +3,10 @@
  * what a source shows for its lookup state, the resolved copy of a source, the bar's summary
  * and the abstract preview's lines. The DOM work is in entrypoints/content/arxiv.ts.
  */
-import type { ArxivMetadata, ArxivStatus } from '../arxiv/status';
-import { format, t, type Locale, type MessageKey } from '../i18n/index';
-import { isHttpUrl } from '../messages';
-import type { Source } from '../sources/types';
+import type { ArxivMetadata, ArxivStatus } from '@/lib/arxiv/status';
+import { format, t, type Locale, type MessageKey } from '@/lib/i18n/index';
+import { isHttpUrl } from '@/lib/messages';
+import type { Source } from '@/lib/sources/types';
 
 /**
  * Whether a source is a paper known by its title only (a Google Scholar search, a bare title):

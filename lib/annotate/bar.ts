@@ -3,9 +3,9 @@
  * PDFs "open all" opens and when it asks first, how the "choose which to save" list filters, and
  * what a cited episode's listen state reads as.
  */
-import { isHttpUrl } from '../messages';
-import type { ListenState } from '../store/schema';
-import type { Source } from '../sources/types';
+import { isHttpUrl } from '@/lib/messages';
+import type { ListenState } from '@/lib/store/schema';
+import type { Source } from '@/lib/sources/types';
 
 /** "Open all" opens up to this many tabs at once; more asks first. */
 export const OPEN_ALL_WITHOUT_ASKING = 5;

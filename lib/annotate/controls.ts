@@ -4,12 +4,12 @@
  * stylesheet that every root shares. States (saved, heard, counts) are set by the content script
  * with {@link setPressed} and {@link setEpisodeCounts} once the background answers.
  */
-import { format, plural, shortDate, t } from '../i18n/index';
-import { isHttpUrl } from '../messages';
-import type { Source } from '../sources/types';
-import { citedEpisodeLink, type CitedEpisodeState } from './bar';
-import { attachRoot } from './roots';
-import { CONTROL_STYLES } from './styles';
+import { format, plural, shortDate, t } from '@/lib/i18n/index';
+import { isHttpUrl } from '@/lib/messages';
+import type { Source } from '@/lib/sources/types';
+import { citedEpisodeLink, type CitedEpisodeState } from '@/lib/annotate/bar';
+import { attachRoot } from '@/lib/annotate/roots';
+import { CONTROL_STYLES } from '@/lib/annotate/styles';
 
 let sharedSheet: CSSStyleSheet | null | undefined;
 

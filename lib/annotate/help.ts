@@ -2,10 +2,10 @@
  * Citecast's key help panel (`?` on a page): a `<citecast-help>` host with a closed shadow root
  * that lists the page keys, built with DOM calls only and styled by the shared stylesheet.
  */
-import { t } from '../i18n/index';
-import { adoptStyles } from './controls';
-import { KEY_BINDINGS } from './keys';
-import { createHost, rootOf } from './roots';
+import { t } from '@/lib/i18n/index';
+import { adoptStyles } from '@/lib/annotate/controls';
+import { KEY_BINDINGS } from '@/lib/annotate/keys';
+import { createHost, rootOf } from '@/lib/annotate/roots';
 
 /** The tag of the help panel's host. */
 export const HELP_TAG = 'citecast-help';

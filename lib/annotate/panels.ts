@@ -4,8 +4,8 @@
  * (page text never becomes markup); Enter confirms, Esc closes, and the panel's clicks and keys
  * never reach the page.
  */
-import { format, t } from '../i18n/index';
-import { filterChoices } from './bar';
+import { format, t } from '@/lib/i18n/index';
+import { filterChoices } from '@/lib/annotate/bar';
 
 /** One paper the choose panel lists. */
 export interface Choice {

@@ -14,10 +14,10 @@
  * Hosts carry no light-DOM text, so the page's text (and a re-read of it) stays the same, and
  * their shadow roots are closed (./roots.ts).
  */
-import type { DescriptionLocation, FoundEpisode } from '../episode';
-import type { TextMap } from '../sites/text';
-import type { Source } from '../sources/types';
-import { createHost, rootOf } from './roots';
+import type { DescriptionLocation, FoundEpisode } from '@/lib/episode';
+import type { TextMap } from '@/lib/sites/text';
+import type { Source } from '@/lib/sources/types';
+import { createHost, rootOf } from '@/lib/annotate/roots';
 
 /** The tag of an episode's host element. */
 export const EPISODE_TAG = 'citecast-episode';

@@ -7,7 +7,7 @@
  * Nothing here throws on bad input: a malformed answer, an answer that is not an Atom feed, or
  * arXiv's own error entry come back as a typed {@link AtomError}.
  */
-import { parseArxivId, parseArxivUrl } from '../links/arxiv';
+import { parseArxivId, parseArxivUrl } from '@/lib/links/arxiv';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
 const ARXIV_NS = 'http://arxiv.org/schemas/atom';

@@ -7,10 +7,10 @@
  * cache and not ask twice a day); a found paper stays found, while a title not found today may be
  * posted tomorrow, so misses expire sooner. Metadata (the latest version) is kept for a day.
  */
-import type { ArxivEntry } from './atom';
-import type { Store } from '../store/db';
-import { normaliseTitle } from '../store/keys';
-import type { ArxivPaperRecord, ArxivTitleRecord } from '../store/schema';
+import type { ArxivEntry } from '@/lib/arxiv/atom';
+import type { Store } from '@/lib/store/db';
+import { normaliseTitle } from '@/lib/store/keys';
+import type { ArxivPaperRecord, ArxivTitleRecord } from '@/lib/store/schema';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** How long a strong match is kept. */

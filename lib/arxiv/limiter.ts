@@ -8,7 +8,7 @@
  * offline browser, a refused or failed connection, an answer too large.
  */
 import { browser } from 'wxt/browser';
-import { readTextCapped } from '../fetch-text';
+import { readTextCapped } from '@/lib/fetch-text';
 
 /** arXiv's minimum spacing between two requests. */
 export const MIN_INTERVAL_MS = 3_000;

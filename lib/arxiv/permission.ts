@@ -4,8 +4,8 @@
  * optional permissions only in a user gesture in an extension page (content scripts cannot ask).
  */
 import { browser } from 'wxt/browser';
-import { writeSettings } from '../settings';
-import { ARXIV_ORIGIN } from './query';
+import { writeSettings } from '@/lib/settings';
+import { ARXIV_ORIGIN } from '@/lib/arxiv/query';
 
 /** What asking gave: allowed, refused by the user, or the browser failed. */
 export type GrantOutcome = 'granted' | 'refused' | 'error';

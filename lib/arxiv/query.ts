@@ -4,8 +4,8 @@
  * (`id_list`). Only folded title words are sent: no punctuation that arXiv's query syntax would
  * read (`:`, quotes, parentheses), and nothing else about the page or the user.
  */
-import { parseArxivId } from '../links/arxiv';
-import { normaliseTitle } from '../store/keys';
+import { parseArxivId } from '@/lib/links/arxiv';
+import { normaliseTitle } from '@/lib/store/keys';
 
 /** The API endpoint; the optional host permission covers exactly this host. */
 export const ARXIV_API = 'https://export.arxiv.org/api/query';

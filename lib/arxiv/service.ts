@@ -6,14 +6,14 @@
  * {@link Limiter} queue. Only folded titles or an arXiv id ever leave the machine.
  */
 import { browser } from 'wxt/browser';
-import { problem } from '../i18n/errors';
-import { parseArxivId } from '../links/arxiv';
-import type { MessageError } from '../messages';
-import { readSettings } from '../settings';
-import { mergeTitleIntoArxiv } from '../store/arxiv-link';
-import type { Store } from '../store/db';
-import type { ArxivTitleRecord } from '../store/schema';
-import { parseAtom, type ArxivEntry } from './atom';
+import { problem } from '@/lib/i18n/errors';
+import { parseArxivId } from '@/lib/links/arxiv';
+import type { MessageError } from '@/lib/messages';
+import { readSettings } from '@/lib/settings';
+import { mergeTitleIntoArxiv } from '@/lib/store/arxiv-link';
+import type { Store } from '@/lib/store/db';
+import type { ArxivTitleRecord } from '@/lib/store/schema';
+import { parseAtom, type ArxivEntry } from '@/lib/arxiv/atom';
 import {
   pruneExpired,
   readPaper,
@@ -23,10 +23,10 @@ import {
   writePapers,
   writeTitles,
   type TitleOutcome,
-} from './cache';
-import { createLimiter, type FetchFailure, type Limiter } from './limiter';
-import { bestMatch } from './match';
-import { batches, idLookupUrl, titleSearchUrl, ARXIV_ORIGIN } from './query';
+} from '@/lib/arxiv/cache';
+import { createLimiter, type FetchFailure, type Limiter } from '@/lib/arxiv/limiter';
+import { bestMatch } from '@/lib/arxiv/match';
+import { batches, idLookupUrl, titleSearchUrl, ARXIV_ORIGIN } from '@/lib/arxiv/query';
 import {
   candidateOf,
   type ArxivAccess,
@@ -34,8 +34,8 @@ import {
   type ArxivMetadata,
   type ArxivStatus,
   type ArxivTitleStatus,
-} from './status';
-import { revisionSince } from './versions';
+} from '@/lib/arxiv/status';
+import { revisionSince } from '@/lib/arxiv/versions';
 
 /** A change the store service broadcasts (the shape of `StoreChange` in lib/messages.ts). */
 interface Change {

@@ -2,9 +2,9 @@
  * What the background tells a page about a title-only source's arXiv lookup, and about an arXiv
  * paper's metadata: plain JSON values that cross a runtime message.
  */
-import { arxivAbsUrl, arxivPdfUrl } from '../links/arxiv';
-import type { ArxivEntry } from './atom';
-import type { RevisionVerdict } from './versions';
+import { arxivAbsUrl, arxivPdfUrl } from '@/lib/links/arxiv';
+import type { ArxivEntry } from '@/lib/arxiv/atom';
+import type { RevisionVerdict } from '@/lib/arxiv/versions';
 
 /** Why a lookup brought no answer. */
 export type ArxivErrorReason =

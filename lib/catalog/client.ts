@@ -3,9 +3,9 @@
  * content scripts can neither request permissions nor send these requests.
  */
 import { browser } from 'wxt/browser';
-import { localiseError, problem } from '../i18n/errors';
-import { ask, type ReplyOf } from '../messages';
-import { FEED_PERMISSION } from './feed';
+import { localiseError, problem } from '@/lib/i18n/errors';
+import { ask, type ReplyOf } from '@/lib/messages';
+import { FEED_PERMISSION } from '@/lib/catalog/feed';
 
 /**
  * Imports the show's RSS feed into the library: asks for the optional host permission for

@@ -5,10 +5,10 @@
  * each `<item>`'s title, description (XML-escaped text or CDATA HTML), `pubDate`, `enclosure`
  * and `itunes:duration`, through the same `makeEpisode` and source parser.
  */
-import type { FoundEpisode } from '../episode';
-import { htmlToText, stripTags } from '../html-text';
-import { makeEpisode } from '../sites/common';
-import { feedItemFields } from '../sites/rss';
+import type { FoundEpisode } from '@/lib/episode';
+import { htmlToText, stripTags } from '@/lib/html-text';
+import { makeEpisode } from '@/lib/sites/common';
+import { feedItemFields } from '@/lib/sites/rss';
 
 /** The show's feed, the only one Citecast fetches (and only when the user asks). */
 export const FEED_URL = 'https://podcast.do-not-panic.com/feed.xml';

@@ -5,12 +5,12 @@
  * every episode with its sources in one transaction.
  */
 import { browser } from 'wxt/browser';
-import { fail } from '../i18n/errors';
-import { success, type Result } from '../messages';
-import { recordCatalog } from '../store/catalog';
-import type { Store } from '../store/db';
-import { readTextCapped } from '../fetch-text';
-import { FEED_PERMISSION, FEED_URL, MAX_FEED_BYTES, readFeedText } from './feed';
+import { fail } from '@/lib/i18n/errors';
+import { success, type Result } from '@/lib/messages';
+import { recordCatalog } from '@/lib/store/catalog';
+import type { Store } from '@/lib/store/db';
+import { readTextCapped } from '@/lib/fetch-text';
+import { FEED_PERMISSION, FEED_URL, MAX_FEED_BYTES, readFeedText } from '@/lib/catalog/feed';
 
 /** What an import did. */
 export interface FeedImportReport {

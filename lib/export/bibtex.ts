@@ -4,9 +4,9 @@
  * DOI and address, `keywords` (tags), `annote` (the listener's note) and a `note` naming the
  * episodes that cite it.
  */
-import { Cite } from './citation-js';
-import type { PaperWithCitations } from './cited-by';
-import { cslEntries } from './csl';
+import { Cite } from '@/lib/export/citation-js';
+import type { PaperWithCitations } from '@/lib/export/cited-by';
+import { cslEntries } from '@/lib/export/csl';
 
 /** A BibTeX entry as citation-js maps it, before it is written out (values already escaped). */
 interface BibtexEntry {

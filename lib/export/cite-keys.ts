@@ -4,8 +4,8 @@
  * (`vaswani2017attention`). Papers with the same key get `b`, `c`, … in the order of their
  * store keys, so a paper keeps its citation key from one export to the next.
  */
-import type { PaperRecord } from '../store/schema';
-import { familyName } from './names';
+import type { PaperRecord } from '@/lib/store/schema';
+import { familyName } from '@/lib/export/names';
 
 // Title words too common to tell papers apart.
 const SKIPPED_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'is']);

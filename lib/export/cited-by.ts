@@ -2,8 +2,8 @@
  * What an export needs from the store: the papers, and for each the episodes that cite it
  * (from the citations, titled from the episode records), read in one transaction.
  */
-import type { Store } from '../store/db';
-import type { EpisodeRecord, PaperRecord } from '../store/schema';
+import type { Store } from '@/lib/store/db';
+import type { EpisodeRecord, PaperRecord } from '@/lib/store/schema';
 
 /** An episode that cites a paper, as an export names it. */
 export interface CitingEpisode {

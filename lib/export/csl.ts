@@ -4,12 +4,12 @@
  * preprints, and an arXiv `URL`), DOI, address, tags (`keyword`), the listener's note
  * (`annote`) and a `note` naming the episodes that cite it.
  */
-import { arxivAbsUrl, parseArxivUrl } from '../links/arxiv';
-import type { PaperRecord } from '../store/schema';
-import { Cite, type CslData } from './citation-js';
-import { citationKeys } from './cite-keys';
-import type { CitingEpisode, PaperWithCitations } from './cited-by';
-import { splitName } from './names';
+import { arxivAbsUrl, parseArxivUrl } from '@/lib/links/arxiv';
+import type { PaperRecord } from '@/lib/store/schema';
+import { Cite, type CslData } from '@/lib/export/citation-js';
+import { citationKeys } from '@/lib/export/cite-keys';
+import type { CitingEpisode, PaperWithCitations } from '@/lib/export/cited-by';
+import { splitName } from '@/lib/export/names';
 
 /** How the note naming the citing episodes begins; an import drops such lines again. */
 export const CITED_IN_PREFIX = 'Cited in AI Post Transformers: ';

@@ -14,11 +14,11 @@
  * in the merge only where the library's is empty), tags, notes and addresses are joined, and an
  * unsaved paper becomes saved.
  */
-import { mergeInto, type ImportCounts } from '../store/backup';
-import type { Store } from '../store/db';
-import { mergeRecord, PAPER_COMBINE_RULES } from '../store/merge';
-import type { PaperRecord } from '../store/schema';
-import { entryToPaper } from './library-records';
+import { mergeInto, type ImportCounts } from '@/lib/store/backup';
+import type { Store } from '@/lib/store/db';
+import { mergeRecord, PAPER_COMBINE_RULES } from '@/lib/store/merge';
+import type { PaperRecord } from '@/lib/store/schema';
+import { entryToPaper } from '@/lib/export/library-records';
 import {
   formatName,
   libraryRefusal,
@@ -27,8 +27,8 @@ import {
   type LibraryReader,
   type LibraryRefusal,
   type RefusedEntry,
-} from './library-parse';
-import type { PaperFormat } from './papers';
+} from '@/lib/export/library-parse';
+import type { PaperFormat } from '@/lib/export/papers';
 
 /** How many refused entries a report lists (it counts them all). */
 export const MAX_REFUSED_LISTED = 500;

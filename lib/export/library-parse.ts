@@ -16,13 +16,13 @@ import {
   type Entry,
   type Options as BibtexOptions,
 } from '@retorquere/bibtex-parser';
-import { htmlToText } from '../html-text';
-import { englishText, firstLine, type ErrorText } from '../i18n/errors';
-import { MAX_BACKUP_BYTES } from '../store/backup-format';
-import { parseToCsl, type CslData } from './citation-js';
-import { cleanLibraryText } from './library-text';
-import { joinName, type CslName } from './names';
-import type { PaperFormat } from './papers';
+import { htmlToText } from '@/lib/html-text';
+import { englishText, firstLine, type ErrorText } from '@/lib/i18n/errors';
+import { MAX_BACKUP_BYTES } from '@/lib/store/backup-format';
+import { parseToCsl, type CslData } from '@/lib/export/citation-js';
+import { cleanLibraryText } from '@/lib/export/library-text';
+import { joinName, type CslName } from '@/lib/export/names';
+import type { PaperFormat } from '@/lib/export/papers';
 
 /** One entry of a library file, in the fields Citecast keeps, as the file writes them. */
 export interface LibraryEntry {

@@ -4,15 +4,15 @@
  * else the DOI; else the normalised title), saved at the import's time, unread, with its
  * keywords as tags and its notes (less the lines Citecast's own export adds) as its note.
  */
-import { arxivPdfUrl, parseArxivId, parseArxivUrl, type ArxivRef } from '../links/arxiv';
-import { doiFromUrl } from '../links/classify';
-import { stampNew } from '../store/fields';
-import { normaliseDoi, paperKey } from '../store/keys';
-import { cleanTags } from '../store/papers';
-import { PAPER_FIELDS, type PaperRecord } from '../store/schema';
-import { bareDoi, CITED_IN_PREFIX } from './csl';
-import type { LibraryEntry } from './library-parse';
-import { htmlToText } from '../html-text';
+import { arxivPdfUrl, parseArxivId, parseArxivUrl, type ArxivRef } from '@/lib/links/arxiv';
+import { doiFromUrl } from '@/lib/links/classify';
+import { stampNew } from '@/lib/store/fields';
+import { normaliseDoi, paperKey } from '@/lib/store/keys';
+import { cleanTags } from '@/lib/store/papers';
+import { PAPER_FIELDS, type PaperRecord } from '@/lib/store/schema';
+import { bareDoi, CITED_IN_PREFIX } from '@/lib/export/csl';
+import type { LibraryEntry } from '@/lib/export/library-parse';
+import { htmlToText } from '@/lib/html-text';
 
 /** Whether `url` is an http(s) address. */
 function isWebUrl(url: string): boolean {

@@ -1,11 +1,15 @@
 /**
  * Exporting papers from the store as a file in one of the citation formats.
  */
-import type { Store } from '../store/db';
-import { papersToBibtex } from './bibtex';
-import { papersWithCitations, type PaperSelection, type PaperWithCitations } from './cited-by';
-import { papersToCslJson } from './csl';
-import { papersToRis } from './ris';
+import type { Store } from '@/lib/store/db';
+import { papersToBibtex } from '@/lib/export/bibtex';
+import {
+  papersWithCitations,
+  type PaperSelection,
+  type PaperWithCitations,
+} from '@/lib/export/cited-by';
+import { papersToCslJson } from '@/lib/export/csl';
+import { papersToRis } from '@/lib/export/ris';
 
 /** The citation formats papers are exported in and imported from. */
 export type PaperFormat = 'bibtex' | 'ris' | 'csl-json';

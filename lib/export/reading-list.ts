@@ -3,8 +3,8 @@
  * source list as `- [Title](pdf or address) — Authors, Year`, marked `saved` and `reading` /
  * `read` from the library. Only http(s) addresses become links.
  */
-import type { Store } from '../store/db';
-import type { EpisodeRecord, PaperRecord, SourceSnapshot } from '../store/schema';
+import type { Store } from '@/lib/store/db';
+import type { EpisodeRecord, PaperRecord, SourceSnapshot } from '@/lib/store/schema';
 
 const SHOW_HOST = 'podcast.do-not-panic.com';
 

@@ -5,10 +5,10 @@
  * paper (`UR`, the arXiv link first for an arXiv paper), its PDF (`L1`), DOI, tags (`KW`), the
  * note naming the citing episodes and the listener's note (`N1`, one per paragraph).
  */
-import { Cite } from './citation-js';
-import type { PaperWithCitations } from './cited-by';
-import { cslEntries } from './csl';
-import { splitName } from './names';
+import { Cite } from '@/lib/export/citation-js';
+import type { PaperWithCitations } from '@/lib/export/cited-by';
+import { cslEntries } from '@/lib/export/csl';
+import { splitName } from '@/lib/export/names';
 
 /** A record as citation-js maps it: tag → value(s). */
 type RisRecord = Record<string, string | string[]>;

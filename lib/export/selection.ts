@@ -3,10 +3,10 @@
  * (each entry naming the episodes that cite it) or a Markdown reading list, with a file name
  * (`citecast-papers-2026-11-28.bib`) and media type for the download.
  */
-import type { Store } from '../store/db';
-import type { PaperExportFormat } from '../views';
-import { papersWithCitations, type PaperWithCitations } from './cited-by';
-import { escapeMarkdown, markdownUrl } from './reading-list';
+import type { Store } from '@/lib/store/db';
+import type { PaperExportFormat } from '@/lib/views';
+import { papersWithCitations, type PaperWithCitations } from '@/lib/export/cited-by';
+import { escapeMarkdown, markdownUrl } from '@/lib/export/reading-list';
 
 /** File name extension and media type of each export format. */
 export const EXPORT_FILES: Readonly<
@@ -87,7 +87,7 @@ export async function exportSelection(
       break;
     default: {
       // citation-js is large: loaded only when a citation format is asked for.
-      const { formatPapers } = await import('./papers');
+      const { formatPapers } = await import('@/lib/export/papers');
       text = formatPapers(entries, format);
     }
   }

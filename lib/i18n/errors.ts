@@ -11,8 +11,8 @@
  * A parameter holds a fact (a field path, a number, a key); `reason` holds a nested text (why a
  * backup was refused), rendered in the same language into `{reason}`.
  */
-import type { ErrorCode, MessageError, Result } from '../messages';
-import { uiLocale, type Locale } from './index';
+import type { ErrorCode, MessageError, Result } from '@/lib/messages';
+import { uiLocale, type Locale } from '@/lib/i18n/index';
 
 /** A text to show: its key in the tables below, its facts, and an optional nested reason. */
 export interface ErrorText {

@@ -7,10 +7,10 @@
  * Norwegian differently) unless the Settings override it. `{name}` placeholders are filled by
  * {@link fill}; counts use `.one` / `.other` keys through {@link countOf}.
  */
-import type { LanguageSetting } from '../settings';
-import { localeFor, type Locale } from './index';
+import type { LanguageSetting } from '@/lib/settings';
+import { localeFor, type Locale } from '@/lib/i18n/index';
 
-export type { Locale } from './index';
+export type { Locale } from '@/lib/i18n/index';
 
 /** The English table; the Bokmål one has exactly these keys. */
 const EN = {

@@ -3,7 +3,7 @@
  * and `2501.00663` are one paper), while the version the episode cited is kept beside it.
  * Identifier schemes: https://info.arxiv.org/help/arxiv_identifier.html
  */
-import { isDigitCode } from './urls';
+import { isDigitCode } from '@/lib/links/urls';
 
 /** An arXiv identifier split into the versionless id and the cited version. */
 export interface ArxivRef {

@@ -3,9 +3,9 @@
  * paper, a DOI, a direct PDF, a podcast episode, or some other page. The parser decides a
  * source's `kind` and `pdfUrl` from this (CONTRACT.md §2).
  */
-import { arxivPdfUrl, parseArxivUrl, parseArxivUrlFast, type ArxivRef } from './arxiv';
-import { parseEpisodeAudioUrl, parseEpisodeStem, type EpisodeStem } from './episodes';
-import { hostOf, pathOf } from './urls';
+import { arxivPdfUrl, parseArxivUrl, parseArxivUrlFast, type ArxivRef } from '@/lib/links/arxiv';
+import { parseEpisodeAudioUrl, parseEpisodeStem, type EpisodeStem } from '@/lib/links/episodes';
+import { hostOf, pathOf } from '@/lib/links/urls';
 
 /** The kinds of link the show cites. */
 export type LinkType =

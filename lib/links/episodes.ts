@@ -5,7 +5,7 @@
  * into `-`, cut at 40 characters in older episodes and 120 in newer ones, which is enough to
  * tie a cited episode to its title (shared/reference/source-formats.md, "Identity").
  */
-import { isDigitCode } from './urls';
+import { isDigitCode } from '@/lib/links/urls';
 
 /** What an episode's file stem says about it. */
 export interface EpisodeStem {

@@ -1,5 +1,11 @@
 /** URL classification and normalisation: arXiv ids, PDFs, DOIs, Scholar titles, episode files. */
-export { arxivAbsUrl, arxivPdfUrl, parseArxivId, parseArxivUrl, type ArxivRef } from './arxiv';
+export {
+  arxivAbsUrl,
+  arxivPdfUrl,
+  parseArxivId,
+  parseArxivUrl,
+  type ArxivRef,
+} from '@/lib/links/arxiv';
 export {
   classifyUrl,
   doiFromUrl,
@@ -7,7 +13,7 @@ export {
   scholarQuery,
   type LinkInfo,
   type LinkType,
-} from './classify';
+} from '@/lib/links/classify';
 export {
   parseEpisodeAudioUrl,
   parseEpisodeStem,
@@ -15,5 +21,5 @@ export {
   slugMatchesTitle,
   titleSlug,
   type EpisodeStem,
-} from './episodes';
-export { findUrls, hostOf, httpUrlOrNull, isSpace, pathOf, type UrlMatch } from './urls';
+} from '@/lib/links/episodes';
+export { findUrls, hostOf, httpUrlOrNull, isSpace, pathOf, type UrlMatch } from '@/lib/links/urls';

@@ -5,10 +5,10 @@
  * description) and then a list whose items hold cover, title, description and a date line
  * such as `27. mai 20261 h 0 min`. Text that has none of this is one bare description.
  */
-import { readDateLine } from '../dates/index';
-import type { FoundEpisode } from '../episode';
-import { COVER_ALT, DESCRIPTION_HEADING, showMoreAt } from '../sites/podimo-words';
-import { makeEpisode } from '../sites/common';
+import { readDateLine } from '@/lib/dates/index';
+import type { FoundEpisode } from '@/lib/episode';
+import { COVER_ALT, DESCRIPTION_HEADING, showMoreAt } from '@/lib/sites/podimo-words';
+import { makeEpisode } from '@/lib/sites/common';
 
 /** Options for reading a page's text. */
 export interface PageTextOptions {

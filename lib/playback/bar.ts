@@ -6,9 +6,9 @@
  * host page must not tell one state from another by the bar's size, and nothing of it is on the
  * host.
  */
-import { format, t } from '../i18n/index';
-import type { ListenState } from '../store/schema';
-import { formatClock } from './moment';
+import { format, t } from '@/lib/i18n/index';
+import type { ListenState } from '@/lib/store/schema';
+import { formatClock } from '@/lib/playback/moment';
 
 /** What the bar shows of an episode's listen. */
 export interface BarListen {

@@ -7,8 +7,8 @@
  * on an episode page Citecast's content script reads it ({@link momentFromHash}) and moves the
  * page's player there.
  */
-import { format, t, type Locale } from '../i18n/index';
-import { isHttpUrl } from '../messages';
+import { format, t, type Locale } from '@/lib/i18n/index';
+import { isHttpUrl } from '@/lib/messages';
 
 /** `seconds` as a clock: `m:ss` under an hour, else `h:mm:ss` (negative or unknown reads 0:00). */
 export function formatClock(seconds: number): string {

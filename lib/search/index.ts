@@ -9,9 +9,16 @@
  * and keeps it up to date with {@link PaperSearch.set} and {@link PaperSearch.remove}.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { foldText, type ParsedQuery } from './query';
+import { foldText, type ParsedQuery } from '@/lib/search/query';
 
-export { foldTag, foldText, hasText, parseQuery, yearInRange, type ParsedQuery } from './query';
+export {
+  foldTag,
+  foldText,
+  hasText,
+  parseQuery,
+  yearInRange,
+  type ParsedQuery,
+} from '@/lib/search/query';
 
 /** What the index knows of one saved paper. */
 export interface PaperDocument {

@@ -8,7 +8,7 @@
  * (mapped) when it holds the list; the embedded text otherwise. Any other source list on the
  * page gets the generic reading (lib/sites/index.ts).
  */
-import type { FoundEpisode } from '../episode';
+import type { FoundEpisode } from '@/lib/episode';
 import {
   dateLineNear,
   domDescription,
@@ -24,9 +24,14 @@ import {
   type ReadOptions,
   type SiteReader,
   vizLinkIn,
-} from './common';
-import { chooseDescription, embeddedEpisodes, foldTitle, type EmbeddedEpisode } from './embedded';
-import { shortText } from './text';
+} from '@/lib/sites/common';
+import {
+  chooseDescription,
+  embeddedEpisodes,
+  foldTitle,
+  type EmbeddedEpisode,
+} from '@/lib/sites/embedded';
+import { shortText } from '@/lib/sites/text';
 
 /** Whether `url` is on Apple Podcasts. */
 function matches(url: string): boolean {

@@ -3,11 +3,17 @@
  * from embedded data), finding audio and visualization links, reading JSON islands and JSON-LD,
  * splitting mapped text into lines, and finding blocks that hold a source list.
  */
-import { parseHumanDate, readDateLine, type DateLine } from '../dates/index';
-import type { DescriptionLocation, FoundEpisode } from '../episode';
-import { httpUrlOrNull } from '../links/urls';
-import { parseSources } from '../sources/parse';
-import { extractText, isBlockElement, shortText, type ExtractOptions, type TextMap } from './text';
+import { parseHumanDate, readDateLine, type DateLine } from '@/lib/dates/index';
+import type { DescriptionLocation, FoundEpisode } from '@/lib/episode';
+import { httpUrlOrNull } from '@/lib/links/urls';
+import { parseSources } from '@/lib/sources/parse';
+import {
+  extractText,
+  isBlockElement,
+  shortText,
+  type ExtractOptions,
+  type TextMap,
+} from '@/lib/sites/text';
 
 /** Options every reader takes. */
 export interface ReadOptions {

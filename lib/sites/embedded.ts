@@ -2,8 +2,8 @@
  * Descriptions carried in a page's embedded data (JSON-LD, `__NEXT_DATA__`, Apple's
  * `serialized-server-data`), and choosing between them and the text the DOM shows.
  */
-import type { DescriptionLocation, FoundEpisode } from '../episode';
-import { parseSources } from '../sources/parse';
+import type { DescriptionLocation, FoundEpisode } from '@/lib/episode';
+import { parseSources } from '@/lib/sources/parse';
 import {
   anyDate,
   isoDuration,
@@ -11,7 +11,7 @@ import {
   objectsIn,
   stringField,
   type DomDescription,
-} from './common';
+} from '@/lib/sites/common';
 
 /** An episode as embedded data describes it. */
 export interface EmbeddedEpisode {

@@ -5,7 +5,7 @@
  * is the nearest heading before the block, else `og:title`, else the page's `<title>`; the date a
  * `<time datetime>` in or just before the block.
  */
-import type { FoundEpisode } from '../episode';
+import type { FoundEpisode } from '@/lib/episode';
 import {
   anyDate,
   audioIn,
@@ -17,8 +17,8 @@ import {
   vizLinkIn,
   type ReadOptions,
   type SiteReader,
-} from './common';
-import { shortText } from './text';
+} from '@/lib/sites/common';
+import { shortText } from '@/lib/sites/text';
 
 /** Reads every block that holds a source list. */
 function read(document: Document, url: string | null, options: ReadOptions = {}): FoundEpisode[] {

@@ -3,8 +3,8 @@
  * (`--url`, or the live page's), else by what the page looks like. The same code runs in the
  * content script on the live DOM and in `npm run parse` on a DOM built in Node.
  */
-import type { FoundEpisode } from '../episode';
-import { appleReader } from './apple';
+import type { FoundEpisode } from '@/lib/episode';
+import { appleReader } from '@/lib/sites/apple';
 import {
   precedes,
   readPlanAll,
@@ -12,16 +12,16 @@ import {
   type ReadOptions,
   type ReadPlan,
   type SiteReader,
-} from './common';
-import { genericReader, readGenericBlock } from './generic';
-import { podimoReader } from './podimo';
-import { rssReader } from './rss';
-import { siteReader } from './site';
-import { spotifyReader } from './spotify';
+} from '@/lib/sites/common';
+import { genericReader, readGenericBlock } from '@/lib/sites/generic';
+import { podimoReader } from '@/lib/sites/podimo';
+import { rssReader } from '@/lib/sites/rss';
+import { siteReader } from '@/lib/sites/site';
+import { spotifyReader } from '@/lib/sites/spotify';
 
-export type { ReadOptions, ReadPlan, SiteReader } from './common';
-export { readPlanAll } from './common';
-export { extractText, type TextMap, type DomPosition } from './text';
+export type { ReadOptions, ReadPlan, SiteReader } from '@/lib/sites/common';
+export { readPlanAll } from '@/lib/sites/common';
+export { extractText, type TextMap, type DomPosition } from '@/lib/sites/text';
 
 /** Every reader, most specific first; the generic one last. */
 export const READERS: readonly SiteReader[] = [

@@ -16,8 +16,8 @@
  *   taken from the page's embedded data (`__NEXT_DATA__` or another JSON island) when it is there,
  *   else the shown text is read and the episode marked `cutShort`.
  */
-import { readDateLine, type DateLine } from '../dates/index';
-import type { FoundEpisode } from '../episode';
+import { readDateLine, type DateLine } from '@/lib/dates/index';
+import type { FoundEpisode } from '@/lib/episode';
 import {
   dateLineNear,
   labelledTextNodes,
@@ -31,10 +31,20 @@ import {
   type ReadOptions,
   type ReadPlan,
   type SiteReader,
-} from './common';
-import { chooseDescription, embeddedEpisodes, foldTitle, type EmbeddedEpisode } from './embedded';
-import { COVER_ALT, DESCRIPTION_HEADING, SHOW_MORE_LABEL, showMoreAt } from './podimo-words';
-import { extractText, shortText } from './text';
+} from '@/lib/sites/common';
+import {
+  chooseDescription,
+  embeddedEpisodes,
+  foldTitle,
+  type EmbeddedEpisode,
+} from '@/lib/sites/embedded';
+import {
+  COVER_ALT,
+  DESCRIPTION_HEADING,
+  SHOW_MORE_LABEL,
+  showMoreAt,
+} from '@/lib/sites/podimo-words';
+import { extractText, shortText } from '@/lib/sites/text';
 
 /** Whether `url` is on Podimo. */
 function matches(url: string): boolean {

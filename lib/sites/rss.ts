@@ -4,11 +4,17 @@
  * `<pubDate>` (RFC 2822), `<enclosure url>`, `<itunes:duration>`. The document is an XML
  * document (DOMParser `text/xml`, or the browser's own for a feed it shows).
  */
-import type { FoundEpisode } from '../episode';
-import { anyDate, makeEpisode, mappedLocation, type ReadOptions, type SiteReader } from './common';
-import { extractText } from './text';
-import { parseDuration } from '../dates/index';
-import { htmlToText } from '../html-text';
+import type { FoundEpisode } from '@/lib/episode';
+import {
+  anyDate,
+  makeEpisode,
+  mappedLocation,
+  type ReadOptions,
+  type SiteReader,
+} from '@/lib/sites/common';
+import { extractText } from '@/lib/sites/text';
+import { parseDuration } from '@/lib/dates/index';
+import { htmlToText } from '@/lib/html-text';
 
 /** Whether `url` looks like a feed address (`….xml`, `/feed`, `/rss`). */
 function matches(url: string): boolean {

@@ -18,8 +18,8 @@
  * tags and nesting, the `h1`, `<audio>`, and the catalog's inline `searchIndex`. Any source list
  * outside what these cover gets the generic reading (lib/sites/index.ts).
  */
-import { findHumanDate } from '../dates/index';
-import type { FoundEpisode } from '../episode';
+import { findHumanDate } from '@/lib/dates/index';
+import type { FoundEpisode } from '@/lib/episode';
 import {
   absoluteUrl,
   audioIn,
@@ -33,9 +33,9 @@ import {
   vizLinkIn,
   type ReadOptions,
   type SiteReader,
-} from './common';
-import { shortText } from './text';
-import { foldTitle } from './embedded';
+} from '@/lib/sites/common';
+import { shortText } from '@/lib/sites/text';
+import { foldTitle } from '@/lib/sites/embedded';
 
 const HOST = 'podcast.do-not-panic.com';
 

@@ -8,7 +8,7 @@
  * (mapped) when it is complete, the JSON-LD text when the DOM's is cut short or holds fewer
  * sources. Any other source list on the page gets the generic reading (lib/sites/index.ts).
  */
-import type { FoundEpisode } from '../episode';
+import type { FoundEpisode } from '@/lib/episode';
 import {
   anyDate,
   domDescription,
@@ -21,9 +21,9 @@ import {
   type DomDescription,
   type ReadOptions,
   type SiteReader,
-} from './common';
-import { chooseDescription } from './embedded';
-import { shortText } from './text';
+} from '@/lib/sites/common';
+import { chooseDescription } from '@/lib/sites/embedded';
+import { shortText } from '@/lib/sites/text';
 
 const PREFIX = /^\s*Listen to this episode from .{1,300}? on Spotify\.\s*/;
 const MORE = /^(?:…|\.\.\.)?\s*(?:more|show more|see more|mehr|mer|mere|meer|más)\s*$/i;

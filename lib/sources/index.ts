@@ -1,5 +1,11 @@
 /** Text → sources: the parser at the heart of Citecast. */
-export { parseSources } from './parse';
-export { readAuthors, readCitation, firstYear, cleanTitle, type Citation } from './citation';
-export { findVisualizationUrl } from './visualization';
-export type { ParsedSources, Source, SourceKind } from './types';
+export { parseSources } from '@/lib/sources/parse';
+export {
+  readAuthors,
+  readCitation,
+  firstYear,
+  cleanTitle,
+  type Citation,
+} from '@/lib/sources/citation';
+export { findVisualizationUrl } from '@/lib/sources/visualization';
+export type { ParsedSources, Source, SourceKind } from '@/lib/sources/types';

@@ -5,7 +5,7 @@
  * Lines are read as lines; glued text is cut where a lower-case letter or digit is directly
  * followed by a capital (the seams the host left), choosing the seams that make sense.
  */
-import { cleanTitle, readAuthors, type Citation } from './citation';
+import { cleanTitle, readAuthors, type Citation } from '@/lib/sources/citation';
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';

@@ -8,12 +8,12 @@
  * previous item's URL; that order is the signal used here. Everything is done in a few linear
  * passes (URLs once, numbers once), so a megabyte of `1. 1. 1.` costs no more than its length.
  */
-import { classifyFoundUrl, scholarQuery, type LinkInfo } from '../links/classify';
-import { findUrls, isSpace, type UrlMatch } from '../links/urls';
-import { readCitation, type Citation } from './citation';
-import { isLegacyBlock, readLegacyBlock } from './legacy';
-import type { ParsedSources, Source, SourceKind } from './types';
-import { findVisualizationUrl, nextVisualizationMarker } from './visualization';
+import { classifyFoundUrl, scholarQuery, type LinkInfo } from '@/lib/links/classify';
+import { findUrls, isSpace, type UrlMatch } from '@/lib/links/urls';
+import { readCitation, type Citation } from '@/lib/sources/citation';
+import { isLegacyBlock, readLegacyBlock } from '@/lib/sources/legacy';
+import type { ParsedSources, Source, SourceKind } from '@/lib/sources/types';
+import { findVisualizationUrl, nextVisualizationMarker } from '@/lib/sources/visualization';
 
 // The list's label, most specific first: the show writes `Sources:`; legacy blocks `Source:`;
 // descriptions with nothing else `Source: {url}` or `Paper: {url}` lines.

@@ -1,4 +1,4 @@
-import type { EpisodeStem } from '../links/episodes';
+import type { EpisodeStem } from '@/lib/links/episodes';
 
 /** `episode` for a podcast episode, `paper` for any cited work, `other` for any other link. */
 export type SourceKind = 'paper' | 'episode' | 'other';

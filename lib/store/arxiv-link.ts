@@ -5,12 +5,17 @@
  * state), the episodes' citations and source lists point at the arXiv key, and the title record
  * goes. One transaction: all of it happens, or none.
  */
-import { remember } from './tombstones';
+import { remember } from '@/lib/store/tombstones';
 import type { IDBPTransaction } from 'idb';
-import type { Store } from './db';
-import { applyChanges } from './fields';
-import { mergeRecord, PAPER_COMBINE_RULES } from './merge';
-import { READ_STATES, type CitecastSchema, type PaperRecord, type StoreName } from './schema';
+import type { Store } from '@/lib/store/db';
+import { applyChanges } from '@/lib/store/fields';
+import { mergeRecord, PAPER_COMBINE_RULES } from '@/lib/store/merge';
+import {
+  READ_STATES,
+  type CitecastSchema,
+  type PaperRecord,
+  type StoreName,
+} from '@/lib/store/schema';
 
 /** What the arXiv record gains from the resolution (fills only what the papers lack). */
 export interface ArxivLinkFacts {

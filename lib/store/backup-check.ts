@@ -3,11 +3,11 @@
  * version, then every record of every store (and every arXiv link), field by field, and no key
  * twice. A refusal is a text the page shows in its language (lib/i18n/errors.ts).
  */
-import { titleCacheKey } from '../arxiv/cache';
-import { englishText, type ErrorText } from '../i18n/errors';
-import { LIMITS } from '../limits';
-import { parseArxivId } from '../links/arxiv';
-import { parseEpisodeStem } from '../links/episodes';
+import { titleCacheKey } from '@/lib/arxiv/cache';
+import { englishText, type ErrorText } from '@/lib/i18n/errors';
+import { LIMITS } from '@/lib/limits';
+import { parseArxivId } from '@/lib/links/arxiv';
+import { parseEpisodeStem } from '@/lib/links/episodes';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -15,7 +15,7 @@ import {
   READABLE_BACKUP_VERSIONS,
   type BackupReadResult,
   type Backup,
-} from './backup-format';
+} from '@/lib/store/backup-format';
 import {
   CITATION_FIELDS,
   EPISODE_FIELDS,
@@ -24,7 +24,7 @@ import {
   READ_STATES,
   STORE_NAMES,
   type StoreName,
-} from './schema';
+} from '@/lib/store/schema';
 import {
   arrayOf,
   boolean,
@@ -38,7 +38,7 @@ import {
   string,
   time,
   type Check,
-} from './validate';
+} from '@/lib/store/validate';
 
 // One bound per field, the same as the messages' (lib/limits.ts): whatever a backup brings in can
 // be shown, edited and sent back by the pages.

@@ -17,11 +17,11 @@ import type {
   PaperRecord,
   EpisodeRecord,
   CitationRecord,
-} from './schema';
-import type { ErrorText } from '../i18n/errors';
-import { LATEST_TIME, MAX_BACKUP_BYTES } from '../limits';
-import type { Settings } from '../settings';
-import type { Tombstone } from './merge';
+} from '@/lib/store/schema';
+import type { ErrorText } from '@/lib/i18n/errors';
+import { LATEST_TIME, MAX_BACKUP_BYTES } from '@/lib/limits';
+import type { Settings } from '@/lib/settings';
+import type { Tombstone } from '@/lib/store/merge';
 
 /** The `format` every Citecast backup names. */
 export const BACKUP_FORMAT = 'citecast-backup';

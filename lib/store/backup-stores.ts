@@ -6,8 +6,8 @@
  * store this list does not name, or a user store a backup leaves out.
  */
 import type { StoreNames } from 'idb';
-import type { BackupArxivLink } from './backup-format';
-import type { ArxivCacheRecord, CitecastSchema } from './schema';
+import type { BackupArxivLink } from '@/lib/store/backup-format';
+import type { ArxivCacheRecord, CitecastSchema } from '@/lib/store/schema';
 
 /**
  * How a backup covers a store: `user`, every record; `cache`, none (rebuilt as it is used);

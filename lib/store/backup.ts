@@ -8,10 +8,10 @@
  * {@link BACKUP_COVERAGE} (backup-stores.ts); a unit test holds every store of the database to it.
  */
 import type { IDBPTransaction } from 'idb';
-import { hasBidi, withoutBidi, withoutBidiOrNull } from '../bidi';
-import type { ErrorText } from '../i18n/errors';
-import type { Settings } from '../settings';
-import { readBackup, tooLarge } from './backup-check';
+import { hasBidi, withoutBidi, withoutBidiOrNull } from '@/lib/bidi';
+import type { ErrorText } from '@/lib/i18n/errors';
+import type { Settings } from '@/lib/settings';
+import { readBackup, tooLarge } from '@/lib/store/backup-check';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -21,11 +21,11 @@ import {
   type Backup,
   type BackupArxivLink,
   type BackupSection,
-} from './backup-format';
-import { BACKUP_COVERAGE, isBackedUpLink } from './backup-stores';
-import type { Store } from './db';
-import { withTitleKey } from './episodes';
-import { sameValue, type Stamped } from './fields';
+} from '@/lib/store/backup-format';
+import { BACKUP_COVERAGE, isBackedUpLink } from '@/lib/store/backup-stores';
+import type { Store } from '@/lib/store/db';
+import { withTitleKey } from '@/lib/store/episodes';
+import { sameValue, type Stamped } from '@/lib/store/fields';
 import {
   mergeCitations,
   mergeCopies,
@@ -35,9 +35,14 @@ import {
   mergeTombstones,
   outlives,
   type Tombstone,
-} from './merge';
-import type { ArxivCacheRecord, CitecastSchema, EpisodeRecord, PaperRecord } from './schema';
-import { tombstoneKey } from './tombstones';
+} from '@/lib/store/merge';
+import type {
+  ArxivCacheRecord,
+  CitecastSchema,
+  EpisodeRecord,
+  PaperRecord,
+} from '@/lib/store/schema';
+import { tombstoneKey } from '@/lib/store/tombstones';
 
 /** What an import did in one store. */
 export interface ImportCounts {

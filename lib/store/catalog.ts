@@ -4,17 +4,17 @@
  * listen states for keys a page knows in another form than the store (a cited episode known only
  * by title, or by an mp3 whose episode was logged by title).
  */
-import { parseEpisodeStem, slugMatchesTitle } from '../links/episodes';
-import type { CheckedData, StoreChange } from '../messages';
-import type { Store } from './db';
+import { parseEpisodeStem, slugMatchesTitle } from '@/lib/links/episodes';
+import type { CheckedData, StoreChange } from '@/lib/messages';
+import type { Store } from '@/lib/store/db';
 import {
   episodeTransaction,
   recordEpisodeIn,
   type EpisodeSighting,
   type EpisodeTransaction,
-} from './episodes';
-import { isEpisodeTitleKey } from './keys';
-import type { EpisodeRecord, ListenRecord, ListenState } from './schema';
+} from '@/lib/store/episodes';
+import { isEpisodeTitleKey } from '@/lib/store/keys';
+import type { EpisodeRecord, ListenRecord, ListenState } from '@/lib/store/schema';
 
 /** The show's own site, where an episode's mp3 lives under `/episodes/{stem}.mp3`. */
 export const SHOW_ORIGIN = 'https://podcast.do-not-panic.com';

@@ -1,6 +1,6 @@
 /** Deleting everything the store holds (the user asks for it, and confirms, in the UI). */
-import type { Store } from './db';
-import { CACHE_STORE_NAMES, HISTORY_STORE_NAMES, STORE_NAMES } from './schema';
+import type { Store } from '@/lib/store/db';
+import { CACHE_STORE_NAMES, HISTORY_STORE_NAMES, STORE_NAMES } from '@/lib/store/schema';
 
 /**
  * Empties every store (the arXiv cache too: it holds the titles looked up) in one transaction:

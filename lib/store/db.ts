@@ -3,8 +3,13 @@
  * write stamps its per-field modified times with. Repositories take a {@link Store}.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { applyMigrations, LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
-import { DATABASE_NAME, type CitecastSchema } from './schema';
+import {
+  applyMigrations,
+  LATEST_VERSION,
+  MIGRATIONS,
+  type Migration,
+} from '@/lib/store/migrations';
+import { DATABASE_NAME, type CitecastSchema } from '@/lib/store/schema';
 
 /** An open store: the database and the clock of its writes. */
 export interface Store {

@@ -2,10 +2,10 @@
  * The library's detail panes, read from the store in one transaction each: a paper with the
  * episodes citing it, and an episode with each of its sources and whether it is saved and read.
  */
-import type { EpisodeDetail, PaperDetail } from '../views';
-import type { Store } from './db';
-import { episodeSummary, episodeView, listenView } from './library-views';
-import type { EpisodeRecord, PaperRecord } from './schema';
+import type { EpisodeDetail, PaperDetail } from '@/lib/views';
+import type { Store } from '@/lib/store/db';
+import { episodeSummary, episodeView, listenView } from '@/lib/store/library-views';
+import type { EpisodeRecord, PaperRecord } from '@/lib/store/schema';
 
 /**
  * Paper `key` (saved or not) with the episodes citing it, each once at its first position in

@@ -3,17 +3,23 @@
  * and the unheard episodes that cite papers the listener saved. Pure functions of the
  * background's copy of the library (library-cache.ts).
  */
-import { foldText } from '../search/index';
-import type { EpisodePage, EpisodeQuery, EpisodeFilter, OverlapView, RecentListen } from '../views';
-import type { LibraryState } from './library-cache';
+import { foldText } from '@/lib/search/index';
+import type {
+  EpisodePage,
+  EpisodeQuery,
+  EpisodeFilter,
+  OverlapView,
+  RecentListen,
+} from '@/lib/views';
+import type { LibraryState } from '@/lib/store/library-cache';
 import {
   episodePaperKeys,
   episodeSummary,
   episodeView,
   listenUpdatedAt,
   listenView,
-} from './library-views';
-import type { EpisodeRecord, ListenRecord, ListenState } from './schema';
+} from '@/lib/store/library-views';
+import type { EpisodeRecord, ListenRecord, ListenState } from '@/lib/store/schema';
 
 /**
  * When an episode belongs in the log: its heard date when heard, else when its listen last

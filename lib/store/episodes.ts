@@ -4,17 +4,17 @@
  * its record, citations and listen move under the stem.
  */
 import type { IDBPTransaction } from 'idb';
-import type { Source } from '../sources/types';
-import type { Store } from './db';
-import { applyChanges, sameValue, stampNew } from './fields';
+import type { Source } from '@/lib/sources/types';
+import type { Store } from '@/lib/store/db';
+import { applyChanges, sameValue, stampNew } from '@/lib/store/fields';
 import {
   episodeStemOf,
   episodeTitleKey,
   isEpisodeTitleKey,
   normaliseTitle,
   paperKey,
-} from './keys';
-import { remember } from './tombstones';
+} from '@/lib/store/keys';
+import { remember } from '@/lib/store/tombstones';
 import {
   CITATION_MERGE_RULES,
   EPISODE_COMBINE_RULES,
@@ -22,7 +22,7 @@ import {
   joinLists,
   mergeListens,
   mergeRecord,
-} from './merge';
+} from '@/lib/store/merge';
 import {
   CITATION_FIELDS,
   EPISODE_FIELDS,
@@ -31,7 +31,7 @@ import {
   type EpisodeRecord,
   type SourceSnapshot,
   type StoreName,
-} from './schema';
+} from '@/lib/store/schema';
 
 /** What recording needs of a parsed source (a `Source` of lib/sources has all of it). */
 export type SnapshotSource = Pick<

@@ -13,17 +13,17 @@
  * ({@link warmLibrary}) right after its first rows are painted, so the search is ready by the
  * time someone types.
  */
-import { success } from '../messages';
-import type { RecentListen } from '../views';
-import type { Store } from './db';
-import { pickRecentListens, recentListens } from './episode-log';
-import type { LibraryCache } from './library-cache';
-import type { LibraryOutcome } from './library-requests';
-import { episodeSummary, listenView } from './library-views';
-import { queryPapers } from './queries';
-import { recentSavesFromStore, type RecentSaves } from './recent-saves';
+import { success } from '@/lib/messages';
+import type { RecentListen } from '@/lib/views';
+import type { Store } from '@/lib/store/db';
+import { pickRecentListens, recentListens } from '@/lib/store/episode-log';
+import type { LibraryCache } from '@/lib/store/library-cache';
+import type { LibraryOutcome } from '@/lib/store/library-requests';
+import { episodeSummary, listenView } from '@/lib/store/library-views';
+import { queryPapers } from '@/lib/store/queries';
+import { recentSavesFromStore, type RecentSaves } from '@/lib/store/recent-saves';
 
-export type { RecentSaves } from './recent-saves';
+export type { RecentSaves } from '@/lib/store/recent-saves';
 
 /**
  * The listens {@link recentListens} answers, read from the store: every listen (small records,

@@ -2,7 +2,7 @@
  * The store: Citecast's IndexedDB (papers, episodes, citations, listens), owned by the
  * background. Open it with `openStore`; every other function takes the open `Store`.
  */
-export { openStore, type OpenStoreOptions, type Store } from './db';
+export { openStore, type OpenStoreOptions, type Store } from '@/lib/store/db';
 export {
   episodeKey,
   episodeStemOf,
@@ -12,8 +12,8 @@ export {
   paperKey,
   type EpisodeIdentity,
   type PaperIdentity,
-} from './keys';
-export { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
+} from '@/lib/store/keys';
+export { LATEST_VERSION, MIGRATIONS, type Migration } from '@/lib/store/migrations';
 export {
   getPaper,
   isSaved,
@@ -25,7 +25,7 @@ export {
   setTags,
   unsavePaper,
   type SavableSource,
-} from './papers';
+} from '@/lib/store/papers';
 export {
   citationsOfEpisode,
   citationsOfPaper,
@@ -34,14 +34,14 @@ export {
   setEpisodeNote,
   type EpisodeSighting,
   type SnapshotSource,
-} from './episodes';
+} from '@/lib/store/episodes';
 export {
   getListen,
   recentlyHeard,
   recordProgress,
   setHeard,
   type ListeningProgress,
-} from './listens';
+} from '@/lib/store/listens';
 export {
   exportBackup,
   exportBackupJson,
@@ -49,8 +49,8 @@ export {
   type ImportCounts,
   type ImportReport,
   type ImportResult,
-} from './backup';
-export { readBackup } from './backup-check';
+} from '@/lib/store/backup';
+export { readBackup } from '@/lib/store/backup-check';
 export {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -58,8 +58,8 @@ export {
   type Backup,
   type BackupListen,
   type BackupReadResult,
-} from './backup-format';
-export { deleteEverything } from './clear';
+} from '@/lib/store/backup-format';
+export { deleteEverything } from '@/lib/store/clear';
 export type {
   CitationRecord,
   EpisodeRecord,
@@ -68,4 +68,4 @@ export type {
   PaperRecord,
   ReadState,
   SourceSnapshot,
-} from './schema';
+} from '@/lib/store/schema';

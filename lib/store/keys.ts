@@ -3,10 +3,14 @@
  * `doi:…` (lower case), else `title:` plus its normalised title. An episode is its mp3 stem (which
  * the visualization link `/viz/{stem}.html` also gives), else `show:` plus its normalised title.
  */
-import { withoutBidi } from '../bidi';
-import { parseArxivId, parseArxivUrl } from '../links/arxiv';
-import { doiFromUrl } from '../links/classify';
-import { parseEpisodeAudioUrl, parseEpisodeStem, parseVisualizationUrl } from '../links/episodes';
+import { withoutBidi } from '@/lib/bidi';
+import { parseArxivId, parseArxivUrl } from '@/lib/links/arxiv';
+import { doiFromUrl } from '@/lib/links/classify';
+import {
+  parseEpisodeAudioUrl,
+  parseEpisodeStem,
+  parseVisualizationUrl,
+} from '@/lib/links/episodes';
 
 /** What a paper key can be made from: a parsed source, a stored paper or a backup entry. */
 export interface PaperIdentity {

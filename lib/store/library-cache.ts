@@ -14,11 +14,11 @@
  * rebuilds it from the store, so it never holds anything the store does not. The search index is
  * built from the copy only when a query first has text (the popup's first page needs none).
  */
-import type { StoreChange } from '../messages';
-import { PaperSearch, type PaperDocument } from '../search/index';
-import type { Store } from './db';
-import { episodeTitleKey } from './keys';
-import type { CitationRecord, EpisodeRecord, ListenRecord, PaperRecord } from './schema';
+import type { StoreChange } from '@/lib/messages';
+import { PaperSearch, type PaperDocument } from '@/lib/search/index';
+import type { Store } from '@/lib/store/db';
+import { episodeTitleKey } from '@/lib/store/keys';
+import type { CitationRecord, EpisodeRecord, ListenRecord, PaperRecord } from '@/lib/store/schema';
 
 /** The library as the queries read it. Treat as read-only outside this module. */
 export interface LibraryState {

@@ -11,17 +11,17 @@ import {
   type ReplyOf,
   type Result,
   type StoreChange,
-} from '../messages';
-import { fail } from '../i18n/errors';
-import type { Store } from './db';
-import { episodeDetail, paperDetail } from './details';
-import { overlapEpisodes, queryEpisodes } from './episode-log';
-import { recentListensAnswer } from './first-screen';
-import { setEpisodeNote } from './episodes';
-import type { LibraryCache } from './library-cache';
-import { deleteListen, restorePapers, setHeardAt, unsavePapers } from './library-writes';
-import { queryPapers } from './queries';
-import { computeStats } from './stats';
+} from '@/lib/messages';
+import { fail } from '@/lib/i18n/errors';
+import type { Store } from '@/lib/store/db';
+import { episodeDetail, paperDetail } from '@/lib/store/details';
+import { overlapEpisodes, queryEpisodes } from '@/lib/store/episode-log';
+import { recentListensAnswer } from '@/lib/store/first-screen';
+import { setEpisodeNote } from '@/lib/store/episodes';
+import type { LibraryCache } from '@/lib/store/library-cache';
+import { deleteListen, restorePapers, setHeardAt, unsavePapers } from '@/lib/store/library-writes';
+import { queryPapers } from '@/lib/store/queries';
+import { computeStats } from '@/lib/store/stats';
 
 /** The value type inside the reply of request `K`. */
 type Value<K extends LibraryRequest> = ReplyOf<K> extends Result<infer T> ? T : never;
@@ -148,7 +148,7 @@ export const LIBRARY_HANDLERS: { [K in LibraryRequest]: LibraryHandler<K> } = {
     return { result: success(stats) };
   },
   async exportPapers({ store }, data) {
-    const { exportSelection } = await import('../export/selection');
+    const { exportSelection } = await import('@/lib/export/selection');
     const exported = await exportSelection(store, data.keys, data.format);
     if (exported.count === 0) {
       return { result: fail('not-found', 'papers.noneSaved') };

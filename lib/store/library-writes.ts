@@ -3,12 +3,12 @@
  * and deleting one entry of the listening log. Each is one transaction and stamps the fields it
  * changes, like every other write (fields.ts).
  */
-import { remember } from './tombstones';
-import { checkPaper } from './backup-check';
-import type { Store } from './db';
-import { applyChanges } from './fields';
-import { newListen } from './listens';
-import type { ListenRecord, PaperRecord } from './schema';
+import { remember } from '@/lib/store/tombstones';
+import { checkPaper } from '@/lib/store/backup-check';
+import type { Store } from '@/lib/store/db';
+import { applyChanges } from '@/lib/store/fields';
+import { newListen } from '@/lib/store/listens';
+import type { ListenRecord, PaperRecord } from '@/lib/store/schema';
 
 /**
  * Unsaves the papers `keys` in one transaction. Answers each paper that was saved as it was

@@ -2,10 +2,10 @@
  * The listening log: heard and unheard marks set by hand, and playback progress. A mark set by
  * hand always wins: progress keeps its position and played seconds but never changes its state.
  */
-import type { Store } from './db';
-import { applyChanges, stampNew } from './fields';
-import { LISTEN_MERGE_RULES, mergeListens } from './merge';
-import { LISTEN_FIELDS, type ListenRecord, type ListenState } from './schema';
+import type { Store } from '@/lib/store/db';
+import { applyChanges, stampNew } from '@/lib/store/fields';
+import { LISTEN_MERGE_RULES, mergeListens } from '@/lib/store/merge';
+import { LISTEN_FIELDS, type ListenRecord, type ListenState } from '@/lib/store/schema';
 
 export { LISTEN_MERGE_RULES, mergeListens };
 

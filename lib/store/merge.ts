@@ -11,8 +11,8 @@
  *   copy of a record none of whose fields changed after its tombstone is gone, whichever side
  *   still has it; a record changed after it comes back.
  */
-import { sameValue, type Stamped } from './fields';
-import type { CitationRecord, EpisodeRecord, ListenRecord, PaperRecord } from './schema';
+import { sameValue, type Stamped } from '@/lib/store/fields';
+import type { CitationRecord, EpisodeRecord, ListenRecord, PaperRecord } from '@/lib/store/schema';
 
 /** Combines both sides' values of a field that is joined rather than overwritten. */
 export type JoinRule = (local: unknown, incoming: unknown) => unknown;

@@ -5,8 +5,8 @@
  * version is a new entry at the end of `MIGRATIONS`; existing entries are never edited.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { normaliseTitle } from './keys';
-import type { CitecastSchema } from './schema';
+import { normaliseTitle } from '@/lib/store/keys';
+import type { CitecastSchema } from '@/lib/store/schema';
 
 /** The upgrade transaction's database, as a migration sees it. */
 export type UpgradeDatabase = IDBPDatabase<CitecastSchema>;

@@ -2,12 +2,17 @@
  * The library of papers: save and unsave, read state, tags and note, "is it saved?" for a whole
  * page at once, and the newest saved papers. Every write stamps the fields it changes.
  */
-import type { Source } from '../sources/types';
-import type { Store } from './db';
-import { applyChanges, sameValue, stampNew } from './fields';
-import { paperKey } from './keys';
-import { editSet, joinLists, PAPER_MERGE_RULES } from './merge';
-import { PAPER_FIELDS, type PaperRecord, type ReadState, type SavedMoment } from './schema';
+import type { Source } from '@/lib/sources/types';
+import type { Store } from '@/lib/store/db';
+import { applyChanges, sameValue, stampNew } from '@/lib/store/fields';
+import { paperKey } from '@/lib/store/keys';
+import { editSet, joinLists, PAPER_MERGE_RULES } from '@/lib/store/merge';
+import {
+  PAPER_FIELDS,
+  type PaperRecord,
+  type ReadState,
+  type SavedMoment,
+} from '@/lib/store/schema';
 
 /** What saving needs of a parsed source (a `Source` of lib/sources has all of it). */
 export type SavableSource = Pick<

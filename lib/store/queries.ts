@@ -3,10 +3,10 @@
  * background's copy of the library (library-cache.ts), with each paper's cited-in counts and the
  * tag and year facets. Pure functions of a {@link LibraryState}: no store access here.
  */
-import { foldTag, hasText, parseQuery, yearInRange } from '../search/index';
-import type { PaperPage, PaperQuery, PaperSort, PaperView } from '../views';
-import type { LibraryState } from './library-cache';
-import type { PaperRecord, ReadState } from './schema';
+import { foldTag, hasText, parseQuery, yearInRange } from '@/lib/search/index';
+import type { PaperPage, PaperQuery, PaperSort, PaperView } from '@/lib/views';
+import type { LibraryState } from '@/lib/store/library-cache';
+import type { PaperRecord, ReadState } from '@/lib/store/schema';
 
 /** Read states in their list order: unread, then reading, then read. */
 const READ_ORDER: Record<ReadState, number> = { unread: 0, reading: 1, read: 2 };

@@ -3,9 +3,9 @@
  * counts: what the popup's first screen shows, cheap whatever the size of the library. Used by
  * the background before its copy of the library is built (first-screen.ts).
  */
-import type { PaperView } from '../views';
-import type { Store } from './db';
-import type { PaperRecord } from './schema';
+import type { PaperView } from '@/lib/views';
+import type { Store } from '@/lib/store/db';
+import type { PaperRecord } from '@/lib/store/schema';
 
 /**
  * The newest saved papers, and how many are saved in all: `null` when that was not counted (the

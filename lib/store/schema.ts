@@ -5,8 +5,8 @@
  * a record's key never changes.
  */
 import type { DBSchema } from 'idb';
-import type { ArxivEntry } from '../arxiv/atom';
-import type { ItemTimes, Tombstone } from './merge';
+import type { ArxivEntry } from '@/lib/arxiv/atom';
+import type { ItemTimes, Tombstone } from '@/lib/store/merge';
 
 /** The database's name in the extension's origin. */
 export const DATABASE_NAME = 'citecast';

@@ -13,8 +13,8 @@
  *   (library-cache.ts); each write's changes mark what it must re-read before its next answer.
  */
 import { browser } from 'wxt/browser';
-import { isSupportedUrl } from '../hosts';
-import { speaksForShow } from '../show-page';
+import { isSupportedUrl } from '@/lib/hosts';
+import { speaksForShow } from '@/lib/show-page';
 import {
   checkRequest,
   MESSAGE_ACCESS,
@@ -30,12 +30,12 @@ import {
   type RequestType,
   type Result,
   type StoreChange,
-} from '../messages';
-import { importFeed } from '../catalog/import-feed';
-import { fail, problem } from '../i18n/errors';
-import { readSettings, settingsFrom, writeSettings } from '../settings';
-import * as arxiv from '../arxiv/service';
-import { exportBackupJson, importBackup } from './backup';
+} from '@/lib/messages';
+import { importFeed } from '@/lib/catalog/import-feed';
+import { fail, problem } from '@/lib/i18n/errors';
+import { readSettings, settingsFrom, writeSettings } from '@/lib/settings';
+import * as arxiv from '@/lib/arxiv/service';
+import { exportBackupJson, importBackup } from '@/lib/store/backup';
 import {
   catalogChanges,
   catalogRefusal,
@@ -43,16 +43,20 @@ import {
   catalogStats,
   recordCatalog,
   resolveListens,
-} from './catalog';
-import { deleteEverything } from './clear';
-import * as firstScreen from './first-screen';
-import { LibraryCache } from './library-cache';
-import { LIBRARY_HANDLERS, type LibraryHandler, type LibraryRequest } from './library-requests';
-import { openStore, type Store } from './db';
-import { recordEpisode } from './episodes';
-import { pruneTombstones } from './tombstones';
-import { episodeStemOf, episodeTitleKey } from './keys';
-import { recordProgress, setHeard } from './listens';
+} from '@/lib/store/catalog';
+import { deleteEverything } from '@/lib/store/clear';
+import * as firstScreen from '@/lib/store/first-screen';
+import { LibraryCache } from '@/lib/store/library-cache';
+import {
+  LIBRARY_HANDLERS,
+  type LibraryHandler,
+  type LibraryRequest,
+} from '@/lib/store/library-requests';
+import { openStore, type Store } from '@/lib/store/db';
+import { recordEpisode } from '@/lib/store/episodes';
+import { pruneTombstones } from '@/lib/store/tombstones';
+import { episodeStemOf, episodeTitleKey } from '@/lib/store/keys';
+import { recordProgress, setHeard } from '@/lib/store/listens';
 import {
   isSaved,
   sourceAsPaper,
@@ -62,8 +66,8 @@ import {
   setReadState,
   setTags,
   unsavePaper,
-} from './papers';
-import type { ListenRecord, PaperRecord } from './schema';
+} from '@/lib/store/papers';
+import type { ListenRecord, PaperRecord } from '@/lib/store/schema';
 
 /** The parts of a runtime message sender the service looks at. */
 export interface MessageSender {
@@ -296,7 +300,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   },
   async importLibrary(store, data) {
     // Imported on demand, like BibTeX: the readers come with citation-js.
-    const { runLibraryImport } = await import('../export/library-import');
+    const { runLibraryImport } = await import('@/lib/export/library-import');
     const imported = await runLibraryImport(store, data.text, data.format);
     if (!imported.ok) {
       return { result: fail('invalid', 'library.refused', undefined, imported.problem) };
@@ -309,11 +313,11 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     };
   },
   async libraryImportProgress() {
-    const { libraryImportProgress } = await import('../export/library-import');
+    const { libraryImportProgress } = await import('@/lib/export/library-import');
     return { result: success(libraryImportProgress()) };
   },
   async cancelLibraryImport() {
-    const { cancelLibraryImport } = await import('../export/library-import');
+    const { cancelLibraryImport } = await import('@/lib/export/library-import');
     return { result: success({ cancelled: cancelLibraryImport() }) };
   },
   async deleteEverything(store) {
@@ -331,8 +335,8 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     // Imported dynamically (citation-js is large): where the build splits chunks it loads on the
     // first BibTeX request only; the single-file MV3 background bundle inlines it.
     const [{ papersWithCitations }, { papersToBibtex }] = await Promise.all([
-      import('../export/cited-by'),
-      import('../export/bibtex'),
+      import('@/lib/export/cited-by'),
+      import('@/lib/export/bibtex'),
     ]);
     const keys = [...new Set(data.keys)];
     const entries = (await papersWithCitations(store, { keys }))
@@ -348,7 +352,7 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
     if (!paper) {
       return { result: fail('invalid', 'paper.noCiteKey') };
     }
-    const { papersToBibtex } = await import('../export/bibtex');
+    const { papersToBibtex } = await import('@/lib/export/bibtex');
     return { result: success({ text: papersToBibtex([{ paper, citedBy: [] }]) }) };
   },
   async storeStatus(store) {
@@ -412,21 +416,21 @@ const HANDLERS: { [K in RequestType]: Handler<K> } = {
   openArxivGrant: () => arxiv.openArxivGrant(),
   // Zotero: imported on demand, since most listeners never use it.
   async zoteroSend(store, data) {
-    const { sendToZotero } = await import('../zotero/send');
+    const { sendToZotero } = await import('@/lib/zotero/send');
     return { result: await sendToZotero(store, data) };
   },
   async zoteroMarks(store, data) {
-    const { zoteroMarks } = await import('../zotero/send');
+    const { zoteroMarks } = await import('@/lib/zotero/send');
     return { result: await zoteroMarks(store, data.keys) };
   },
   async openZoteroGrant() {
-    const { openZoteroGrant } = await import('../zotero/grant');
+    const { openZoteroGrant } = await import('@/lib/zotero/grant');
     return { result: success(await openZoteroGrant()) };
   },
   async sourcesRis(store, data) {
     const [{ papersToRis }, { exportFilename }] = await Promise.all([
-      import('../export/ris'),
-      import('../export/selection'),
+      import('@/lib/export/ris'),
+      import('@/lib/export/selection'),
     ]);
     const entries = data.sources
       .map((source) => sourceAsPaper(source, store.now()))

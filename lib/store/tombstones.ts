@@ -5,9 +5,9 @@
  * the number of days Settings say (400 by default: longer than any backup one would restore).
  */
 import type { IDBPObjectStore } from 'idb';
-import type { Store } from './db';
-import type { Tombstone } from './merge';
-import type { CitecastSchema } from './schema';
+import type { Store } from '@/lib/store/db';
+import type { Tombstone } from '@/lib/store/merge';
+import type { CitecastSchema } from '@/lib/store/schema';
 
 /** The tombstone store of a read-write transaction. */
 type TombstoneStore = IDBPObjectStore<CitecastSchema, never, 'tombstones', 'readwrite'>;

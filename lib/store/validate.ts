@@ -4,8 +4,8 @@
  * string`), as a text the page renders in its language (lib/i18n/errors.ts; `englishText`
  * gives the English one).
  */
-import type { ErrorKey, ErrorText } from '../i18n/errors';
-import { LATEST_TIME } from '../limits';
+import type { ErrorKey, ErrorText } from '@/lib/i18n/errors';
+import { LATEST_TIME } from '@/lib/limits';
 
 /** Checks a value found at `path`; returns the reason it is refused, or `null`. */
 export type Check = (value: unknown, path: string) => ErrorText | null;

@@ -1,5 +1,5 @@
 /** The listening log grouped by day or month, flattened for a windowed list. */
-import { dayKey, monthKey } from './dates';
+import { dayKey, monthKey } from '@/lib/ui/dates';
 
 /** A group header or a row, in the order the list shows them. */
 export type GroupedItem<T> =

@@ -1,6 +1,6 @@
 /** How the pages show a saved paper: its link and its byline. */
-import { isHttpUrl } from '../messages';
-import type { PaperRecord } from '../store/schema';
+import { isHttpUrl } from '@/lib/messages';
+import type { PaperRecord } from '@/lib/store/schema';
 
 /**
  * The address a paper opens at: its arXiv page, else the first http(s) address it was cited

@@ -12,8 +12,8 @@
  * origin, and never seen by web pages. A snapshot written by another version of Citecast is
  * ignored. "Delete all my data" clears it with everything else.
  */
-import { settingsFrom, type Settings } from '../settings';
-import type { RecentSaves } from '../store/recent-saves';
+import { settingsFrom, type Settings } from '@/lib/settings';
+import type { RecentSaves } from '@/lib/store/recent-saves';
 
 /** The `localStorage` key of the snapshot. */
 export const POPUP_SNAPSHOT_KEY = 'citecast.popup.firstScreen';

@@ -5,8 +5,8 @@
  * Citecast window that asks.
  */
 import { browser } from 'wxt/browser';
-import { ZOTERO_PERMISSION } from './client';
-import { ARXIV_PDF_PERMISSION } from './send';
+import { ZOTERO_PERMISSION } from '@/lib/zotero/client';
+import { ARXIV_PDF_PERMISSION } from '@/lib/zotero/send';
 
 /** The extension page that asks for the permission. */
 export const ZOTERO_GRANT_PAGE = '/zotero-grant.html';

@@ -8,12 +8,12 @@
  * files itself), so the PDF is not an attachment here: the note links to it, and
  * lib/zotero/send.ts uploads the file when the user allowed Citecast to fetch it.
  */
-import type { CitingEpisode } from '../export/cited-by';
-import { SHOW_NAME } from '../hosts';
-import { format, t, type Locale } from '../i18n/index';
-import { isHttpUrl } from '../messages';
-import { formatClock } from '../playback/moment';
-import type { PaperRecord } from '../store/schema';
+import type { CitingEpisode } from '@/lib/export/cited-by';
+import { SHOW_NAME } from '@/lib/hosts';
+import { format, t, type Locale } from '@/lib/i18n/index';
+import { isHttpUrl } from '@/lib/messages';
+import { formatClock } from '@/lib/playback/moment';
+import type { PaperRecord } from '@/lib/store/schema';
 
 /** A creator as Zotero's item JSON writes it: split into first and last name, or one name. */
 export type ZoteroCreator =

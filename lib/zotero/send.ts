@@ -9,14 +9,14 @@
  * file is fetched from arXiv and uploaded only when the user also allowed arxiv.org.
  */
 import { browser } from 'wxt/browser';
-import { papersWithCitations, type PaperWithCitations } from '../export/cited-by';
-import { fail, type ErrorKey } from '../i18n/errors';
-import { localeFor } from '../i18n/index';
-import { success, type Result } from '../messages';
-import { readSettings } from '../settings';
-import type { Store } from '../store/db';
-import { normaliseDoi, normaliseTitle, paperKey } from '../store/keys';
-import { sourceAsPaper, type SavableSource } from '../store/papers';
+import { papersWithCitations, type PaperWithCitations } from '@/lib/export/cited-by';
+import { fail, type ErrorKey } from '@/lib/i18n/errors';
+import { localeFor } from '@/lib/i18n/index';
+import { success, type Result } from '@/lib/messages';
+import { readSettings } from '@/lib/settings';
+import type { Store } from '@/lib/store/db';
+import { normaliseDoi, normaliseTitle, paperKey } from '@/lib/store/keys';
+import { sourceAsPaper, type SavableSource } from '@/lib/store/papers';
 import {
   localItems,
   saveAttachment,
@@ -26,8 +26,8 @@ import {
   type Fetch,
   type LocalApiItem,
   type ZoteroProblem,
-} from './client';
-import { zoteroItem } from './item';
+} from '@/lib/zotero/client';
+import { zoteroItem } from '@/lib/zotero/item';
 
 /** Where Citecast remembers what it sent to Zotero: paper key → when (epoch ms). */
 export const ZOTERO_SENT_KEY = 'citecast.zoteroSent';

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { fixtureResponse, ROOT } from './fixture-pages.ts';
-import { assert } from './harness.ts';
+import { fixtureResponse, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { assert } from '@/tests/browser/harness.ts';
 
 /** The built extensions. */
 /** The build folder (`.output`, or `CITECAST_OUTPUT` as wxt.config.ts reads it). */

@@ -6,9 +6,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, request, type ChromiumSession } from './browsers.ts';
-import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
-import { assert, test } from './harness.ts';
+import { launchChromium, request, type ChromiumSession } from '@/tests/browser/browsers.ts';
+import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { assert, test } from '@/tests/browser/harness.ts';
 import {
   chromiumRoots,
   focusedIn,
@@ -18,7 +18,7 @@ import {
   seenAll,
   waitSeen,
   type Roots,
-} from './roots.ts';
+} from '@/tests/browser/roots.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;

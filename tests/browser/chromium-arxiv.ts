@@ -23,10 +23,10 @@ import {
   request,
   type ChromiumSession,
   waitFor,
-} from './browsers.ts';
-import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
-import { assert, test } from './harness.ts';
-import { chromiumRoots, seen, waitSeen } from './roots.ts';
+} from '@/tests/browser/browsers.ts';
+import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { assert, test } from '@/tests/browser/harness.ts';
+import { chromiumRoots, seen, waitSeen } from '@/tests/browser/roots.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;

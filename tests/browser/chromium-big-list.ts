@@ -14,15 +14,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, watchErrors, type ChromiumSession } from './browsers.ts';
-import { ROOT } from './fixture-pages.ts';
-import { assert, fail, test } from './harness.ts';
-import { chromiumRoots, seen, type RootOf } from './roots.ts';
+import { launchChromium, watchErrors, type ChromiumSession } from '@/tests/browser/browsers.ts';
+import { ROOT } from '@/tests/browser/fixture-pages.ts';
+import { assert, fail, test } from '@/tests/browser/harness.ts';
+import { chromiumRoots, seen, type RootOf } from '@/tests/browser/roots.ts';
 import {
   podimoListItemHtml,
   podimoShowPageHtml,
   type PodimoListItem,
-} from '../fixtures/podimo/list-page.ts';
+} from '@/tests/fixtures/podimo/list-page.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 /** Podimo's show address; the page route below serves the generated list there. */

@@ -22,7 +22,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { dryRunLibrary } from '../../lib/export/library-import.ts';
+import { dryRunLibrary } from '@/lib/export/library-import.ts';
 import {
   allowSiteAccess,
   hasHostPermission,
@@ -32,11 +32,11 @@ import {
   openExtensionPage,
   watchErrors,
   waitFor,
-} from './browsers.ts';
-import { serveWav } from './chromium-playback.ts';
-import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
-import { assert, test } from './harness.ts';
-import { chromiumRoots, pressedIs, seenAll, waitSeen } from './roots.ts';
+} from '@/tests/browser/browsers.ts';
+import { serveWav } from '@/tests/browser/chromium-playback.ts';
+import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { assert, test } from '@/tests/browser/harness.ts';
+import { chromiumRoots, pressedIs, seenAll, waitSeen } from '@/tests/browser/roots.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;

@@ -13,9 +13,9 @@ import {
   request,
   watchErrors,
   type ChromiumSession,
-} from './browsers.ts';
-import { ROOT } from './fixture-pages.ts';
-import { assert, test } from './harness.ts';
+} from '@/tests/browser/browsers.ts';
+import { ROOT } from '@/tests/browser/fixture-pages.ts';
+import { assert, test } from '@/tests/browser/harness.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const BACKUP = join(ROOT, 'tests', 'fixtures', 'library', 'backup.json');

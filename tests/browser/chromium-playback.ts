@@ -9,10 +9,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { launchChromium, request, waitFor, type ChromiumSession } from './browsers.ts';
-import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
-import { assert, test } from './harness.ts';
-import { chromiumRoots, pressedIs, waitSeen, type Roots } from './roots.ts';
+import {
+  launchChromium,
+  request,
+  waitFor,
+  type ChromiumSession,
+} from '@/tests/browser/browsers.ts';
+import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { assert, test } from '@/tests/browser/harness.ts';
+import { chromiumRoots, pressedIs, waitSeen, type Roots } from '@/tests/browser/roots.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 

@@ -5,9 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchChromium, type ChromiumSession } from './browsers.ts';
-import { checkElements, countElementsInPage, FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
-import { assert, fail, test } from './harness.ts';
+import { launchChromium, type ChromiumSession } from '@/tests/browser/browsers.ts';
+import {
+  checkElements,
+  countElementsInPage,
+  FIXTURE_PAGES,
+  ROOT,
+} from '@/tests/browser/fixture-pages.ts';
+import { assert, fail, test } from '@/tests/browser/harness.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 

@@ -7,12 +7,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DATABASE_NAME } from '../../lib/store/schema.ts';
-import { SETTINGS_KEY } from '../../lib/settings.ts';
-import { launchChromium, request, type ChromiumSession } from './browsers.ts';
-import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
-import { assert, test } from './harness.ts';
-import { chromiumRoots, pressedIs, seen, waitSeen } from './roots.ts';
+import { DATABASE_NAME } from '@/lib/store/schema.ts';
+import { SETTINGS_KEY } from '@/lib/settings.ts';
+import { launchChromium, request, type ChromiumSession } from '@/tests/browser/browsers.ts';
+import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { assert, test } from '@/tests/browser/harness.ts';
+import { chromiumRoots, pressedIs, seen, waitSeen } from '@/tests/browser/roots.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;

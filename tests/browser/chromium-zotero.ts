@@ -22,11 +22,11 @@ import {
   request,
   waitFor,
   type ChromiumSession,
-} from './browsers.ts';
-import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
-import { assert, fail, test } from './harness.ts';
-import { chromiumRoots, waitSeen } from './roots.ts';
-import { startFakeZotero, type FakeZotero } from '../zotero/fake-zotero.ts';
+} from '@/tests/browser/browsers.ts';
+import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { assert, fail, test } from '@/tests/browser/harness.ts';
+import { chromiumRoots, waitSeen } from '@/tests/browser/roots.ts';
+import { startFakeZotero, type FakeZotero } from '@/tests/zotero/fake-zotero.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const ZOTERO = 'http://127.0.0.1:23119/*';

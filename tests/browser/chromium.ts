@@ -2,7 +2,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHROME_EXT, launchChromium, request, type ChromiumSession } from './browsers.ts';
+import {
+  CHROME_EXT,
+  launchChromium,
+  request,
+  type ChromiumSession,
+} from '@/tests/browser/browsers.ts';
 import {
   checkCounts,
   checkElements,
@@ -12,9 +17,9 @@ import {
   ROOT,
   UNSUPPORTED_PAGE,
   type SeenCounts,
-} from './fixture-pages.ts';
-import { assert, fail, test } from './harness.ts';
-import { chromiumRoots, pressedIs, seenAll, waitSeen } from './roots.ts';
+} from '@/tests/browser/fixture-pages.ts';
+import { assert, fail, test } from '@/tests/browser/harness.ts';
+import { chromiumRoots, pressedIs, seenAll, waitSeen } from '@/tests/browser/roots.ts';
 
 /** A source's save toggle inside its root. */
 const SAVE = 'button[data-action="save"]';

@@ -6,12 +6,12 @@
  * `--only playback`.
  */
 import type { Browser, HTTPRequest } from 'puppeteer-core';
-import { launchFirefox } from './browsers.ts';
-import { FIXTURE_PAGES, fixtureResponse } from './fixture-pages.ts';
-import { assert, test } from './harness.ts';
-import { barState, makeWav } from './chromium-playback.ts';
-import { firefoxRoots, seen } from './roots.ts';
-import { waitFor } from './browsers.ts';
+import { launchFirefox } from '@/tests/browser/browsers.ts';
+import { FIXTURE_PAGES, fixtureResponse } from '@/tests/browser/fixture-pages.ts';
+import { assert, test } from '@/tests/browser/harness.ts';
+import { barState, makeWav } from '@/tests/browser/chromium-playback.ts';
+import { firefoxRoots, seen } from '@/tests/browser/roots.ts';
+import { waitFor } from '@/tests/browser/browsers.ts';
 
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
 

@@ -5,12 +5,12 @@
  * (chromium-zotero.ts). What Firefox does test: a page's Zotero button, pressed by the real mouse
  * inside its closed root, sends nothing to the fake Zotero server before the permission is given.
  */
-import { launchFirefox } from './browsers.ts';
-import { FIXTURE_PAGES } from './fixture-pages.ts';
-import { fixturePage } from './firefox.ts';
-import { assert, fail, test } from './harness.ts';
-import { firefoxRoots, waitSeen } from './roots.ts';
-import { startFakeZotero } from '../zotero/fake-zotero.ts';
+import { launchFirefox } from '@/tests/browser/browsers.ts';
+import { FIXTURE_PAGES } from '@/tests/browser/fixture-pages.ts';
+import { fixturePage } from '@/tests/browser/firefox.ts';
+import { assert, fail, test } from '@/tests/browser/harness.ts';
+import { firefoxRoots, waitSeen } from '@/tests/browser/roots.ts';
+import { startFakeZotero } from '@/tests/zotero/fake-zotero.ts';
 
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
 

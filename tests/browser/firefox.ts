@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefox } from './browsers.ts';
+import { launchFirefox } from '@/tests/browser/browsers.ts';
 import {
   checkCounts,
   checkElements,
@@ -18,9 +18,9 @@ import {
   ROOT,
   UNSUPPORTED_PAGE,
   type SeenCounts,
-} from './fixture-pages.ts';
-import { assert, fail, test } from './harness.ts';
-import { firefoxRoots, pressedIs, seen, seenAll, waitSeen } from './roots.ts';
+} from '@/tests/browser/fixture-pages.ts';
+import { assert, fail, test } from '@/tests/browser/harness.ts';
+import { firefoxRoots, pressedIs, seen, seenAll, waitSeen } from '@/tests/browser/roots.ts';
 
 /** A source's save toggle inside its root. */
 const SAVE = 'button[data-action="save"]';

@@ -11,12 +11,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'puppeteer-core';
-import { launchChromium, launchFirefox, request, type ChromiumSession } from './browsers.ts';
-import { serveWav } from './chromium-playback.ts';
-import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
-import { fixturePage } from './firefox.ts';
-import { assert, test } from './harness.ts';
-import { chromiumRoots, firefoxRoots, waitInRoots, type Roots } from './roots.ts';
+import {
+  launchChromium,
+  launchFirefox,
+  request,
+  type ChromiumSession,
+} from '@/tests/browser/browsers.ts';
+import { serveWav } from '@/tests/browser/chromium-playback.ts';
+import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { fixturePage } from '@/tests/browser/firefox.ts';
+import { assert, test } from '@/tests/browser/harness.ts';
+import { chromiumRoots, firefoxRoots, waitInRoots, type Roots } from '@/tests/browser/roots.ts';
 
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
 const SITE_STEM = '2026-05-20-synthetic-episode-title-7cc949';

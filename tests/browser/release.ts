@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
-import { launchChromium, launchFirefox, waitFor } from './browsers.ts';
-import { FIXTURE_PAGES, ROOT } from './fixture-pages.ts';
-import { fixturePage } from './firefox.ts';
-import { assert, fail, test } from './harness.ts';
+import { launchChromium, launchFirefox, waitFor } from '@/tests/browser/browsers.ts';
+import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { fixturePage } from '@/tests/browser/firefox.ts';
+import { assert, fail, test } from '@/tests/browser/harness.ts';
 
 const OUTPUT = join(ROOT, process.env.CITECAST_OUTPUT ?? '.output');
 const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {

@@ -11,7 +11,7 @@
  */
 import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import { assert } from './harness.ts';
+import { assert } from '@/tests/browser/harness.ts';
 
 /** Gives the root of a Citecast host found by the helper, or `null` for any other element. */
 export type RootOf = (host: Element) => ShadowRoot | null;

@@ -4,11 +4,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runChromium } from './chromium.ts';
-import { runChromiumAnnotate } from './chromium-annotate.ts';
-import { runFirefox } from './firefox.ts';
-import { ROOT } from './fixture-pages.ts';
-import { summary } from './harness.ts';
+import { runChromium } from '@/tests/browser/chromium.ts';
+import { runChromiumAnnotate } from '@/tests/browser/chromium-annotate.ts';
+import { runFirefox } from '@/tests/browser/firefox.ts';
+import { ROOT } from '@/tests/browser/fixture-pages.ts';
+import { summary } from '@/tests/browser/harness.ts';
 
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
@@ -17,28 +17,29 @@ const start = performance.now();
 // `--only fixtures`: the content script on every fixture page, in both browsers.
 if (!only || only === 'chromium' || only === 'fixtures') await runChromium();
 if (!only || only === 'chromium') await runChromiumAnnotate();
-if (!only || only === 'chromium') await (await import('./chromium-reader.ts')).runChromiumReader();
+if (!only || only === 'chromium')
+  await (await import('@/tests/browser/chromium-reader.ts')).runChromiumReader();
 if (!only || only === 'chromium' || only === 'arxiv')
-  await (await import('./chromium-arxiv.ts')).runChromiumArxiv();
+  await (await import('@/tests/browser/chromium-arxiv.ts')).runChromiumArxiv();
 if (!only || only === 'chromium' || only === 'settings')
-  await (await import('./chromium-settings-errors.ts')).runChromiumSettingsErrors();
+  await (await import('@/tests/browser/chromium-settings-errors.ts')).runChromiumSettingsErrors();
 if (!only || only === 'chromium' || only === 'playback')
-  await (await import('./chromium-playback.ts')).runChromiumPlayback();
+  await (await import('@/tests/browser/chromium-playback.ts')).runChromiumPlayback();
 if (!only || only === 'chromium' || only === 'pages')
-  await (await import('./chromium-pages.ts')).runChromiumPages();
+  await (await import('@/tests/browser/chromium-pages.ts')).runChromiumPages();
 if (!only || only === 'chromium' || only === 'flow')
-  await (await import('./chromium-library-flow.ts')).runChromiumLibraryFlow();
+  await (await import('@/tests/browser/chromium-library-flow.ts')).runChromiumLibraryFlow();
 if (!only || only === 'chromium' || only === 'zotero')
-  await (await import('./chromium-zotero.ts')).runChromiumZotero();
+  await (await import('@/tests/browser/chromium-zotero.ts')).runChromiumZotero();
 if (!only || only === 'chromium' || only === 'big-list')
-  await (await import('./chromium-big-list.ts')).runChromiumBigList();
-if (!only || only === 'privacy') await (await import('./privacy.ts')).runPrivacy();
+  await (await import('@/tests/browser/chromium-big-list.ts')).runChromiumBigList();
+if (!only || only === 'privacy') await (await import('@/tests/browser/privacy.ts')).runPrivacy();
 if (!only || only === 'firefox' || only === 'fixtures') await runFirefox();
 if (!only || only === 'firefox' || only === 'playback')
-  await (await import('./firefox-playback.ts')).runFirefoxPlayback();
+  await (await import('@/tests/browser/firefox-playback.ts')).runFirefoxPlayback();
 if (!only || only === 'firefox' || only === 'zotero')
-  await (await import('./firefox-zotero.ts')).runFirefoxZotero();
-if (!only || only === 'release') await (await import('./release.ts')).runRelease();
+  await (await import('@/tests/browser/firefox-zotero.ts')).runFirefoxZotero();
+if (!only || only === 'release') await (await import('@/tests/browser/release.ts')).runRelease();
 
 const { passed, failed, results } = summary();
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });

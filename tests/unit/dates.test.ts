@@ -1,6 +1,6 @@
 /** Dates and durations as the hosts write them, in Podimo's languages. */
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseHumanDate, readDateLine } from '../../lib/dates/index';
+import { parseDuration, parseHumanDate, readDateLine } from '@/lib/dates/index';
 
 const NOW = new Date('2026-05-28T12:00:00Z');
 

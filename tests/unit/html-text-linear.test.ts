@@ -5,8 +5,8 @@
  * is a ratio of medians, not a wall-clock limit: a slow or busy machine slows both sides.
  */
 import { describe, expect, it } from 'vitest';
-import { readFeedText } from '../../lib/catalog/feed';
-import { htmlToText } from '../../lib/html-text';
+import { readFeedText } from '@/lib/catalog/feed';
+import { htmlToText } from '@/lib/html-text';
 
 const MB = 1024 * 1024;
 const NOW = new Date('2026-06-01T12:00:00Z');

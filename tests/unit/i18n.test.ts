@@ -1,7 +1,7 @@
 /** The in-page strings: both tables complete, the browser language picks the table, plurals. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { countsLabel, sourceTooltip } from '../../lib/annotate/controls';
-import { format, localeFor, MESSAGES, plural, setUiLocale, t } from '../../lib/i18n/index';
+import { countsLabel, sourceTooltip } from '@/lib/annotate/controls';
+import { format, localeFor, MESSAGES, plural, setUiLocale, t } from '@/lib/i18n/index';
 
 afterEach(() => setUiLocale(undefined));
 

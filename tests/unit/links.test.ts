@@ -20,7 +20,7 @@ import {
   scholarQuery,
   slugMatchesTitle,
   titleSlug,
-} from '../../lib/links/index';
+} from '@/lib/links/index';
 
 const EP = 'https://podcast.do-not-panic.com/episodes/';
 const VIZ = 'https://podcast.do-not-panic.com/viz/';

@@ -3,8 +3,8 @@
  * are dropped, as `and others` always was, also when glued to the last name; real names stay.
  */
 import { describe, expect, it } from 'vitest';
-import { readAuthors } from '../../lib/sources/citation';
-import { parseSources } from '../../lib/sources/parse';
+import { readAuthors } from '@/lib/sources/citation';
+import { parseSources } from '@/lib/sources/parse';
 
 describe('tails of unnamed people in author lists', () => {
   const cases: Array<[field: string, names: string[]]> = [

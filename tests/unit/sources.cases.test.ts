@@ -9,8 +9,8 @@
  * The Podimo descriptions are copied verbatim from shared/fixtures/podimo-episode-page.txt.
  */
 import { describe, it, expect } from 'vitest';
-import { scholarQuery, slugMatchesTitle } from '../../lib/links/index';
-import { parseSources, type Source } from '../../lib/sources/index';
+import { scholarQuery, slugMatchesTitle } from '@/lib/links/index';
+import { parseSources, type Source } from '@/lib/sources/index';
 
 type Kind = 'paper' | 'episode' | 'other';
 

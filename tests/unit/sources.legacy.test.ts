@@ -1,6 +1,6 @@
 /** Legacy `Source:` blocks whose lines a host ran together with single spaces. */
 import { describe, expect, it } from 'vitest';
-import { parseSources } from '../../lib/sources/index';
+import { parseSources } from '@/lib/sources/index';
 
 const URL = 'https://arxiv.org/pdf/2503.01234';
 

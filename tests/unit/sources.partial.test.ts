@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canSave, fillSource } from '../../lib/annotate/controls';
-import { episodeForMessage } from '../../lib/messages';
-import { readPage } from '../../lib/sites/index';
-import { parseSources } from '../../lib/sources/parse';
-import { htmlDocument } from '../../scripts/read-saved-page';
+import { canSave, fillSource } from '@/lib/annotate/controls';
+import { episodeForMessage } from '@/lib/messages';
+import { readPage } from '@/lib/sites/index';
+import { parseSources } from '@/lib/sources/parse';
+import { htmlDocument } from '@/scripts/read-saved-page';
 
 // The happy-dom environment has its own URL, so the fixtures are found from the project root.
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures');

@@ -10,7 +10,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseSources, type ParsedSources } from '../../lib/sources/index';
+import { parseSources, type ParsedSources } from '@/lib/sources/index';
 
 const HTTP = /^https?:\/\//i;
 

@@ -6,9 +6,9 @@ import {
   resolvedSource,
   statusView,
   summaryCounts,
-} from '../../../lib/annotate/arxiv';
-import { setUiLocale } from '../../../lib/i18n/index';
-import { source } from '../store/helpers';
+} from '@/lib/annotate/arxiv';
+import { setUiLocale } from '@/lib/i18n/index';
+import { source } from '@/tests/unit/store/helpers';
 
 afterEach(() => setUiLocale(undefined));
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { EPISODE_TAG, placeAnnotations, SOURCE_TAG } from '../../../lib/annotate/place';
-import { rootOf } from '../../../lib/annotate/roots';
-import { readPage } from '../../../lib/sites/index';
+import { EPISODE_TAG, placeAnnotations, SOURCE_TAG } from '@/lib/annotate/place';
+import { rootOf } from '@/lib/annotate/roots';
+import { readPage } from '@/lib/sites/index';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
 

@@ -1,7 +1,7 @@
 /** Reading arXiv's Atom answers without DOMParser: the fields Citecast needs, and typed refusals. */
 import { describe, expect, it } from 'vitest';
-import { MAX_ATOM_CHARS, parseAtom } from '../../../lib/arxiv/atom';
-import { fixture } from './fixtures';
+import { MAX_ATOM_CHARS, parseAtom } from '@/lib/arxiv/atom';
+import { fixture } from '@/tests/unit/arxiv/fixtures';
 
 function feed(text: string) {
   const result = parseAtom(text);

@@ -3,9 +3,9 @@
  * 429/503 with Retry-After (seconds or an HTTP date) honoured for later requests too; offline.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLimiter, retryAfterTime } from '../../../lib/arxiv/limiter';
+import { createLimiter, retryAfterTime } from '@/lib/arxiv/limiter';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fixture } from './fixtures';
+import { fixture } from '@/tests/unit/arxiv/fixtures';
 
 const T0 = Date.UTC(2026, 4, 28, 12, 0, 0);
 

@@ -1,8 +1,8 @@
 /** Title matching: only a strong match is accepted; near misses and ambiguity are only offered. */
 import { describe, expect, it } from 'vitest';
-import { parseAtom } from '../../../lib/arxiv/atom';
-import { bestMatch, scoreMatch } from '../../../lib/arxiv/match';
-import { fixture } from './fixtures';
+import { parseAtom } from '@/lib/arxiv/atom';
+import { bestMatch, scoreMatch } from '@/lib/arxiv/match';
+import { fixture } from '@/tests/unit/arxiv/fixtures';
 
 const paper = (title: string, authors: string[] = []) => ({ title, authors });
 

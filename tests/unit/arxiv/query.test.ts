@@ -1,6 +1,6 @@
 /** The addresses sent to arXiv: folded title words only, batched with OR. */
 import { describe, expect, it } from 'vitest';
-import { batches, idLookupUrl, titlePhrase, titleSearchUrl } from '../../../lib/arxiv/query';
+import { batches, idLookupUrl, titlePhrase, titleSearchUrl } from '@/lib/arxiv/query';
 
 describe('arXiv query addresses', () => {
   it('sends folded words only, never query syntax', () => {

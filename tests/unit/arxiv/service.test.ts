@@ -4,20 +4,26 @@
  * and the merge of a title-keyed paper into its arXiv record.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { pruneExpired, readTitles, MISS_TTL_MS, RESOLVED_TTL_MS } from '../../../lib/arxiv/cache';
-import type { FetchOutcome, Limiter } from '../../../lib/arxiv/limiter';
+import { pruneExpired, readTitles, MISS_TTL_MS, RESOLVED_TTL_MS } from '@/lib/arxiv/cache';
+import type { FetchOutcome, Limiter } from '@/lib/arxiv/limiter';
 import {
   arxivMetadata,
   linkArxiv,
   resolveTitles,
   unlinkArxiv,
   type ArxivDeps,
-} from '../../../lib/arxiv/service';
-import type { Store } from '../../../lib/store/db';
-import { recordEpisode } from '../../../lib/store/episodes';
-import { savePaper, setNote, setTags } from '../../../lib/store/papers';
-import { freshIndexedDb, openTestStore, source, testClock, type TestClock } from '../store/helpers';
-import { fixture } from './fixtures';
+} from '@/lib/arxiv/service';
+import type { Store } from '@/lib/store/db';
+import { recordEpisode } from '@/lib/store/episodes';
+import { savePaper, setNote, setTags } from '@/lib/store/papers';
+import {
+  freshIndexedDb,
+  openTestStore,
+  source,
+  testClock,
+  type TestClock,
+} from '@/tests/unit/store/helpers';
+import { fixture } from '@/tests/unit/arxiv/fixtures';
 
 const TITANS = 'Titans: Learning to Memorize at Test Time';
 const MEMORY = 'Memory Layers at Scale';

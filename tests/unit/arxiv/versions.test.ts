@@ -1,8 +1,8 @@
 /** "Revised since this episode" from what arXiv's answer can tell (the latest version only). */
 import { describe, expect, it } from 'vitest';
-import { parseAtom } from '../../../lib/arxiv/atom';
-import { revisionSince } from '../../../lib/arxiv/versions';
-import { fixture } from './fixtures';
+import { parseAtom } from '@/lib/arxiv/atom';
+import { revisionSince } from '@/lib/arxiv/versions';
+import { fixture } from '@/tests/unit/arxiv/fixtures';
 
 const v3 = (() => {
   const r = parseAtom(fixture('versions.xml'));

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readFeedText } from '../../../lib/catalog/feed';
-import { episodesToJson } from '../../../lib/episode';
-import { rssReader } from '../../../lib/sites/rss';
-import { xmlDocument } from '../../../scripts/read-saved-page';
+import { readFeedText } from '@/lib/catalog/feed';
+import { episodesToJson } from '@/lib/episode';
+import { rssReader } from '@/lib/sites/rss';
+import { xmlDocument } from '@/scripts/read-saved-page';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
 const NOW = new Date('2026-06-01T12:00:00Z');

@@ -1,6 +1,6 @@
 /** Papers and library files shared by the export tests. */
-import { stampNew } from '../../../lib/store/fields';
-import { PAPER_FIELDS, type PaperRecord } from '../../../lib/store/schema';
+import { stampNew } from '@/lib/store/fields';
+import { PAPER_FIELDS, type PaperRecord } from '@/lib/store/schema';
 
 /** A saved paper with the given fields, stamped at `time`. */
 export function paper(

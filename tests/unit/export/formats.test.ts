@@ -1,11 +1,11 @@
 /** Papers as BibTeX, RIS and CSL-JSON: what each entry carries, and stable citation keys. */
 import { describe, expect, it } from 'vitest';
-import { papersToBibtex } from '../../../lib/export/bibtex';
-import type { PaperWithCitations } from '../../../lib/export/cited-by';
-import { citationKeys } from '../../../lib/export/cite-keys';
-import { papersToCslJson } from '../../../lib/export/csl';
-import { papersToRis } from '../../../lib/export/ris';
-import { FAST_WEIGHTS, paper, PAPERS, TITANS, TITLE_ONLY } from './fixtures';
+import { papersToBibtex } from '@/lib/export/bibtex';
+import type { PaperWithCitations } from '@/lib/export/cited-by';
+import { citationKeys } from '@/lib/export/cite-keys';
+import { papersToCslJson } from '@/lib/export/csl';
+import { papersToRis } from '@/lib/export/ris';
+import { FAST_WEIGHTS, paper, PAPERS, TITANS, TITLE_ONLY } from '@/tests/unit/export/fixtures';
 
 const CITED_BY = [
   { key: 'ep-2025-02-01-titans-aaaaaa', title: 'Titans & "Memory"', published: '2025-02-01' },

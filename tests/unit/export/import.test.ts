@@ -1,20 +1,20 @@
 /** Importing a library (BibTeX, RIS, CSL-JSON as Zotero writes them) into the store. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { importLibrary } from '../../../lib/export/library-import';
-import { errorText, problem } from '../../../lib/i18n/errors';
-import { exportPapers, formatPapers, type PaperFormat } from '../../../lib/export/papers';
-import type { Store } from '../../../lib/store/db';
-import { exportBackupJson } from '../../../lib/store/backup';
-import { getPaper, savePaper, setReadState, setTags } from '../../../lib/store/papers';
-import type { PaperRecord } from '../../../lib/store/schema';
+import { importLibrary } from '@/lib/export/library-import';
+import { errorText, problem } from '@/lib/i18n/errors';
+import { exportPapers, formatPapers, type PaperFormat } from '@/lib/export/papers';
+import type { Store } from '@/lib/store/db';
+import { exportBackupJson } from '@/lib/store/backup';
+import { getPaper, savePaper, setReadState, setTags } from '@/lib/store/papers';
+import type { PaperRecord } from '@/lib/store/schema';
 import {
   arxivSource,
   freshIndexedDb,
   openTestStore,
   testClock,
   type TestClock,
-} from '../store/helpers';
-import { PAPERS } from './fixtures';
+} from '@/tests/unit/store/helpers';
+import { PAPERS } from '@/tests/unit/export/fixtures';
 
 let clock: TestClock;
 let store: Store;

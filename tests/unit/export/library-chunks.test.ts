@@ -12,10 +12,10 @@ import {
   importLibrary,
   libraryImportProgress,
   runLibraryImport,
-} from '../../../lib/export/library-import';
-import { CHUNK_ENTRIES } from '../../../lib/export/library-parse';
-import type { Store } from '../../../lib/store/db';
-import { freshIndexedDb, openTestStore, testClock } from '../store/helpers';
+} from '@/lib/export/library-import';
+import { CHUNK_ENTRIES } from '@/lib/export/library-parse';
+import type { Store } from '@/lib/store/db';
+import { freshIndexedDb, openTestStore, testClock } from '@/tests/unit/store/helpers';
 
 let store: Store;
 

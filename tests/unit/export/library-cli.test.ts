@@ -27,7 +27,9 @@ function tempDir(): string {
 }
 
 function library(args: string[], cwd = ROOT) {
-  const r = spawnSync(TSX, [join(ROOT, 'scripts', 'library.ts'), ...args], {
+  // The project's tsconfig, named outright, resolves the `@/` imports from any working folder.
+  const tsconfig = ['--tsconfig', join(ROOT, 'tsconfig.json')];
+  const r = spawnSync(TSX, [...tsconfig, join(ROOT, 'scripts', 'library.ts'), ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 60_000,

@@ -9,13 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  dryRunLibrary,
-  type DryRunPaper,
-  type DryRunResult,
-} from '../../../lib/export/library-import';
-import { MAX_LIBRARY_BYTES } from '../../../lib/export/library-parse';
-import { decodeLibraryBytes } from '../../../lib/export/library-text';
+import { dryRunLibrary, type DryRunPaper, type DryRunResult } from '@/lib/export/library-import';
+import { MAX_LIBRARY_BYTES } from '@/lib/export/library-parse';
+import { decodeLibraryBytes } from '@/lib/export/library-text';
 
 const CORPUS = join(fileURLToPath(new URL('.', import.meta.url)), '../../fixtures/library/corpus');
 

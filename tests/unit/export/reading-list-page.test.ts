@@ -1,6 +1,6 @@
 /** The reading list built from a page's sources (no store): links http(s) only, marks, escaping. */
 import { describe, expect, it } from 'vitest';
-import { readingListMarkdown } from '../../../lib/export/reading-list';
+import { readingListMarkdown } from '@/lib/export/reading-list';
 
 describe('readingListMarkdown', () => {
   it('lists the sources with links, bylines and saved marks', () => {

@@ -1,10 +1,10 @@
 /** The Markdown reading list of an episode, and the episodes named in a paper export. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exportPapers } from '../../../lib/export/papers';
-import { episodeReadingList } from '../../../lib/export/reading-list';
-import type { Store } from '../../../lib/store/db';
-import { recordEpisode, type EpisodeSighting } from '../../../lib/store/episodes';
-import { savePaper, setReadState } from '../../../lib/store/papers';
+import { exportPapers } from '@/lib/export/papers';
+import { episodeReadingList } from '@/lib/export/reading-list';
+import type { Store } from '@/lib/store/db';
+import { recordEpisode, type EpisodeSighting } from '@/lib/store/episodes';
+import { savePaper, setReadState } from '@/lib/store/papers';
 import {
   arxivSource,
   freshIndexedDb,
@@ -12,7 +12,7 @@ import {
   source,
   testClock,
   type TestClock,
-} from '../store/helpers';
+} from '@/tests/unit/store/helpers';
 
 const STEM = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 let clock: TestClock;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceMarkdownLink } from '../../../lib/export/reading-list';
+import { sourceMarkdownLink } from '@/lib/export/reading-list';
 
 const base = {
   title: 'Titans: Learning to Memorize at Test Time',

@@ -7,17 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mergeTitleIntoArxiv } from '../../../lib/store/arxiv-link';
-import { exportBackup, exportBackupJson, importBackup } from '../../../lib/store/backup';
-import type { Backup } from '../../../lib/store/backup-format';
-import type { Store } from '../../../lib/store/db';
-import { recordEpisode } from '../../../lib/store/episodes';
-import { deleteListen } from '../../../lib/store/library-writes';
-import { getListen, setHeard } from '../../../lib/store/listens';
-import { getPaper, savePaper, setNote, setTags } from '../../../lib/store/papers';
-import { STORE_NAMES } from '../../../lib/store/schema';
-import { pruneTombstones } from '../../../lib/store/tombstones';
-import { arxivSource, freshTestStore, source, type TestClock } from '../store/helpers';
+import { mergeTitleIntoArxiv } from '@/lib/store/arxiv-link';
+import { exportBackup, exportBackupJson, importBackup } from '@/lib/store/backup';
+import type { Backup } from '@/lib/store/backup-format';
+import type { Store } from '@/lib/store/db';
+import { recordEpisode } from '@/lib/store/episodes';
+import { deleteListen } from '@/lib/store/library-writes';
+import { getListen, setHeard } from '@/lib/store/listens';
+import { getPaper, savePaper, setNote, setTags } from '@/lib/store/papers';
+import { STORE_NAMES } from '@/lib/store/schema';
+import { pruneTombstones } from '@/lib/store/tombstones';
+import { arxivSource, freshTestStore, source, type TestClock } from '@/tests/unit/store/helpers';
 
 const STEM = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 const SHOW = 'https://podcast.do-not-panic.com';

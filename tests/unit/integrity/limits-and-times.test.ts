@@ -5,17 +5,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LIMITS } from '../../../lib/limits';
-import type { RequestData, RequestType, Result } from '../../../lib/messages';
-import { exportBackupJson, importBackup } from '../../../lib/store/backup';
-import { BACKUP_FORMAT } from '../../../lib/store/backup-format';
-import { openStore } from '../../../lib/store/db';
-import { paperKey } from '../../../lib/store/keys';
-import type { PaperRecord } from '../../../lib/store/schema';
-import { createStoreService, type StoreService } from '../../../lib/store/service';
-import { formatDay } from '../../../lib/ui/dates';
-import { DB_NAME, popupSender, tabSender } from '../messages/helpers';
-import { freshIndexedDb, paperRecord, testClock } from '../store/helpers';
+import { LIMITS } from '@/lib/limits';
+import type { RequestData, RequestType, Result } from '@/lib/messages';
+import { exportBackupJson, importBackup } from '@/lib/store/backup';
+import { BACKUP_FORMAT } from '@/lib/store/backup-format';
+import { openStore } from '@/lib/store/db';
+import { paperKey } from '@/lib/store/keys';
+import type { PaperRecord } from '@/lib/store/schema';
+import { createStoreService, type StoreService } from '@/lib/store/service';
+import { formatDay } from '@/lib/ui/dates';
+import { DB_NAME, popupSender, tabSender } from '@/tests/unit/messages/helpers';
+import { freshIndexedDb, paperRecord, testClock } from '@/tests/unit/store/helpers';
 
 const T0 = Date.UTC(2026, 4, 1);
 let service: StoreService;

@@ -6,18 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  mergeHistories,
-  mergeRecord,
-  PAPER_MERGE_RULES,
-  type History,
-} from '../../../lib/store/merge';
-import type {
-  CitationRecord,
-  EpisodeRecord,
-  ListenRecord,
-  PaperRecord,
-} from '../../../lib/store/schema';
+import { mergeHistories, mergeRecord, PAPER_MERGE_RULES, type History } from '@/lib/store/merge';
+import type { CitationRecord, EpisodeRecord, ListenRecord, PaperRecord } from '@/lib/store/schema';
 
 const SEED = 17;
 const time = fc.integer({ min: 1, max: 6 });

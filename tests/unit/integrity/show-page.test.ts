@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RequestData } from '../../../lib/messages';
-import { pageFacts, speaksForShow } from '../../../lib/show-page';
-import { htmlDocument } from '../../../scripts/read-saved-page';
-import { eachTestService, popupSender, tabSender } from '../messages/helpers';
+import type { RequestData } from '@/lib/messages';
+import { pageFacts, speaksForShow } from '@/lib/show-page';
+import { htmlDocument } from '@/scripts/read-saved-page';
+import { eachTestService, popupSender, tabSender } from '@/tests/unit/messages/helpers';
 
 const STEM = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 const SHOW = 'https://podcast.do-not-panic.com';

@@ -5,12 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createLimiter, MAX_ANSWER_BYTES } from '../../../lib/arxiv/limiter';
-import { readTextCapped } from '../../../lib/fetch-text';
-import { readSettings, writeSettings } from '../../../lib/settings';
-import { paperKey } from '../../../lib/store/keys';
-import { eachTestService, popupSender, tabSender } from '../messages/helpers';
-import { paperRecord } from '../store/helpers';
+import { createLimiter, MAX_ANSWER_BYTES } from '@/lib/arxiv/limiter';
+import { readTextCapped } from '@/lib/fetch-text';
+import { readSettings, writeSettings } from '@/lib/settings';
+import { paperKey } from '@/lib/store/keys';
+import { eachTestService, popupSender, tabSender } from '@/tests/unit/messages/helpers';
+import { paperRecord } from '@/tests/unit/store/helpers';
 
 const T0 = Date.UTC(2026, 4, 28, 12, 0, 0);
 

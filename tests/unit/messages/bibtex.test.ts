@@ -1,9 +1,15 @@
 /** The `bibtex` request: the saved papers among the keys asked, as BibTeX, from a content script. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Result } from '../../../lib/messages';
-import { freshIndexedDb } from '../store/helpers';
-import { paperSource, popupSender, tabSender, testService, type TestService } from './helpers';
+import type { Result } from '@/lib/messages';
+import { freshIndexedDb } from '@/tests/unit/store/helpers';
+import {
+  paperSource,
+  popupSender,
+  tabSender,
+  testService,
+  type TestService,
+} from '@/tests/unit/messages/helpers';
 
 let t: TestService;
 

@@ -5,10 +5,16 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Result, StoreChange } from '../../../lib/messages';
-import type { MessageSender } from '../../../lib/store/service';
-import { freshIndexedDb } from '../store/helpers';
-import { paperSource, popupSender, tabSender, testService, type TestService } from './helpers';
+import type { Result, StoreChange } from '@/lib/messages';
+import type { MessageSender } from '@/lib/store/service';
+import { freshIndexedDb } from '@/tests/unit/store/helpers';
+import {
+  paperSource,
+  popupSender,
+  tabSender,
+  testService,
+  type TestService,
+} from '@/tests/unit/messages/helpers';
 
 const PAPERS = ['2501.00663', '1706.03762', '2412.09764', '2305.13245'];
 const EPISODES = ['2026-05-20-titans-a-000001', '2026-05-21-attention-b-000002', 'show:third'];

@@ -13,22 +13,22 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PageSetup } from '../../../components/common/i18n';
-import { StoreError } from '../../../components/common/Notice';
-import { ServicesProvider, type AskFn, type Services } from '../../../components/common/services';
-import { ImportExportSection } from '../../../components/library/ImportExportSection';
+import { PageSetup } from '@/components/common/i18n';
+import { StoreError } from '@/components/common/Notice';
+import { ServicesProvider, type AskFn, type Services } from '@/components/common/services';
+import { ImportExportSection } from '@/components/library/ImportExportSection';
 import {
   ERROR_MESSAGES,
   errorText,
   firstLine,
   setErrorLocale,
   type ErrorKey,
-} from '../../../lib/i18n/errors';
-import { ask, type MessageError, type Result } from '../../../lib/messages';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
-import { openStore } from '../../../lib/store/db';
-import { freshIndexedDb } from '../store/helpers';
-import { DB_NAME, popupSender, testService, type TestService } from './helpers';
+} from '@/lib/i18n/errors';
+import { ask, type MessageError, type Result } from '@/lib/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { openStore } from '@/lib/store/db';
+import { freshIndexedDb } from '@/tests/unit/store/helpers';
+import { DB_NAME, popupSender, testService, type TestService } from '@/tests/unit/messages/helpers';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const NB: Settings = { ...DEFAULT_SETTINGS, language: 'nb' };

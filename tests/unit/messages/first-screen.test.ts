@@ -7,13 +7,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { RequestData, RequestType, Result } from '../../../lib/messages';
-import { openStore } from '../../../lib/store/db';
-import { LibraryCache } from '../../../lib/store/library-cache';
-import { createStoreService, type StoreService } from '../../../lib/store/service';
-import type { PaperQuery } from '../../../lib/views';
-import { freshIndexedDb, testClock, type TestClock } from '../store/helpers';
-import { DB_NAME, paperSource, popupSender, tabSender } from './helpers';
+import type { RequestData, RequestType, Result } from '@/lib/messages';
+import { openStore } from '@/lib/store/db';
+import { LibraryCache } from '@/lib/store/library-cache';
+import { createStoreService, type StoreService } from '@/lib/store/service';
+import type { PaperQuery } from '@/lib/views';
+import { freshIndexedDb, testClock, type TestClock } from '@/tests/unit/store/helpers';
+import { DB_NAME, paperSource, popupSender, tabSender } from '@/tests/unit/messages/helpers';
 
 const E1 = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 const E2 = '2026-05-27-beluga-cxl-memory-pooling-for-llm-kv-cac-b6142f';

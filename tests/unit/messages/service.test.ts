@@ -5,10 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { STORE_CHANGED, type Result, type StoreChange } from '../../../lib/messages';
-import type { Store } from '../../../lib/store/db';
-import { broadcastChange, startStoreService, storeError } from '../../../lib/store/service';
-import { freshIndexedDb } from '../store/helpers';
+import { STORE_CHANGED, type Result, type StoreChange } from '@/lib/messages';
+import type { Store } from '@/lib/store/db';
+import { broadcastChange, startStoreService, storeError } from '@/lib/store/service';
+import { freshIndexedDb } from '@/tests/unit/store/helpers';
 import {
   DB_NAME,
   paperSource,
@@ -16,7 +16,7 @@ import {
   tabSender,
   testService,
   type TestService,
-} from './helpers';
+} from '@/tests/unit/messages/helpers';
 
 const EPISODE_STEM = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 
@@ -407,7 +407,7 @@ const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (
 describe('wired through @webext-core/messaging', () => {
   it('answers a protocol message with its result, and ignores other messages', async () => {
     const { service, stop } = startStoreService({
-      open: () => import('../../../lib/store/db').then((m) => m.openStore({ name: DB_NAME })),
+      open: () => import('@/lib/store/db').then((m) => m.openStore({ name: DB_NAME })),
       persist: false,
       broadcast: async () => {},
     });

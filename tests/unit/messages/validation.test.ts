@@ -1,10 +1,16 @@
 /** Every payload is checked against its schema and every sender against the request's access. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkRequest, episodeForMessage, LIMITS, type Result } from '../../../lib/messages';
-import type { FoundEpisode } from '../../../lib/episode';
-import { freshIndexedDb, source } from '../store/helpers';
-import { paperSource, popupSender, tabSender, testService, type TestService } from './helpers';
+import { checkRequest, episodeForMessage, LIMITS, type Result } from '@/lib/messages';
+import type { FoundEpisode } from '@/lib/episode';
+import { freshIndexedDb, source } from '@/tests/unit/store/helpers';
+import {
+  paperSource,
+  popupSender,
+  tabSender,
+  testService,
+  type TestService,
+} from '@/tests/unit/messages/helpers';
 
 let t: TestService;
 

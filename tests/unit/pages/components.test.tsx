@@ -8,17 +8,17 @@ import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PageSetup } from '../../../components/common/i18n';
-import { ServicesProvider, type AskFn, type Services } from '../../../components/common/services';
-import { PapersSection } from '../../../components/library/PapersSection';
-import { PaperSearch } from '../../../components/popup/PaperSearch';
-import { ThisTab } from '../../../components/popup/ThisTab';
-import { failure, success, type RequestData } from '../../../lib/messages';
-import type { PageEpisodesReply } from '../../../lib/page-episodes';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
-import type { PaperRecord } from '../../../lib/store/schema';
-import type { PaperView } from '../../../lib/views';
-import { paperRecord } from '../store/helpers';
+import { PageSetup } from '@/components/common/i18n';
+import { ServicesProvider, type AskFn, type Services } from '@/components/common/services';
+import { PapersSection } from '@/components/library/PapersSection';
+import { PaperSearch } from '@/components/popup/PaperSearch';
+import { ThisTab } from '@/components/popup/ThisTab';
+import { failure, success, type RequestData } from '@/lib/messages';
+import type { PageEpisodesReply } from '@/lib/page-episodes';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import type { PaperRecord } from '@/lib/store/schema';
+import type { PaperView } from '@/lib/views';
+import { paperRecord } from '@/tests/unit/store/helpers';
 
 function paper(key: string, title: string, savedAt: number): PaperRecord {
   return paperRecord(key, savedAt, {

@@ -7,7 +7,7 @@ import {
   pickLocale,
   translator,
   type PageKey,
-} from '../../../lib/i18n/pages';
+} from '@/lib/i18n/pages';
 
 describe('page message tables', () => {
   it('have the same keys, none empty', () => {

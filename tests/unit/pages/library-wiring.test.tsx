@@ -8,21 +8,21 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { AskFn } from '../../../components/common/services';
-import { ArxivSettings } from '../../../components/library/ArxivSettings';
-import { CatalogSummary } from '../../../components/library/CatalogSummary';
-import { FeedImport } from '../../../components/library/FeedImport';
-import { SavedMoment } from '../../../components/library/SavedMoment';
-import * as permission from '../../../lib/arxiv/permission';
-import * as feedClient from '../../../lib/catalog/client';
-import { failure, success, type RequestData } from '../../../lib/messages';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
-import type { CatalogEpisode, CatalogStats } from '../../../lib/store/catalog';
-import type { EpisodeSummary } from '../../../lib/views';
-import { mountInto, settle } from './mount';
+import type { AskFn } from '@/components/common/services';
+import { ArxivSettings } from '@/components/library/ArxivSettings';
+import { CatalogSummary } from '@/components/library/CatalogSummary';
+import { FeedImport } from '@/components/library/FeedImport';
+import { SavedMoment } from '@/components/library/SavedMoment';
+import * as permission from '@/lib/arxiv/permission';
+import * as feedClient from '@/lib/catalog/client';
+import { failure, success, type RequestData } from '@/lib/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import type { CatalogEpisode, CatalogStats } from '@/lib/store/catalog';
+import type { EpisodeSummary } from '@/lib/views';
+import { mountInto, settle } from '@/tests/unit/pages/mount';
 
-vi.mock('../../../lib/catalog/client', () => ({ importShowFeed: vi.fn() }));
-vi.mock('../../../lib/arxiv/permission', () => ({
+vi.mock('@/lib/catalog/client', () => ({ importShowFeed: vi.fn() }));
+vi.mock('@/lib/arxiv/permission', () => ({
   requestArxivAccess: vi.fn(),
   revokeArxivAccess: vi.fn(),
   hasArxivPermission: vi.fn(),

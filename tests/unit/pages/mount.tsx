@@ -1,9 +1,9 @@
 /** Rendering a library or popup component in a test: with its settings and a fake background. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { PageSetup } from '../../../components/common/i18n';
-import { ServicesProvider, type AskFn, type Services } from '../../../components/common/services';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { PageSetup } from '@/components/common/i18n';
+import { ServicesProvider, type AskFn, type Services } from '@/components/common/services';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 /** Services answering through `ask`, with no tab, no page and no changes. */
 export function quietServices(ask: AskFn): Services {

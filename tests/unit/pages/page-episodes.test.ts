@@ -1,13 +1,13 @@
 /** The popup's question to the tab: the answer is built from a read and checked on arrival. */
 import { describe, expect, it } from 'vitest';
-import type { FoundEpisode } from '../../../lib/episode';
+import type { FoundEpisode } from '@/lib/episode';
 import {
   checkPageEpisodesReply,
   isPageEpisodesMessage,
   PAGE_EPISODES_MESSAGE,
   pageEpisodesReply,
-} from '../../../lib/page-episodes';
-import { parseSources } from '../../../lib/sources/parse';
+} from '@/lib/page-episodes';
+import { parseSources } from '@/lib/sources/parse';
 
 const description = [
   'Sources:',

@@ -4,14 +4,14 @@
  * shape, storage that throws), so a bad snapshot never breaks the popup.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import {
   clearPopupSnapshot,
   POPUP_SNAPSHOT_KEY,
   readPopupSnapshot,
   writePopupSnapshot,
   type SnapshotStorage,
-} from '../../../lib/ui/popup-snapshot';
+} from '@/lib/ui/popup-snapshot';
 
 function memoryStorage(): SnapshotStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();

@@ -1,22 +1,16 @@
 /** The pure helpers of the popup and the library (lib/ui). */
 import { describe, expect, it } from 'vitest';
-import { barBoxes, labelEvery, niceCeiling } from '../../../lib/ui/charts';
-import {
-  dayKey,
-  formatDuration,
-  formatIsoDate,
-  formatMonth,
-  fromDateInput,
-} from '../../../lib/ui/dates';
-import { backupFilename, exportFilename, inParts, joinExportParts } from '../../../lib/ui/exports';
-import { groupByPeriod } from '../../../lib/ui/group';
-import { PageCache } from '../../../lib/ui/paged';
-import { authorsLine, paperLink } from '../../../lib/ui/papers';
-import { sectionFromHash } from '../../../lib/ui/sections';
-import { isFirefoxBase, shortcutOf } from '../../../lib/ui/shortcuts';
-import { parseTags, tagsText } from '../../../lib/ui/tags';
-import { resolveTheme } from '../../../lib/ui/theme';
-import { isListKey, moveActive, scrollToShow, visibleRange } from '../../../lib/ui/window';
+import { barBoxes, labelEvery, niceCeiling } from '@/lib/ui/charts';
+import { dayKey, formatDuration, formatIsoDate, formatMonth, fromDateInput } from '@/lib/ui/dates';
+import { backupFilename, exportFilename, inParts, joinExportParts } from '@/lib/ui/exports';
+import { groupByPeriod } from '@/lib/ui/group';
+import { PageCache } from '@/lib/ui/paged';
+import { authorsLine, paperLink } from '@/lib/ui/papers';
+import { sectionFromHash } from '@/lib/ui/sections';
+import { isFirefoxBase, shortcutOf } from '@/lib/ui/shortcuts';
+import { parseTags, tagsText } from '@/lib/ui/tags';
+import { resolveTheme } from '@/lib/ui/theme';
+import { isListKey, moveActive, scrollToShow, visibleRange } from '@/lib/ui/window';
 
 describe('windowed list arithmetic', () => {
   it('renders only the rows in view plus the overscan', () => {

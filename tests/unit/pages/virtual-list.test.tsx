@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { VirtualList } from '../../../components/common/VirtualList';
+import { VirtualList } from '@/components/common/VirtualList';
 
 let root: HTMLElement;
 beforeEach(() => {

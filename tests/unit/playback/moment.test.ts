@@ -1,13 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUiLocale } from '../../../lib/i18n/index';
-import { offersResume, setEpisodeListen } from '../../../lib/playback/bar';
-import {
-  formatClock,
-  momentFromHash,
-  momentLink,
-  savedMomentText,
-} from '../../../lib/playback/moment';
+import { setUiLocale } from '@/lib/i18n/index';
+import { offersResume, setEpisodeListen } from '@/lib/playback/bar';
+import { formatClock, momentFromHash, momentLink, savedMomentText } from '@/lib/playback/moment';
 
 afterEach(() => setUiLocale(undefined));
 

@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { importFeed } from '../../../lib/catalog/import-feed';
-import { episodeForMessage, type Result } from '../../../lib/messages';
-import { SETTINGS_KEY } from '../../../lib/settings';
-import { readSavedPage } from '../../../scripts/read-saved-page';
-import { exportBackupJson, importBackup } from '../../../lib/store/backup';
-import { openStore } from '../../../lib/store/db';
-import { readBackup } from '../../../lib/store/backup-check';
-import type { PaperRecord } from '../../../lib/store/schema';
-import { freshIndexedDb } from '../store/helpers';
+import { importFeed } from '@/lib/catalog/import-feed';
+import { episodeForMessage, type Result } from '@/lib/messages';
+import { SETTINGS_KEY } from '@/lib/settings';
+import { readSavedPage } from '@/scripts/read-saved-page';
+import { exportBackupJson, importBackup } from '@/lib/store/backup';
+import { openStore } from '@/lib/store/db';
+import { readBackup } from '@/lib/store/backup-check';
+import type { PaperRecord } from '@/lib/store/schema';
+import { freshIndexedDb } from '@/tests/unit/store/helpers';
 import {
   DB_NAME,
   paperSource,
@@ -25,7 +25,7 @@ import {
   tabSender,
   testService,
   type TestService,
-} from '../messages/helpers';
+} from '@/tests/unit/messages/helpers';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
 const STEM = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';

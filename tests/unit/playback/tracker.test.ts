@@ -4,7 +4,7 @@ import {
   type MediaSnapshot,
   type ProgressReport,
   type TrackedEvent,
-} from '../../../lib/playback/tracker';
+} from '@/lib/playback/tracker';
 
 /**
  * A synthetic media element: plays at `rate` in wall time, fires events into a tracker the way

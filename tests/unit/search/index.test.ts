@@ -1,11 +1,6 @@
 /** The paper search index: fields, prefix and fuzzy matching, phrases, ep: words, updates. */
 import { describe, expect, it } from 'vitest';
-import {
-  PaperSearch,
-  parseQuery,
-  searchTerms,
-  type PaperDocument,
-} from '../../../lib/search/index';
+import { PaperSearch, parseQuery, searchTerms, type PaperDocument } from '@/lib/search/index';
 
 function doc(key: string, fields: Partial<PaperDocument>): PaperDocument {
   return { key, title: '', authors: '', tags: '', note: '', episodes: '', ...fields };

@@ -8,7 +8,7 @@ import {
   parseYear,
   yearInRange,
   type ParsedQuery,
-} from '../../../lib/search/query';
+} from '@/lib/search/query';
 
 /** A parsed query with every list empty, and `fields` set. */
 function q(fields: Partial<ParsedQuery>): ParsedQuery {

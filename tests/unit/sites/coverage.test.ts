@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { FoundEpisode } from '../../../lib/episode';
-import { headingBefore, precedes } from '../../../lib/sites/common';
-import { planPage, readPage, readPlanAll } from '../../../lib/sites/index';
-import { htmlDocument } from '../../../scripts/read-saved-page';
+import type { FoundEpisode } from '@/lib/episode';
+import { headingBefore, precedes } from '@/lib/sites/common';
+import { planPage, readPage, readPlanAll } from '@/lib/sites/index';
+import { htmlDocument } from '@/scripts/read-saved-page';
 
 const FIXTURES = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures');
 const NOW = new Date('2026-05-28T12:00:00Z');

@@ -4,9 +4,9 @@
  * written, and a link whose text is some other address is not taken.
  */
 import { describe, expect, it } from 'vitest';
-import { readPage } from '../../../lib/sites/index';
-import { parsePageText } from '../../../lib/pagetext/index';
-import { htmlDocument } from '../../../scripts/read-saved-page';
+import { readPage } from '@/lib/sites/index';
+import { parsePageText } from '@/lib/pagetext/index';
+import { htmlDocument } from '@/scripts/read-saved-page';
 
 const PAGE = `<html><head><title>Notes</title></head><body><h1>Reading notes</h1><footer>Sources:<br>
 1. Attention Is All You Need — Ashish Vaswani, 2017 · <a href="https://arxiv.org/pdf/1706.03762">arxiv.org/pdf/1706.03762</a><br>

@@ -11,11 +11,11 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FoundEpisode } from '../../../lib/episode';
-import { readPage } from '../../../lib/sites/index';
-import { extractText } from '../../../lib/sites/text';
-import { htmlDocument } from '../../../scripts/read-saved-page';
-import { DATA, FIXTURES, HOSTS, mutate, NOW, op, shape } from './markup-mutations';
+import type { FoundEpisode } from '@/lib/episode';
+import { readPage } from '@/lib/sites/index';
+import { extractText } from '@/lib/sites/text';
+import { htmlDocument } from '@/scripts/read-saved-page';
+import { DATA, FIXTURES, HOSTS, mutate, NOW, op, shape } from '@/tests/unit/sites/markup-mutations';
 
 const RUNS = 200;
 

@@ -1,9 +1,9 @@
 /** Moving a paper from its title key to its arXiv id once its title is resolved on arXiv (issue 8). */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mergeTitleIntoArxiv } from '../../../lib/store/arxiv-link';
-import type { Store } from '../../../lib/store/db';
-import { recordEpisode } from '../../../lib/store/episodes';
-import { savePaper, setNote, setReadState, setTags, unsavePaper } from '../../../lib/store/papers';
+import { mergeTitleIntoArxiv } from '@/lib/store/arxiv-link';
+import type { Store } from '@/lib/store/db';
+import { recordEpisode } from '@/lib/store/episodes';
+import { savePaper, setNote, setReadState, setTags, unsavePaper } from '@/lib/store/papers';
 import {
   arxivSource,
   freshIndexedDb,
@@ -11,7 +11,7 @@ import {
   source,
   testClock,
   type TestClock,
-} from './helpers';
+} from '@/tests/unit/store/helpers';
 
 const TITLE = 'Titans: Learning to Memorize at Test Time';
 const TITLE_KEY = 'title:titans learning to memorize at test time';

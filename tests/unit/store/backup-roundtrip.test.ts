@@ -9,21 +9,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ArxivEntry } from '../../../lib/arxiv/atom';
-import { titleCacheKey, writeCorrection, writePapers, writeTitles } from '../../../lib/arxiv/cache';
-import { mergeTitleIntoArxiv } from '../../../lib/store/arxiv-link';
-import { exportBackup, exportBackupJson, importBackup } from '../../../lib/store/backup';
-import type { Backup } from '../../../lib/store/backup-format';
-import { BACKUP_SECTIONS } from '../../../lib/store/backup-format';
-import { BACKUP_COVERAGE, isBackedUpLink } from '../../../lib/store/backup-stores';
-import { recordCatalog } from '../../../lib/store/catalog';
-import { deleteEverything } from '../../../lib/store/clear';
-import type { Store } from '../../../lib/store/db';
-import { recordEpisode, setEpisodeNote } from '../../../lib/store/episodes';
-import { deleteListen, setHeardAt } from '../../../lib/store/library-writes';
-import { recordProgress, setHeard } from '../../../lib/store/listens';
-import { savePaper, setNote, setReadState, setTags, unsavePaper } from '../../../lib/store/papers';
-import { STORE_NAMES, type ArxivCacheRecord } from '../../../lib/store/schema';
+import type { ArxivEntry } from '@/lib/arxiv/atom';
+import { titleCacheKey, writeCorrection, writePapers, writeTitles } from '@/lib/arxiv/cache';
+import { mergeTitleIntoArxiv } from '@/lib/store/arxiv-link';
+import { exportBackup, exportBackupJson, importBackup } from '@/lib/store/backup';
+import type { Backup } from '@/lib/store/backup-format';
+import { BACKUP_SECTIONS } from '@/lib/store/backup-format';
+import { BACKUP_COVERAGE, isBackedUpLink } from '@/lib/store/backup-stores';
+import { recordCatalog } from '@/lib/store/catalog';
+import { deleteEverything } from '@/lib/store/clear';
+import type { Store } from '@/lib/store/db';
+import { recordEpisode, setEpisodeNote } from '@/lib/store/episodes';
+import { deleteListen, setHeardAt } from '@/lib/store/library-writes';
+import { recordProgress, setHeard } from '@/lib/store/listens';
+import { savePaper, setNote, setReadState, setTags, unsavePaper } from '@/lib/store/papers';
+import { STORE_NAMES, type ArxivCacheRecord } from '@/lib/store/schema';
 import {
   arxivSource,
   freshIndexedDb,
@@ -31,7 +31,7 @@ import {
   source,
   testClock,
   type TestClock,
-} from './helpers';
+} from '@/tests/unit/store/helpers';
 
 const STEM = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 const OTHER_STEM = '2025-11-02-memory-layers-at-scale-a1b2c3';

@@ -1,12 +1,12 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { IDBObjectStore } from 'fake-indexeddb';
-import { exportBackup, exportBackupJson, importBackup } from '../../../lib/store/backup';
-import { readBackup } from '../../../lib/store/backup-check';
-import type { Backup } from '../../../lib/store/backup-format';
-import { deleteEverything } from '../../../lib/store/clear';
-import type { Store } from '../../../lib/store/db';
-import { recordEpisode, setEpisodeNote } from '../../../lib/store/episodes';
-import { recordProgress, setHeard } from '../../../lib/store/listens';
+import { exportBackup, exportBackupJson, importBackup } from '@/lib/store/backup';
+import { readBackup } from '@/lib/store/backup-check';
+import type { Backup } from '@/lib/store/backup-format';
+import { deleteEverything } from '@/lib/store/clear';
+import type { Store } from '@/lib/store/db';
+import { recordEpisode, setEpisodeNote } from '@/lib/store/episodes';
+import { recordProgress, setHeard } from '@/lib/store/listens';
 import {
   getPaper,
   savePaper,
@@ -14,8 +14,8 @@ import {
   setReadState,
   setTags,
   unsavePaper,
-} from '../../../lib/store/papers';
-import { STORE_NAMES } from '../../../lib/store/schema';
+} from '@/lib/store/papers';
+import { STORE_NAMES } from '@/lib/store/schema';
 import {
   arxivSource,
   freshIndexedDb,
@@ -23,7 +23,7 @@ import {
   source,
   testClock,
   type TestClock,
-} from './helpers';
+} from '@/tests/unit/store/helpers';
 
 const STEM = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 const OTHER_STEM = '2025-11-02-memory-layers-at-scale-a1b2c3';

@@ -5,10 +5,10 @@
  * runs overlapping readwrite transactions in the order they were created.
  */
 import { describe, it, expect, beforeEach } from 'vitest';
-import type { Store } from '../../../lib/store/db';
-import { getListen, setHeard } from '../../../lib/store/listens';
-import { getPaper, isSaved, savePaper, setTags, unsavePaper } from '../../../lib/store/papers';
-import { arxivSource, freshIndexedDb, openTestStore, testClock } from './helpers';
+import type { Store } from '@/lib/store/db';
+import { getListen, setHeard } from '@/lib/store/listens';
+import { getPaper, isSaved, savePaper, setTags, unsavePaper } from '@/lib/store/papers';
+import { arxivSource, freshIndexedDb, openTestStore, testClock } from '@/tests/unit/store/helpers';
 
 const PAPERS = ['2501.00663', '1706.03762', '2412.09764'];
 const EPISODES = ['2026-05-20-titans-a-000001', '2026-05-21-attention-b-000002'];

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import type { Store } from '../../../lib/store/db';
+import type { Store } from '@/lib/store/db';
 import {
   citationsOfEpisode,
   citationsOfPaper,
@@ -7,8 +7,8 @@ import {
   recordEpisode,
   setEpisodeNote,
   type EpisodeSighting,
-} from '../../../lib/store/episodes';
-import { getListen, recordProgress, setHeard } from '../../../lib/store/listens';
+} from '@/lib/store/episodes';
+import { getListen, recordProgress, setHeard } from '@/lib/store/listens';
 import {
   arxivSource,
   freshIndexedDb,
@@ -16,7 +16,7 @@ import {
   source,
   testClock,
   type TestClock,
-} from './helpers';
+} from '@/tests/unit/store/helpers';
 
 const STEM = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 const TITLE = 'Titans: Learning to Memorize at Test Time';

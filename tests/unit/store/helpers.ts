@@ -1,8 +1,8 @@
 /** Shared set-up for the store tests: a fresh fake IndexedDB, a store on a hand-set clock, sources. */
 import { IDBFactory } from 'fake-indexeddb';
-import { openStore, type OpenStoreOptions, type Store } from '../../../lib/store/db';
-import type { PaperRecord } from '../../../lib/store/schema';
-import type { Source } from '../../../lib/sources/types';
+import { openStore, type OpenStoreOptions, type Store } from '@/lib/store/db';
+import type { PaperRecord } from '@/lib/store/schema';
+import type { Source } from '@/lib/sources/types';
 
 /** A clock the test sets by hand, so no test depends on real time. */
 export interface TestClock {

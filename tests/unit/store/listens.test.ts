@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import type { Store } from '../../../lib/store/db';
+import type { Store } from '@/lib/store/db';
 import {
   getListen,
   mergeListens,
@@ -7,8 +7,13 @@ import {
   recentlyHeard,
   recordProgress,
   setHeard,
-} from '../../../lib/store/listens';
-import { freshIndexedDb, openTestStore, testClock, type TestClock } from './helpers';
+} from '@/lib/store/listens';
+import {
+  freshIndexedDb,
+  openTestStore,
+  testClock,
+  type TestClock,
+} from '@/tests/unit/store/helpers';
 
 const EPISODE = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 const T0 = Date.UTC(2026, 0, 1);

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { applyChanges, sameValue } from '../../../lib/store/fields';
-import { joinLists, joinNotes, mergeRecord } from '../../../lib/store/merge';
-import { PAPER_MERGE_RULES } from '../../../lib/store/papers';
-import type { PaperRecord } from '../../../lib/store/schema';
+import { applyChanges, sameValue } from '@/lib/store/fields';
+import { joinLists, joinNotes, mergeRecord } from '@/lib/store/merge';
+import { PAPER_MERGE_RULES } from '@/lib/store/papers';
+import type { PaperRecord } from '@/lib/store/schema';
 
 /** A saved paper whose every field was last changed at `time`. */
 function paper(time: number, fields: Partial<PaperRecord> = {}): PaperRecord {

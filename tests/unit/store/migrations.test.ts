@@ -1,12 +1,12 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { IDBDatabase } from 'fake-indexeddb';
-import { openStore } from '../../../lib/store/db';
-import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../../lib/store/migrations';
-import { CACHE_STORE_NAMES, HISTORY_STORE_NAMES, STORE_NAMES } from '../../../lib/store/schema';
+import { openStore } from '@/lib/store/db';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from '@/lib/store/migrations';
+import { CACHE_STORE_NAMES, HISTORY_STORE_NAMES, STORE_NAMES } from '@/lib/store/schema';
 
 /** Every store of the latest schema: the backed-up ones and the caches. */
 const ALL_STORES = [...STORE_NAMES, ...CACHE_STORE_NAMES, ...HISTORY_STORE_NAMES].sort();
-import { freshIndexedDb, testClock } from './helpers';
+import { freshIndexedDb, testClock } from '@/tests/unit/store/helpers';
 
 const NAME = 'citecast-migrations';
 const originalDelete = IDBDatabase.prototype.deleteObjectStore;

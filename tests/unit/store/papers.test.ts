@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import type { Store } from '../../../lib/store/db';
+import type { Store } from '@/lib/store/db';
 import {
   getPaper,
   isSaved,
@@ -10,7 +10,7 @@ import {
   setReadState,
   setTags,
   unsavePaper,
-} from '../../../lib/store/papers';
+} from '@/lib/store/papers';
 import {
   arxivSource,
   freshIndexedDb,
@@ -18,7 +18,7 @@ import {
   source,
   testClock,
   type TestClock,
-} from './helpers';
+} from '@/tests/unit/store/helpers';
 
 const EPISODE = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 const T0 = Date.UTC(2026, 0, 1);

@@ -4,14 +4,9 @@
  * most-cited authors of the heard episodes.
  */
 import { describe, expect, it } from 'vitest';
-import { computeStats, normaliseAuthor, STATS_MONTHS, STATS_WEEKS } from '../../../lib/store/stats';
-import type {
-  EpisodeRecord,
-  ListenRecord,
-  PaperRecord,
-  SourceSnapshot,
-} from '../../../lib/store/schema';
-import { paperRecord } from './helpers';
+import { computeStats, normaliseAuthor, STATS_MONTHS, STATS_WEEKS } from '@/lib/store/stats';
+import type { EpisodeRecord, ListenRecord, PaperRecord, SourceSnapshot } from '@/lib/store/schema';
+import { paperRecord } from '@/tests/unit/store/helpers';
 
 /** Oslo: UTC+1 in winter, UTC+2 from the last Sunday of March (2026-03-29 01:00 UTC). */
 const oslo = (t: number) =>

@@ -5,14 +5,14 @@
  */
 import { describe, it, expect, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { openStore, type Store } from '../../../lib/store/db';
-import { recordEpisode } from '../../../lib/store/episodes';
-import { normaliseTitle } from '../../../lib/store/keys';
-import { getListen } from '../../../lib/store/listens';
-import { LATEST_VERSION } from '../../../lib/store/migrations';
-import { isSaved, recentPapers } from '../../../lib/store/papers';
-import { STORE_NAMES, type StoreName } from '../../../lib/store/schema';
-import { freshIndexedDb, testClock } from './helpers';
+import { openStore, type Store } from '@/lib/store/db';
+import { recordEpisode } from '@/lib/store/episodes';
+import { normaliseTitle } from '@/lib/store/keys';
+import { getListen } from '@/lib/store/listens';
+import { LATEST_VERSION } from '@/lib/store/migrations';
+import { isSaved, recentPapers } from '@/lib/store/papers';
+import { STORE_NAMES, type StoreName } from '@/lib/store/schema';
+import { freshIndexedDb, testClock } from '@/tests/unit/store/helpers';
 
 type Fixture = { schemaVersion: number } & Record<StoreName, Record<string, unknown>[]>;
 

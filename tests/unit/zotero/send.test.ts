@@ -7,18 +7,18 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { errorText } from '../../../lib/i18n/errors';
-import { writeSettings } from '../../../lib/settings';
-import { ZOTERO_ORIGIN, ZOTERO_PERMISSION } from '../../../lib/zotero/client';
+import { errorText } from '@/lib/i18n/errors';
+import { writeSettings } from '@/lib/settings';
+import { ZOTERO_ORIGIN, ZOTERO_PERMISSION } from '@/lib/zotero/client';
 import {
   ARXIV_PDF_PERMISSION,
   forgetZoteroItems,
   sendToZotero,
   zoteroMarks,
   type ZoteroEnvironment,
-} from '../../../lib/zotero/send';
-import { startFakeZotero, type FakeZotero } from '../../zotero/fake-zotero';
-import { freshIndexedDb } from '../store/helpers';
+} from '@/lib/zotero/send';
+import { startFakeZotero, type FakeZotero } from '@/tests/zotero/fake-zotero';
+import { freshIndexedDb } from '@/tests/unit/store/helpers';
 import {
   paperSource,
   popupSender,
@@ -26,7 +26,7 @@ import {
   testService,
   type TestService,
   valueOf,
-} from '../messages/helpers';
+} from '@/tests/unit/messages/helpers';
 
 const STEM = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 const PDF_BYTES = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]); // "%PDF-1"
