@@ -1,5 +1,5 @@
 /**
- * "Read this page" (issue 5, item 1): on a page outside the supported hosts, the popup's button
+ * "Read this page": on a page outside the supported hosts, the popup's button
  * and the keyboard command {@link READ_PAGE_COMMAND} have the background inject the on-demand
  * content script (entrypoints/read-page.content.ts) into that tab. The popup's or the key's user
  * gesture grants `activeTab` for the tab; `scripting` injects. No host permission is involved.

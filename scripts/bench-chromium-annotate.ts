@@ -1,5 +1,5 @@
 /**
- * The annotation benchmark in real Chromium (issue 5, item 10): a 662-episode Podimo show page
+ * The annotation benchmark in real Chromium: a 662-episode Podimo show page
  * served at its real address, loaded with the built extension and, side by side in the same run,
  * in the same Chromium without it. Main-thread blocking is measured with a 10 ms heartbeat in the
  * page (long-task entries do not see content-script work; style and layout count here too), and

@@ -1,6 +1,5 @@
 /**
- * The background's side of arXiv lookups (issue 8): the handlers the store service calls for the
- * `// arXiv lookups.` requests of lib/messages.ts. Order of checks for every network request:
+ * The background's side of arXiv lookups: the handlers behind the protocol's arXiv requests. Order of checks for every network request:
  * the cache first (local), then the setting and the optional host permission
  * (`permissions.contains`; without both: `no-permission`, and nothing is sent), then the
  * {@link Limiter} queue. Only folded titles or an arXiv id ever leave the machine.

@@ -62,7 +62,7 @@ export interface ArxivAccess {
 
 /**
  * The candidate of an entry, as a page shows it. Its addresses name no version: a title-only
- * source cites none, so its PDF is arXiv's latest (CONTRACT.md keeps a version only when cited).
+ * source cites none, so its PDF is arXiv's latest (a version is kept only when the source cites it).
  */
 export function candidateOf(entry: ArxivEntry): ArxivCandidate {
   const ref = { id: entry.arxivId, version: null };

@@ -1,6 +1,7 @@
 /**
  * "Revised since this episode": whether a newer version of an arXiv paper exists than the one
- * that was current on the episode's date (users.md item 12).
+ * that was current on the episode's date: a listener reading a paper after the episode wants
+ * to know whether what they read is what the hosts discussed.
  *
  * Why the rule is what it is: arXiv's API answers a lookup by id with the LATEST version only:
  * its number N (in the entry's id, `…v3`), when version 1 was submitted (`published`) and when

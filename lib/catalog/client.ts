@@ -1,5 +1,5 @@
 /**
- * What the popup and the library call for the show's catalog (issue 7). Only for extension pages:
+ * What the popup and the library call for the show's catalog. Only for extension pages:
  * content scripts can neither request permissions nor send these requests.
  */
 import { browser } from 'wxt/browser';

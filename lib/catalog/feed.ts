@@ -1,6 +1,6 @@
 /**
  * The show's RSS feed read from its text, without a DOM: the background fetches the feed when the
- * user asks (issue 7), and Chromium's service worker has no `DOMParser`. It gives the same
+ * user asks, and Chromium's service worker has no `DOMParser`. It gives the same
  * episodes as the DOM reader lib/sites/rss.ts (a unit test compares both on the fixture feeds):
  * each `<item>`'s title, description (XML-escaped text or CDATA HTML), `pubDate`, `enclosure`
  * and `itunes:duration`, through the same `makeEpisode` and source parser.

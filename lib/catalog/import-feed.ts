@@ -1,5 +1,5 @@
 /**
- * The background's side of "import the show's feed" (issue 7): fetch the feed, only when the user
+ * The background's side of "import the show's feed": fetch the feed, only when the user
  * asked (the `importFeed` message, which only the extension's own pages may send) and only with
  * the optional host permission the page requested at that moment; read it without a DOM; record
  * every episode with its sources in one transaction.

@@ -1,7 +1,7 @@
 /**
  * What a cited link is: an arXiv paper, a Google Scholar search for a title, an OpenReview
  * paper, a DOI, a direct PDF, a podcast episode, or some other page. The parser decides a
- * source's `kind` and `pdfUrl` from this (CONTRACT.md §2).
+ * source's `kind` and `pdfUrl` from this, the fields the `parse` command prints.
  */
 import { arxivPdfUrl, parseArxivUrl, parseArxivUrlFast, type ArxivRef } from '@/lib/links/arxiv';
 import { parseEpisodeAudioUrl, parseEpisodeStem, type EpisodeStem } from '@/lib/links/episodes';

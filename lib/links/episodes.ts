@@ -3,7 +3,7 @@
  * names the mp3 (`/episodes/{stem}.mp3`), the cover and the visualization page
  * (`/viz/{stem}.html`). The slug is the lower-cased title with runs of non-alphanumerics turned
  * into `-`, cut at 40 characters in older episodes and 120 in newer ones, which is enough to
- * tie a cited episode to its title (shared/reference/source-formats.md, "Identity").
+ * tie a cited episode to its title.
  */
 import { isDigitCode } from '@/lib/links/urls';
 
@@ -26,7 +26,7 @@ const SLUG_CUTS = [40, 120];
  * Splits a stem such as `2026-05-20-some-title-054662` into date, slug and hash; `null` when
  * the name is not in that form. Checked character by character: every cited episode's mp3
  * comes through here, and three regexes and two case folds per link were a fifth of the
- * parser's link work (issue 2's speed target).
+ * parser's link work on a long list.
  */
 export function parseEpisodeStem(stem: string): EpisodeStem | null {
   const n = stem.length;

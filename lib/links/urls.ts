@@ -4,7 +4,7 @@
  * Why not a "smart" URL regex: the show writes Google Scholar searches with raw punctuation
  * (`?q=Is+It+Real?`), so a URL runs to the next whitespace and is never trimmed of trailing
  * punctuation; and early descriptions glue bare URLs together (`…v1https://…`), so a URL also
- * ends where the next `http://` or `https://` begins. See shared/reference/source-formats.md.
+ * ends where the next `http://` or `https://` begins.
  */
 
 /** A URL found in a text, with its half-open character range. */
@@ -17,7 +17,7 @@ export interface UrlMatch {
 // Two native searches per URL, with `test` (which builds no match object): the scheme, then
 // the whitespace that ends the run; glued URLs inside a run are then split with indexOf. (A
 // hand-written character loop here was once the parser's single biggest cost, and `exec`'s
-// match arrays were most of its garbage; issue 2's speed target.)
+// match arrays were most of its garbage on a long list.)
 const SCHEME_START = /https?:\/\//gi;
 const RUN_END = /\s/g;
 

@@ -1,5 +1,5 @@
 /**
- * Moments in an episode (issue 7): the clock text of a position ("23:10", "1:02:03"), the link
+ * Moments in an episode: the clock text of a position ("23:10", "1:02:03"), the link
  * that opens an episode page at a moment, and reading that moment back on the page.
  *
  * The show's site has no time parameter of its own, so the link carries a media-fragment-style

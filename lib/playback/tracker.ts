@@ -1,5 +1,5 @@
 /**
- * The played-seconds accountant of one media element (issue 7): fed the element's events with a
+ * The played-seconds accountant of one media element: fed the element's events with a
  * snapshot of its state and the wall-clock time, it counts the media seconds that really advanced
  * while the element was playing, at any playback rate, and never a seek's jump. It decides when a
  * report is due (throttled while playing; at once on pause, end and page hide), so the content

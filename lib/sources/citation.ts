@@ -1,6 +1,6 @@
 /**
  * Reading the citation part of a source: `Title — Authors, Year`, with every author and year
- * variant the show has written (shared/reference/source-formats.md):
+ * variant the show has written:
  * full lists, `X et al.`, `X, et al.`, `…, and others`, `approximate`, `approx. recent …
  * authors`, `?`, `2019/2020`, parentheticals like `(Google Research, NeurIPS 2025)` and a
  * trailing `— arXiv 2512.24695`.

@@ -2,7 +2,7 @@
  * Text → sources. A pure function over a description's text, with no DOM, so it runs the same
  * in the content script, in the background and in `npm run parse`.
  *
- * The forms it reads are listed in shared/reference/source-formats.md. The hard part is where
+ * It reads every form of list the show has written (tests/unit/sources.cases.test.ts). The hard part is where
  * one item ends: titles contain ` N. `, so splitting on every number is wrong. Item numbers
  * run 1, 2, 3 … in order, and the real next number stands at a line start or right after the
  * previous item's URL; that order is the signal used here. Everything is done in a few linear

@@ -4,7 +4,7 @@ import type { EpisodeStem } from '@/lib/links/episodes';
 export type SourceKind = 'paper' | 'episode' | 'other';
 
 /**
- * One source of an episode description, as CONTRACT.md §2 defines its fields, plus where it
+ * One source of an episode description, with the fields the `parse` command prints, plus where it
  * stands in the text (the content script places its controls with `start`/`end`).
  */
 export interface Source {

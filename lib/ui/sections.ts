@@ -1,4 +1,4 @@
-/** The library's sections, opened by the address's hash (CONTRACT.md §4). */
+/** The library's sections, opened by the address's hash (`library.html#episodes`), so links and tests can open one. */
 
 /** The sections, in the nav's order. */
 export const SECTIONS = ['papers', 'episodes', 'stats', 'import-export', 'settings'] as const;
