@@ -4,7 +4,7 @@
  * Bad input gives exit status 1 and one line on stderr, never a stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { episodesToJson } from '@/lib/episode';
+import { episodesToJson } from '@/lib/hosts/episode';
 import { InputError, readSavedPage } from '@/scripts/read-saved-page';
 
 const MAX_BYTES = 20 * 1024 * 1024;

@@ -5,10 +5,10 @@
  * each `<item>`'s title, description (XML-escaped text or CDATA HTML), `pubDate`, `enclosure`
  * and `itunes:duration`, through the same `makeEpisode` and source parser.
  */
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { htmlToText, stripTags } from '@/lib/html-text';
-import { makeEpisode } from '@/lib/sites/common';
-import { feedItemFields } from '@/lib/sites/rss';
+import { makeEpisode } from '@/lib/hosts/read/common';
+import { feedItemFields } from '@/lib/hosts/rss';
 
 /** The show's feed, the only one Citecast fetches (and only when the user asks). */
 export const FEED_URL = 'https://podcast.do-not-panic.com/feed.xml';
