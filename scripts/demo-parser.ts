@@ -1,5 +1,5 @@
 /**
- * The demo's hook into the parser: what the site readers (lib/sites, the code the content script
+ * The demo's hook into the parser: what the site readers (lib/hosts, the code the content script
  * runs) find in a demo page. The page's HTML as the browser serialises it (`page.content()`) is
  * rebuilt into a DOM in Node and read there; the plain-text reader is the fallback when no HTML
  * is given.

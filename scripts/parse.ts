@@ -1,6 +1,7 @@
 /**
  * `npm run --silent parse -- FILE [--url URL] [--now YYYY-MM-DD]`: reads one saved page and
- * prints what the extension would find on it, as the JSON of CONTRACT.md §2.
+ * prints what the extension would find on it, as JSON whose fields and
+ * their order other tools rely on (lib/hosts/episode.ts).
  * Bad input gives exit status 1 and one line on stderr, never a stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';

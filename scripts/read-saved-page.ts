@@ -1,8 +1,7 @@
 /**
  * Chooses how `parse` reads a saved file: `.html`/`.htm` as a web page through the site
- * readers (lib/sites, the code the content script runs) on a DOM built in Node with linkedom,
- * `.xml` as an RSS feed, anything else as plain text whose lines are paragraphs
- * (CONTRACT.md §2).
+ * readers (lib/hosts, the code the content script runs) on a DOM built in Node with linkedom,
+ * `.xml` as an RSS feed, anything else as plain text whose lines are paragraphs.
  */
 import { DOMParser, parseHTML } from 'linkedom';
 import type { FoundEpisode } from '@/lib/hosts/episode';
