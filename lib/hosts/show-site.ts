@@ -111,26 +111,15 @@ function readCard(card: Element, base: string, now: Date): FoundEpisode {
   const title = shortText(titleEl) || null;
   const published = findHumanDate(shortText(card.querySelector('.card-date')), now)?.date ?? null;
   const desc = card.querySelector('.card-desc') ?? card.querySelector('.card-sources');
-  const viz = vizLinkIn(card);
-  if (!desc) {
-    return {
-      ...makeEpisode({
-        title,
-        published,
-        audioUrl: audioIn(card, base),
-        visualizationUrl: viz,
-        description: '',
-      }),
-      location: { element: card, map: null, offset: 0 },
-    };
-  }
-  const roots = descriptionRoots(desc, card);
-  const { text, location } = domDescription(roots);
+  // A card without a description is still an episode, placed at the card.
+  const { text, location } = desc
+    ? domDescription(descriptionRoots(desc, card))
+    : { text: '', location: { element: card, map: null, offset: 0 } };
   return makeEpisode({
     title,
     published,
     audioUrl: audioIn(card, base),
-    visualizationUrl: viz,
+    visualizationUrl: vizLinkIn(card),
     description: text,
     location,
   });
