@@ -10,6 +10,7 @@ import { useServices } from '@/components/common/services';
 import { PaperSearch } from '@/components/popup/PaperSearch';
 import { RecentListens } from '@/components/popup/RecentListens';
 import { ThisTab } from '@/components/popup/ThisTab';
+import { SITES } from '@/lib/hosts/index';
 import type { PingMessage, PingReply, ReplyOf } from '@/lib/messages';
 import type { RecentSaves } from '@/lib/store/recent-saves';
 import { SECTIONS } from '@/lib/ui/sections';
@@ -23,8 +24,6 @@ type ReadState =
   | { state: 'reading' }
   | { state: 'done' }
   | { state: 'error'; message: string };
-
-const SITES = ['AI Post Transformers', 'Podimo', 'Spotify', 'Apple Podcasts'];
 
 /** The library's sections, in the nav's order. */
 export const LIBRARY_SECTIONS = SECTIONS;
@@ -101,7 +100,9 @@ export function Popup(props: {
         <section class="popup-hint" aria-label={t('popup.thisPage')}>
           <p>{t('popup.noEpisodes')}</p>
           <p class="muted">{t('popup.noEpisodesHint')}</p>
-          <p class="muted">{t('popup.sites', { sites: SITES.join(', ') })}</p>
+          <p class="muted">
+            {t('popup.sites', { sites: SITES.map((site) => site.label).join(', ') })}
+          </p>
         </section>
       )}
       <p class="popup-read">

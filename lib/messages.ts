@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import { RESOLVE_LIMIT as ARXIV_RESOLVE_LIMIT } from '@/lib/arxiv/query';
 import { localiseError, problem, requestIssueText, type ErrorText } from '@/lib/i18n/errors';
 import type { ArxivAccess, ArxivMetadata, ArxivStatus, ArxivTitleStatus } from '@/lib/arxiv/status';
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { parseArxivId } from '@/lib/links/arxiv';
 import type { LibraryImportProgress, LibraryImportReport } from '@/lib/export/library-import';
 import type { ImportReport } from '@/lib/store/backup';

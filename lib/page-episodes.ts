@@ -5,7 +5,7 @@
  * extension's own pages; the popup checks the answer with valibot before it shows anything.
  */
 import * as v from 'valibot';
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { episodeForMessage, MESSAGE_SCHEMAS, type RequestData } from '@/lib/messages';
 import { episodeKey, paperKey } from '@/lib/store/keys';
 

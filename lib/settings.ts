@@ -9,12 +9,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-
-/** The sites Citecast annotates on its own, each of which the user can turn off. */
-export const SITE_IDS = ['show', 'podimo', 'spotify', 'apple'] as const;
-
-/** One of {@link SITE_IDS}. */
-export type SiteId = (typeof SITE_IDS)[number];
+import { SITE_IDS, type SiteId } from '@/lib/hosts/index';
 
 /** The UI language: the browser's, or a fixed one. */
 export type LanguageSetting = 'auto' | 'en' | 'nb';
@@ -24,7 +19,7 @@ export type ThemeSetting = 'auto' | 'light' | 'dark';
 
 /** Everything the user can set. */
 export interface Settings {
-  /** Which supported sites get Citecast's controls without asking. */
+  /** Which supported sites (lib/hosts) get Citecast's controls without asking. */
   sites: Record<SiteId, boolean>;
   /** Share of an episode actually played (0.5–1) at which it counts as heard. */
   heardShare: number;
@@ -43,7 +38,7 @@ export interface Settings {
 
 /** The settings of a fresh install. Nothing leaves the machine: `arxivLookup` is off. */
 export const DEFAULT_SETTINGS: Settings = {
-  sites: { show: true, podimo: true, spotify: true, apple: true },
+  sites: Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>,
   heardShare: 0.9,
   language: 'auto',
   theme: 'auto',
@@ -148,21 +143,4 @@ export function onSettingsChanged(listener: (settings: Settings) => void): () =>
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
-}
-
-/** Which of {@link SITE_IDS} `url` belongs to, or `null` for any other page. */
-export function siteOf(url: string): SiteId | null {
-  let host: string;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:') return null;
-    host = parsed.hostname;
-  } catch {
-    return null;
-  }
-  if (host === 'podcast.do-not-panic.com') return 'show';
-  if (host === 'podimo.com' || host.endsWith('.podimo.com')) return 'podimo';
-  if (host === 'open.spotify.com') return 'spotify';
-  if (host === 'podcasts.apple.com') return 'apple';
-  return null;
 }

@@ -11,9 +11,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { placeAnnotations, SOURCE_TAG, EPISODE_TAG } from '@/lib/annotate/place';
-import { parsePageText } from '@/lib/pagetext/index';
-import { pickReader, readPage } from '@/lib/sites/index';
-import { podimoReader } from '@/lib/sites/podimo';
+import { parsePageText } from '@/lib/hosts/read/page-text';
+import { pickHost, readPage } from '@/lib/hosts/read/page';
+import { podimo } from '@/lib/hosts/podimo';
 import { parseSources } from '@/lib/sources/parse';
 import { importBackup } from '@/lib/store/backup';
 import {
@@ -207,8 +207,8 @@ function benchRead(): void {
     0,
   );
   const document = htmlDocument(html);
-  const reader = pickReader(document, url);
-  if (reader !== podimoReader) throw new Error(`the page was given to the ${reader.id} reader`);
+  const reader = pickHost(document, url);
+  if (reader !== podimo) throw new Error(`the page was given to the ${reader.id} reader`);
   const now = new Date('2026-05-28T12:00:00Z');
   let episodes = 0;
   let sources = 0;
@@ -509,7 +509,7 @@ function benchAnnotate(): void {
   let sources = 0;
   for (let round = -1; round < rounds; round++) {
     const document = htmlDocument(html);
-    const found = podimoReader.read(document, url, { now });
+    const found = podimo.read(document, url, { now });
     sources = found.reduce((n, e) => n + e.sources.length, 0);
     let t0 = performance.now();
     const chars = document.body.textContent?.length ?? 0;
@@ -518,7 +518,7 @@ function benchAnnotate(): void {
     const placement = placeAnnotations(document, found);
     const placeMs = performance.now() - t0;
     // A re-run reads the annotated page again, as the content script does after a change.
-    const reread = podimoReader.read(document, url, { now });
+    const reread = podimo.read(document, url, { now });
     t0 = performance.now();
     const again = placeAnnotations(document, reread);
     const rerunMs = performance.now() - t0;
@@ -573,7 +573,7 @@ async function benchAnnotateChromium(): Promise<void> {
   const count = 662;
   const url = 'https://podimo.com/no/shows/ai-post-transformers';
   const html = buildPodimoShowHtml(count);
-  const found = podimoReader.read(htmlDocument(html), url, { now: new Date('2026-05-28') });
+  const found = podimo.read(htmlDocument(html), url, { now: new Date('2026-05-28') });
   const sources = found.reduce((n, e) => n + e.sources.length, 0);
   const figures = await benchAnnotateInChromium(url, html, sources);
   if (!figures) return;

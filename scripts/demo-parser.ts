@@ -1,12 +1,12 @@
 /**
- * The demo's hook into the parser: what the site readers (lib/sites, the code the content script
+ * The demo's hook into the parser: what the site readers (lib/hosts, the code the content script
  * runs) find in a demo page. The page's HTML as the browser serialises it (`page.content()`) is
  * rebuilt into a DOM in Node and read there; the plain-text reader is the fallback when no HTML
  * is given.
  */
-import { parsePageText } from '@/lib/pagetext/index';
-import { pickReader, readPage } from '@/lib/sites/index';
-import type { FoundEpisode } from '@/lib/episode';
+import { parsePageText } from '@/lib/hosts/read/page-text';
+import { pickHost, readPage } from '@/lib/hosts/read/page';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { htmlDocument } from '@/scripts/read-saved-page';
 
 export interface DemoPage {
@@ -22,7 +22,7 @@ export function describeWithParser(page: DemoPage): string {
   try {
     if (page.html !== undefined) {
       const document = htmlDocument(page.html);
-      const reader = pickReader(document, page.url);
+      const reader = pickHost(document, page.url);
       return `parser (${reader.id} reader): ${summary(readPage(document, page.url, { now: new Date() }))}`;
     }
     return `parser (page text): ${summary(parsePageText(page.text, { now: new Date() }))}`;

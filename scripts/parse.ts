@@ -1,10 +1,11 @@
 /**
  * `npm run --silent parse -- FILE [--url URL] [--now YYYY-MM-DD]`: reads one saved page and
- * prints what the extension would find on it, as the JSON of CONTRACT.md §2.
+ * prints what the extension would find on it, as JSON whose fields and
+ * their order other tools rely on (lib/hosts/episode.ts).
  * Bad input gives exit status 1 and one line on stderr, never a stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { episodesToJson } from '@/lib/episode';
+import { episodesToJson } from '@/lib/hosts/episode';
 import { InputError, readSavedPage } from '@/scripts/read-saved-page';
 
 const MAX_BYTES = 20 * 1024 * 1024;

@@ -1,14 +1,13 @@
 /**
  * Chooses how `parse` reads a saved file: `.html`/`.htm` as a web page through the site
- * readers (lib/sites, the code the content script runs) on a DOM built in Node with linkedom,
- * `.xml` as an RSS feed, anything else as plain text whose lines are paragraphs
- * (CONTRACT.md §2).
+ * readers (lib/hosts, the code the content script runs) on a DOM built in Node with linkedom,
+ * `.xml` as an RSS feed, anything else as plain text whose lines are paragraphs.
  */
 import { DOMParser, parseHTML } from 'linkedom';
-import type { FoundEpisode } from '@/lib/episode';
-import { parsePageText } from '@/lib/pagetext/index';
-import { readPage } from '@/lib/sites/index';
-import { rssReader } from '@/lib/sites/rss';
+import type { FoundEpisode } from '@/lib/hosts/episode';
+import { parsePageText } from '@/lib/hosts/read/page-text';
+import { readPage } from '@/lib/hosts/read/page';
+import { rss } from '@/lib/hosts/rss';
 
 /** How a saved page is read. */
 export interface ReadOptions {
@@ -39,11 +38,11 @@ export function readSavedPage(file: string, text: string, options: ReadOptions):
   if (ext === 'xml') {
     if (text.trim() === '') return [];
     const document = xmlDocument(text.replace(/^\uFEFF/, ''));
-    if (!rssReader.detect(document)) {
+    if (!rss.detect(document)) {
       const root = document.documentElement?.tagName ?? 'nothing';
       throw new InputError(`${file} is XML but not an RSS feed (root element <${root}>)`);
     }
-    return rssReader.read(document, options.url, { now: options.now });
+    return rss.read(document, options.url, { now: options.now });
   }
   return parsePageText(text, { now: options.now });
 }

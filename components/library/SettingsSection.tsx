@@ -10,11 +10,11 @@ import { useSettings, useT } from '@/components/common/i18n';
 import { StoreError } from '@/components/common/Notice';
 import { useServices } from '@/components/common/services';
 import type { MessageError } from '@/lib/messages';
+import { SITES } from '@/lib/hosts/index';
 import { READ_PAGE_COMMAND, READ_PAGE_KEY } from '@/lib/read-page';
 import {
   HEARD_SHARE_RANGE,
   TOMBSTONE_DAYS_RANGE,
-  SITE_IDS,
   writeSettings,
   type LanguageSetting,
   type ThemeSetting,
@@ -94,7 +94,7 @@ export function SettingsSection() {
       <fieldset class="card">
         <legend>{t('settings.sites')}</legend>
         <p class="muted">{t('settings.sitesHint')}</p>
-        {SITE_IDS.map((id) => (
+        {SITES.map(({ id, label, address }) => (
           <label key={id} class="check">
             <input
               type="checkbox"
@@ -104,7 +104,7 @@ export function SettingsSection() {
                 save({ sites: { [id]: (e.currentTarget as HTMLInputElement).checked } })
               }
             />
-            {t(`site.${id}`)}
+            {address ? `${label} (${address})` : label}
           </label>
         ))}
       </fieldset>

@@ -41,7 +41,7 @@ import {
 } from '@/lib/annotate/place';
 import { rootOf } from '@/lib/annotate/roots';
 import { BADGE_MESSAGE } from '@/lib/badge';
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { createArxivFeature } from '@/entrypoints/content/arxiv';
 import { readingListMarkdown, sourceMarkdownLink } from '@/lib/export/reading-list';
 import { format, t } from '@/lib/i18n/index';
@@ -59,7 +59,7 @@ import type { ListenState } from '@/lib/store/schema';
 import { episodeKey, paperKey } from '@/lib/store/keys';
 import { setEpisodeListen } from '@/lib/playback/bar';
 import { playableKeys, playingMoment, resumeEpisode } from '@/entrypoints/content/playback';
-import { pageFacts, speaksForShow } from '@/lib/show-page';
+import { pageFacts, speaksForShow } from '@/lib/hosts/show-page';
 
 /** Pages with at most this many sources fill every host at once; bigger ones as they come near. */
 const EAGER_SOURCES = 400;

@@ -24,7 +24,7 @@ import { rootOf } from '@/lib/annotate/roots';
 import { titleCacheKey } from '@/lib/arxiv/cache';
 import { RESOLVE_LIMIT, TITLES_PER_REQUEST } from '@/lib/arxiv/query';
 import type { ArxivStatus } from '@/lib/arxiv/status';
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { format, t } from '@/lib/i18n/index';
 import { ask, LIMITS } from '@/lib/messages';
 import { onSettingsChanged, readSettings } from '@/lib/settings';

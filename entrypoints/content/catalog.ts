@@ -4,9 +4,9 @@
  * no place on the page are recorded here, in `recordCatalog` batches (one transaction each), once
  * per page content: never one message per episode.
  */
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { ask, episodeForMessage, isHttpUrl, LIMITS } from '@/lib/messages';
-import { siteOf } from '@/lib/settings';
+import { siteOf } from '@/lib/hosts/index';
 
 /** The catalog entries of a page read: its episodes that have no place in the page's DOM. */
 export function catalogEntries(found: readonly FoundEpisode[]): FoundEpisode[] {

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isShowPage, SUPPORTED_MATCHES } from '@/lib/hosts';
-import { onSettingsChanged, readSettings, siteOf, type Settings } from '@/lib/settings';
+import { isShowPage, siteOf, SUPPORTED_MATCHES } from '@/lib/hosts/index';
+import { onSettingsChanged, readSettings, type Settings } from '@/lib/settings';
 import { isCitecastRunning, startCitecast } from '@/entrypoints/content/start';
 
 /** Whether the page as it is now is one of the show's (its address and title only). */
@@ -32,7 +32,7 @@ function whenShowPage(ctx: ContentScriptContext, start: () => void): void {
 }
 
 /**
- * The automatic content script: on the supported hosts only (lib/hosts.ts), and only on those the
+ * The automatic content script: on the supported hosts only (lib/hosts), and only on those the
  * user left on in Settings. A site turned on later starts at once; one turned off keeps its
  * controls until the page is reloaded (Settings says so), and "Read this page" still works there.
  * On a host's page that is not the show's it reads, inserts and sends nothing.

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { isPageEpisodesMessage, pageEpisodesReply } from '@/lib/page-episodes';
 
 /** Starts answering; stops when `ctx` is invalidated. `lastRead` gives the latest read. */

@@ -7,8 +7,9 @@
  * `annotate.longest_block_ms`); the issue asks for no block over 100 ms.
  */
 import { isOnScreen, visibleFirst } from '@/lib/annotate/order';
-import type { FoundEpisode } from '@/lib/episode';
-import { planPage, readPlanAll, type ReadPlan } from '@/lib/sites/index';
+import type { FoundEpisode } from '@/lib/hosts/episode';
+import { readPlanAll, type ReadPlan } from '@/lib/hosts/host';
+import { planPage } from '@/lib/hosts/read/page';
 import type { Annotator } from '@/entrypoints/content/annotate';
 
 /** Lists with more blocks than this are read in slices; smaller pages at once. */

@@ -11,7 +11,7 @@
  * paper is saved ({@link playingMoment}). Everything stops when `ctx` is invalidated.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { ask, LIMITS } from '@/lib/messages';
 import { momentFromHash } from '@/lib/playback/moment';
 import {

@@ -4,7 +4,7 @@
  * by "Read this page"): read the page, annotate it, follow its changes and start the page keys.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { createAnnotator, type Annotator } from '@/entrypoints/content/annotate';
 import { watchKeys } from '@/entrypoints/content/keys';
 import { readInSlices } from '@/entrypoints/content/pass';

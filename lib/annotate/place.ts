@@ -14,8 +14,8 @@
  * Hosts carry no light-DOM text, so the page's text (and a re-read of it) stays the same, and
  * their shadow roots are closed (./roots.ts).
  */
-import type { DescriptionLocation, FoundEpisode } from '@/lib/episode';
-import type { TextMap } from '@/lib/sites/text';
+import type { DescriptionLocation, FoundEpisode } from '@/lib/hosts/episode';
+import type { TextMap } from '@/lib/hosts/read/text';
 import type { Source } from '@/lib/sources/types';
 import { createHost, rootOf } from '@/lib/annotate/roots';
 

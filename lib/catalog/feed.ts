@@ -1,14 +1,14 @@
 /**
  * The show's RSS feed read from its text, without a DOM: the background fetches the feed when the
- * user asks, and Chromium's service worker has no `DOMParser`. It gives the same
- * episodes as the DOM reader lib/sites/rss.ts (a unit test compares both on the fixture feeds):
+ * user asks to record the whole show, and Chromium's service worker has no `DOMParser`. It gives the same
+ * episodes as the DOM reader lib/hosts/rss.ts (a unit test compares both on the fixture feeds):
  * each `<item>`'s title, description (XML-escaped text or CDATA HTML), `pubDate`, `enclosure`
  * and `itunes:duration`, through the same `makeEpisode` and source parser.
  */
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { htmlToText, stripTags } from '@/lib/html-text';
-import { makeEpisode } from '@/lib/sites/common';
-import { feedItemFields } from '@/lib/sites/rss';
+import { makeEpisode } from '@/lib/hosts/read/common';
+import { feedItemFields } from '@/lib/hosts/rss';
 
 /** The show's feed, the only one Citecast fetches (and only when the user asks). */
 export const FEED_URL = 'https://podcast.do-not-panic.com/feed.xml';
@@ -118,7 +118,7 @@ export function readFeedText(xml: string, now: Date = new Date()): FoundEpisode[
     let description = '';
     if (descField) {
       const raw = textContent(descField.inner);
-      // As lib/sites/rss.ts: HTML (CDATA or escaped) becomes lines; plain text is kept as is.
+      // As lib/hosts/rss.ts: HTML (CDATA or escaped) becomes lines; plain text is kept as is.
       description = /<(?:p|br|div)\b/i.test(raw)
         ? htmlToText(raw, { keepLinks: true }).trim()
         : raw;

@@ -266,10 +266,6 @@ const EN = {
   'settings.sites': 'Supported sites',
   'settings.sitesHint':
     'Citecast reads and annotates these sites by itself; turn one off to leave it alone.',
-  'site.show': 'AI Post Transformers (podcast.do-not-panic.com)',
-  'site.podimo': 'Podimo',
-  'site.spotify': 'Spotify',
-  'site.apple': 'Apple Podcasts',
   'settings.heardShare': 'Mark an episode heard after playing',
   'settings.heardShareValue': '{percent} of it',
   'settings.tombstoneDays': 'Days to remember what you deleted',
@@ -580,10 +576,6 @@ const NB: PageMessages = {
   'settings.sites': 'Nettsteder',
   'settings.sitesHint':
     'Citecast leser og merker disse nettstedene av seg selv; slå av et nettsted for å la det være.',
-  'site.show': 'AI Post Transformers (podcast.do-not-panic.com)',
-  'site.podimo': 'Podimo',
-  'site.spotify': 'Spotify',
-  'site.apple': 'Apple Podcasts',
   'settings.heardShare': 'Merk en episode som hørt etter å ha spilt av',
   'settings.heardShareValue': '{percent} av den',
   'settings.tombstoneDays': 'Dager det du slettet huskes',

@@ -13,8 +13,8 @@
  *   (library-cache.ts); each write's changes mark what it must re-read before its next answer.
  */
 import { browser } from 'wxt/browser';
-import { isSupportedUrl } from '@/lib/hosts';
-import { speaksForShow } from '@/lib/show-page';
+import { isSupportedUrl } from '@/lib/hosts/index';
+import { speaksForShow } from '@/lib/hosts/show-page';
 import {
   checkRequest,
   MESSAGE_ACCESS,

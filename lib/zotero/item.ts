@@ -9,7 +9,7 @@
  * lib/zotero/send.ts uploads the file when the user allowed Citecast to fetch it.
  */
 import type { CitingEpisode } from '@/lib/export/cited-by';
-import { SHOW_NAME } from '@/lib/hosts';
+import { SHOW_NAME } from '@/lib/hosts/show-site';
 import { format, t, type Locale } from '@/lib/i18n/index';
 import { isHttpUrl } from '@/lib/messages';
 import { formatClock } from '@/lib/playback/moment';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePageText } from '@/lib/pagetext/index';
+import { parsePageText } from '@/lib/hosts/read/page-text';
 
 const SEED = readFileSync(
   fileURLToPath(new URL('../fixtures/text/podimo-episode-page.txt', import.meta.url)),

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canSave, fillSource } from '@/lib/annotate/controls';
 import { episodeForMessage } from '@/lib/messages';
-import { readPage } from '@/lib/sites/index';
+import { readPage } from '@/lib/hosts/read/page';
 import { parseSources } from '@/lib/sources/parse';
 import { htmlDocument } from '@/scripts/read-saved-page';
 

@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { EPISODE_TAG, placeAnnotations, SOURCE_TAG } from '@/lib/annotate/place';
 import { rootOf } from '@/lib/annotate/roots';
-import { readPage } from '@/lib/sites/index';
+import { readPage } from '@/lib/hosts/read/page';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readFeedText } from '@/lib/catalog/feed';
-import { episodesToJson } from '@/lib/episode';
-import { rssReader } from '@/lib/sites/rss';
+import { episodesToJson } from '@/lib/hosts/episode';
+import { rss } from '@/lib/hosts/rss';
 import { xmlDocument } from '@/scripts/read-saved-page';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
@@ -12,7 +12,7 @@ const NOW = new Date('2026-06-01T12:00:00Z');
 
 /** The same feed through the DOM reader (what `parse` and a feed tab use). */
 function domRead(xml: string) {
-  return episodesToJson(rssReader.read(xmlDocument(xml), null, { now: NOW }));
+  return episodesToJson(rss.read(xmlDocument(xml), null, { now: NOW }));
 }
 
 describe('readFeedText', () => {

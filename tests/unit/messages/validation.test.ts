@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkRequest, episodeForMessage, LIMITS, type Result } from '@/lib/messages';
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import { freshIndexedDb, source } from '@/tests/unit/store/helpers';
 import {
   paperSource,

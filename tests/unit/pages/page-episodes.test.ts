@@ -1,6 +1,6 @@
 /** The popup's question to the tab: the answer is built from a read and checked on arrival. */
 import { describe, expect, it } from 'vitest';
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import {
   checkPageEpisodesReply,
   isPageEpisodesMessage,

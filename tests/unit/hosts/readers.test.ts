@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { FoundEpisode } from '@/lib/episode';
-import { pickReader, readPage } from '@/lib/sites/index';
-import { extractText, type TextMap } from '@/lib/sites/text';
+import type { FoundEpisode } from '@/lib/hosts/episode';
+import { pickHost, readPage } from '@/lib/hosts/read/page';
+import { extractText, type TextMap } from '@/lib/hosts/read/text';
 import { htmlDocument } from '@/scripts/read-saved-page';
 
 const FIXTURES = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures');
@@ -248,11 +248,11 @@ describe('Spotify, Apple, generic', () => {
   });
 
   it('picks the reader by address, else by content', () => {
-    expect(pickReader(page('apple/episode.html'), null).id).toBe('apple');
-    expect(pickReader(page('spotify/episode.html'), null).id).toBe('spotify');
-    expect(pickReader(page('podimo/show-nb.html'), null).id).toBe('podimo');
-    expect(pickReader(page('site/home.html'), null).id).toBe('site');
-    expect(pickReader(page('generic/blog-post.html'), null).id).toBe('generic');
-    expect(pickReader(page('generic/blog-post.html'), 'https://podimo.com/no/x').id).toBe('podimo');
+    expect(pickHost(page('apple/episode.html'), null).id).toBe('apple');
+    expect(pickHost(page('spotify/episode.html'), null).id).toBe('spotify');
+    expect(pickHost(page('podimo/show-nb.html'), null).id).toBe('podimo');
+    expect(pickHost(page('site/home.html'), null).id).toBe('show');
+    expect(pickHost(page('generic/blog-post.html'), null).id).toBe('generic');
+    expect(pickHost(page('generic/blog-post.html'), 'https://podimo.com/no/x').id).toBe('podimo');
   });
 });

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { episodesToJson } from '@/lib/episode';
-import { planPage, readPage, readPlanAll } from '@/lib/sites/index';
+import { episodesToJson } from '@/lib/hosts/episode';
+import { readPlanAll } from '@/lib/hosts/host';
+import { planPage, readPage } from '@/lib/hosts/read/page';
 import { htmlDocument } from '@/scripts/read-saved-page';
 
 const FIXTURES = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures');

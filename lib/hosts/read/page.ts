@@ -1,52 +1,27 @@
 /**
- * The site readers and the registry that picks one for a page: by its address when known
- * (`--url`, or the live page's), else by what the page looks like. The same code runs in the
- * content script on the live DOM and in `npm run parse` on a DOM built in Node.
+ * Reading a whole page: the host whose reader reads it (by its address when known, `--url` or the
+ * live page's, else by what the page looks like), then every source list the host's reader
+ * leaves out. The same code runs in the content script on the live DOM and in `npm run parse` on
+ * a DOM built in Node.
  */
-import type { FoundEpisode } from '@/lib/episode';
-import { appleReader } from '@/lib/sites/apple';
-import {
-  precedes,
-  readPlanAll,
-  sourceListBlocks,
-  type ReadOptions,
-  type ReadPlan,
-  type SiteReader,
-} from '@/lib/sites/common';
-import { genericReader, readGenericBlock } from '@/lib/sites/generic';
-import { podimoReader } from '@/lib/sites/podimo';
-import { rssReader } from '@/lib/sites/rss';
-import { siteReader } from '@/lib/sites/site';
-import { spotifyReader } from '@/lib/sites/spotify';
-
-export type { ReadOptions, ReadPlan, SiteReader } from '@/lib/sites/common';
-export { readPlanAll } from '@/lib/sites/common';
-export { extractText, type TextMap, type DomPosition } from '@/lib/sites/text';
-
-/** Every reader, most specific first; the generic one last. */
-export const READERS: readonly SiteReader[] = [
-  siteReader,
-  podimoReader,
-  spotifyReader,
-  appleReader,
-  rssReader,
-  genericReader,
-];
+import type { FoundEpisode } from '@/lib/hosts/episode';
+import { generic, readGenericBlock } from '@/lib/hosts/generic';
+import { readPlanAll, type Host, type ReadOptions, type ReadPlan } from '@/lib/hosts/host';
+import { HOSTS, isHostUrl } from '@/lib/hosts/index';
+import { precedes, sourceListBlocks } from '@/lib/hosts/read/common';
+import { rss } from '@/lib/hosts/rss';
 
 /**
- * The reader for a page: the first whose `matches(url)` holds (feeds by their XML root first),
- * else the first whose `detect(document)` holds, else the generic reader.
+ * The host whose reader reads a page: the first whose addresses hold `url` (feeds by their XML
+ * root first), else the first whose `detect(document)` holds, else the generic one.
  */
-export function pickReader(document: Document, url: string | null): SiteReader {
-  if (rssReader.detect(document)) return rssReader;
+export function pickHost(document: Document, url: string | null): Host {
+  if (rss.detect(document)) return rss;
   if (url) {
-    const byUrl = READERS.find((r) => r !== genericReader && r.matches(url));
+    const byUrl = HOSTS.find((h) => h !== generic && isHostUrl(h, url));
     if (byUrl) return byUrl;
   }
-  return (
-    READERS.find((r) => r !== genericReader && r !== rssReader && r.detect(document)) ??
-    genericReader
-  );
+  return HOSTS.find((h) => h !== generic && h !== rss && h.detect(document)) ?? generic;
 }
 
 /**
@@ -78,10 +53,10 @@ export function planPage(
   url: string | null,
   options: ReadOptions = {},
 ): ReadPlan {
-  const reader = pickReader(document, url);
-  if (reader === rssReader) return atOnce(reader.read(document, url, options));
+  const reader = pickHost(document, url);
+  if (reader === rss) return atOnce(reader.read(document, url, options));
   const host =
-    reader === genericReader
+    reader === generic
       ? atOnce([])
       : reader.plan
         ? reader.plan(document, url, options)

@@ -17,7 +17,7 @@
  *   else the shown text is read and the episode marked `cutShort`.
  */
 import { readDateLine, type DateLine } from '@/lib/dates/index';
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import {
   dateLineNear,
   labelledTextNodes,
@@ -25,36 +25,24 @@ import {
   mappedLocation,
   meta,
   parseJson,
-  readPlanAll,
   vizLinkIn,
   type DomDescription,
-  type ReadOptions,
-  type ReadPlan,
-  type SiteReader,
-} from '@/lib/sites/common';
+} from '@/lib/hosts/read/common';
 import {
   chooseDescription,
   embeddedEpisodes,
   foldTitle,
   type EmbeddedEpisode,
-} from '@/lib/sites/embedded';
+} from '@/lib/hosts/read/embedded';
 import {
   COVER_ALT,
   DESCRIPTION_HEADING,
   SHOW_MORE_LABEL,
   showMoreAt,
-} from '@/lib/sites/podimo-words';
-import { extractText, shortText } from '@/lib/sites/text';
-
-/** Whether `url` is on Podimo. */
-function matches(url: string): boolean {
-  try {
-    const host = new URL(url).hostname;
-    return host === 'podimo.com' || host.endsWith('.podimo.com');
-  } catch {
-    return false;
-  }
-}
+} from '@/lib/hosts/podimo-words';
+import { extractText, shortText } from '@/lib/hosts/read/text';
+import { readPlanAll, type Host, type ReadOptions, type ReadPlan } from '@/lib/hosts/host';
+import { SHOW_SLUG } from '@/lib/hosts/show-site';
 
 /** Whether a page looks like Podimo's (site name, covers with Podimo's alt text). */
 function detect(document: Document): boolean {
@@ -312,5 +300,22 @@ function readItem(
   );
 }
 
-/** The Podimo reader. */
-export const podimoReader: SiteReader = { id: 'podimo', matches, detect, read, plan };
+/**
+ * Podimo, a single-page app. A show page's address names its show (`/shows/{slug}`), an episode
+ * page's (`/episode/{id}`) names none: there the title decides.
+ */
+export const podimo: Host<'podimo'> = {
+  id: 'podimo',
+  label: 'Podimo',
+  hostnames: ['podimo.com', '*.podimo.com'],
+  spa: true,
+  optional: false,
+  isShowPage(path, titled) {
+    const shows = path.indexOf('shows');
+    return titled && (shows < 0 || path[shows + 1] === SHOW_SLUG);
+  },
+  showId: (path) => /\/shows\/([^/]+)/.exec(path)?.[1] ?? null,
+  detect,
+  read,
+  plan,
+};

@@ -6,9 +6,9 @@
  * such as `27. mai 20261 h 0 min`. Text that has none of this is one bare description.
  */
 import { readDateLine } from '@/lib/dates/index';
-import type { FoundEpisode } from '@/lib/episode';
-import { COVER_ALT, DESCRIPTION_HEADING, showMoreAt } from '@/lib/sites/podimo-words';
-import { makeEpisode } from '@/lib/sites/common';
+import type { FoundEpisode } from '@/lib/hosts/episode';
+import { COVER_ALT, DESCRIPTION_HEADING, showMoreAt } from '@/lib/hosts/podimo-words';
+import { makeEpisode } from '@/lib/hosts/read/common';
 
 /** Options for reading a page's text. */
 export interface PageTextOptions {
@@ -45,7 +45,7 @@ function pageLines(text: string): Line[] {
 /**
  * The lines `lines[from, to)` joined by newlines. Lines that follow each other in the page
  * untrimmed are one range of it, taken as a slice: a join would copy every description of a
- * long list (megabytes of garbage for the collector on a 662-episode page; issue 2's speed).
+ * long list (megabytes of garbage for the collector on a 662-episode page, which must read fast).
  */
 function joinLines(text: string, lines: Line[], from: number, to: number): string {
   if (from >= to) return '';

@@ -1,8 +1,9 @@
 /**
  * An episode as a reader finds it on a page (text page, web page or feed), and its JSON form
- * for `npm run parse` (CONTRACT.md §2). Readers of every kind return this one shape.
+ * for `npm run parse`, whose fields and their order other tools rely on. Readers of every kind
+ * return this one shape.
  */
-import type { TextMap } from '@/lib/sites/text';
+import type { TextMap } from '@/lib/hosts/read/text';
 import type { Source } from '@/lib/sources/types';
 
 /**
@@ -67,7 +68,7 @@ export interface EpisodeJson {
   cutShort: boolean;
 }
 
-/** Turns found episodes into the `parse` JSON of CONTRACT.md §2 (required fields, then extras). */
+/** Turns found episodes into the `parse` JSON (the fixed fields first, then extras). */
 export function episodesToJson(episodes: FoundEpisode[]): { episodes: EpisodeJson[] } {
   return {
     episodes: episodes.map((e) => ({

@@ -4,8 +4,8 @@
  * written, and a link whose text is some other address is not taken.
  */
 import { describe, expect, it } from 'vitest';
-import { readPage } from '@/lib/sites/index';
-import { parsePageText } from '@/lib/pagetext/index';
+import { readPage } from '@/lib/hosts/read/page';
+import { parsePageText } from '@/lib/hosts/read/page-text';
 import { htmlDocument } from '@/scripts/read-saved-page';
 
 const PAGE = `<html><head><title>Notes</title></head><body><h1>Reading notes</h1><footer>Sources:<br>

@@ -5,7 +5,7 @@
  * is the nearest heading before the block, else `og:title`, else the page's `<title>`; the date a
  * `<time datetime>` in or just before the block.
  */
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import {
   anyDate,
   audioIn,
@@ -15,10 +15,9 @@ import {
   meta,
   sourceListBlocks,
   vizLinkIn,
-  type ReadOptions,
-  type SiteReader,
-} from '@/lib/sites/common';
-import { shortText } from '@/lib/sites/text';
+} from '@/lib/hosts/read/common';
+import { shortText } from '@/lib/hosts/read/text';
+import type { Host, ReadOptions } from '@/lib/hosts/host';
 
 /** Reads every block that holds a source list. */
 function read(document: Document, url: string | null, options: ReadOptions = {}): FoundEpisode[] {
@@ -66,10 +65,13 @@ function timeBefore(block: Element): Element | null {
   return null;
 }
 
-/** The generic reader: matches every address and any page (it is tried last). */
-export const genericReader: SiteReader = {
+/** Any other page: read when the user asks, or by `parse`; its reader is tried last. */
+export const generic: Host<'generic'> = {
   id: 'generic',
-  matches: () => true,
+  label: 'Web',
+  hostnames: [],
+  spa: false,
+  optional: false,
   detect: () => true,
   read,
 };

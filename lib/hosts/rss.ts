@@ -4,27 +4,12 @@
  * `<pubDate>` (RFC 2822), `<enclosure url>`, `<itunes:duration>`. The document is an XML
  * document (DOMParser `text/xml`, or the browser's own for a feed it shows).
  */
-import type { FoundEpisode } from '@/lib/episode';
-import {
-  anyDate,
-  makeEpisode,
-  mappedLocation,
-  type ReadOptions,
-  type SiteReader,
-} from '@/lib/sites/common';
-import { extractText } from '@/lib/sites/text';
+import type { FoundEpisode } from '@/lib/hosts/episode';
+import { anyDate, makeEpisode, mappedLocation } from '@/lib/hosts/read/common';
+import { extractText } from '@/lib/hosts/read/text';
+import type { Host, ReadOptions } from '@/lib/hosts/host';
 import { parseDuration } from '@/lib/dates/index';
 import { htmlToText } from '@/lib/html-text';
-
-/** Whether `url` looks like a feed address (`….xml`, `/feed`, `/rss`). */
-function matches(url: string): boolean {
-  try {
-    const path = new URL(url).pathname;
-    return /\.(?:xml|rss)$|\/(?:feed|rss)\/?$/i.test(path);
-  } catch {
-    return false;
-  }
-}
 
 /** Whether the document is an RSS feed (`<rss>` root, or a `<channel>` holding items). */
 function detect(document: Document): boolean {
@@ -113,5 +98,15 @@ export function feedItemFields(
   };
 }
 
-/** The RSS reader. */
-export const rssReader: SiteReader = { id: 'rss', matches, detect, read };
+/** RSS feeds, read when shown or given to `parse`: the content script never runs on its own there. */
+export const rss: Host<'rss'> = {
+  id: 'rss',
+  label: 'RSS',
+  hostnames: [],
+  spa: false,
+  optional: false,
+  // A feed address: `….xml`, `/feed`, `/rss`.
+  matches: (url) => /\.(?:xml|rss)$|\/(?:feed|rss)\/?$/i.test(url.pathname),
+  detect,
+  read,
+};

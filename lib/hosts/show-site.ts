@@ -16,10 +16,10 @@
  * What it relies on: the classes the site's own generator writes (`ep-desc`, `ep-date`, `card`,
  * `card-title`, `card-date`, `card-desc`, `card-sources`, `card-viz-desc`), whatever the elements'
  * tags and nesting, the `h1`, `<audio>`, and the catalog's inline `searchIndex`. Any source list
- * outside what these cover gets the generic reading (lib/sites/index.ts).
+ * outside what these cover gets the generic reading (lib/hosts/read/page.ts).
  */
 import { findHumanDate } from '@/lib/dates/index';
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import {
   absoluteUrl,
   audioIn,
@@ -31,22 +31,19 @@ import {
   sourceListBlocks,
   stringField,
   vizLinkIn,
-  type ReadOptions,
-  type SiteReader,
-} from '@/lib/sites/common';
-import { shortText } from '@/lib/sites/text';
-import { foldTitle } from '@/lib/sites/embedded';
+} from '@/lib/hosts/read/common';
+import { shortText } from '@/lib/hosts/read/text';
+import { foldTitle } from '@/lib/hosts/read/embedded';
+import type { Host, ReadOptions } from '@/lib/hosts/host';
 
-const HOST = 'podcast.do-not-panic.com';
+/** The show's name, as the hosts' pages write it. */
+export const SHOW_NAME = 'AI Post Transformers';
 
-/** Whether `url` is on the show's own site. */
-function matches(url: string): boolean {
-  try {
-    return new URL(url).hostname === HOST;
-  } catch {
-    return false;
-  }
-}
+/** The show's name in the hosts' addresses (`/shows/ai-post-transformers`, `/podcast/…/id…`). */
+export const SHOW_SLUG = 'ai-post-transformers';
+
+/** The show's own site. */
+export const SHOW_HOST = 'podcast.do-not-panic.com';
 
 /** Whether a page has the own site's markup (cards, episode page, catalog, its og:image). */
 function detect(document: Document): boolean {
@@ -54,13 +51,13 @@ function detect(document: Document): boolean {
     return true;
   if (catalogScript(document) !== null) return true;
   const image = meta(document, 'og:image') ?? '';
-  return image.includes(HOST);
+  return image.includes(SHOW_HOST);
 }
 
 /** Reads every episode on a page of the show's site. */
 function read(document: Document, url: string | null, options: ReadOptions = {}): FoundEpisode[] {
   const now = options.now ?? new Date();
-  const base = url ?? `https://${HOST}/`;
+  const base = url ?? `https://${SHOW_HOST}/`;
   const episodes: FoundEpisode[] = [];
 
   const page = document.querySelector('.ep-desc');
@@ -114,26 +111,15 @@ function readCard(card: Element, base: string, now: Date): FoundEpisode {
   const title = shortText(titleEl) || null;
   const published = findHumanDate(shortText(card.querySelector('.card-date')), now)?.date ?? null;
   const desc = card.querySelector('.card-desc') ?? card.querySelector('.card-sources');
-  const viz = vizLinkIn(card);
-  if (!desc) {
-    return {
-      ...makeEpisode({
-        title,
-        published,
-        audioUrl: audioIn(card, base),
-        visualizationUrl: viz,
-        description: '',
-      }),
-      location: { element: card, map: null, offset: 0 },
-    };
-  }
-  const roots = descriptionRoots(desc, card);
-  const { text, location } = domDescription(roots);
+  // A card without a description is still an episode, placed at the card.
+  const { text, location } = desc
+    ? domDescription(descriptionRoots(desc, card))
+    : { text: '', location: { element: card, map: null, offset: 0 } };
   return makeEpisode({
     title,
     published,
     audioUrl: audioIn(card, base),
-    visualizationUrl: viz,
+    visualizationUrl: vizLinkIn(card),
     description: text,
     location,
   });
@@ -334,5 +320,14 @@ function dedupeByTitle(episodes: FoundEpisode[]): FoundEpisode[] {
   return out;
 }
 
-/** The reader for podcast.do-not-panic.com. */
-export const siteReader: SiteReader = { id: 'site', matches, detect, read };
+/** The show's own site: all of its pages are the show's. */
+export const showSite: Host<'show'> = {
+  id: 'show',
+  label: SHOW_NAME,
+  address: SHOW_HOST,
+  hostnames: [SHOW_HOST],
+  spa: false,
+  optional: false,
+  detect,
+  read,
+};

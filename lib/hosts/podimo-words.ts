@@ -1,7 +1,7 @@
 /**
  * Podimo's words, in the languages of its markets (Norwegian, Danish, Dutch, German, Spanish,
  * English): the cover's alt text, the heading above a description and the "show more" control.
- * Shared by the DOM reader (podimo.ts) and the page-text reader (lib/pagetext), so both know
+ * Shared by the DOM reader (podimo.ts) and the page-text reader (read/page-text.ts), so both know
  * the same words.
  */
 

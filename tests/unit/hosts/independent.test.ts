@@ -1,8 +1,8 @@
 /**
  * An independent check of the site readers: pages in tests/fixtures/independent/ were written
- * from the reference (../shared/reference/) only, without reading lib/sites/ or the per-host
- * fixtures, and their expected JSON (CONTRACT §2 fields) was set by hand from the contract.
- * Each page goes through the real `parse` command, as tests/unit/sites/parse-cli.test.ts does.
+ * from the reference (../shared/reference/) only, without reading lib/hosts/ or the per-host
+ * fixtures, and their expected JSON (the fields `parse` promises) was set by hand from the reference.
+ * Each page goes through the real `parse` command, as tests/unit/hosts/parse-cli.test.ts does.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

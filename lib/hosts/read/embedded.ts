@@ -2,7 +2,7 @@
  * Descriptions carried in a page's embedded data (JSON-LD, `__NEXT_DATA__`, Apple's
  * `serialized-server-data`), and choosing between them and the text the DOM shows.
  */
-import type { DescriptionLocation, FoundEpisode } from '@/lib/episode';
+import type { DescriptionLocation, FoundEpisode } from '@/lib/hosts/episode';
 import { parseSources } from '@/lib/sources/parse';
 import {
   anyDate,
@@ -11,7 +11,7 @@ import {
   objectsIn,
   stringField,
   type DomDescription,
-} from '@/lib/sites/common';
+} from '@/lib/hosts/read/common';
 
 /** An episode as embedded data describes it. */
 export interface EmbeddedEpisode {

@@ -1,10 +1,10 @@
 /**
- * What the site readers share: building a {@link FoundEpisode} from a description (DOM-mapped or
+ * What the hosts' readers share: building a {@link FoundEpisode} from a description (DOM-mapped or
  * from embedded data), finding audio and visualization links, reading JSON islands and JSON-LD,
  * splitting mapped text into lines, and finding blocks that hold a source list.
  */
 import { parseHumanDate, readDateLine, type DateLine } from '@/lib/dates/index';
-import type { DescriptionLocation, FoundEpisode } from '@/lib/episode';
+import type { DescriptionLocation, FoundEpisode } from '@/lib/hosts/episode';
 import { httpUrlOrNull } from '@/lib/links/urls';
 import { parseSources } from '@/lib/sources/parse';
 import {
@@ -13,51 +13,7 @@ import {
   shortText,
   type ExtractOptions,
   type TextMap,
-} from '@/lib/sites/text';
-
-/** Options every reader takes. */
-export interface ReadOptions {
-  /** "Today", for relative dates (`I går`, `yesterday`) and dates without a year. */
-  now?: Date;
-}
-
-/** One site reader: which pages it is for, and how it reads them. */
-export interface SiteReader {
-  /** Short name (`site`, `podimo`, `spotify`, `apple`, `rss`, `generic`). */
-  id: string;
-  /** Whether the reader is for pages at `url`. */
-  matches(url: string): boolean;
-  /** Whether a page looks like this host's, for pages read without their address. */
-  detect(document: Document): boolean;
-  /** Every episode block on the page, in page order. */
-  read(document: Document, url: string | null, options?: ReadOptions): FoundEpisode[];
-  /**
-   * The page as a plan read in steps (readers of long episode lists): the content script reads
-   * the blocks a few at a time, those on screen first, so the page never freezes. `read` must
-   * give exactly the episodes of {@link readPlanAll} on the same plan.
-   */
-  plan?(document: Document, url: string | null, options?: ReadOptions): ReadPlan;
-}
-
-/** A page read in steps: what is read at once, then a list of blocks each read on its own. */
-export interface ReadPlan {
-  /** Episodes read at once, before the blocks (an episode view's main episode). */
-  first: FoundEpisode[];
-  /** The list's episode blocks, in page order. */
-  blocks: Element[];
-  /** Reads one of `blocks`: its episode, or `null` when it holds none. */
-  readBlock(block: Element): FoundEpisode | null;
-}
-
-/** Every episode of `plan`, in page order: what reading the page at once gives. */
-export function readPlanAll(plan: ReadPlan): FoundEpisode[] {
-  const episodes = [...plan.first];
-  for (const block of plan.blocks) {
-    const episode = plan.readBlock(block);
-    if (episode) episodes.push(episode);
-  }
-  return episodes;
-}
+} from '@/lib/hosts/read/text';
 
 /** What a reader knows about one episode before its description is parsed. */
 export interface EpisodeFields {

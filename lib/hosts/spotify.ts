@@ -6,9 +6,9 @@
  * block whose text starts like the JSON-LD description) and a "…more" control or trailing
  * ellipsis that marks it cut short. No class, test id or link shape. The DOM text is used
  * (mapped) when it is complete, the JSON-LD text when the DOM's is cut short or holds fewer
- * sources. Any other source list on the page gets the generic reading (lib/sites/index.ts).
+ * sources. Any other source list on the page gets the generic reading (lib/hosts/read/page.ts).
  */
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import {
   anyDate,
   domDescription,
@@ -19,23 +19,13 @@ import {
   sourceListBlocks,
   stringField,
   type DomDescription,
-  type ReadOptions,
-  type SiteReader,
-} from '@/lib/sites/common';
-import { chooseDescription } from '@/lib/sites/embedded';
-import { shortText } from '@/lib/sites/text';
+} from '@/lib/hosts/read/common';
+import { chooseDescription } from '@/lib/hosts/read/embedded';
+import { shortText } from '@/lib/hosts/read/text';
+import type { Host, ReadOptions } from '@/lib/hosts/host';
 
 const PREFIX = /^\s*Listen to this episode from .{1,300}? on Spotify\.\s*/;
 const MORE = /^(?:…|\.\.\.)?\s*(?:more|show more|see more|mehr|mer|mere|meer|más)\s*$/i;
-
-/** Whether `url` is on Spotify's web player. */
-function matches(url: string): boolean {
-  try {
-    return new URL(url).hostname === 'open.spotify.com';
-  } catch {
-    return false;
-  }
-}
 
 /** Whether the page is a Spotify page (site name, or the JSON-LD's "on Spotify." prefix). */
 function detect(document: Document): boolean {
@@ -105,5 +95,15 @@ function elementStartingWith(root: Element, text: string): Element | null {
   return found;
 }
 
-/** The Spotify reader. */
-export const spotifyReader: SiteReader = { id: 'spotify', matches, detect, read };
+/** Spotify's web player, a single-page app whose addresses name no show by name: the title decides. */
+export const spotify: Host<'spotify'> = {
+  id: 'spotify',
+  label: 'Spotify',
+  hostnames: ['open.spotify.com'],
+  spa: true,
+  optional: false,
+  isShowPage: (_path, titled) => titled,
+  showId: (path) => /^\/(?:[a-z-]+\/)?show\/([A-Za-z0-9]+)/.exec(path)?.[1] ?? null,
+  detect,
+  read,
+};

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDateLine } from '@/lib/dates/index';
-import type { FoundEpisode } from '@/lib/episode';
-import { isBlockElement } from '@/lib/sites/text';
+import type { FoundEpisode } from '@/lib/hosts/episode';
+import { isBlockElement } from '@/lib/hosts/read/text';
 
 export const FIXTURES = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures');
 export const NOW = new Date('2026-05-28T12:00:00Z');

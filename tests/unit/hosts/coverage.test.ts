@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { FoundEpisode } from '@/lib/episode';
-import { headingBefore, precedes } from '@/lib/sites/common';
-import { planPage, readPage, readPlanAll } from '@/lib/sites/index';
+import type { FoundEpisode } from '@/lib/hosts/episode';
+import { headingBefore, precedes } from '@/lib/hosts/read/common';
+import { readPlanAll } from '@/lib/hosts/host';
+import { planPage, readPage } from '@/lib/hosts/read/page';
 import { htmlDocument } from '@/scripts/read-saved-page';
 
 const FIXTURES = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'fixtures');

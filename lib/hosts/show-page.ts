@@ -2,7 +2,7 @@
  * Whether a page is the show's own: only such a page may say which episode an mp3 or
  * visualization stem names (its title, date and source list). Any other page that mentions a
  * stem (a third party's description on Spotify linking to "…/viz/{stem}.html", a blog post read
- * on request) only fills gaps (see `onlyFill` in lib/store/episodes.ts).
+ * on request) only fills gaps (the store's `onlyFill`).
  *
  * A page is the show's when it is on the show's site, or on a podcast host and it shows, as the
  * host shows a show, that it is this show's: a link to the host's page of a show whose visible
@@ -12,10 +12,9 @@
  * same show. A description's text cannot pass: hosts show a description's links as their
  * addresses, never as a show's name.
  */
-import { isSupportedUrl, SHOW_NAME } from '@/lib/hosts';
-
-/** The show's own site. */
-export const SHOW_HOST = 'podcast.do-not-panic.com';
+import { isSupportedUrl, siteAt } from '@/lib/hosts/index';
+import { parseUrl, type Host } from '@/lib/hosts/host';
+import { SHOW_HOST, SHOW_NAME } from '@/lib/hosts/show-site';
 
 /** What the check reads of a page: its address, its links and its main headings, as shown. */
 export interface PageFacts {
@@ -30,49 +29,28 @@ function shown(text: string): string {
 }
 
 /**
- * The show id an address on a podcast host carries, with its host (`podimo.com:ai-post-…`), or
- * `null`: Apple's `/id123…`, Spotify's `/show/{id}`, Podimo's `/shows/{slug}`.
+ * The show id an address on a podcast host carries, with its host's first hostname
+ * (`podimo.com:ai-post-…`), or `null`: as the host reads it ({@link Host.showId}).
  */
 export function showIdOf(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  const host = parsed.hostname.replace(/^www\./, '');
-  const path = parsed.pathname;
-  const id =
-    host === 'podcasts.apple.com'
-      ? /\/id(\d+)(?:\/|$)/.exec(path)?.[1]
-      : host === 'open.spotify.com'
-        ? /^\/(?:[a-z-]+\/)?show\/([A-Za-z0-9]+)/.exec(path)?.[1]
-        : host === 'podimo.com' || host.endsWith('.podimo.com')
-          ? /\/shows\/([^/]+)/.exec(path)?.[1]
-          : undefined;
-  return id ? `${host.endsWith('podimo.com') ? 'podimo.com' : host}:${id}` : null;
+  const parsed = parseUrl(url);
+  if (!parsed) return null;
+  const site: Host | undefined = siteAt(parsed.hostname.replace(/^www\./, ''));
+  const id = site?.showId?.(parsed.pathname);
+  return site && id ? `${site.hostnames[0]}:${id}` : null;
 }
 
 /** Whether the page `facts` describe is the show's own (see the module comment). */
 export function speaksForShow(facts: PageFacts): boolean {
-  let page: URL;
-  try {
-    page = new URL(facts.url);
-  } catch {
-    return false;
-  }
+  const page = parseUrl(facts.url);
+  if (!page) return false;
   if (page.protocol === 'https:' && page.hostname === SHOW_HOST) return true;
   if (!isSupportedUrl(facts.url)) return false;
   const name = shown(SHOW_NAME);
   const named = facts.links.flatMap((link) => {
     if (shown(link.text) !== name) return [];
-    let href: string;
-    try {
-      href = new URL(link.href, page).href;
-    } catch {
-      return [];
-    }
-    const id = showIdOf(href);
+    const href = parseUrl(link.href, page)?.href;
+    const id = href ? showIdOf(href) : null;
     return id ? [id] : [];
   });
   const own = showIdOf(facts.url);

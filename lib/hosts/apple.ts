@@ -6,9 +6,9 @@
  * between lines); and the data in the JSON island `<script id="serialized-server-data">` (older
  * pages: JSON-LD `schema:podcast-episode`). No class or link shape. The DOM text is used
  * (mapped) when it holds the list; the embedded text otherwise. Any other source list on the
- * page gets the generic reading (lib/sites/index.ts).
+ * page gets the generic reading (lib/hosts/read/page.ts).
  */
-import type { FoundEpisode } from '@/lib/episode';
+import type { FoundEpisode } from '@/lib/hosts/episode';
 import {
   dateLineNear,
   domDescription,
@@ -21,26 +21,17 @@ import {
   sourceListBlocks,
   stringField,
   type DomDescription,
-  type ReadOptions,
-  type SiteReader,
   vizLinkIn,
-} from '@/lib/sites/common';
+} from '@/lib/hosts/read/common';
 import {
   chooseDescription,
   embeddedEpisodes,
   foldTitle,
   type EmbeddedEpisode,
-} from '@/lib/sites/embedded';
-import { shortText } from '@/lib/sites/text';
-
-/** Whether `url` is on Apple Podcasts. */
-function matches(url: string): boolean {
-  try {
-    return new URL(url).hostname === 'podcasts.apple.com';
-  } catch {
-    return false;
-  }
-}
+} from '@/lib/hosts/read/embedded';
+import { shortText } from '@/lib/hosts/read/text';
+import type { Host, ReadOptions } from '@/lib/hosts/host';
+import { SHOW_SLUG } from '@/lib/hosts/show-site';
 
 /** Whether the page is an Apple Podcasts page. */
 function detect(document: Document): boolean {
@@ -109,5 +100,17 @@ function read(document: Document, _url: string | null, options: ReadOptions = {}
   ];
 }
 
-/** The Apple Podcasts reader. */
-export const appleReader: SiteReader = { id: 'apple', matches, detect, read };
+/** Apple Podcasts on the web, the show's pages only (`/{cc}/podcast/ai-post-transformers/id…`). */
+export const apple: Host<'apple'> = {
+  id: 'apple',
+  label: 'Apple Podcasts',
+  hostnames: ['podcasts.apple.com'],
+  showPaths: [`/*/podcast/${SHOW_SLUG}/*`],
+  spa: false,
+  optional: false,
+  isShowPage: (path, titled) =>
+    titled && path.some((part, i) => part === 'podcast' && path[i + 1] === SHOW_SLUG),
+  showId: (path) => /\/id(\d+)(?:\/|$)/.exec(path)?.[1] ?? null,
+  detect,
+  read,
+};

@@ -11,11 +11,11 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FoundEpisode } from '@/lib/episode';
-import { readPage } from '@/lib/sites/index';
-import { extractText } from '@/lib/sites/text';
+import type { FoundEpisode } from '@/lib/hosts/episode';
+import { readPage } from '@/lib/hosts/read/page';
+import { extractText } from '@/lib/hosts/read/text';
 import { htmlDocument } from '@/scripts/read-saved-page';
-import { DATA, FIXTURES, HOSTS, mutate, NOW, op, shape } from '@/tests/unit/sites/markup-mutations';
+import { DATA, FIXTURES, HOSTS, mutate, NOW, op, shape } from '@/tests/unit/hosts/markup-mutations';
 
 const RUNS = 200;
 

@@ -1,0 +1,80 @@
+/**
+ * The registry of hosts: every page Citecast reads is one host's (lib/hosts/<host>.ts). What the
+ * rest of the extension knows about hosts is derived from this list: the automatic content
+ * script's matches, the settings' site switches, the popup's site list, the settings' site
+ * names, which page is the show's, and which reader reads a page (lib/hosts/read/page.ts).
+ */
+import { apple } from '@/lib/hosts/apple';
+import { generic } from '@/lib/hosts/generic';
+import { onHostnames, parseUrl, type Host } from '@/lib/hosts/host';
+import { podimo } from '@/lib/hosts/podimo';
+import { rss } from '@/lib/hosts/rss';
+import { SHOW_NAME, showSite } from '@/lib/hosts/show-site';
+import { spotify } from '@/lib/hosts/spotify';
+
+/** The sites Citecast runs on by itself, each of which the user can turn off in Settings. */
+export const SITES = [showSite, podimo, spotify, apple] as const;
+
+/** The settings key of one of {@link SITES}. */
+export type SiteId = (typeof SITES)[number]['id'];
+
+/** The ids of {@link SITES}, in their order. */
+export const SITE_IDS: readonly SiteId[] = SITES.map((site) => site.id);
+
+/** Every host, most specific first; the generic one, which reads any page, last. */
+export const HOSTS: readonly Host[] = [...SITES, rss, generic];
+
+/**
+ * The pages the automatic content script matches; nothing else gets it. A single-page app's
+ * every page (to follow its in-page navigation to the show's), else the show's paths on each
+ * site whose permission is given at install.
+ */
+export const SUPPORTED_MATCHES: readonly string[] = SITES.flatMap((site: Host) =>
+  site.optional
+    ? []
+    : site.hostnames.flatMap((hostname) =>
+        (site.spa ? ['/*'] : (site.showPaths ?? ['/*'])).map(
+          (path) => `https://${hostname}${path}`,
+        ),
+      ),
+);
+
+/** The site whose hostnames hold `hostname`, or `undefined`. */
+export function siteAt(hostname: string): (typeof SITES)[number] | undefined {
+  return SITES.find((site) => onHostnames(hostname, site.hostnames));
+}
+
+/** Which of {@link SITES} `url` (https only) belongs to, or `null` for any other page. */
+export function siteOf(url: string): SiteId | null {
+  const parsed = parseUrl(url);
+  if (parsed?.protocol !== 'https:') return null;
+  return siteAt(parsed.hostname)?.id ?? null;
+}
+
+/** Whether `url` is on one of the {@link SITES} (https only). */
+export function isSupportedUrl(url: string): boolean {
+  return siteOf(url) !== null;
+}
+
+/**
+ * Whether the page at `url`, titled `title`, is one of the show's, where the automatic content
+ * script may read, annotate and record: as its site says ({@link Host.isShowPage}), from the
+ * address and whether the title names the show. Any other address (a page read at the user's
+ * request) is left to the user.
+ */
+export function isShowPage(url: string, title: string): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
+  const site: Host | undefined = siteAt(parsed.hostname);
+  if (!site?.isShowPage) return true;
+  return site.isShowPage(parsed.pathname.toLowerCase().split('/'), title.includes(SHOW_NAME));
+}
+
+/** Whether `url` is one of `host`'s addresses (by its hostnames, any scheme, or its own test). */
+export function isHostUrl(host: Host, url: string): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
+  return host.hostnames.length > 0
+    ? onHostnames(parsed.hostname, host.hostnames)
+    : (host.matches?.(parsed) ?? false);
+}
