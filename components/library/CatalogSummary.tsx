@@ -9,7 +9,7 @@ import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { errorText } from '@/lib/i18n/errors';
-import { formatNumber } from '@/lib/i18n/pages';
+import { formatNumber } from '@/lib/i18n/translate';
 import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
 import { formatClock, momentLink } from '@/lib/playback/moment';
 import type { CatalogEpisode, CatalogStats } from '@/lib/store/catalog';
