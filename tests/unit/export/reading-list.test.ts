@@ -1,6 +1,7 @@
 /** The Markdown reading list of an episode, and the episodes named in a paper export. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exportPapers } from '@/lib/export/papers';
+import { papersWithCitations } from '@/lib/export/cited-by';
+import { EXPORT_FORMATS } from '@/lib/export/formats';
 import { episodeReadingList } from '@/lib/export/reading-list';
 import type { Store } from '@/lib/store/db';
 import { recordEpisode, type EpisodeSighting } from '@/lib/store/episodes';
@@ -77,12 +78,16 @@ describe('paper export', () => {
   it('names the episodes that cite each saved paper', async () => {
     await recordEpisode(store, SIGHTING);
     await savePaper(store, SIGHTING.sources[0]!, STEM);
-    const csl = JSON.parse(await exportPapers(store, 'csl-json')) as { note?: string }[];
+    const csl = JSON.parse(
+      await EXPORT_FORMATS['csl-json'].write(await papersWithCitations(store)),
+    ) as { note?: string }[];
     expect(csl).toHaveLength(1);
     expect(csl[0]!.note).toBe(
       'Cited in AI Post Transformers: “Titans: Learning to Memorize at Test Time” (2026-05-20)',
     );
-    const ris = await exportPapers(store, 'ris', { keys: ['arxiv:2501.00663', 'doi:10.1145/1.2'] });
+    const ris = await EXPORT_FORMATS.ris.write(
+      await papersWithCitations(store, { keys: ['arxiv:2501.00663', 'doi:10.1145/1.2'] }),
+    );
     // Only saved or known papers are exported: the DOI paper was never saved, so it has no record.
     expect(ris.match(/^TY {2}- /gm)).toHaveLength(1);
   });
