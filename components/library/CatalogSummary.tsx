@@ -1,5 +1,5 @@
 /**
- * The show's catalog in the library (issue 7): "Heard 37 of 891 episodes" over every episode
+ * The show's catalog in the library: "Heard 37 of 891 episodes" over every episode
  * Citecast knows (seen on a page, on the home page's catalog, or in the imported feed), and the
  * episodes not heard yet, newest first, each linking to its page. The listening log's own rows
  * (`episode-row`) stay as they are; this is a separate list.

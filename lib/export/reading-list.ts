@@ -5,7 +5,6 @@
  * http(s) addresses become links.
  */
 import type { PaperWithCitations } from '@/lib/export/cited-by';
-import type { Store } from '@/lib/store/db';
 import type { EpisodeRecord, PaperRecord, SourceSnapshot } from '@/lib/store/schema';
 
 const SHOW_HOST = 'podcast.do-not-panic.com';
@@ -75,25 +74,6 @@ export function sourceMarkdownLink(source: ReadingListSource & { arxivId: string
   const abs = source.arxivId ? `https://arxiv.org/abs/${source.arxivId}` : null;
   const line = sourceLine({ ...source, pdfUrl: abs ?? source.pdfUrl }, undefined);
   return line.slice(2);
-}
-
-/**
- * The reading list of episode `episodeKey` as Markdown, or `null` when there is no such
- * episode. Read in one transaction, so the marks match the library at that moment.
- */
-export async function episodeReadingList(store: Store, episodeKey: string): Promise<string | null> {
-  const tx = store.db.transaction(['episodes', 'papers'], 'readonly');
-  const episode = await tx.objectStore('episodes').get(episodeKey);
-  if (!episode) {
-    await tx.done;
-    return null;
-  }
-  const papersStore = tx.objectStore('papers');
-  const papers = await Promise.all(
-    episode.sources.map((s) => (s.paperKey ? papersStore.get(s.paperKey) : undefined)),
-  );
-  await tx.done;
-  return readingListMarkdown(episode, episode.sources, papers);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { papersWithCitations } from '@/lib/export/cited-by';
 import { EXPORT_FORMATS } from '@/lib/export/formats';
-import { episodeReadingList } from '@/lib/export/reading-list';
+import { readingListMarkdown } from '@/lib/export/reading-list';
 import type { Store } from '@/lib/store/db';
 import { recordEpisode, type EpisodeSighting } from '@/lib/store/episodes';
 import { savePaper, setReadState } from '@/lib/store/papers';
@@ -48,12 +48,16 @@ beforeEach(async () => {
   store = await openTestStore(clock);
 });
 
-describe('episode reading list', () => {
+describe('episode reading list from the library', () => {
   it('lists every source with its link, authors, year and saved/read marks', async () => {
     await recordEpisode(store, SIGHTING);
     await savePaper(store, SIGHTING.sources[0]!, STEM);
     await setReadState(store, 'arxiv:2501.00663', 'read');
-    expect(await episodeReadingList(store, STEM)).toBe(
+    const episode = (await store.db.get('episodes', STEM))!;
+    const papers = await Promise.all(
+      episode.sources.map((s) => (s.paperKey ? store.db.get('papers', s.paperKey) : undefined)),
+    );
+    expect(readingListMarkdown(episode, episode.sources, papers)).toBe(
       [
         '# Titans: Learning to Memorize at Test Time',
         '',
@@ -67,10 +71,6 @@ describe('episode reading list', () => {
         '',
       ].join('\n'),
     );
-  });
-
-  it('is null for an unknown episode', async () => {
-    expect(await episodeReadingList(store, 'no-such-episode')).toBeNull();
   });
 });
 
