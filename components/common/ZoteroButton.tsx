@@ -69,6 +69,9 @@ export function ZoteroButton(props: {
         ? await ask('exportPapers', { keys, format: 'ris' })
         : await ask('sourcesRis', { sources });
     if (!reply.ok) return setState({ kind: 'error', error: reply.error });
+    // RIS's media type, written here rather than read from lib/export/formats.ts: the popup is
+    // one classic script, into which that table's lazily loaded writers (citation-js) would be
+    // inlined.
     downloadText(
       document,
       reply.value.text,

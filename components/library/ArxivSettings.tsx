@@ -1,5 +1,5 @@
 /**
- * The arXiv lookups switch in Settings (issue 8). On: asks the browser for the optional
+ * The arXiv lookups switch in Settings. On: asks the browser for the optional
  * `https://export.arxiv.org/*` permission inside the click and turns the `arxivLookup` setting
  * on once given (lib/arxiv/permission.ts, the same code as the grant window). Off: turns the
  * setting off and gives the permission back. Lookups count as on only with both.

@@ -6,7 +6,7 @@
  */
 import { barBoxes, labelEvery, niceCeiling } from '@/lib/ui/charts';
 import { useT } from '@/components/common/i18n';
-import { formatNumber } from '@/lib/i18n/pages';
+import { formatNumber } from '@/lib/i18n/translate';
 
 /** One series: its name and class (its colour). */
 export interface Series {

@@ -1,5 +1,5 @@
 /**
- * The show's catalog in the library (issue 7): "Heard 37 of 891 episodes" over every episode
+ * The show's catalog in the library: "Heard 37 of 891 episodes" over every episode
  * Citecast knows (seen on a page, on the home page's catalog, or in the imported feed), and the
  * episodes not heard yet, newest first, each linking to its page. The listening log's own rows
  * (`episode-row`) stay as they are; this is a separate list.
@@ -9,7 +9,7 @@ import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { errorText } from '@/lib/i18n/errors';
-import { formatNumber } from '@/lib/i18n/pages';
+import { formatNumber } from '@/lib/i18n/translate';
 import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
 import { formatClock, momentLink } from '@/lib/playback/moment';
 import type { CatalogEpisode, CatalogStats } from '@/lib/store/catalog';

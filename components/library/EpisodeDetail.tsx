@@ -8,7 +8,7 @@ import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { DetailPanel } from '@/components/library/DetailPanel';
 import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
-import { formatDay, formatDuration, fromDateInput, toDateInput } from '@/lib/ui/dates';
+import { dayKey, formatDay, formatDuration, fromDateInput } from '@/lib/ui/dates';
 import type { EpisodeDetail as Detail } from '@/lib/views';
 
 /** See the module comment. */
@@ -29,7 +29,7 @@ export function EpisodeDetail(props: {
     ['episodes', 'listens', 'papers'],
     (d) => {
       setNote(d.view.note);
-      setDate(d.view.listen.heardAt !== null ? toDateInput(d.view.listen.heardAt) : '');
+      setDate(d.view.listen.heardAt !== null ? dayKey(d.view.listen.heardAt) : '');
     },
   );
   useEffect(() => setStatus(null), [props.episodeKey]);

@@ -1,5 +1,5 @@
 /**
- * "Import the show's RSS feed" (issue 7), in Import / export: one button that asks the browser
+ * "Import the show's RSS feed", in Import / export: one button that asks the browser
  * for the optional host permission and has the background fetch and record the feed, then says
  * how many episodes were recorded ("heard N of M" below), or why nothing was imported.
  */

@@ -12,17 +12,12 @@ import type { MessageError } from '@/lib/messages';
 import type { ImportReport, RestoreMode } from '@/lib/store/backup';
 import { BACKUP_SECTIONS, MAX_BACKUP_BYTES } from '@/lib/store/backup-format';
 import { formatBytes, downloadText } from '@/lib/ui/download';
-import { backupFilename, exportFilename, inParts, joinExportParts } from '@/lib/ui/exports';
+import { EXPORT_FORMATS } from '@/lib/export/formats';
+import { exportFilename } from '@/lib/export/selection';
+import { backupFilename, inParts, joinExportParts } from '@/lib/ui/exports';
 import type { PaperExportFormat } from '@/lib/views';
 import { FeedImport } from '@/components/library/FeedImport';
 import { LibraryImport } from '@/components/library/LibraryImport';
-
-const FORMATS: { value: PaperExportFormat; label: string; mime: string }[] = [
-  { value: 'bibtex', label: 'BibTeX (.bib)', mime: 'application/x-bibtex' },
-  { value: 'ris', label: 'RIS (.ris)', mime: 'application/x-research-info-systems' },
-  { value: 'csl-json', label: 'CSL-JSON (.json)', mime: 'application/vnd.citationstyles.csl+json' },
-  { value: 'markdown', label: 'Markdown (.md)', mime: 'text/markdown' },
-];
 
 type Restore =
   | { state: 'idle' }
@@ -121,7 +116,7 @@ export function ImportExportSection(props: { selection: ReadonlySet<string> }) {
     const parts: string[] = [];
     let count = 0;
     let filename = exportFilename(format, Date.now());
-    let mimeType = FORMATS.find((f) => f.value === format)!.mime;
+    let mimeType = EXPORT_FORMATS[format].mediaType;
     for (const part of inParts(keys, 5_000)) {
       const reply = await ask('exportPapers', { keys: part, format });
       if (!reply.ok) return setStoreError(reply.error);
@@ -242,9 +237,9 @@ export function ImportExportSection(props: { selection: ReadonlySet<string> }) {
                 setFormat((e.currentTarget as HTMLSelectElement).value as PaperExportFormat)
               }
             >
-              {FORMATS.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {f.label}
+              {Object.values(EXPORT_FORMATS).map((f) => (
+                <option key={f.id} value={f.id}>
+                  {`${f.label} (.${f.extension})`}
                 </option>
               ))}
             </select>

@@ -11,7 +11,7 @@ import { useT } from '@/components/common/i18n';
 import { StoreError } from '@/components/common/Notice';
 import { useServices } from '@/components/common/services';
 import { errorText } from '@/lib/i18n/errors';
-import { formatNumber } from '@/lib/i18n/pages';
+import { formatNumber } from '@/lib/i18n/translate';
 import type { LibraryImportReport } from '@/lib/export/library-import';
 import { decodeLibraryBytes } from '@/lib/export/library-text';
 import type { MessageError } from '@/lib/messages';

@@ -1,5 +1,5 @@
 /**
- * A paper's saved moment in its detail (issue 7): "saved at 12:34 in {episode}", linking to the
+ * A paper's saved moment in its detail: "saved at 12:34 in {episode}", linking to the
  * episode's page at that time (`#t=754`, which the content script turns into a seek). The
  * episode comes from the paper's citing episodes when it is one of them, else from its own
  * detail; only an http(s) page becomes a link.

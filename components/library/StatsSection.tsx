@@ -7,7 +7,7 @@ import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { EmptyState, StoreError } from '@/components/common/Notice';
 import { useServices } from '@/components/common/services';
-import { formatNumber } from '@/lib/i18n/pages';
+import { formatNumber } from '@/lib/i18n/translate';
 import type { MessageError } from '@/lib/messages';
 import { formatIsoDate, formatMonth, formatShortDay } from '@/lib/ui/dates';
 import type { StatsView } from '@/lib/views';

@@ -6,14 +6,18 @@
  */
 import '@/assets/arxiv-grant.css';
 import { hasArxivPermission, requestArxivAccess, revokeArxivAccess } from '@/lib/arxiv/permission';
-import { t } from '@/lib/i18n/index';
+import { translator } from '@/lib/i18n/pages';
+import { localeFor } from '@/lib/i18n/translate';
 import { readSettings } from '@/lib/settings';
 import { element } from '@/lib/ui/element';
+
+/** The window follows the browser's language, as the page controls that open it do. */
+const { t, locale } = translator(localeFor(globalThis.navigator?.language));
 
 async function main(): Promise<void> {
   const app = document.getElementById('app');
   if (!app) return;
-  document.documentElement.lang = t('arxiv.grantLang');
+  document.documentElement.lang = locale;
   document.title = t('arxiv.grantTitle');
   const status = element('p', '', 'status');
   status.setAttribute('role', 'status');

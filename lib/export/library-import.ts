@@ -20,7 +20,6 @@ import { mergeRecord, PAPER_COMBINE_RULES } from '@/lib/store/merge';
 import type { PaperRecord } from '@/lib/store/schema';
 import { entryToPaper } from '@/lib/export/library-records';
 import {
-  formatName,
   libraryRefusal,
   openLibrary,
   refusedEntry,
@@ -28,7 +27,7 @@ import {
   type LibraryRefusal,
   type RefusedEntry,
 } from '@/lib/export/library-parse';
-import type { PaperFormat } from '@/lib/export/papers';
+import { EXPORT_FORMATS, type PaperFormat } from '@/lib/export/formats';
 
 /** How many refused entries a report lists (it counts them all). */
 export const MAX_REFUSED_LISTED = 500;
@@ -155,7 +154,7 @@ function nothingRead(format: PaperFormat, first: RefusedEntry | undefined): Libr
   return libraryRefusal(
     first
       ? { key: 'library.nothingRead', params: { line: first.line }, reason: first.problem }
-      : { key: 'library.empty', params: { format: formatName(format) } },
+      : { key: 'library.empty', params: { format: EXPORT_FORMATS[format].label } },
   );
 }
 

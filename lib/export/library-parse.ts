@@ -22,7 +22,7 @@ import { MAX_BACKUP_BYTES } from '@/lib/store/backup-format';
 import { parseToCsl, type CslData } from '@/lib/export/citation-js';
 import { cleanLibraryText } from '@/lib/export/library-text';
 import { joinName, type CslName } from '@/lib/export/names';
-import type { PaperFormat } from '@/lib/export/papers';
+import type { PaperFormat } from '@/lib/export/formats';
 
 /** One entry of a library file, in the fields Citecast keeps, as the file writes them. */
 export interface LibraryEntry {
@@ -668,17 +668,6 @@ function* cslChunks(items: readonly unknown[], text: string): Generator<LibraryC
 }
 
 // The file -----------------------------------------------------------------------------------
-
-const NAMES: Readonly<Record<PaperFormat, string>> = {
-  bibtex: 'BibTeX',
-  ris: 'RIS',
-  'csl-json': 'CSL-JSON',
-};
-
-/** The name people know `format` by. */
-export function formatName(format: PaperFormat): string {
-  return NAMES[format];
-}
 
 /**
  * Opens a library file for reading chunk by chunk: `format`, or the one its first entry shows.

@@ -1,9 +1,10 @@
 /**
  * A Markdown reading list for one episode: its title, date and page, then each source of its
  * source list as `- [Title](pdf or address) — Authors, Year`, marked `saved` and `reading` /
- * `read` from the library. Only http(s) addresses become links.
+ * `read` from the library; and the library page's export of saved papers as such a list. Only
+ * http(s) addresses become links.
  */
-import type { Store } from '@/lib/store/db';
+import type { PaperWithCitations } from '@/lib/export/cited-by';
 import type { EpisodeRecord, PaperRecord, SourceSnapshot } from '@/lib/store/schema';
 
 const SHOW_HOST = 'podcast.do-not-panic.com';
@@ -76,25 +77,6 @@ export function sourceMarkdownLink(source: ReadingListSource & { arxivId: string
 }
 
 /**
- * The reading list of episode `episodeKey` as Markdown, or `null` when there is no such
- * episode. Read in one transaction, so the marks match the library at that moment.
- */
-export async function episodeReadingList(store: Store, episodeKey: string): Promise<string | null> {
-  const tx = store.db.transaction(['episodes', 'papers'], 'readonly');
-  const episode = await tx.objectStore('episodes').get(episodeKey);
-  if (!episode) {
-    await tx.done;
-    return null;
-  }
-  const papersStore = tx.objectStore('papers');
-  const papers = await Promise.all(
-    episode.sources.map((s) => (s.paperKey ? papersStore.get(s.paperKey) : undefined)),
-  );
-  await tx.done;
-  return readingListMarkdown(episode, episode.sources, papers);
-}
-
-/**
  * The Markdown reading list of `episode` with its `sources` (in order) and, for each, the marks of
  * its paper in the library (`papers[i]`, if any). No store needed: the content script builds it
  * from the page.
@@ -113,5 +95,35 @@ export function readingListMarkdown(
   lines.push('## Sources', '');
   if (sources.length === 0) lines.push('No sources recorded.');
   sources.forEach((source, i) => lines.push(sourceLine(source, papers[i])));
+  return `${lines.join('\n')}\n`;
+}
+
+/** One paper as a Markdown list item, with its marks, tags and the episodes citing it. */
+function markdownItem({ paper, citedBy }: PaperWithCitations): string {
+  const title = escapeMarkdown(paper.title ?? paper.urls[0] ?? paper.key);
+  const url = markdownUrl(paper.pdfUrl) ?? paper.urls.map(markdownUrl).find((u) => u !== null);
+  const parts = [url ? `[${title}](${url})` : title];
+  const byline = [
+    paper.authors.map(escapeMarkdown).join(', '),
+    paper.year === null ? '' : String(paper.year),
+  ].filter((s) => s !== '');
+  if (byline.length > 0) parts.push(` — ${byline.join(', ')}`);
+  if (paper.readState !== 'unread') parts.push(` · ${paper.readState}`);
+  if (paper.tags.length > 0)
+    parts.push(` · ${paper.tags.map((t) => escapeMarkdown(t)).join(', ')}`);
+  const lines = [`- ${parts.join('')}`];
+  if (citedBy.length > 0) {
+    const episodes = citedBy.map((e) => {
+      const name = escapeMarkdown(e.title ?? e.key);
+      return e.published ? `${name} (${e.published})` : name;
+    });
+    lines.push(`  - Cited in: ${episodes.join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** The papers as a Markdown reading list, in the order given. */
+export function papersToMarkdown(entries: readonly PaperWithCitations[]): string {
+  const lines = ['# Reading list', '', ...entries.map(markdownItem)];
   return `${lines.join('\n')}\n`;
 }

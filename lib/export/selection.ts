@@ -5,18 +5,8 @@
  */
 import type { Store } from '@/lib/store/db';
 import type { PaperExportFormat } from '@/lib/views';
-import { papersWithCitations, type PaperWithCitations } from '@/lib/export/cited-by';
-import { escapeMarkdown, markdownUrl } from '@/lib/export/reading-list';
-
-/** File name extension and media type of each export format. */
-export const EXPORT_FILES: Readonly<
-  Record<PaperExportFormat, { extension: string; mimeType: string }>
-> = {
-  bibtex: { extension: 'bib', mimeType: 'application/x-bibtex' },
-  ris: { extension: 'ris', mimeType: 'application/x-research-info-systems' },
-  'csl-json': { extension: 'json', mimeType: 'application/vnd.citationstyles.csl+json' },
-  markdown: { extension: 'md', mimeType: 'text/markdown' },
-};
+import { papersWithCitations } from '@/lib/export/cited-by';
+import { EXPORT_FORMATS } from '@/lib/export/formats';
 
 /** An exported selection: the file's text, how many papers it holds, its name and media type. */
 export interface ExportedPapers {
@@ -35,37 +25,7 @@ function localDate(now: number): string {
 
 /** The download name of an export made at `now`: `citecast-papers-YYYY-MM-DD.ext`. */
 export function exportFilename(format: PaperExportFormat, now: number): string {
-  return `citecast-papers-${localDate(now)}.${EXPORT_FILES[format].extension}`;
-}
-
-/** One paper as a Markdown list item, with its marks, tags and the episodes citing it. */
-function markdownItem({ paper, citedBy }: PaperWithCitations): string {
-  const title = escapeMarkdown(paper.title ?? paper.urls[0] ?? paper.key);
-  const url = markdownUrl(paper.pdfUrl) ?? paper.urls.map(markdownUrl).find((u) => u !== null);
-  const parts = [url ? `[${title}](${url})` : title];
-  const byline = [
-    paper.authors.map(escapeMarkdown).join(', '),
-    paper.year === null ? '' : String(paper.year),
-  ].filter((s) => s !== '');
-  if (byline.length > 0) parts.push(` — ${byline.join(', ')}`);
-  if (paper.readState !== 'unread') parts.push(` · ${paper.readState}`);
-  if (paper.tags.length > 0)
-    parts.push(` · ${paper.tags.map((t) => escapeMarkdown(t)).join(', ')}`);
-  const lines = [`- ${parts.join('')}`];
-  if (citedBy.length > 0) {
-    const episodes = citedBy.map((e) => {
-      const name = escapeMarkdown(e.title ?? e.key);
-      return e.published ? `${name} (${e.published})` : name;
-    });
-    lines.push(`  - Cited in: ${episodes.join('; ')}`);
-  }
-  return lines.join('\n');
-}
-
-/** The papers as a Markdown reading list, in the order given. */
-export function papersToMarkdown(entries: readonly PaperWithCitations[]): string {
-  const lines = ['# Reading list', '', ...entries.map(markdownItem)];
-  return `${lines.join('\n')}\n`;
+  return `citecast-papers-${localDate(now)}.${EXPORT_FORMATS[format].extension}`;
 }
 
 /**
@@ -80,21 +40,10 @@ export async function exportSelection(
   const entries = (await papersWithCitations(store, { keys: [...new Set(keys)] })).filter(
     (e) => e.paper.savedAt !== null,
   );
-  let text: string;
-  switch (format) {
-    case 'markdown':
-      text = papersToMarkdown(entries);
-      break;
-    default: {
-      // citation-js is large: loaded only when a citation format is asked for.
-      const { formatPapers } = await import('@/lib/export/papers');
-      text = formatPapers(entries, format);
-    }
-  }
   return {
-    text,
+    text: await EXPORT_FORMATS[format].write(entries),
     count: entries.length,
     filename: exportFilename(format, store.now()),
-    mimeType: EXPORT_FILES[format].mimeType,
+    mimeType: EXPORT_FORMATS[format].mediaType,
   };
 }

@@ -12,7 +12,8 @@
  * backup was refused), rendered in the same language into `{reason}`.
  */
 import type { ErrorCode, MessageError, Result } from '@/lib/messages';
-import { uiLocale, type Locale } from '@/lib/i18n/index';
+import { uiLocale } from '@/lib/i18n/index';
+import { translator, type Locale } from '@/lib/i18n/translate';
 
 /** A text to show: its key in the tables below, its facts, and an optional nested reason. */
 export interface ErrorText {
@@ -259,7 +260,6 @@ export function firstLine(text: string, max = MAX_PARAM): string {
 /** `text` rendered in `locale`, every `{name}` filled in (an unknown key renders as `null`). */
 function render(text: ErrorText, locale: Locale, depth = 0): string | null {
   if (!isErrorKey(text.key)) return null;
-  const template = ERROR_MESSAGES[locale][text.key];
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(text.params ?? {})) {
     values[name] = typeof value === 'number' ? String(value) : firstLine(String(value));
@@ -269,9 +269,7 @@ function render(text: ErrorText, locale: Locale, depth = 0): string | null {
     if (reason === null) return null;
     values.reason = reason;
   }
-  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
-    name in values ? values[name]! : all,
-  );
+  return translator(ERROR_MESSAGES, locale).t(text.key, values);
 }
 
 /** The English text of `text` (the `message` an error carries beside its key). */

@@ -1,11 +1,13 @@
 /**
  * Citecast's in-page strings in English and Norwegian Bokmål, following the browser's language
  * (`nb`, `nn` and `no` get Bokmål; everything else English). Strings with `{name}` placeholders
- * are filled by {@link format}; counts use {@link plural} (`.one` / `.other` keys).
+ * are filled by {@link format}; counts use {@link plural} (`.one` / `.other` keys), both through
+ * lib/i18n/translate.ts. The content script carries this table: the extension pages' strings
+ * (lib/i18n/pages.ts) stay out of it.
  */
+import { fill, localeFor, translator, type Locale } from '@/lib/i18n/translate';
 
-/** The languages Citecast's page controls speak. */
-export type Locale = 'en' | 'nb';
+export type { Locale } from '@/lib/i18n/translate';
 
 /** The English table; every other table has exactly these keys. */
 const EN = {
@@ -89,11 +91,11 @@ const EN = {
   copiedShort: '✓',
   heardOn: 'Heard {date}',
   heardOnName: 'Heard on {date}: mark this episode as not heard (Citecast)',
-  // Playback (issue 7).
+  // Playback.
   resumeAt: 'Resume at {time}',
   resumeAtName: 'Play this episode here from {time} (Citecast)',
   savedAtMoment: 'saved at {time} in {episode}',
-  // arXiv lookups (issue 8).
+  // arXiv lookups.
   'arxiv.find': 'Find PDFs',
   'arxiv.findName': 'Look up the sources cited by title only on arXiv (Citecast)',
   'arxiv.needsPermission':
@@ -130,38 +132,10 @@ const EN = {
   'arxiv.unknown':
     'Latest v{latest} of {updated}: cannot tell whether it is newer than the episode',
   'arxiv.versions': 'v1 {published} · latest v{latest} {updated}',
-  'zotero.grantTitle': 'Send papers to Zotero',
-  'zotero.grantWhat':
-    'Citecast sends the papers you choose to the Zotero app on this computer (127.0.0.1, port 23119) and nowhere else. The browser asks once whether Citecast may reach it.',
-  'zotero.grantRunning': 'Zotero must be running when you send.',
-  'zotero.grantPdfs':
-    'Also put each arXiv paper’s PDF into Zotero (Citecast fetches it from arxiv.org)',
-  'zotero.grantAllow': 'Allow',
-  'zotero.grantDone': 'Allowed. Press Zotero on the page again to send.',
-  'zotero.grantRefused': 'Not allowed, so nothing was sent.',
   'zotero.untitledEpisode': 'an episode',
   'zotero.noteCited': 'Cited in {show}: {episode}',
   'zotero.noteMomentIn': 'Saved at {at} in {episode}',
   'zotero.noteMoment': 'Saved at {at} in the episode',
-  'arxiv.grantLang': 'en',
-  'arxiv.grantTitle': 'Find PDFs on arXiv',
-  'arxiv.grantWhat':
-    'Citecast can look up on arXiv the papers an episode cites by title only (such as Google Scholar links), and give you their PDFs.',
-  'arxiv.grantSends':
-    'What is sent: those titles (or an arXiv id, when you ask for an abstract) to export.arxiv.org, only when you press Find PDFs or ask for an abstract.',
-  'arxiv.grantPace':
-    'At most one request every 3 seconds, as arXiv asks. Answers are kept on your machine for days, so a title is not asked again.',
-  'arxiv.grantNever':
-    'Nothing else leaves your machine: not the page, not your library. You can turn this off here at any time.',
-  'arxiv.grantAllow': 'Allow arXiv lookups',
-  'arxiv.grantOff': 'Turn arXiv lookups off',
-  'arxiv.grantClose': 'Close',
-  'arxiv.grantAsking': 'Asking the browser…',
-  'arxiv.grantDone': 'Allowed. Go back to the page: Citecast looks the titles up there.',
-  'arxiv.grantRefused': 'Not allowed: nothing was sent.',
-  'arxiv.grantError': 'The browser did not ask, so nothing was sent. Try again.',
-  'arxiv.grantIsOn': 'arXiv lookups are on.',
-  'arxiv.grantTurnedOff': 'arXiv lookups are off, and the permission was given back.',
 } as const;
 
 /** A message key. */
@@ -252,11 +226,11 @@ const NB: Messages = {
   copiedShort: '✓',
   heardOn: 'Hørt {date}',
   heardOnName: 'Hørt {date}: merk episoden som ikke hørt (Citecast)',
-  // Playback (issue 7).
+  // Playback.
   resumeAt: 'Fortsett fra {time}',
   resumeAtName: 'Spill av episoden her fra {time} (Citecast)',
   savedAtMoment: 'lagret ved {time} i {episode}',
-  // arXiv lookups (issue 8).
+  // arXiv lookups.
   'arxiv.find': 'Finn PDF-er',
   'arxiv.findName': 'Slå opp kildene som bare er oppgitt med tittel, på arXiv (Citecast)',
   'arxiv.needsPermission':
@@ -293,48 +267,14 @@ const NB: Messages = {
   'arxiv.unknown':
     'Siste versjon v{latest} fra {updated}: kan ikke si om den er nyere enn episoden',
   'arxiv.versions': 'v1 {published} · siste v{latest} {updated}',
-  'zotero.grantTitle': 'Send artikler til Zotero',
-  'zotero.grantWhat':
-    'Citecast sender artiklene du velger til Zotero-programmet på denne maskinen (127.0.0.1, port 23119) og ingen andre steder. Nettleseren spør én gang om Citecast får nå det.',
-  'zotero.grantRunning': 'Zotero må kjøre når du sender.',
-  'zotero.grantPdfs':
-    'Legg også hver arXiv-artikkels PDF inn i Zotero (Citecast henter den fra arxiv.org)',
-  'zotero.grantAllow': 'Tillat',
-  'zotero.grantDone': 'Tillatt. Trykk Zotero på siden igjen for å sende.',
-  'zotero.grantRefused': 'Ikke tillatt, så ingenting ble sendt.',
   'zotero.untitledEpisode': 'en episode',
   'zotero.noteCited': 'Nevnt i {show}: {episode}',
   'zotero.noteMomentIn': 'Lagret ved {at} i {episode}',
   'zotero.noteMoment': 'Lagret ved {at} i episoden',
-  'arxiv.grantLang': 'nb',
-  'arxiv.grantTitle': 'Finn PDF-er på arXiv',
-  'arxiv.grantWhat':
-    'Citecast kan slå opp på arXiv artiklene en episode bare oppgir med tittel (for eksempel Google Scholar-lenker), og gi deg PDF-ene.',
-  'arxiv.grantSends':
-    'Dette sendes: disse titlene (eller en arXiv-id når du ber om et sammendrag) til export.arxiv.org, bare når du trykker Finn PDF-er eller ber om et sammendrag.',
-  'arxiv.grantPace':
-    'Høyst én forespørsel hvert tredje sekund, slik arXiv ber om. Svarene lagres på maskinen din i flere dager, så samme tittel spørres ikke om igjen.',
-  'arxiv.grantNever':
-    'Ingenting annet forlater maskinen din: verken siden eller biblioteket ditt. Du kan slå dette av her når som helst.',
-  'arxiv.grantAllow': 'Tillat arXiv-oppslag',
-  'arxiv.grantOff': 'Slå av arXiv-oppslag',
-  'arxiv.grantClose': 'Lukk',
-  'arxiv.grantAsking': 'Spør nettleseren …',
-  'arxiv.grantDone': 'Tillatt. Gå tilbake til siden: Citecast slår opp titlene der.',
-  'arxiv.grantRefused': 'Ikke tillatt: ingenting ble sendt.',
-  'arxiv.grantError': 'Nettleseren spurte ikke, så ingenting ble sendt. Prøv igjen.',
-  'arxiv.grantIsOn': 'arXiv-oppslag er på.',
-  'arxiv.grantTurnedOff': 'arXiv-oppslag er av, og tillatelsen er gitt tilbake.',
 };
 
 /** Every language's table. */
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { en: EN, nb: NB };
-
-/** The locale for a browser language tag: Bokmål for `nb`, `nn` and `no`, else English. */
-export function localeFor(language: string | null | undefined): Locale {
-  const primary = (language ?? '').toLowerCase().split(/[-_]/)[0];
-  return primary === 'nb' || primary === 'nn' || primary === 'no' ? 'nb' : 'en';
-}
 
 let current: Locale | undefined;
 
@@ -349,43 +289,27 @@ export function setUiLocale(locale: Locale | undefined): void {
   current = locale;
 }
 
-/** The string for `key` in `locale` (default: the page's). */
+/** The string for `key` in `locale` (default: the page's), its placeholders left to {@link format}. */
 export function t(key: MessageKey, locale: Locale = uiLocale()): string {
   return MESSAGES[locale][key];
 }
 
 /** `template` with each `{name}` replaced by `values[name]` (unknown names stay as they are). */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
-    name in values ? String(values[name]) : all,
-  );
-}
+export const format = fill;
 
-/**
- * One `Intl.PluralRules` per locale, kept: building one costs far more than using it, and a big
- * page labels hundreds of episode bars (it was the top cost of annotating 662 episodes).
- */
-const pluralRulesByLocale = new Map<Locale, Intl.PluralRules>();
-function pluralRules(locale: Locale): Intl.PluralRules {
-  let rules = pluralRulesByLocale.get(locale);
-  if (!rules) pluralRulesByLocale.set(locale, (rules = new Intl.PluralRules(locale)));
-  return rules;
-}
-
-/**
- * The plural form of `base` for `n` (`base.one` or `base.other`, chosen by `Intl.PluralRules`),
- * with `{n}` filled in.
- */
+/** The plural form of `base` for `n` (`base.one` or `base.other`), with `{n}` filled in. */
 export function plural(base: 'sources', n: number, locale: Locale = uiLocale()): string {
-  const rule = pluralRules(locale).select(n) === 'one' ? 'one' : 'other';
-  return format(t(`${base}.${rule}`, locale), { n });
+  return translator(MESSAGES, locale).count(base, n);
 }
+
+/** One short-date format per locale, kept: building one costs far more than using it. */
+const shortDateFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 /** `epochMs` as a short date in `locale` (`12 Nov 2026`, `12. nov. 2026`), with `Intl`. */
 export function shortDate(epochMs: number, locale: Locale = uiLocale()): string {
   let format = shortDateFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+    format = new Intl.DateTimeFormat(translator(MESSAGES, locale).intl, {
       day: 'numeric',
       month: 'short',
       year: 'numeric',
@@ -394,6 +318,3 @@ export function shortDate(epochMs: number, locale: Locale = uiLocale()): string 
   }
   return format.format(new Date(epochMs));
 }
-
-/** One short-date format per locale, kept (as {@link pluralRules}). */
-const shortDateFormats = new Map<Locale, Intl.DateTimeFormat>();

@@ -4,13 +4,16 @@
  * The browser's i18n (`_locales`) follows the browser's language only and cannot switch while a
  * page is open, so the pages load these tables themselves: the language follows the browser
  * ({@link pickLocale}: `nb`, `nb-NO`, `no`, `nn` all give Bokmål, as Chrome and Firefox name
- * Norwegian differently) unless the Settings override it. `{name}` placeholders are filled by
- * {@link fill}; counts use `.one` / `.other` keys through {@link countOf}.
+ * Norwegian differently) unless the Settings override it. The permission windows follow the
+ * browser's language. Placeholders, counts and numbers go through lib/i18n/translate.ts.
  */
 import type { LanguageSetting } from '@/lib/settings';
-import { localeFor, type Locale } from '@/lib/i18n/index';
-
-export type { Locale } from '@/lib/i18n/index';
+import {
+  localeFor,
+  translator as makeTranslator,
+  type Locale,
+  type Translator as GenericTranslator,
+} from '@/lib/i18n/translate';
 
 /** The English table; the Bokmål one has exactly these keys. */
 const EN = {
@@ -324,6 +327,34 @@ const EN = {
   'settings.deleted': 'Everything was deleted.',
   'settings.saved': 'Settings saved.',
   'settings.saveFailed': 'The settings could not be saved: {message}',
+  // The permission windows (arXiv lookups, Zotero).
+  'zotero.grantTitle': 'Send papers to Zotero',
+  'zotero.grantWhat':
+    'Citecast sends the papers you choose to the Zotero app on this computer (127.0.0.1, port 23119) and nowhere else. The browser asks once whether Citecast may reach it.',
+  'zotero.grantRunning': 'Zotero must be running when you send.',
+  'zotero.grantPdfs':
+    'Also put each arXiv paper’s PDF into Zotero (Citecast fetches it from arxiv.org)',
+  'zotero.grantAllow': 'Allow',
+  'zotero.grantDone': 'Allowed. Press Zotero on the page again to send.',
+  'zotero.grantRefused': 'Not allowed, so nothing was sent.',
+  'arxiv.grantTitle': 'Find PDFs on arXiv',
+  'arxiv.grantWhat':
+    'Citecast can look up on arXiv the papers an episode cites by title only (such as Google Scholar links), and give you their PDFs.',
+  'arxiv.grantSends':
+    'What is sent: those titles (or an arXiv id, when you ask for an abstract) to export.arxiv.org, only when you press Find PDFs or ask for an abstract.',
+  'arxiv.grantPace':
+    'At most one request every 3 seconds, as arXiv asks. Answers are kept on your machine for days, so a title is not asked again.',
+  'arxiv.grantNever':
+    'Nothing else leaves your machine: not the page, not your library. You can turn this off here at any time.',
+  'arxiv.grantAllow': 'Allow arXiv lookups',
+  'arxiv.grantOff': 'Turn arXiv lookups off',
+  'arxiv.grantClose': 'Close',
+  'arxiv.grantAsking': 'Asking the browser…',
+  'arxiv.grantDone': 'Allowed. Go back to the page: Citecast looks the titles up there.',
+  'arxiv.grantRefused': 'Not allowed: nothing was sent.',
+  'arxiv.grantError': 'The browser did not ask, so nothing was sent. Try again.',
+  'arxiv.grantIsOn': 'arXiv lookups are on.',
+  'arxiv.grantTurnedOff': 'arXiv lookups are off, and the permission was given back.',
 } as const;
 
 /** A page string key. */
@@ -633,6 +664,34 @@ const NB: PageMessages = {
   'settings.deleted': 'Alt er slettet.',
   'settings.saved': 'Innstillingene er lagret.',
   'settings.saveFailed': 'Innstillingene kunne ikke lagres: {message}',
+  // The permission windows (arXiv lookups, Zotero).
+  'zotero.grantTitle': 'Send artikler til Zotero',
+  'zotero.grantWhat':
+    'Citecast sender artiklene du velger til Zotero-programmet på denne maskinen (127.0.0.1, port 23119) og ingen andre steder. Nettleseren spør én gang om Citecast får nå det.',
+  'zotero.grantRunning': 'Zotero må kjøre når du sender.',
+  'zotero.grantPdfs':
+    'Legg også hver arXiv-artikkels PDF inn i Zotero (Citecast henter den fra arxiv.org)',
+  'zotero.grantAllow': 'Tillat',
+  'zotero.grantDone': 'Tillatt. Trykk Zotero på siden igjen for å sende.',
+  'zotero.grantRefused': 'Ikke tillatt, så ingenting ble sendt.',
+  'arxiv.grantTitle': 'Finn PDF-er på arXiv',
+  'arxiv.grantWhat':
+    'Citecast kan slå opp på arXiv artiklene en episode bare oppgir med tittel (for eksempel Google Scholar-lenker), og gi deg PDF-ene.',
+  'arxiv.grantSends':
+    'Dette sendes: disse titlene (eller en arXiv-id når du ber om et sammendrag) til export.arxiv.org, bare når du trykker Finn PDF-er eller ber om et sammendrag.',
+  'arxiv.grantPace':
+    'Høyst én forespørsel hvert tredje sekund, slik arXiv ber om. Svarene lagres på maskinen din i flere dager, så samme tittel spørres ikke om igjen.',
+  'arxiv.grantNever':
+    'Ingenting annet forlater maskinen din: verken siden eller biblioteket ditt. Du kan slå dette av her når som helst.',
+  'arxiv.grantAllow': 'Tillat arXiv-oppslag',
+  'arxiv.grantOff': 'Slå av arXiv-oppslag',
+  'arxiv.grantClose': 'Lukk',
+  'arxiv.grantAsking': 'Spør nettleseren …',
+  'arxiv.grantDone': 'Tillatt. Gå tilbake til siden: Citecast slår opp titlene der.',
+  'arxiv.grantRefused': 'Ikke tillatt: ingenting ble sendt.',
+  'arxiv.grantError': 'Nettleseren spurte ikke, så ingenting ble sendt. Prøv igjen.',
+  'arxiv.grantIsOn': 'arXiv-oppslag er på.',
+  'arxiv.grantTurnedOff': 'arXiv-oppslag er av, og tillatelsen er gitt tilbake.',
 };
 
 /** Every language's page strings. */
@@ -654,60 +713,10 @@ export function pickLocale(setting: LanguageSetting, languages: readonly string[
   return 'en';
 }
 
-/** `template` with each `{name}` replaced by `values[name]` (unknown names stay as they are). */
-export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) =>
-    name in values ? String(values[name]) : all,
-  );
-}
-
 /** The strings of one language, as the pages use them. */
-export interface Translator {
-  locale: Locale;
-  /** The BCP 47 tag `Intl` formats with (`en-GB`, `nb-NO`). */
-  intl: string;
-  /** The string for `key`, placeholders filled from `values`. */
-  t(key: PageKey, values?: Record<string, string | number>): string;
-  /** The `.one` / `.other` form of `base` for `n`, with `{n}` (and `values`) filled in. */
-  count(base: CountBase, n: number, values?: Record<string, string | number>): string;
-}
+export type Translator = GenericTranslator<PageKey>;
 
-/** The keys that have `.one` and `.other` forms. */
-export type CountBase = {
-  [K in PageKey]: K extends `${infer B}.one` ? B : never;
-}[PageKey];
-
-/** The translator for `locale`. */
+/** The translator of the pages' strings for `locale`. */
 export function translator(locale: Locale): Translator {
-  const table = PAGE_MESSAGES[locale];
-  const intl = locale === 'nb' ? 'nb-NO' : 'en-GB';
-  const rules = new Intl.PluralRules(intl);
-  return {
-    locale,
-    intl,
-    t: (key, values) => fill(table[key], values),
-    count: (base, n, values) => {
-      const form = rules.select(n) === 'one' ? 'one' : 'other';
-      return fill(table[`${base}.${form}` as PageKey], { n: formatNumber(n, intl), ...values });
-    },
-  };
-}
-
-/** One `Intl.NumberFormat` per language and digit count: building one costs milliseconds. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/**
- * `n` with the language's digit grouping (`10,000`, `10 000`). A whole number under 1,000 is
- * written the same in English and Norwegian, so it skips `Intl`: the popup's first counts then
- * do not wait for the browser to load its number data (about 5 ms in a popup's first render).
- */
-export function formatNumber(n: number, intl: string, digits = 0): string {
-  if (Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0)) return String(n);
-  const key = `${intl}|${digits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(intl, { maximumFractionDigits: digits });
-    numberFormats.set(key, format);
-  }
-  return format.format(n);
+  return makeTranslator(PAGE_MESSAGES, locale);
 }

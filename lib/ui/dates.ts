@@ -3,7 +3,7 @@
  * `intl` tag of a Translator, lib/i18n/pages.ts). Calendar days are the user's local days.
  */
 
-/** `YYYY-MM-DD` of the local day of `ms`. */
+/** `YYYY-MM-DD` of the local day of `ms` (also an `<input type="date">`'s value). */
 export function dayKey(ms: number): string {
   const d = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -71,11 +71,6 @@ export function formatDuration(seconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const rest = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
-}
-
-/** The value of an `<input type="date">` for the local day of `ms`. */
-export function toDateInput(ms: number): string {
-  return dayKey(ms);
 }
 
 /**

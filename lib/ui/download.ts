@@ -1,4 +1,5 @@
 /** Saving text as a file from an extension page (no `downloads` permission needed). */
+import { formatNumber } from '@/lib/i18n/translate';
 
 /**
  * Offers `text` as a download named `filename`: a temporary object URL on an `<a download>`,
@@ -32,5 +33,5 @@ export function formatBytes(bytes: number, intl: string): string {
     unit++;
   }
   const digits = unit === 0 ? 0 : 1;
-  return `${new Intl.NumberFormat(intl, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+  return `${formatNumber(value, intl, digits)} ${units[unit]}`;
 }

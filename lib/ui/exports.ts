@@ -24,12 +24,6 @@ export function inParts<T>(items: readonly T[], size: number): T[][] {
   return parts;
 }
 
-/** A file name for a whole export of `format` on the day of `now`. */
-export function exportFilename(format: PaperExportFormat, now: number): string {
-  const ext = { bibtex: 'bib', ris: 'ris', 'csl-json': 'json', markdown: 'md' }[format];
-  return `citecast-papers-${new Date(now).toISOString().slice(0, 10)}.${ext}`;
-}
-
 /** The file name of a backup written on the day of `now`. */
 export function backupFilename(now: number): string {
   return `citecast-backup-${new Date(now).toISOString().slice(0, 10)}.json`;

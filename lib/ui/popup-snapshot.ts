@@ -5,7 +5,7 @@
  *
  * Why: the popup's own loading takes about 80 ms in Chromium. Asking the settings and then the
  * background costs another 20–50 ms (a service worker that was stopped must start first). With
- * 10,000 papers, issue 6 asks for the first render in under 100 ms. The snapshot is a cache,
+ * 10,000 papers, the first render should stay under 100 ms. The snapshot is a cache,
  * never the truth: the first answer replaces it, and the store stays in the background.
  *
  * It lives in the extension's own `localStorage`: synchronous, private to the extension's

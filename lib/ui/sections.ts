@@ -1,4 +1,7 @@
-/** The library's sections, opened by the address's hash (`library.html#episodes`), so links and tests can open one. */
+/**
+ * The library's sections, opened by the address's hash (`library.html#episodes`): outside checks
+ * and links from the popup open a section by these names, so they stay fixed.
+ */
 
 /** The sections, in the nav's order. */
 export const SECTIONS = ['papers', 'episodes', 'stats', 'import-export', 'settings'] as const;

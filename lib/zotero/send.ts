@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { papersWithCitations, type PaperWithCitations } from '@/lib/export/cited-by';
 import { fail, type ErrorKey } from '@/lib/i18n/errors';
-import { localeFor } from '@/lib/i18n/index';
+import { localeFor } from '@/lib/i18n/translate';
 import { success, type Result } from '@/lib/messages';
 import { readSettings } from '@/lib/settings';
 import type { Store } from '@/lib/store/db';

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importLibrary } from '@/lib/export/library-import';
 import { errorText, problem } from '@/lib/i18n/errors';
-import { exportPapers, formatPapers, type PaperFormat } from '@/lib/export/papers';
+import { papersWithCitations } from '@/lib/export/cited-by';
+import { EXPORT_FORMATS, type PaperFormat } from '@/lib/export/formats';
 import type { Store } from '@/lib/store/db';
 import { exportBackupJson } from '@/lib/store/backup';
 import { getPaper, savePaper, setReadState, setTags } from '@/lib/store/papers';
@@ -126,7 +127,7 @@ describe('round trip', () => {
     'exporting as %s and importing into an empty store gives the same papers',
     async (format) => {
       const entries = PAPERS.map((paper) => ({ paper, citedBy: [] }));
-      const text = formatPapers(entries, format);
+      const text = await EXPORT_FORMATS[format].write(entries);
       const result = await importLibrary(store, text, format);
       expect(result).toEqual({
         ok: true,
@@ -157,7 +158,7 @@ describe('round trip', () => {
 
   it('an export from the store names the citing episodes, and importing it again skips everything', async () => {
     await savePaper(store, arxivSource('2501.00663', 'Titans', 2), null);
-    const bibtex = await exportPapers(store, 'bibtex');
+    const bibtex = await EXPORT_FORMATS.bibtex.write(await papersWithCitations(store));
     expect(bibtex).toContain('eprint = {2501.00663}');
     const before = await store.db.getAll('papers');
     clock.set(clock.now() + 1000);

@@ -1,7 +1,8 @@
 /** The Markdown reading list of an episode, and the episodes named in a paper export. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exportPapers } from '@/lib/export/papers';
-import { episodeReadingList } from '@/lib/export/reading-list';
+import { papersWithCitations } from '@/lib/export/cited-by';
+import { EXPORT_FORMATS } from '@/lib/export/formats';
+import { readingListMarkdown } from '@/lib/export/reading-list';
 import type { Store } from '@/lib/store/db';
 import { recordEpisode, type EpisodeSighting } from '@/lib/store/episodes';
 import { savePaper, setReadState } from '@/lib/store/papers';
@@ -47,12 +48,16 @@ beforeEach(async () => {
   store = await openTestStore(clock);
 });
 
-describe('episode reading list', () => {
+describe('episode reading list from the library', () => {
   it('lists every source with its link, authors, year and saved/read marks', async () => {
     await recordEpisode(store, SIGHTING);
     await savePaper(store, SIGHTING.sources[0]!, STEM);
     await setReadState(store, 'arxiv:2501.00663', 'read');
-    expect(await episodeReadingList(store, STEM)).toBe(
+    const episode = (await store.db.get('episodes', STEM))!;
+    const papers = await Promise.all(
+      episode.sources.map((s) => (s.paperKey ? store.db.get('papers', s.paperKey) : undefined)),
+    );
+    expect(readingListMarkdown(episode, episode.sources, papers)).toBe(
       [
         '# Titans: Learning to Memorize at Test Time',
         '',
@@ -67,22 +72,22 @@ describe('episode reading list', () => {
       ].join('\n'),
     );
   });
-
-  it('is null for an unknown episode', async () => {
-    expect(await episodeReadingList(store, 'no-such-episode')).toBeNull();
-  });
 });
 
 describe('paper export', () => {
   it('names the episodes that cite each saved paper', async () => {
     await recordEpisode(store, SIGHTING);
     await savePaper(store, SIGHTING.sources[0]!, STEM);
-    const csl = JSON.parse(await exportPapers(store, 'csl-json')) as { note?: string }[];
+    const csl = JSON.parse(
+      await EXPORT_FORMATS['csl-json'].write(await papersWithCitations(store)),
+    ) as { note?: string }[];
     expect(csl).toHaveLength(1);
     expect(csl[0]!.note).toBe(
       'Cited in AI Post Transformers: “Titans: Learning to Memorize at Test Time” (2026-05-20)',
     );
-    const ris = await exportPapers(store, 'ris', { keys: ['arxiv:2501.00663', 'doi:10.1145/1.2'] });
+    const ris = await EXPORT_FORMATS.ris.write(
+      await papersWithCitations(store, { keys: ['arxiv:2501.00663', 'doi:10.1145/1.2'] }),
+    );
     // Only saved or known papers are exported: the DOI paper was never saved, so it has no record.
     expect(ris.match(/^TY {2}- /gm)).toHaveLength(1);
   });

@@ -1,13 +1,7 @@
 /** The pages' strings: both tables complete, Norwegian in every spelling, the setting wins. */
 import { describe, expect, it } from 'vitest';
-import {
-  fill,
-  formatNumber,
-  PAGE_MESSAGES,
-  pickLocale,
-  translator,
-  type PageKey,
-} from '@/lib/i18n/pages';
+import { PAGE_MESSAGES, pickLocale, translator, type PageKey } from '@/lib/i18n/pages';
+import { fill, formatNumber } from '@/lib/i18n/translate';
 
 describe('page message tables', () => {
   it('have the same keys, none empty', () => {

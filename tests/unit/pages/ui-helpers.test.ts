@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { barBoxes, labelEvery, niceCeiling } from '@/lib/ui/charts';
 import { dayKey, formatDuration, formatIsoDate, formatMonth, fromDateInput } from '@/lib/ui/dates';
-import { backupFilename, exportFilename, inParts, joinExportParts } from '@/lib/ui/exports';
+import { exportFilename } from '@/lib/export/selection';
+import { backupFilename, inParts, joinExportParts } from '@/lib/ui/exports';
 import { groupByPeriod } from '@/lib/ui/group';
 import { PageCache } from '@/lib/ui/paged';
 import { authorsLine, paperLink } from '@/lib/ui/papers';
@@ -159,7 +160,10 @@ describe('exports, sections, links, theme, shortcuts', () => {
     expect(joinExportParts('ris', ['only'])).toBe('only');
     expect(inParts([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     const now = Date.UTC(2026, 10, 28);
-    expect(exportFilename('ris', now)).toBe('citecast-papers-2026-11-28.ris');
+    // The export's name carries the local date (the day the person sees), the backup's UTC.
+    expect(exportFilename('ris', new Date(2026, 10, 28, 12).getTime())).toBe(
+      'citecast-papers-2026-11-28.ris',
+    );
     expect(backupFilename(now)).toBe('citecast-backup-2026-11-28.json');
   });
   it('opens the section the hash names', () => {
