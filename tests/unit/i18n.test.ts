@@ -1,6 +1,6 @@
 /** The in-page strings: both tables complete, the browser language picks the table, plurals. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { countsLabel, sourceTooltip } from '@/lib/annotate/controls';
+import { countsLabel, sourceTooltip } from '@/lib/content/controls';
 import { format, localeFor, MESSAGES, plural, setUiLocale, t } from '@/lib/i18n/index';
 
 afterEach(() => setUiLocale(undefined));

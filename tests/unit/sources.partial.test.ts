@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canSave, fillSource } from '@/lib/annotate/controls';
+import { canSave, fillSource } from '@/lib/content/controls';
 import { episodeForMessage } from '@/lib/messages';
 import { readPage } from '@/lib/sites/index';
 import { parseSources } from '@/lib/sources/parse';

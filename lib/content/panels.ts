@@ -5,7 +5,7 @@
  * never reach the page.
  */
 import { format, t } from '@/lib/i18n/index';
-import { filterChoices } from '@/lib/annotate/bar';
+import { filterChoices } from '@/lib/content/bar';
 
 /** One paper the choose panel lists. */
 export interface Choice {

@@ -11,7 +11,7 @@ import {
   citedEpisodeLink,
   citedEpisodeState,
   opensAfterAsking,
-} from '@/lib/annotate/bar';
+} from '@/lib/content/bar';
 import {
   canSave,
   fillEpisode,
@@ -24,13 +24,13 @@ import {
   setHeardDate,
   setInZotero,
   setPressed,
-} from '@/lib/annotate/controls';
+} from '@/lib/content/controls';
 import {
   buildAskPanel,
   buildChoosePanel,
   buildConfirmPanel,
   type Panel,
-} from '@/lib/annotate/panels';
+} from '@/lib/content/panels';
 import {
   EPISODE_TAG,
   placeAnnotations,
@@ -38,11 +38,11 @@ import {
   removeOrphanHosts,
   SOURCE_TAG,
   type PlacedEpisode,
-} from '@/lib/annotate/place';
-import { rootOf } from '@/lib/annotate/roots';
+} from '@/lib/content/place';
+import { rootOf } from '@/lib/content/roots';
 import { BADGE_MESSAGE } from '@/lib/badge';
 import type { FoundEpisode } from '@/lib/episode';
-import { createArxivFeature } from '@/entrypoints/content/arxiv';
+import { createArxivFeature } from '@/lib/content/features/arxiv';
 import { readingListMarkdown, sourceMarkdownLink } from '@/lib/export/reading-list';
 import { format, t } from '@/lib/i18n/index';
 import {
@@ -58,7 +58,7 @@ import type { Source } from '@/lib/sources/types';
 import type { ListenState } from '@/lib/store/schema';
 import { episodeKey, paperKey } from '@/lib/store/keys';
 import { setEpisodeListen } from '@/lib/playback/bar';
-import { playableKeys, playingMoment, resumeEpisode } from '@/entrypoints/content/playback';
+import { playableKeys, playingMoment, resumeEpisode } from '@/lib/content/playback';
 import { pageFacts, speaksForShow } from '@/lib/show-page';
 
 /** Pages with at most this many sources fill every host at once; bigger ones as they come near. */

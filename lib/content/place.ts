@@ -17,7 +17,7 @@
 import type { DescriptionLocation, FoundEpisode } from '@/lib/episode';
 import type { TextMap } from '@/lib/sites/text';
 import type { Source } from '@/lib/sources/types';
-import { createHost, rootOf } from '@/lib/annotate/roots';
+import { createHost, rootOf } from '@/lib/content/roots';
 
 /** The tag of an episode's host element. */
 export const EPISODE_TAG = 'citecast-episode';

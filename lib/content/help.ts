@@ -3,9 +3,9 @@
  * that lists the page keys, built with DOM calls only and styled by the shared stylesheet.
  */
 import { t } from '@/lib/i18n/index';
-import { adoptStyles } from '@/lib/annotate/controls';
-import { KEY_BINDINGS } from '@/lib/annotate/keys';
-import { createHost, rootOf } from '@/lib/annotate/roots';
+import { adoptStyles } from '@/lib/content/controls';
+import { KEY_BINDINGS } from '@/lib/content/keymap';
+import { createHost, rootOf } from '@/lib/content/roots';
 
 /** The tag of the help panel's host. */
 export const HELP_TAG = 'citecast-help';

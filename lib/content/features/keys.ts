@@ -5,10 +5,10 @@
  * field (lib/annotate/keys.ts decides). The listener stops when `ctx` is invalidated.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createHelpPanel } from '@/lib/annotate/help';
-import { isTextField, keyAction, moveIndex } from '@/lib/annotate/keys';
-import { rootOf } from '@/lib/annotate/roots';
-import type { Annotator } from '@/entrypoints/content/annotate';
+import { createHelpPanel } from '@/lib/content/help';
+import { isTextField, keyAction, moveIndex } from '@/lib/content/keymap';
+import { rootOf } from '@/lib/content/roots';
+import type { Annotator } from '@/lib/content/annotator';
 
 /** The attribute that draws the focus ring on a source host (styles.ts). */
 const FOCUS_ATTR = 'data-citecast-focus';

@@ -2,14 +2,14 @@
  * Reads and annotates a page in slices when it is a long episode list (a Podimo show page with
  * hundreds of episodes), so the page never freezes: the reader's plan (lib/sites) gives the list's
  * blocks, which are read and placed a few at a time, those on screen first
- * (lib/annotate/order.ts), yielding to the page between slices. Why: reading and placing 662
+ * (lib/content/order.ts), yielding to the page between slices. Why: reading and placing 662
  * episodes at once blocked Chromium's main thread for over a second (`npm run bench`,
  * `annotate.longest_block_ms`); the issue asks for no block over 100 ms.
  */
-import { isOnScreen, visibleFirst } from '@/lib/annotate/order';
+import { isOnScreen, visibleFirst } from '@/lib/content/order';
 import type { FoundEpisode } from '@/lib/episode';
 import { planPage, readPlanAll, type ReadPlan } from '@/lib/sites/index';
-import type { Annotator } from '@/entrypoints/content/annotate';
+import type { Annotator } from '@/lib/content/annotator';
 
 /** Lists with more blocks than this are read in slices; smaller pages at once. */
 export const SLICED_BLOCKS = 40;

@@ -7,9 +7,9 @@
 import { format, plural, shortDate, t } from '@/lib/i18n/index';
 import { isHttpUrl } from '@/lib/messages';
 import type { Source } from '@/lib/sources/types';
-import { citedEpisodeLink, type CitedEpisodeState } from '@/lib/annotate/bar';
-import { attachRoot } from '@/lib/annotate/roots';
-import { CONTROL_STYLES } from '@/lib/annotate/styles';
+import { citedEpisodeLink, type CitedEpisodeState } from '@/lib/content/bar';
+import { attachRoot } from '@/lib/content/roots';
+import { CONTROL_STYLES } from '@/lib/content/styles';
 
 let sharedSheet: CSSStyleSheet | null | undefined;
 

@@ -5,12 +5,12 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FoundEpisode } from '@/lib/episode';
-import { createAnnotator, type Annotator } from '@/entrypoints/content/annotate';
-import { watchKeys } from '@/entrypoints/content/keys';
-import { readInSlices } from '@/entrypoints/content/pass';
-import { answerPageEpisodes } from '@/entrypoints/content/page-episodes';
-import { createCatalogRecorder } from '@/entrypoints/content/catalog';
-import { startPlayback } from '@/entrypoints/content/playback';
+import { createAnnotator, type Annotator } from '@/lib/content/annotator';
+import { watchKeys } from '@/lib/content/features/keys';
+import { readInSlices } from '@/lib/content/pass';
+import { answerPageEpisodes } from '@/lib/content/page-episodes';
+import { createCatalogRecorder } from '@/lib/content/catalog';
+import { startPlayback } from '@/lib/content/playback';
 
 /** Told about every read before the annotator: the media watcher and the catalog. */
 let readWatchers: { update(found: FoundEpisode[]): void }[] = [];

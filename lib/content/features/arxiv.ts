@@ -17,10 +17,10 @@ import {
   statusView,
   summaryCounts,
   type PageArxivStatus,
-} from '@/lib/annotate/arxiv';
-import { ARXIV_STYLES } from '@/lib/annotate/arxiv-styles';
-import { setEpisodeStatus } from '@/lib/annotate/controls';
-import { rootOf } from '@/lib/annotate/roots';
+} from '@/lib/content/arxiv-view';
+import { ARXIV_STYLES } from '@/lib/content/arxiv-styles';
+import { setEpisodeStatus } from '@/lib/content/controls';
+import { rootOf } from '@/lib/content/roots';
 import { titleCacheKey } from '@/lib/arxiv/cache';
 import { RESOLVE_LIMIT, TITLES_PER_REQUEST } from '@/lib/arxiv/query';
 import type { ArxivStatus } from '@/lib/arxiv/status';
