@@ -17,7 +17,7 @@ function asUser(target: EventTarget, event: Event): void {
 function panel() {
   const saved: number[][] = [];
   const made = buildChoosePanel(
-    document,
+    { document, isTrusted: (event) => event.isTrusted },
     [
       { label: 'Paper A', saved: false },
       { label: 'Paper B', saved: true },
