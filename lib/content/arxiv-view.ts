@@ -1,5 +1,5 @@
 /**
- * The page side of arXiv lookups (issue 8), as pure decisions: which sources are title-only,
+ * The page side of arXiv lookups, as pure decisions: which sources are title-only,
  * what a source shows for its lookup state, the resolved copy of a source, the bar's summary
  * and the abstract preview's lines. The DOM work is in lib/content/features/arxiv.ts.
  */
