@@ -19,7 +19,7 @@ import {
 } from '@/lib/content/arxiv-view';
 import { ARXIV_STYLES } from '@/lib/content/arxiv-styles';
 import { setEpisodeStatus } from '@/lib/content/controls';
-import type { EpisodeInfo, Feature, Page, SourceInfo } from '@/lib/content/feature';
+import type { Feature, Page, SourceInfo } from '@/lib/content/feature';
 import { rootOf } from '@/lib/content/roots';
 import { titleCacheKey } from '@/lib/arxiv/cache';
 import { RESOLVE_LIMIT, TITLES_PER_REQUEST } from '@/lib/arxiv/query';
@@ -47,9 +47,6 @@ function button(
   b.setAttribute('aria-label', name);
   return b;
 }
-
-/** The arXiv actions of a click: on a bar (`find-pdfs`) and on a source's host. */
-const ACTIONS = ['find-pdfs', 'arxiv-use', 'arxiv-not', 'arxiv-unlink', 'arxiv-info'] as const;
 
 /**
  * Starts the feature for `page`: `annotator.reread` re-annotates the page once a source's
@@ -438,58 +435,33 @@ export function createArxivFeature(
     afterChange(setStatus(key, reply.value));
   }
 
-  function perform(
-    action: string,
-    source: Source | null,
-    episode: FoundEpisode | null,
-    bar: ShadowRoot | null,
-  ): boolean {
-    if (action === 'find-pdfs') {
-      if (episode && bar) void findPdfs(episode, bar);
-      return true;
-    }
-    if (!action.startsWith('arxiv-')) return false;
-    if (!source) return true;
-    const key = keyOf(source);
-    const status = key ? statuses.get(key) : undefined;
-    if (action === 'arxiv-use') void correct(source, status, true);
-    else if (action === 'arxiv-not' || action === 'arxiv-unlink')
-      void correct(source, status, false);
-    else if (action === 'arxiv-info') {
-      const host = [...hosts].find(([, v]) => v.source === source)?.[0];
-      if (host) {
-        const open = rootOf(host)?.querySelector<HTMLElement>('.arxiv-preview');
-        if (open?.dataset.pinned === 'true') hidePreview(host, true);
-        else void showPreview(host, true);
-      }
-    }
-    return true;
+  /** The user's link (`use`) or unlink of the title of `info`'s source. */
+  function correctSource(info: SourceInfo, link: boolean): void {
+    const key = keyOf(info.source);
+    void correct(info.source, key ? statuses.get(key) : undefined, link);
   }
 
-  const run = (
-    action: string,
-    source: Source | null,
-    episode: FoundEpisode,
-    bar: ShadowRoot | null,
-  ) => void perform(action, source, episode, bar);
   return {
     present: apply,
     ended: prune,
     decorateSource: (info) => decorateSource(info.host, info.source, info.episode.episode),
     decorateEpisode: (info, root) => decorateEpisode(root, info.episode),
-    source: Object.fromEntries(
-      ACTIONS.map((action) => [
-        action,
-        (info: SourceInfo) =>
-          run(action, info.source, info.episode.episode, rootOf(info.episode.host)),
-      ]),
-    ),
-    episode: Object.fromEntries(
-      ACTIONS.map((action) => [
-        action,
-        (info: EpisodeInfo) => run(action, null, info.episode, rootOf(info.host)),
-      ]),
-    ),
+    episode: {
+      'find-pdfs'(info) {
+        const bar = rootOf(info.host);
+        if (bar) void findPdfs(info.episode, bar);
+      },
+    },
+    source: {
+      'arxiv-use': (info) => correctSource(info, true),
+      'arxiv-not': (info) => correctSource(info, false),
+      'arxiv-unlink': (info) => correctSource(info, false),
+      'arxiv-info'(info) {
+        const open = rootOf(info.host)?.querySelector<HTMLElement>('.arxiv-preview');
+        if (open?.dataset.pinned === 'true') hidePreview(info.host, true);
+        else void showPreview(info.host, true);
+      },
+    },
     stop() {
       stopped = true;
       stopSettings();
