@@ -85,3 +85,50 @@ export interface Feature {
   storeChanged?(change: StoreChange): void;
   stop?(): void;
 }
+
+/** The annotator of one page; `update` runs after every read. */
+export interface Annotator {
+  /** Places every episode of a read at once, and removes hosts no longer claimed. */
+  update(found: FoundEpisode[]): void;
+  /**
+   * A pass placed in slices (a big list, visible episodes first): `begin`, then `add` for each
+   * slice, then `end` with every episode in page order (hosts none claimed are removed then).
+   */
+  begin(lazy: boolean): void;
+  add(batch: readonly FoundEpisode[], onScreen?: boolean): void;
+  end(found: readonly FoundEpisode[]): void;
+  /** Every source host placed by the last read, episode by episode. */
+  sourceHosts(): readonly HTMLElement[];
+  /** Runs the key `action` for the source in `host` (or its episode); whether it did something. */
+  perform(action: HostAction, host: HTMLElement | null): boolean;
+  /** Closes any panel an episode bar opened (Esc); whether one was open. */
+  closePanels(): boolean;
+  /** Stops everything and removes every host. */
+  stop(): void;
+}
+
+/** What the features need of their owner besides the {@link Page}. */
+export interface AnnotatorHooks {
+  /** Reads the page again (in slices on a big list); by default the last read is placed again. */
+  reread?: () => void;
+}
+
+/** The features of a page, made once the annotator's {@link Page} exists. */
+export type FeatureSet = (
+  page: Page,
+  annotator: { reread(): void; placing(): boolean },
+) => Feature[];
+
+/** One table from the features' parts; an action two features claim is a mistake. */
+export function registry<F>(
+  parts: readonly (Partial<Record<string, F>> | undefined)[],
+): Map<string, F> {
+  const table = new Map<string, F>();
+  for (const part of parts) {
+    for (const [name, run] of Object.entries(part ?? {})) {
+      if (table.has(name)) throw new Error(`Citecast: two features answer "${name}"`);
+      if (run) table.set(name, run);
+    }
+  }
+  return table;
+}

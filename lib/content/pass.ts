@@ -9,7 +9,7 @@
 import { isOnScreen, visibleFirst } from '@/lib/content/order';
 import type { FoundEpisode } from '@/lib/episode';
 import { planPage, readPlanAll, type ReadPlan } from '@/lib/sites/index';
-import type { Annotator } from '@/lib/content/annotator';
+import type { Annotator } from '@/lib/content/feature';
 
 /** Lists with more blocks than this are read in slices; smaller pages at once. */
 export const SLICED_BLOCKS = 40;

@@ -6,7 +6,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FoundEpisode } from '@/lib/episode';
-import { createAnnotator, type Annotator } from '@/lib/content/annotator';
+import { createAnnotator } from '@/lib/content/annotator';
+import type { Annotator } from '@/lib/content/feature';
 import { browserEnv } from '@/lib/content/env';
 import { pageFeatures } from '@/lib/content/features/index';
 import { createPageKeys } from '@/lib/content/features/keys';

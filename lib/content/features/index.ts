@@ -2,7 +2,7 @@
  * The page features the content script runs, in the order they show their state. Adding a
  * feature: a module here that returns a {@link Feature}, and one line below.
  */
-import type { FeatureSet } from '@/lib/content/annotator';
+import type { FeatureSet } from '@/lib/content/feature';
 import type { Feature } from '@/lib/content/feature';
 import { createArxivFeature } from '@/lib/content/features/arxiv';
 import { createBadgeFeature } from '@/lib/content/features/badge';

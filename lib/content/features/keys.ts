@@ -8,7 +8,7 @@
 import { createHelpPanel } from '@/lib/content/help';
 import { isTextField, keyAction, moveIndex } from '@/lib/content/keymap';
 import { rootOf } from '@/lib/content/roots';
-import type { Annotator } from '@/lib/content/annotator';
+import type { Annotator } from '@/lib/content/feature';
 import type { ContentEnv } from '@/lib/content/env';
 
 /** The attribute that draws the focus ring on a source host (styles.ts). */

@@ -6,7 +6,8 @@
  */
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAnnotator, type Annotator } from '@/lib/content/annotator';
+import { createAnnotator } from '@/lib/content/annotator';
+import type { Annotator } from '@/lib/content/feature';
 import { adoptStyleElement, type ContentEnv } from '@/lib/content/env';
 import { pageFeatures } from '@/lib/content/features/index';
 import { createPageKeys } from '@/lib/content/features/keys';
