@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isCitecastRunning, startCitecast } from '@/entrypoints/content/start';
+import { isCitecastRunning, startCitecast } from '@/lib/content/start';
 
 /**
  * "Read this page" (popup button or keyboard command): the same reader and annotator as the

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { placeAnnotations, SOURCE_TAG, EPISODE_TAG } from '@/lib/annotate/place';
+import { placeAnnotations, SOURCE_TAG, EPISODE_TAG } from '@/lib/content/place';
 import { parsePageText } from '@/lib/hosts/read/page-text';
 import { pickHost, readPage } from '@/lib/hosts/read/page';
 import { podimo } from '@/lib/hosts/podimo';
@@ -492,7 +492,7 @@ async function benchStore(): Promise<void> {
 }
 
 /**
- * Places Citecast's hosts (lib/annotate/place.ts, the content script's placement) on a freshly
+ * Places Citecast's hosts (lib/content/place.ts, the content script's placement) on a freshly
  * built 662-episode Podimo page in linkedom, beside one `textContent` pass over the same fresh
  * DOM. Each round builds and reads a new DOM untimed, so only the placement is measured. Also
  * times a second placement on the annotated DOM (a re-run, which must find every host again).

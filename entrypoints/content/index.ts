@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isShowPage, siteOf, SUPPORTED_MATCHES } from '@/lib/hosts/index';
 import { onSettingsChanged, readSettings, type Settings } from '@/lib/settings';
-import { isCitecastRunning, startCitecast } from '@/entrypoints/content/start';
+import { isCitecastRunning, startCitecast } from '@/lib/content/start';
 
 /** Whether the page as it is now is one of the show's (its address and title only). */
 function onShowPage(): boolean {

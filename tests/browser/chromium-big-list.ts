@@ -1,10 +1,10 @@
 /**
- * Real-browser test of Citecast on a BIG episode list (issue 5) in Debian's chromium with the
+ * Real-browser test of Citecast on a BIG episode list in Debian's chromium with the
  * Chromium build: a Podimo show page with 150 list items, more than the 40 blocks above which the
  * content script reads and annotates in slices, on-screen episodes first
- * (entrypoints/content/pass.ts). Only on-screen episodes get their bar and source controls at
+ * (lib/content/pass.ts). Only on-screen episodes get their bar and source controls at
  * once; every other episode's hosts are placed empty and filled when it comes within 1200 px of
- * the viewport (entrypoints/content/annotate.ts, `fillWhenNear`). No other browser test has a
+ * the viewport (lib/content/annotator.ts). No other browser test has a
  * list that long, so none of them goes through that path.
  *
  * The page is generated here from one hand-written item template in Podimo's list layout (the
@@ -96,7 +96,7 @@ interface ItemView {
   barFilled: boolean;
   /**
    * Whether that bar with its toggle is built, shown or not: a big list keeps far bars out of
-   * the layout until they come near or the pass is over (CONTRACT §3 wants every bar's controls).
+   * the layout until they come near or the pass is over (every bar keeps all its controls, hidden or not).
    */
   barBuilt: boolean;
   /** The bar's "n sources · k saved" text. */
@@ -390,7 +390,7 @@ export async function runChromiumBigList(): Promise<void> {
         'the page scrolled by itself while it was annotated',
       );
       // Catches a page filled at once (the lazy path not taken): the far end's source controls
-      // wait, empty, and its bar, built already with its controls (CONTRACT §3), waits hidden.
+      // wait, empty, and its bar, built already with all its controls, waits hidden.
       const last = view.items[EPISODES - 1]!;
       assert(
         last.barBuilt && !last.barFilled && last.empty === last.ids.length && last.filled === 0,
@@ -567,7 +567,7 @@ export async function runChromiumBigList(): Promise<void> {
       const before = (await chromiumRoots(page).evaluate(inspectPage, null)).items[EPISODES - 1]!;
       assert(before.filled === 0, 'the last episode is filled before k jumps there');
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      // k with nothing focused goes to the last source (lib/annotate/keys.ts, moveIndex): an
+      // k with nothing focused goes to the last source (lib/content/keymap.ts, moveIndex): an
       // episode whose hosts are still empty. It must end up filled and where the user looks,
       // never a focused empty host, nor a ring below the fold.
       await page.keyboard.press('k');

@@ -1,6 +1,6 @@
 /** The in-page strings: both tables complete, the browser language picks the table, plurals. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { countsLabel, sourceTooltip } from '@/lib/annotate/controls';
+import { countsLabel, sourceTooltip } from '@/lib/content/controls';
 import { format, MESSAGES, plural, setUiLocale, t } from '@/lib/i18n/index';
 import { localeFor } from '@/lib/i18n/translate';
 

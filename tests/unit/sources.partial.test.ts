@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canSave, fillSource } from '@/lib/annotate/controls';
+import { canSave, fillSource } from '@/lib/content/controls';
+import { adoptStyleElement } from '@/lib/content/env';
 import { episodeForMessage } from '@/lib/messages';
 import { readPage } from '@/lib/hosts/read/page';
 import { parseSources } from '@/lib/sources/parse';
@@ -95,12 +96,17 @@ describe('on a page', () => {
     expect(canSave(source)).toBe(false);
     const host = document.createElement('citecast-source');
     document.body.append(host);
-    const root = fillSource(host, source, false);
+    const root = fillSource(host, source, false, adoptStyleElement);
     const buttons = Array.from(root.querySelectorAll('button'));
     expect(buttons.length).toBeGreaterThan(0);
     expect(buttons.every((b) => b.disabled && /cut off/.test(b.title))).toBe(true);
     // A whole source of the same episode keeps working controls.
-    const whole = fillSource(document.createElement('citecast-source'), episode.sources[0], false);
+    const whole = fillSource(
+      document.createElement('citecast-source'),
+      episode.sources[0],
+      false,
+      adoptStyleElement,
+    );
     expect(Array.from(whole.querySelectorAll('button')).some((b) => b.disabled)).toBe(false);
   });
 });

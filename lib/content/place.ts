@@ -1,5 +1,5 @@
 /**
- * Where Citecast's elements go in a page (CONTRACT.md §3), as plain DOM work with no browser API
+ * Where Citecast's elements go in a page, as plain DOM work with no browser API
  * beyond the DOM, so it runs on linkedom/happy-dom in unit tests:
  *
  * - one `<citecast-episode>` host at the top of each episode's description block;
@@ -12,12 +12,12 @@
  * Placing again reuses the hosts already in place (the one right after the same text), so a
  * re-read never duplicates anything, and hosts no longer claimed by any episode are removed.
  * Hosts carry no light-DOM text, so the page's text (and a re-read of it) stays the same, and
- * their shadow roots are closed (./roots.ts).
+ * their shadow roots are closed (lib/content/roots.ts).
  */
 import type { DescriptionLocation, FoundEpisode } from '@/lib/hosts/episode';
 import type { TextMap } from '@/lib/hosts/read/text';
 import type { Source } from '@/lib/sources/types';
-import { createHost, rootOf } from '@/lib/annotate/roots';
+import { createHost, rootOf } from '@/lib/content/roots';
 
 /** The tag of an episode's host element. */
 export const EPISODE_TAG = 'citecast-episode';

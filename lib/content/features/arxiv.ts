@@ -1,5 +1,5 @@
 /**
- * "Find PDFs" on the page (issue 8): the episode bar's `find-pdfs` button for episodes with
+ * "Find PDFs" on the page: the episode bar's `find-pdfs` button for episodes with
  * title-only sources, each such source's lookup status (looking up, found 96 %, maybe … [use
  * it] [not it], not on arXiv, an error), the resolved source's `open-pdf` (the annotator fills it
  * from the resolved copy this module hands it), and the abstract preview on request.
@@ -9,7 +9,6 @@
  * extension's small permission window (content scripts cannot ask for permissions) and carries
  * on by itself once the setting turns on.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
   isTitleOnly,
   previewLines,
@@ -17,71 +16,22 @@ import {
   statusView,
   summaryCounts,
   type PageArxivStatus,
-} from '@/lib/annotate/arxiv';
-import { ARXIV_STYLES } from '@/lib/annotate/arxiv-styles';
-import { setEpisodeStatus } from '@/lib/annotate/controls';
-import { rootOf } from '@/lib/annotate/roots';
+} from '@/lib/content/arxiv-view';
+import { ARXIV_STYLES } from '@/lib/content/arxiv-styles';
+import { setEpisodeStatus } from '@/lib/content/controls';
+import type { Feature, Page, SourceInfo } from '@/lib/content/feature';
+import { rootOf } from '@/lib/content/roots';
 import { titleCacheKey } from '@/lib/arxiv/cache';
 import { RESOLVE_LIMIT, TITLES_PER_REQUEST } from '@/lib/arxiv/query';
 import type { ArxivStatus } from '@/lib/arxiv/status';
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import { format, t } from '@/lib/i18n/index';
-import { ask, LIMITS } from '@/lib/messages';
+import { LIMITS } from '@/lib/messages';
 import { onSettingsChanged, readSettings } from '@/lib/settings';
 import type { Source } from '@/lib/sources/types';
 
-/** The arXiv part of the annotator (see the module comment). */
-export interface ArxivFeature {
-  /** `found` with every resolved title-only source replaced by its resolved copy. */
-  apply(found: FoundEpisode[]): FoundEpisode[];
-  /**
-   * Lets go of hosts and bars the page removed (the annotator calls it once a pass has removed
-   * its orphans): kept, they would hold old controls and listeners alive across navigations.
-   */
-  prune(): void;
-  /** Shows the source's lookup status (and the abstract button) in its filled host. */
-  decorateSource(host: HTMLElement, source: Source, episode: FoundEpisode): void;
-  /** Shows or hides the bar's "Find PDFs" button. */
-  decorateEpisode(root: ShadowRoot, episode: FoundEpisode): void;
-  /** Runs an arXiv action of a click; whether it was one. */
-  perform(
-    action: string,
-    source: Source | null,
-    episode: FoundEpisode | null,
-    bar: ShadowRoot | null,
-  ): boolean;
-}
-
 /** Delay before a hovered abstract button shows its preview. */
 const HOVER_MS = 300;
-
-let sharedSheet: CSSStyleSheet | null | undefined;
-
-/** Adds the arXiv styles to a root that has the shared ones (once per fill). */
-function addStyles(root: ShadowRoot): void {
-  if (root.querySelector('style[data-arxiv]')) return;
-  if (sharedSheet === undefined) {
-    try {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(ARXIV_STYLES);
-    } catch {
-      sharedSheet = null;
-    }
-  }
-  try {
-    const sheets = root.adoptedStyleSheets;
-    if (sharedSheet && sheets.length > 0) {
-      if (!sheets.includes(sharedSheet)) root.adoptedStyleSheets = [...sheets, sharedSheet];
-      if (root.adoptedStyleSheets.includes(sharedSheet)) return;
-    }
-  } catch {
-    // Falls through to a <style> element.
-  }
-  const style = root.ownerDocument.createElement('style');
-  style.dataset.arxiv = '';
-  style.textContent = ARXIV_STYLES;
-  root.append(style);
-}
 
 function button(
   document: Document,
@@ -98,12 +48,17 @@ function button(
   return b;
 }
 
-/** Starts the feature for one annotator; `refresh` re-annotates the page with the last read. */
+/**
+ * Starts the feature for `page`: `annotator.reread` re-annotates the page once a source's
+ * resolution changed, and `annotator.placing` says whether a big list is being placed.
+ */
 export function createArxivFeature(
-  ctx: ContentScriptContext,
-  refresh: () => void,
-  placing: () => boolean = () => false,
-): ArxivFeature {
+  page: Page,
+  annotator: { reread(): void; placing(): boolean },
+): Feature {
+  const { ask } = page.env;
+  const refresh = annotator.reread;
+  const placing = annotator.placing;
   const statuses = new Map<string, PageArxivStatus>();
   /** Title keys already asked of the cache. */
   const asked = new Set<string>();
@@ -132,10 +87,6 @@ export function createArxivFeature(
       const episode = bars.get(bar);
       if (episode && bar.host.isConnected) void findPdfs(episode, bar);
     }
-  });
-  ctx.onInvalidated(() => {
-    stopped = true;
-    stopSettings();
   });
 
   /** The source as the page first read it (a resolved copy's original). */
@@ -260,7 +211,7 @@ export function createArxivFeature(
     existing?.remove();
     root.querySelector('.arxiv-preview')?.remove();
     if (!view && !info) return;
-    addStyles(root);
+    page.env.adoptStyles(root, ARXIV_STYLES);
     const document = host.ownerDocument;
     const box = document.createElement('span');
     box.className = 'arxiv';
@@ -288,14 +239,15 @@ export function createArxivFeature(
       let timer: ReturnType<typeof setTimeout> | undefined;
       // A preview fetches from arXiv: only the user's own pointer and focus open one.
       more.addEventListener('mouseenter', (event) => {
-        if (event.isTrusted) timer = setTimeout(() => void showPreview(host, false), HOVER_MS);
+        if (page.env.isTrusted(event))
+          timer = setTimeout(() => void showPreview(host, false), HOVER_MS);
       });
       more.addEventListener('mouseleave', () => {
         clearTimeout(timer);
         hidePreview(host, false);
       });
       more.addEventListener('focus', (event) => {
-        if (event.isTrusted) void showPreview(host, false);
+        if (page.env.isTrusted(event)) void showPreview(host, false);
       });
       more.addEventListener('blur', () => hidePreview(host, false));
       box.append(more);
@@ -483,33 +435,36 @@ export function createArxivFeature(
     afterChange(setStatus(key, reply.value));
   }
 
-  function perform(
-    action: string,
-    source: Source | null,
-    episode: FoundEpisode | null,
-    bar: ShadowRoot | null,
-  ): boolean {
-    if (action === 'find-pdfs') {
-      if (episode && bar) void findPdfs(episode, bar);
-      return true;
-    }
-    if (!action.startsWith('arxiv-')) return false;
-    if (!source) return true;
-    const key = keyOf(source);
-    const status = key ? statuses.get(key) : undefined;
-    if (action === 'arxiv-use') void correct(source, status, true);
-    else if (action === 'arxiv-not' || action === 'arxiv-unlink')
-      void correct(source, status, false);
-    else if (action === 'arxiv-info') {
-      const host = [...hosts].find(([, v]) => v.source === source)?.[0];
-      if (host) {
-        const open = rootOf(host)?.querySelector<HTMLElement>('.arxiv-preview');
-        if (open?.dataset.pinned === 'true') hidePreview(host, true);
-        else void showPreview(host, true);
-      }
-    }
-    return true;
+  /** The user's link (`use`) or unlink of the title of `info`'s source. */
+  function correctSource(info: SourceInfo, link: boolean): void {
+    const key = keyOf(info.source);
+    void correct(info.source, key ? statuses.get(key) : undefined, link);
   }
 
-  return { apply, prune, decorateSource, decorateEpisode, perform };
+  return {
+    present: apply,
+    ended: prune,
+    decorateSource: (info) => decorateSource(info.host, info.source, info.episode.episode),
+    decorateEpisode: (info, root) => decorateEpisode(root, info.episode),
+    episode: {
+      'find-pdfs'(info) {
+        const bar = rootOf(info.host);
+        if (bar) void findPdfs(info.episode, bar);
+      },
+    },
+    source: {
+      'arxiv-use': (info) => correctSource(info, true),
+      'arxiv-not': (info) => correctSource(info, false),
+      'arxiv-unlink': (info) => correctSource(info, false),
+      'arxiv-info'(info) {
+        const open = rootOf(info.host)?.querySelector<HTMLElement>('.arxiv-preview');
+        if (open?.dataset.pinned === 'true') hidePreview(info.host, true);
+        else void showPreview(info.host, true);
+      },
+    },
+    stop() {
+      stopped = true;
+      stopSettings();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * The show's catalog from its home page (issue 7): the home page's inline `searchIndex` holds
+ * The show's catalog from its home page: the home page's inline `searchIndex` holds
  * every episode, but only the newest few have a card (and a bar) on the page. The episodes with
  * no place on the page are recorded here, in `recordCatalog` batches (one transaction each), once
  * per page content: never one message per episode.

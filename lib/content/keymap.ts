@@ -1,5 +1,5 @@
 /**
- * The page keyboard (issue 5, item 6), as pure decisions: which Citecast action a key press means,
+ * The page keyboard, as pure decisions: which Citecast action a key press means,
  * whether the focus is in a text field (then no key is Citecast's), and where `j`/`k` move.
  */
 

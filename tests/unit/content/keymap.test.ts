@@ -1,6 +1,6 @@
 /** The page keyboard's pure decisions: which key does what, text fields, and j/k movement. */
 import { describe, expect, it } from 'vitest';
-import { isTextField, keyAction, KEY_BINDINGS, moveIndex } from '@/lib/annotate/keys';
+import { isTextField, keyAction, KEY_BINDINGS, moveIndex } from '@/lib/content/keymap';
 
 describe('keyAction', () => {
   it('maps every bound key', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleFirst } from '@/lib/annotate/order';
+import { visibleFirst } from '@/lib/content/order';
 
 describe('reading order of a big list', () => {
   it('puts the blocks on screen first in page order, then the rest nearest first', () => {

@@ -6,7 +6,7 @@ import {
   citedEpisodeState,
   filterChoices,
   opensAfterAsking,
-} from '@/lib/annotate/bar';
+} from '@/lib/content/bar';
 
 describe('arxivPdfUrls', () => {
   it('keeps arXiv PDFs that are http(s), in order, each once', () => {

@@ -1,5 +1,5 @@
 /**
- * The episode bar's and the source controls' pure decisions (issue 5, items 2 and 3): which arXiv
+ * The episode bar's and the source controls' pure decisions: which arXiv
  * PDFs "open all" opens and when it asks first, how the "choose which to save" list filters, and
  * what a cited episode's listen state reads as.
  */

@@ -1,16 +1,20 @@
 /**
- * The content script's startup, shared by the automatic content script (./index.ts, on the
- * supported hosts) and the on-demand one (../read-page.content.ts, injected into the current tab
- * by "Read this page"): read the page, annotate it, follow its changes and start the page keys.
+ * The content script's startup, shared by the automatic content script
+ * (entrypoints/content/index.ts, on the supported hosts) and the on-demand one
+ * (entrypoints/read-page.content.ts, injected into the current tab by "Read this page"): read the
+ * page, annotate it, follow its changes and start the page keys.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FoundEpisode } from '@/lib/hosts/episode';
-import { createAnnotator, type Annotator } from '@/entrypoints/content/annotate';
-import { watchKeys } from '@/entrypoints/content/keys';
-import { readInSlices } from '@/entrypoints/content/pass';
-import { answerPageEpisodes } from '@/entrypoints/content/page-episodes';
-import { createCatalogRecorder } from '@/entrypoints/content/catalog';
-import { startPlayback } from '@/entrypoints/content/playback';
+import { createAnnotator } from '@/lib/content/annotator';
+import type { Annotator } from '@/lib/content/feature';
+import { browserEnv } from '@/lib/content/env';
+import { pageFeatures } from '@/lib/content/features/index';
+import { createPageKeys } from '@/lib/content/features/keys';
+import { readInSlices } from '@/lib/content/pass';
+import { answerPageEpisodes } from '@/lib/content/page-episodes';
+import { createCatalogRecorder } from '@/lib/content/catalog';
+import { startPlayback } from '@/lib/content/playback';
 
 /** Told about every read before the annotator: the media watcher and the catalog. */
 let readWatchers: { update(found: FoundEpisode[]): void }[] = [];
@@ -30,7 +34,7 @@ let pageObserver: MutationObserver | null = null;
 /**
  * Reads the live page with the site readers (the same code `npm run parse` runs in Node),
  * records what it found on `<html>` (`data-citecast-episodes` and `data-citecast-sources`, the
- * counts) and annotates the page (./annotate.ts).
+ * counts) and annotates the page (lib/content/annotator.ts).
  */
 function readAndRecord(annotator: Annotator, ctx: ContentScriptContext): void {
   const pass = ++passCount;
@@ -154,14 +158,18 @@ export function startCitecast(
   isShowPage = mayRead;
   const alive = () => ctx.isValid;
   scriptGlobal[RUNNING] = alive;
+  const env = browserEnv();
   // An arXiv result re-reads the page the usual way (in slices on a big list).
-  const annotator: Annotator = createAnnotator(ctx, {
+  const annotator: Annotator = createAnnotator(env, pageFeatures, {
     reread: () => readAndRecord(annotator, ctx),
   });
+  ctx.onInvalidated(() => annotator.stop());
   readWatchers = [startPlayback(ctx), createCatalogRecorder(() => ctx.isValid)];
   readAndRecord(annotator, ctx);
   watchPage(ctx, annotator);
-  watchKeys(ctx, annotator);
+  const keys = createPageKeys(env, annotator);
+  ctx.addEventListener(window, 'keydown', keys.onKey, { capture: true });
+  ctx.onInvalidated(() => keys.stop());
   answerPageEpisodes(ctx, () => lastFound);
   ctx.onInvalidated(() => {
     if (scriptGlobal[RUNNING] === alive) delete scriptGlobal[RUNNING];

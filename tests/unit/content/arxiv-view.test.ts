@@ -6,7 +6,7 @@ import {
   resolvedSource,
   statusView,
   summaryCounts,
-} from '@/lib/annotate/arxiv';
+} from '@/lib/content/arxiv-view';
 import { setUiLocale } from '@/lib/i18n/index';
 import { source } from '@/tests/unit/store/helpers';
 

@@ -3,9 +3,10 @@
  * that lists the page keys, built with DOM calls only and styled by the shared stylesheet.
  */
 import { t } from '@/lib/i18n/index';
-import { adoptStyles } from '@/lib/annotate/controls';
-import { KEY_BINDINGS } from '@/lib/annotate/keys';
-import { createHost, rootOf } from '@/lib/annotate/roots';
+import type { ContentEnv } from '@/lib/content/env';
+import { KEY_BINDINGS } from '@/lib/content/keymap';
+import { createHost, rootOf } from '@/lib/content/roots';
+import { CONTROL_STYLES } from '@/lib/content/styles';
 
 /** The tag of the help panel's host. */
 export const HELP_TAG = 'citecast-help';
@@ -16,13 +17,17 @@ function keyLabel(key: string): string {
 }
 
 /**
- * Builds the help panel in `document` (not yet in the page): a titled dialog listing every key,
+ * Builds the help panel in `env.document` (not yet in the page): a titled dialog listing every key,
  * with a close button that calls `onClose`.
  */
-export function createHelpPanel(document: Document, onClose: () => void): HTMLElement {
+export function createHelpPanel(
+  env: Pick<ContentEnv, 'document' | 'isTrusted' | 'adoptStyles'>,
+  onClose: () => void,
+): HTMLElement {
+  const document = env.document;
   const host = createHost(document, HELP_TAG);
   const root = rootOf(host)!;
-  adoptStyles(root);
+  env.adoptStyles(root, CONTROL_STYLES);
   const panel = document.createElement('div');
   panel.className = 'help';
   panel.setAttribute('role', 'dialog');
@@ -44,7 +49,7 @@ export function createHelpPanel(document: Document, onClose: () => void): HTMLEl
   close.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
-    if (event.isTrusted) onClose();
+    if (env.isTrusted(event)) onClose();
   });
   head.append(mark, title, close);
   const list = document.createElement('dl');

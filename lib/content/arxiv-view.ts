@@ -1,7 +1,7 @@
 /**
- * The page side of arXiv lookups (issue 8), as pure decisions: which sources are title-only,
+ * The page side of arXiv lookups, as pure decisions: which sources are title-only,
  * what a source shows for its lookup state, the resolved copy of a source, the bar's summary
- * and the abstract preview's lines. The DOM work is in entrypoints/content/arxiv.ts.
+ * and the abstract preview's lines. The DOM work is in lib/content/features/arxiv.ts.
  */
 import type { ArxivMetadata, ArxivStatus } from '@/lib/arxiv/status';
 import { format, t, type Locale, type MessageKey } from '@/lib/i18n/index';

@@ -5,7 +5,7 @@
  * where the test plays the user.
  */
 import { describe, expect, it } from 'vitest';
-import { buildChoosePanel } from '@/lib/annotate/panels';
+import { buildChoosePanel } from '@/lib/content/panels';
 
 /** `event`, dispatched on `target` as the browser dispatches the user's own input. */
 function asUser(target: EventTarget, event: Event): void {
@@ -17,7 +17,7 @@ function asUser(target: EventTarget, event: Event): void {
 function panel() {
   const saved: number[][] = [];
   const made = buildChoosePanel(
-    document,
+    { document, isTrusted: (event) => event.isTrusted },
     [
       { label: 'Paper A', saved: false },
       { label: 'Paper B', saved: true },

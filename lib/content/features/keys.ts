@@ -1,14 +1,15 @@
 /**
- * The page keyboard (issue 5, item 6): `j`/`k` move a focus ring between the sources, `o` opens
+ * The page keyboard: `j`/`k` move a focus ring between the sources, `o` opens
  * the focused source's PDF, `s` saves it, `h` marks its episode heard, `?` shows the keys and
  * `Esc` closes what Citecast opened. Keys are Citecast's only while the focus is not in a text
- * field (lib/annotate/keys.ts decides). The listener stops when `ctx` is invalidated.
+ * field (lib/content/keymap.ts decides). The other keys run what the features registered
+ * (lib/content/feature.ts, `keys`).
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createHelpPanel } from '@/lib/annotate/help';
-import { isTextField, keyAction, moveIndex } from '@/lib/annotate/keys';
-import { rootOf } from '@/lib/annotate/roots';
-import type { Annotator } from '@/entrypoints/content/annotate';
+import { createHelpPanel } from '@/lib/content/help';
+import { isTextField, keyAction, moveIndex } from '@/lib/content/keymap';
+import { rootOf } from '@/lib/content/roots';
+import type { Annotator } from '@/lib/content/feature';
+import type { ContentEnv } from '@/lib/content/env';
 
 /** The attribute that draws the focus ring on a source host (styles.ts). */
 const FOCUS_ATTR = 'data-citecast-focus';
@@ -24,19 +25,22 @@ function deepActiveElement(document: Document): Element | null {
 }
 
 /** Whether a key event happens in a text field (its target, or the focused element). */
-function inTextField(event: KeyboardEvent): boolean {
+function inTextField(event: KeyboardEvent, document: Document): boolean {
   const target = event.composedPath()[0];
   if (target instanceof Element && isTextField(target as HTMLElement)) return true;
   return isTextField(deepActiveElement(document) as HTMLElement | null);
 }
 
-/** Whether `host` is in the page and laid out (hidden list items are skipped). */
-function isShown(host: HTMLElement): boolean {
-  return host.isConnected && host.getClientRects().length > 0;
+/** The page keyboard: its key handler, and `stop` (which closes what it opened). */
+export interface PageKeys {
+  onKey(event: KeyboardEvent): void;
+  stop(): void;
 }
 
 /** Starts the page keyboard for `annotator`; see the module comment. */
-export function watchKeys(ctx: ContentScriptContext, annotator: Annotator): void {
+export function createPageKeys(env: ContentEnv, annotator: Annotator): PageKeys {
+  const { document } = env;
+  let stopped = false;
   let focused: HTMLElement | null = null;
   let help: HTMLElement | null = null;
 
@@ -46,19 +50,19 @@ export function watchKeys(ctx: ContentScriptContext, annotator: Annotator): void
   /**
    * Scrolls `host` into view, and again whenever the page grows in the next second. Why: on a big
    * list, episodes near the new viewport get their bars and controls only after the scroll
-   * (annotate.ts fills them when they come near), which pushes the focused source out of view
+   * (the annotator fills them when they come near), which pushes the focused source out of view
    * again; scroll anchoring makes up for only part of it (chromium-big-list.ts, `k` from the top).
    */
   function keepInView(host: HTMLElement): void {
     stopKeeping?.();
-    host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    env.scrollIntoView(host);
     if (typeof ResizeObserver !== 'function') return;
     const observer = new ResizeObserver(() => {
       if (focused !== host || !host.isConnected) return stop();
       const box = host.getBoundingClientRect();
       const height = window.innerHeight || document.documentElement.clientHeight;
       if (box.top < 0 || box.bottom > height) {
-        host.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        env.scrollIntoView(host);
       }
     });
     const timer = setTimeout(() => stop(), 1000);
@@ -85,7 +89,7 @@ export function watchKeys(ctx: ContentScriptContext, annotator: Annotator): void
   function move(step: 1 | -1): boolean {
     const hosts = annotator
       .sourceHosts()
-      .filter(isShown)
+      .filter((host) => env.isShown(host))
       .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     if (hosts.length === 0) return false;
     const next = moveIndex(focused ? hosts.indexOf(focused) : -1, hosts.length, step);
@@ -103,7 +107,7 @@ export function watchKeys(ctx: ContentScriptContext, annotator: Annotator): void
   function toggleHelp(): boolean {
     if (closeHelp()) return true;
     if (annotator.sourceHosts().length === 0) return false;
-    help = createHelpPanel(document, closeHelp);
+    help = createHelpPanel(env, closeHelp);
     document.documentElement.append(help);
     return true;
   }
@@ -118,8 +122,8 @@ export function watchKeys(ctx: ContentScriptContext, annotator: Annotator): void
 
   function onKey(event: KeyboardEvent): void {
     // A key the page script made up (not typed by the user) never saves or marks anything.
-    if (!ctx.isValid || event.defaultPrevented || !event.isTrusted) return;
-    const action = keyAction(event, inTextField(event));
+    if (stopped || event.defaultPrevented || !env.isTrusted(event)) return;
+    const action = keyAction(event, inTextField(event, document));
     if (action === null) return;
     if (focused && !focused.isConnected) setFocus(null);
     let handled = false;
@@ -135,9 +139,12 @@ export function watchKeys(ctx: ContentScriptContext, annotator: Annotator): void
     }
   }
 
-  ctx.addEventListener(window, 'keydown', onKey, { capture: true });
-  ctx.onInvalidated(() => {
-    closeHelp();
-    setFocus(null);
-  });
+  return {
+    onKey,
+    stop() {
+      stopped = true;
+      closeHelp();
+      setFocus(null);
+    },
+  };
 }

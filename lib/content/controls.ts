@@ -1,56 +1,22 @@
 /**
  * The controls inside Citecast's hosts: each host gets a small closed shadow root (./roots.ts)
  * built with DOM calls only (page text never becomes markup), styled by one constructable
- * stylesheet that every root shares. States (saved, heard, counts) are set by the content script
+ * stylesheet that every root shares (adopted through the environment, `adopt`). States (saved, heard, counts) are set by the content script
  * with {@link setPressed} and {@link setEpisodeCounts} once the background answers.
  */
 import { format, plural, shortDate, t } from '@/lib/i18n/index';
 import { isHttpUrl } from '@/lib/messages';
 import type { Source } from '@/lib/sources/types';
-import { citedEpisodeLink, type CitedEpisodeState } from '@/lib/annotate/bar';
-import { attachRoot } from '@/lib/annotate/roots';
-import { CONTROL_STYLES } from '@/lib/annotate/styles';
-
-let sharedSheet: CSSStyleSheet | null | undefined;
-
-/** The one stylesheet every shadow root adopts; `null` where constructable sheets are missing. */
-function sheet(): CSSStyleSheet | null {
-  if (sharedSheet !== undefined) return sharedSheet;
-  try {
-    const made = new CSSStyleSheet();
-    made.replaceSync(CONTROL_STYLES);
-    sharedSheet = made;
-  } catch {
-    sharedSheet = null;
-  }
-  return sharedSheet;
-}
-
-/**
- * Gives `root` the shared stylesheet (`adoptedStyleSheets`); where the browser refuses it (no
- * constructable sheets, or a content-script wrapper that cannot hand the sheet over), a `<style>`
- * element with the same text.
- */
-export function adoptStyles(root: ShadowRoot): void {
-  const shared = sheet();
-  if (shared) {
-    try {
-      root.adoptedStyleSheets = [shared];
-      if (root.adoptedStyleSheets.length === 1) return;
-    } catch {
-      // Falls through to a <style> element.
-    }
-  }
-  const style = root.ownerDocument.createElement('style');
-  style.textContent = CONTROL_STYLES;
-  root.append(style);
-}
+import { citedEpisodeLink, type CitedEpisodeState } from '@/lib/content/bar';
+import { attachRoot } from '@/lib/content/roots';
+import { CONTROL_STYLES } from '@/lib/content/styles';
+import type { AdoptStyles } from '@/lib/content/env';
 
 /** The host's closed shadow root, emptied (a host placed again keeps its root). */
-function freshRoot(host: HTMLElement): ShadowRoot {
+function freshRoot(host: HTMLElement, adopt: AdoptStyles): ShadowRoot {
   const root = attachRoot(host);
   root.replaceChildren();
-  adoptStyles(root);
+  adopt(root, CONTROL_STYLES);
   return root;
 }
 
@@ -108,9 +74,14 @@ export function sourceTooltip(source: Pick<Source, 'title' | 'authors' | 'year'>
  * Fills a source's host: the Citecast mark, `open-pdf` (when the source has an http(s) PDF) and
  * `save` (for papers). A host outside the page's text (`withTitle`) also shows the source's title.
  */
-export function fillSource(host: HTMLElement, source: Source, withTitle: boolean): ShadowRoot {
+export function fillSource(
+  host: HTMLElement,
+  source: Source,
+  withTitle: boolean,
+  adopt: AdoptStyles,
+): ShadowRoot {
   const document = host.ownerDocument;
-  const root = freshRoot(host);
+  const root = freshRoot(host, adopt);
   const tip = sourceTooltip(source);
   const group = document.createElement('span');
   group.className = 'group';
@@ -216,9 +187,9 @@ export function setCitedEpisodeState(
  * `save-all`, `choose`, `open-all`, `copy-markdown` and `copy-bibtex`; a `.panels` box for the panels those
  * open; a `<slot>` below shows the hosts of sources that are not in the page's text.
  */
-export function fillEpisode(host: HTMLElement): ShadowRoot {
+export function fillEpisode(host: HTMLElement, adopt: AdoptStyles): ShadowRoot {
   const document = host.ownerDocument;
-  const root = freshRoot(host);
+  const root = freshRoot(host, adopt);
   const bar = document.createElement('div');
   bar.className = 'bar';
   bar.setAttribute('role', 'group');

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { EPISODE_TAG, placeAnnotations, SOURCE_TAG } from '@/lib/annotate/place';
-import { rootOf } from '@/lib/annotate/roots';
+import { EPISODE_TAG, placeAnnotations, SOURCE_TAG } from '@/lib/content/place';
+import { rootOf } from '@/lib/content/roots';
 import { readPage } from '@/lib/hosts/read/page';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');

@@ -1,11 +1,14 @@
 /**
- * The small panels an episode bar opens inside its own shadow root (issue 5, item 2): "open all"
- * asking first when that is many tabs, and "choose which to save". Built with DOM calls only
+ * The small panels an episode bar opens inside its own shadow root: "open all" asking first when that is many tabs, and "choose which to save". Built with DOM calls only
  * (page text never becomes markup); Enter confirms, Esc closes, and the panel's clicks and keys
  * never reach the page.
  */
 import { format, t } from '@/lib/i18n/index';
-import { filterChoices } from '@/lib/annotate/bar';
+import { filterChoices } from '@/lib/content/bar';
+import type { ContentEnv } from '@/lib/content/env';
+
+/** What a panel needs of the page: its document, and whether an event is the user's own. */
+export type PanelEnv = Pick<ContentEnv, 'document' | 'isTrusted'>;
 
 /** One paper the choose panel lists. */
 export interface Choice {
@@ -38,6 +41,7 @@ function panelButton(document: Document, action: string, label: string, name: st
  * press reaches no page handler; Esc calls `onEscape`, Enter (outside a button) `onEnter`.
  */
 function contain(
+  isTrusted: PanelEnv['isTrusted'],
   panel: HTMLElement,
   onClick: (target: Element) => void,
   onEnter: () => void,
@@ -46,7 +50,7 @@ function contain(
   panel.addEventListener('click', (event) => {
     event.stopPropagation();
     // Only the user's clicks act, never one a script made up.
-    if (!event.isTrusted) return void event.preventDefault();
+    if (!isTrusted(event)) return void event.preventDefault();
     const target = event.composedPath()[0];
     if (!(target instanceof Element)) return;
     // A checkbox toggles itself; everything else is Citecast's to act on.
@@ -56,7 +60,7 @@ function contain(
   });
   panel.addEventListener('keydown', (event) => {
     event.stopPropagation();
-    if (!event.isTrusted) return;
+    if (!isTrusted(event)) return;
     const target = event.composedPath()[0];
     if (event.key === 'Escape' || event.key === 'Esc') {
       event.preventDefault();
@@ -73,12 +77,13 @@ function contain(
  * Esc) `onNo`; Enter takes the action.
  */
 export function buildAskPanel(
-  document: Document,
+  env: PanelEnv,
   question: string,
   action: { id: string; label: string; name: string },
   onYes: () => void,
   onNo: () => void,
 ): Panel {
+  const document = env.document;
   const panel = document.createElement('div');
   panel.className = 'panel confirm';
   panel.setAttribute('role', 'alertdialog');
@@ -92,6 +97,7 @@ export function buildAskPanel(
   const cancel = panelButton(document, 'confirm-cancel', t('cancel'), t('cancelName'));
   panel.append(title, yes, cancel);
   contain(
+    env.isTrusted,
     panel,
     (target) => {
       const clicked = target.closest('button')?.dataset.action;
@@ -108,13 +114,13 @@ export function buildAskPanel(
  * The "Open 12 PDFs?" panel: Open calls `onOpen`, Cancel (or Esc) `onCancel`; Enter opens.
  */
 export function buildConfirmPanel(
-  document: Document,
+  env: PanelEnv,
   count: number,
   onOpen: () => void,
   onCancel: () => void,
 ): Panel {
   return buildAskPanel(
-    document,
+    env,
     format(t('openAllAsk'), { n: count }),
     { id: 'confirm-open', label: t('open'), name: t('openName') },
     onOpen,
@@ -131,12 +137,13 @@ export function buildConfirmPanel(
  * `onClose`.
  */
 export function buildChoosePanel(
-  document: Document,
+  env: PanelEnv,
   choices: readonly Choice[],
   onSave: (checked: number[]) => void,
   onClose: () => void,
   onZotero?: (checked: number[]) => void,
 ): Panel {
+  const document = env.document;
   const panel = document.createElement('div');
   panel.className = 'panel choose';
   panel.setAttribute('role', 'dialog');
@@ -219,11 +226,12 @@ export function buildChoosePanel(
   list.addEventListener('change', (event) => {
     const box = event.composedPath()[0];
     const i = boxes.indexOf(box as HTMLInputElement);
-    if (event.isTrusted && i >= 0) chosen.set(i, boxes[i]!.checked);
+    if (env.isTrusted(event) && i >= 0) chosen.set(i, boxes[i]!.checked);
   });
   const checked = () => choices.flatMap((c, i) => ((chosen.get(i) ?? c.saved) ? [i] : []));
   const saveChecked = () => onSave(checked());
   contain(
+    env.isTrusted,
     panel,
     (target) => {
       const action = target.closest('button')?.dataset.action;

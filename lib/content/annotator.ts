@@ -1,0 +1,390 @@
+/**
+ * The annotator: places Citecast's hosts after each read (lib/content/place.ts), fills their
+ * shadow roots (lazily, as they come near, for sources of a big list), keeps what each host shows
+ * and hands clicks and keys to the page features that registered them (lib/content/features).
+ * The features hold their own state; the core holds the page's episodes and hosts. Everything
+ * stops, and every host is removed, on {@link Annotator.stop}.
+ */
+import { fillEpisode, fillSource, canSave } from '@/lib/content/controls';
+import type { ContentEnv } from '@/lib/content/env';
+import { createEpisodeBars } from '@/lib/content/episode-bar';
+import {
+  registry,
+  type Annotator,
+  type AnnotatorHooks,
+  type EpisodeInfo,
+  type Feature,
+  type FeatureSet,
+  type Page,
+  type SourceInfo,
+} from '@/lib/content/feature';
+import {
+  EPISODE_TAG,
+  placeAnnotations,
+  placedHosts,
+  removeOrphanHosts,
+  SOURCE_TAG,
+} from '@/lib/content/place';
+import { rootOf } from '@/lib/content/roots';
+import type { FoundEpisode } from '@/lib/hosts/episode';
+import type { Source } from '@/lib/sources/types';
+import { episodeKey, paperKey } from '@/lib/store/keys';
+
+/** Pages with at most this many sources fill every host at once; bigger ones as they come near. */
+const EAGER_SOURCES = 400;
+/** The attribute that keeps a big list's off-screen bar out of the layout (styles.ts). */
+const LATER_ATTR = 'data-citecast-later';
+/** How far off screen a source's controls are built ahead of time. */
+const NEAR_MARGIN = '1200px 0px';
+
+/** Starts annotating the page with the features `makeFeatures` builds; see the module comment. */
+export function createAnnotator(
+  env: ContentEnv,
+  makeFeatures: FeatureSet,
+  hooks: AnnotatorHooks = {},
+): Annotator {
+  const document = env.document;
+  const sourceInfo = new WeakMap<HTMLElement, SourceInfo>();
+  const episodeInfo = new WeakMap<HTMLElement, EpisodeInfo>();
+  /** Hosts whose shadow root is filled, with what they were filled for. */
+  const filled = new WeakMap<HTMLElement, Source | true>();
+  let episodes: EpisodeInfo[] = [];
+  let sourceHosts: HTMLElement[] = [];
+  let lastRead: readonly FoundEpisode[] = [];
+  let stopped = false;
+  let renderTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The pass being placed: hosts it claimed, and its episodes with their source hosts. */
+  let pass: {
+    lazy: boolean;
+    claimed: Set<Element>;
+    placed: Map<FoundEpisode, { info: EpisodeInfo; hosts: HTMLElement[] }>;
+    /** The player check, once per pass (it scans the page's media). */
+    playable: ReadonlySet<string>;
+  } | null = null;
+
+  const bars = createEpisodeBars(() => episodes, rootOf);
+  const page: Page = {
+    env,
+    stopped: () => stopped,
+    episodes: () => episodes,
+    rootOf,
+    render,
+    renderSoon,
+    ...bars,
+  };
+  const features = makeFeatures(page, {
+    // A fresh read of the page (in slices on a big list) when the owner can start one; else the
+    // last read placed again, never in the middle of a pass (that would drop its hosts).
+    reread: () => (hooks.reread ? hooks.reread() : !pass && update([...lastRead])),
+    placing: () => pass !== null && pass.lazy,
+  });
+  const sourceActions = registry(features.map((f) => f.source));
+  const episodeActions = registry(features.map((f) => f.episode));
+  const keyActions = registry(features.map((f) => f.keys));
+  const each = <K extends keyof Feature>(name: K, run: (fn: NonNullable<Feature[K]>) => void) => {
+    for (const feature of features) if (feature[name]) run(feature[name]!);
+  };
+
+  /**
+   * Source hosts (and a big list's hidden bar) waiting for their episode's block to come near the
+   * viewport, by the block(s) observed. One target per episode, not per source: the observer's
+   * work each frame grows with its targets, and 10,000 of them cost about 20 ms a frame on a
+   * 662-episode page.
+   */
+  const waiting = new Map<Element, () => void>();
+  const watcher = env.watchNear((target) => {
+    const fillNow = waiting.get(target);
+    if (fillNow) fillNow();
+    else watcher?.unobserve(target);
+  }, NEAR_MARGIN);
+
+  /** Runs `fill` once one of `targets` comes near the viewport (at once without a watcher). */
+  function whenNear(targets: Element[], fillNow: () => void): void {
+    if (!watcher || targets.length === 0) return fillNow();
+    const done = () => {
+      for (const target of targets) {
+        // A re-read replaces what a block waited for: only the latest runs.
+        if (waiting.get(target) === done) waiting.delete(target);
+        watcher.unobserve(target);
+      }
+      fillNow();
+    };
+    for (const target of targets) {
+      waiting.set(target, done);
+      watcher.observe(target);
+    }
+  }
+
+  /**
+   * Episode bars of a big list built (with every control) but kept out of the layout until their
+   * episode comes near the viewport, like the source controls. A bar shown off screen adds height
+   * above every later episode, and Chromium then re-lays out the rest of the page in that frame:
+   * 40-90 ms frames while a big list was placed, over the 100 ms longest-block limit with others.
+   */
+  const laterBars = new Set<HTMLElement>();
+
+  function revealBar(host: HTMLElement): void {
+    if (!laterBars.delete(host)) return;
+    host.removeAttribute(LATER_ATTR);
+    const info = episodeInfo.get(host);
+    if (info) renderEpisode(info, env.player.playable());
+  }
+
+  /** Builds a source host's controls (again, if its source changed) and shows its state. */
+  function fill(host: HTMLElement): void {
+    const info = sourceInfo.get(host);
+    if (!info || stopped) return;
+    if (filled.get(host) !== info.source) {
+      fillSource(host, info.source, !info.inText, env.adoptStyles);
+      filled.set(host, info.source);
+    }
+    renderSource(info);
+  }
+
+  function renderSource(info: SourceInfo): void {
+    const root = rootOf(info.host);
+    if (root && filled.has(info.host)) each('decorateSource', (d) => d(info, root));
+  }
+
+  function renderEpisode(info: EpisodeInfo, playable: ReadonlySet<string>): void {
+    const root = rootOf(info.host);
+    // A hidden bar shows its state when it is shown: rendering 600 of them on every answer was
+    // a 50 ms task on a big list.
+    if (!root || filled.get(info.host) !== true || laterBars.has(info.host)) return;
+    each('decorateEpisode', (d) => d(info, root, playable));
+  }
+
+  /** Shows every state on every filled host. */
+  function render(): void {
+    if (stopped) return;
+    for (const host of sourceHosts) {
+      const info = sourceInfo.get(host);
+      if (info) renderSource(info);
+    }
+    const playable = env.player.playable();
+    for (const info of episodes) renderEpisode(info, playable);
+    each('rendered', (r) => r());
+  }
+
+  /** Renders soon, once for all answers meanwhile: a render per answer was quadratic. */
+  function renderSoon(): void {
+    if (renderTimer !== undefined || stopped) return;
+    renderTimer = setTimeout(() => {
+      renderTimer = undefined;
+      render();
+    }, 30);
+  }
+
+  /** A click in a host's root: Citecast's alone (never a page link's); a registered action runs. */
+  function onClick(event: Event, host: HTMLElement): void {
+    event.preventDefault();
+    event.stopPropagation();
+    // Only the user's own clicks: a page script can dispatch a click on the host itself.
+    if (stopped || !env.isTrusted(event)) return;
+    const target = event.composedPath()[0];
+    const button = target instanceof Element ? target.closest<HTMLElement>('[data-action]') : null;
+    if (!button || (button as HTMLButtonElement).disabled) return;
+    const action = button.getAttribute('data-action') ?? '';
+    const source = sourceInfo.get(host);
+    const episode = episodeInfo.get(host);
+    if (source) sourceActions.get(action)?.(source, button);
+    else if (episode) episodeActions.get(action)?.(episode, button);
+  }
+
+  const listening = new WeakSet<HTMLElement>();
+  function listen(host: HTMLElement): void {
+    if (listening.has(host)) return;
+    listening.add(host);
+    // On the root: outside a closed root, an event's path no longer shows which button it hit.
+    rootOf(host)?.addEventListener('click', (event) => onClick(event, host));
+    // Some pages follow links on mousedown/pointerdown; those never reach them from Citecast.
+    host.addEventListener('mousedown', stopEvent);
+    host.addEventListener('pointerdown', stopEvent);
+  }
+
+  const stopChanges = env.onStoreChanged((change) => {
+    if (!stopped) each('storeChanged', (s) => s(change));
+  });
+
+  function begin(lazy: boolean): void {
+    pass = {
+      lazy: lazy && watcher !== null,
+      claimed: new Set(),
+      placed: new Map(),
+      playable: env.player.playable(),
+    };
+  }
+
+  /**
+   * Places `read` (as the features present it: arXiv's resolved titles carry their id) and files
+   * each under its episode as read, which `end` orders by. Episodes `onScreen` get their controls
+   * at once; others, on a lazy pass, when they come near the viewport.
+   */
+  function place(read: readonly FoundEpisode[], onScreen = false): void {
+    if (stopped || !pass) return;
+    const current = pass;
+    const lazy = current.lazy && !onScreen;
+    let shown = [...read];
+    each('present', (p) => (shown = p(shown)));
+    const readOf = new Map(shown.map((e, i) => [e, read[i] ?? e]));
+    // Hosts say the arXiv ids the page's text gives, never one an arXiv lookup found.
+    const pageIds = new Map<Source, string | null>();
+    shown.forEach((e, i) =>
+      e.sources.forEach((s, j) => {
+        const asRead = read[i]?.sources[j];
+        pageIds.set(s, asRead ? asRead.arxivId : s.arxivId);
+      }),
+    );
+    const placement = placeAnnotations(document, shown, {
+      removeOrphans: false,
+      pageArxivId: (s) => (pageIds.has(s) ? pageIds.get(s)! : s.arxivId),
+    });
+    for (const host of placedHosts(placement)) current.claimed.add(host);
+    const fresh: EpisodeInfo[] = [];
+    for (const placed of placement.episodes) {
+      const e = placed.episode;
+      const previous = episodeInfo.get(placed.host);
+      const key =
+        previous && previous.episode.title === e.title && previous.key
+          ? previous.key
+          : episodeKey({
+              audioUrl: e.audioUrl,
+              visualizationUrl: e.visualizationUrl,
+              title: e.title,
+            });
+      const info: EpisodeInfo = { episode: e, host: placed.host, key, sources: [] };
+      episodeInfo.set(placed.host, info);
+      fresh.push(info);
+      for (const p of placed.sources) {
+        const s = p.source;
+        // A cited episode known only by title: the background finds the stem-keyed one by title.
+        const citedKey =
+          s.kind === 'episode'
+            ? episodeKey({ stem: s.episode?.stem, audioUrl: s.url, title: s.title })
+            : null;
+        const paper = canSave(s) ? paperKey(s) : null;
+        const source: SourceInfo = {
+          source: s,
+          host: p.host,
+          inText: p.inText,
+          key: paper,
+          citedKey,
+          episode: info,
+        };
+        info.sources.push(source);
+        sourceInfo.set(p.host, source);
+      }
+      const hosts = placed.sources.map((p) => p.host);
+      current.placed.set(readOf.get(e) ?? e, { info, hosts });
+      const later: HTMLElement[] = [];
+      for (const host of hosts) {
+        listen(host);
+        if (filled.get(host) === sourceInfo.get(host)?.source) continue;
+        if (!lazy || filled.has(host)) fill(host);
+        else later.push(host);
+      }
+      // On a big list an off-screen bar is built hidden (see laterBars) when the watcher has the
+      // episode's own text to watch: a hidden host has no box, so it can never be the target.
+      // One still hidden from an earlier pass waits again, or shows now.
+      const roots = e.location?.map?.roots.filter((r) => r.isConnected) ?? [];
+      const barMayWait = lazy && roots.length > 0;
+      if (barMayWait && filled.get(placed.host) !== true) {
+        placed.host.setAttribute(LATER_ATTR, '');
+        laterBars.add(placed.host);
+      }
+      const barWaits = laterBars.has(placed.host) && barMayWait;
+      if (laterBars.has(placed.host) && !barMayWait) revealBar(placed.host);
+      if (later.length > 0 || barWaits) {
+        whenNear(roots.length > 0 ? roots : [placed.host], () => {
+          later.forEach(fill);
+          if (barWaits) revealBar(placed.host);
+        });
+      }
+      episodes.push(info);
+      sourceHosts.push(...hosts);
+    }
+    for (const info of fresh) {
+      listen(info.host);
+      if (filled.get(info.host) !== true) {
+        fillEpisode(info.host, env.adoptStyles);
+        filled.set(info.host, true);
+      }
+    }
+    for (const info of fresh) info.sources.forEach(renderSource);
+    for (const info of fresh) renderEpisode(info, current.playable);
+    each('placed', (p) => p(fresh));
+  }
+
+  /**
+   * Ends the pass: hosts no episode of it claimed go, and the episodes and source hosts (for the
+   * keyboard's j/k) are put in page order, `found`'s order.
+   */
+  function end(found: readonly FoundEpisode[]): void {
+    if (stopped || !pass) return;
+    const current = pass;
+    pass = null;
+    lastRead = found;
+    removeOrphanHosts(document, current.claimed);
+    // What waits for blocks (and bars) the page or this pass removed is let go.
+    for (const target of waiting.keys()) {
+      if (!target.isConnected) {
+        waiting.delete(target);
+        watcher?.unobserve(target);
+      }
+    }
+    for (const host of laterBars) if (!host.isConnected) laterBars.delete(host);
+    const ordered = found.flatMap((e) => current.placed.get(e) ?? []);
+    episodes = ordered.map((p) => p.info);
+    sourceHosts = ordered.flatMap((p) => p.hosts);
+    // A big list renders in a task of its own, so the pass's last slice stays short.
+    if (current.lazy) renderSoon();
+    else render();
+    each('ended', (e) => e(episodes, current.lazy));
+  }
+
+  /** Places every episode of a read at once (a small page, or a re-read). */
+  function update(read: FoundEpisode[]): void {
+    start(read.reduce((n, e) => n + e.sources.length, 0) > EAGER_SOURCES);
+    place(read);
+    end(read);
+  }
+
+  function start(lazy: boolean): void {
+    begin(lazy);
+    episodes = [];
+    sourceHosts = [];
+  }
+
+  return {
+    update,
+    begin: start,
+    add: (batch, onScreen = false) => place(batch, onScreen),
+    end,
+    sourceHosts: () => sourceHosts,
+    perform(action, host) {
+      if (stopped) return false;
+      const source = host ? sourceInfo.get(host) : undefined;
+      if (host && source) fill(host);
+      const episode = source?.episode ?? (episodes.length === 1 ? episodes[0]! : null);
+      return keyActions.get(action)?.(source ?? null, episode) ?? false;
+    },
+    closePanels: () => bars.closePanels(),
+    stop() {
+      if (renderTimer !== undefined) clearTimeout(renderTimer);
+      bars.stop();
+      stopped = true;
+      each('stop', (s) => s());
+      watcher?.disconnect();
+      waiting.clear();
+      laterBars.clear();
+      stopChanges();
+      for (const tag of [SOURCE_TAG, EPISODE_TAG]) {
+        for (const el of Array.from(document.getElementsByTagName(tag))) el.remove();
+      }
+    },
+  };
+}
+
+function stopEvent(event: Event): void {
+  event.stopPropagation();
+}
