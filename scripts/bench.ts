@@ -15,13 +15,13 @@ import { parsePageText } from '@/lib/pagetext/index';
 import { pickReader, readPage } from '@/lib/sites/index';
 import { podimoReader } from '@/lib/sites/podimo';
 import { parseSources } from '@/lib/sources/parse';
-import { importBackup } from '@/lib/store/backup';
+import { importBackup } from '@/lib/store/backup/backup';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   listenFromBackup,
   type Backup,
-} from '@/lib/store/backup-format';
+} from '@/lib/store/backup/format';
 import { openStore, type Store } from '@/lib/store/db';
 import { stampNew } from '@/lib/store/fields';
 import { isSaved, recentPapers } from '@/lib/store/papers';

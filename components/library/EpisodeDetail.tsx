@@ -7,7 +7,9 @@ import { useDetail } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { DetailPanel } from '@/components/library/DetailPanel';
-import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
+import { LIMITS } from '@/lib/core/limits';
+import type { MessageError } from '@/lib/core/result';
 import { formatDay, formatDuration, fromDateInput, toDateInput } from '@/lib/ui/dates';
 import type { EpisodeDetail as Detail } from '@/lib/views';
 

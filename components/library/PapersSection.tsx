@@ -11,7 +11,7 @@ import { EmptyState, StoreError } from '@/components/common/Notice';
 import { useServices } from '@/components/common/services';
 import { VirtualList } from '@/components/common/VirtualList';
 import { ZoteroButton } from '@/components/common/ZoteroButton';
-import type { MessageError } from '@/lib/messages';
+import type { MessageError } from '@/lib/core/result';
 import type { PaperRecord, ReadState } from '@/lib/store/schema';
 import { inParts } from '@/lib/ui/exports';
 import { authorsLine } from '@/lib/ui/papers';

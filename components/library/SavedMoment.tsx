@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
-import { isHttpUrl } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
 import { momentLink, savedMomentText } from '@/lib/playback/moment';
 import type { SavedMoment as Moment } from '@/lib/store/schema';
 import type { EpisodeSummary } from '@/lib/views';

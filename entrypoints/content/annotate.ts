@@ -45,18 +45,14 @@ import type { FoundEpisode } from '@/lib/episode';
 import { createArxivFeature } from '@/entrypoints/content/arxiv';
 import { readingListMarkdown, sourceMarkdownLink } from '@/lib/export/reading-list';
 import { format, t } from '@/lib/i18n/index';
-import {
-  ask,
-  episodeForMessage,
-  isHttpUrl,
-  LIMITS,
-  messaging,
-  type RequestData,
-  type StoreChange,
-} from '@/lib/messages';
+import { ask, episodeForMessage, messaging } from '@/lib/protocol/client';
+import { isHttpUrl } from '@/lib/core/urls';
+import { LIMITS } from '@/lib/core/limits';
+import type { RequestData } from '@/lib/protocol/requests';
+import type { StoreChange } from '@/lib/core/result';
 import type { Source } from '@/lib/sources/types';
 import type { ListenState } from '@/lib/store/schema';
-import { episodeKey, paperKey } from '@/lib/store/keys';
+import { episodeKey, paperKey } from '@/lib/core/keys';
 import { setEpisodeListen } from '@/lib/playback/bar';
 import { playableKeys, playingMoment, resumeEpisode } from '@/entrypoints/content/playback';
 import { pageFacts, speaksForShow } from '@/lib/show-page';

@@ -26,7 +26,8 @@ import { RESOLVE_LIMIT, TITLES_PER_REQUEST } from '@/lib/arxiv/query';
 import type { ArxivStatus } from '@/lib/arxiv/status';
 import type { FoundEpisode } from '@/lib/episode';
 import { format, t } from '@/lib/i18n/index';
-import { ask, LIMITS } from '@/lib/messages';
+import { ask } from '@/lib/protocol/client';
+import { LIMITS } from '@/lib/core/limits';
 import { onSettingsChanged, readSettings } from '@/lib/settings';
 import type { Source } from '@/lib/sources/types';
 

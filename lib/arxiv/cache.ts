@@ -9,7 +9,7 @@
  */
 import type { ArxivEntry } from '@/lib/arxiv/atom';
 import type { Store } from '@/lib/store/db';
-import { normaliseTitle } from '@/lib/store/keys';
+import { normaliseTitle } from '@/lib/core/keys';
 import type { ArxivPaperRecord, ArxivTitleRecord } from '@/lib/store/schema';
 
 const DAY_MS = 24 * 3600 * 1000;

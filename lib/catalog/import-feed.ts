@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { fail } from '@/lib/i18n/errors';
-import { success, type Result } from '@/lib/messages';
+import { success, type Result } from '@/lib/core/result';
 import { recordCatalog } from '@/lib/store/catalog';
 import type { Store } from '@/lib/store/db';
 import { readTextCapped } from '@/lib/fetch-text';

@@ -13,7 +13,7 @@ import {
   isEpisodeTitleKey,
   normaliseTitle,
   paperKey,
-} from '@/lib/store/keys';
+} from '@/lib/core/keys';
 import { remember } from '@/lib/store/tombstones';
 import {
   CITATION_MERGE_RULES,

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canSave, fillSource } from '@/lib/annotate/controls';
-import { episodeForMessage } from '@/lib/messages';
+import { episodeForMessage } from '@/lib/protocol/client';
 import { readPage } from '@/lib/sites/index';
 import { parseSources } from '@/lib/sources/parse';
 import { htmlDocument } from '@/scripts/read-saved-page';

@@ -4,7 +4,7 @@ import { importLibrary } from '@/lib/export/library-import';
 import { errorText, problem } from '@/lib/i18n/errors';
 import { exportPapers, formatPapers, type PaperFormat } from '@/lib/export/papers';
 import type { Store } from '@/lib/store/db';
-import { exportBackupJson } from '@/lib/store/backup';
+import { exportBackupJson } from '@/lib/store/backup/backup';
 import { getPaper, savePaper, setReadState, setTags } from '@/lib/store/papers';
 import type { PaperRecord } from '@/lib/store/schema';
 import {

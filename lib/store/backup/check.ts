@@ -5,7 +5,7 @@
  */
 import { titleCacheKey } from '@/lib/arxiv/cache';
 import { englishText, type ErrorText } from '@/lib/i18n/errors';
-import { LIMITS } from '@/lib/limits';
+import { LIMITS } from '@/lib/core/limits';
 import { parseArxivId } from '@/lib/links/arxiv';
 import { parseEpisodeStem } from '@/lib/links/episodes';
 import {
@@ -15,7 +15,7 @@ import {
   READABLE_BACKUP_VERSIONS,
   type BackupReadResult,
   type Backup,
-} from '@/lib/store/backup-format';
+} from '@/lib/store/backup/format';
 import {
   CITATION_FIELDS,
   EPISODE_FIELDS,
@@ -38,7 +38,7 @@ import {
   string,
   time,
   type Check,
-} from '@/lib/store/validate';
+} from '@/lib/store/backup/validate';
 
 // One bound per field, the same as the messages' (lib/limits.ts): whatever a backup brings in can
 // be shown, edited and sent back by the pages.

@@ -3,7 +3,7 @@
  * `doi:…` (lower case), else `title:` plus its normalised title. An episode is its mp3 stem (which
  * the visualization link `/viz/{stem}.html` also gives), else `show:` plus its normalised title.
  */
-import { withoutBidi } from '@/lib/bidi';
+import { withoutBidi } from '@/lib/core/bidi';
 import { parseArxivId, parseArxivUrl } from '@/lib/links/arxiv';
 import { doiFromUrl } from '@/lib/links/classify';
 import {

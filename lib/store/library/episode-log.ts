@@ -18,7 +18,7 @@ import {
   episodeView,
   listenUpdatedAt,
   listenView,
-} from '@/lib/store/library-views';
+} from '@/lib/store/library/views';
 import type { EpisodeRecord, ListenRecord, ListenState } from '@/lib/store/schema';
 
 /**

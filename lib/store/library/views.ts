@@ -2,7 +2,7 @@
  * Records as the popup and the library show them (lib/views.ts): an episode's summary, a
  * listen with the time it last changed, an episode row with its saved and read counts.
  */
-import { isHttpUrl } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
 import type { EpisodeSummary, EpisodeView, ListenView } from '@/lib/views';
 import type { EpisodeRecord, ListenRecord, PaperRecord } from '@/lib/store/schema';
 

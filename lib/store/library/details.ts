@@ -4,7 +4,7 @@
  */
 import type { EpisodeDetail, PaperDetail } from '@/lib/views';
 import type { Store } from '@/lib/store/db';
-import { episodeSummary, episodeView, listenView } from '@/lib/store/library-views';
+import { episodeSummary, episodeView, listenView } from '@/lib/store/library/views';
 import type { EpisodeRecord, PaperRecord } from '@/lib/store/schema';
 
 /**

@@ -8,7 +8,7 @@
  * (the background's own local time zone by default), so tests are deterministic.
  */
 import type { StatsView } from '@/lib/views';
-import { listenUpdatedAt } from '@/lib/store/library-views';
+import { listenUpdatedAt } from '@/lib/store/library/views';
 import type { EpisodeRecord, ListenRecord, PaperRecord } from '@/lib/store/schema';
 
 /** Weeks shown in the per-week charts, the current one last. */
