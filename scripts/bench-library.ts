@@ -19,7 +19,7 @@ import type { Store } from '@/lib/store/db';
 import { LibraryCache, paperDocument } from '@/lib/store/library-cache';
 import { LIBRARY_HANDLERS } from '@/entrypoints/background/handlers/library';
 import { PaperSearch } from '@/lib/search/index';
-import type { PaperQuery } from '@/lib/views';
+import type { PaperQuery } from '@/lib/store/library/types';
 
 /** The timed part of an async measurement, with untimed set-up before each run. */
 interface AsyncRun {

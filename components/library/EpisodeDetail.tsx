@@ -11,7 +11,7 @@ import { isHttpUrl } from '@/lib/core/urls';
 import { LIMITS } from '@/lib/core/limits';
 import type { MessageError } from '@/lib/core/result';
 import { formatDay, formatDuration, fromDateInput, toDateInput } from '@/lib/ui/dates';
-import type { EpisodeDetail as Detail } from '@/lib/views';
+import type { EpisodeDetail as Detail } from '@/lib/store/library/types';
 
 /** See the module comment. */
 export function EpisodeDetail(props: {

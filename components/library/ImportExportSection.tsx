@@ -13,7 +13,7 @@ import type { ImportReport, RestoreMode } from '@/lib/store/backup/backup';
 import { BACKUP_SECTIONS, MAX_BACKUP_BYTES } from '@/lib/store/backup/format';
 import { formatBytes, downloadText } from '@/lib/ui/download';
 import { backupFilename, exportFilename, inParts, joinExportParts } from '@/lib/ui/exports';
-import type { PaperExportFormat } from '@/lib/views';
+import type { PaperExportFormat } from '@/lib/store/library/types';
 import { FeedImport } from '@/components/library/FeedImport';
 import { LibraryImport } from '@/components/library/LibraryImport';
 

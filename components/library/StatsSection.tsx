@@ -10,7 +10,7 @@ import { useServices } from '@/components/common/services';
 import { formatNumber } from '@/lib/i18n/pages';
 import type { MessageError } from '@/lib/core/result';
 import { formatIsoDate, formatMonth, formatShortDay } from '@/lib/ui/dates';
-import type { StatsView } from '@/lib/views';
+import type { StatsView } from '@/lib/store/library/types';
 import { BarChart, NamedBars } from '@/components/library/BarChart';
 import { CatalogLine } from '@/components/library/CatalogSummary';
 

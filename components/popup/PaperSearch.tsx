@@ -20,7 +20,7 @@ import { useServices, type AskFn } from '@/components/common/services';
 import type { ReplyOf } from '@/lib/protocol/client';
 import type { RecentSaves } from '@/lib/store/library/recent-saves';
 import { VirtualList } from '@/components/common/VirtualList';
-import type { PaperView } from '@/lib/views';
+import type { PaperView } from '@/lib/store/library/types';
 import { authorsLine, paperLink } from '@/lib/ui/papers';
 import { moveActive } from '@/lib/ui/window';
 

@@ -7,7 +7,7 @@ import { errorText } from '@/lib/i18n/errors';
 import { isHttpUrl } from '@/lib/core/urls';
 import type { MessageError } from '@/lib/core/result';
 import { formatDay } from '@/lib/ui/dates';
-import type { RecentListen } from '@/lib/views';
+import type { RecentListen } from '@/lib/store/library/types';
 
 /** See the module comment. */
 export function RecentListens(props: { limit?: number }) {

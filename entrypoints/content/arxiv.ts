@@ -21,7 +21,7 @@ import {
 import { ARXIV_STYLES } from '@/lib/annotate/arxiv-styles';
 import { setEpisodeStatus } from '@/lib/annotate/controls';
 import { rootOf } from '@/lib/annotate/roots';
-import { titleCacheKey } from '@/lib/arxiv/cache';
+import { titleCacheKey } from '@/lib/core/keys';
 import { RESOLVE_LIMIT, TITLES_PER_REQUEST } from '@/lib/arxiv/query';
 import type { ArxivStatus } from '@/lib/arxiv/status';
 import type { FoundEpisode } from '@/lib/episode';

@@ -13,17 +13,18 @@ import { readSettings } from '@/lib/settings';
 import { mergeTitleIntoArxiv } from '@/lib/store/arxiv-link';
 import type { Store } from '@/lib/store/db';
 import type { ArxivTitleRecord } from '@/lib/store/schema';
-import { parseAtom, type ArxivEntry } from '@/lib/arxiv/atom';
+import { parseAtom } from '@/lib/arxiv/atom';
+import type { ArxivEntry } from '@/lib/store/schema';
 import {
   pruneExpired,
   readPaper,
   readTitles,
-  titleCacheKey,
   writeCorrection,
   writePapers,
   writeTitles,
   type TitleOutcome,
 } from '@/lib/arxiv/cache';
+import { titleCacheKey } from '@/lib/core/keys';
 import { createLimiter, type FetchFailure, type Limiter } from '@/lib/arxiv/limiter';
 import { bestMatch } from '@/lib/arxiv/match';
 import { batches, idLookupUrl, titleSearchUrl, ARXIV_ORIGIN } from '@/lib/arxiv/query';

@@ -1,5 +1,5 @@
 /**
- * The background's side of "import the show's feed" (issue 7): fetch the feed, only when the user
+ * The background's side of "import the show's feed": fetch the feed, only when the user
  * asked (the `importFeed` message, which only the extension's own pages may send) and only with
  * the optional host permission the page requested at that moment; read it without a DOM; record
  * every episode with its sources in one transaction.
@@ -7,20 +7,11 @@
 import { browser } from 'wxt/browser';
 import { fail } from '@/lib/i18n/errors';
 import { success, type Result } from '@/lib/core/result';
+import type { FeedImportReport } from '@/lib/protocol/requests';
 import { recordCatalog } from '@/lib/store/catalog';
 import type { Store } from '@/lib/store/db';
 import { readTextCapped } from '@/lib/fetch-text';
 import { FEED_PERMISSION, FEED_URL, MAX_FEED_BYTES, readFeedText } from '@/lib/catalog/feed';
-
-/** What an import did. */
-export interface FeedImportReport {
-  /** Items the feed holds. */
-  episodes: number;
-  /** Episodes recorded (every item with an mp3, a visualization link or a title). */
-  recorded: number;
-  /** Their keys, in feed order (for the change broadcast). */
-  keys: string[];
-}
 
 /** What the import needs from the browser; tests give their own. */
 export interface FeedImportDeps {

@@ -115,3 +115,14 @@ export function episodeKey(episode: EpisodeIdentity): string | null {
 export function isEpisodeTitleKey(key: string): boolean {
   return key.startsWith('show:');
 }
+
+/** The cache key of a title (`title:` plus the normalised title), or `null` when it has no words. */
+export function titleCacheKey(title: string): string | null {
+  const normal = normaliseTitle(title);
+  return normal ? `title:${normal}` : null;
+}
+
+/** The cache key of a paper's metadata. */
+export function paperCacheKey(arxivId: string): string {
+  return `paper:${arxivId}`;
+}

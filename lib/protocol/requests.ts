@@ -6,14 +6,13 @@
  *
  * Declaring a request pulls in no schema library: the content script imports this file.
  */
-import type { SavableSource } from '@/lib/core/paper';
+import type { ReadState, SavableSource, SnapshotSource } from '@/lib/core/paper';
 import type { ArxivAccess, ArxivMetadata, ArxivStatus, ArxivTitleStatus } from '@/lib/arxiv/status';
-import type { FeedImportReport } from '@/lib/catalog/import-feed';
 import type { LibraryImportProgress, LibraryImportReport } from '@/lib/export/library-import';
 import type { ImportReport } from '@/lib/store/backup/backup';
 import type { CatalogStats } from '@/lib/store/catalog';
 import type { RecentSaves } from '@/lib/store/library/recent-saves';
-import type { ListenState, PaperRecord, ReadState } from '@/lib/store/schema';
+import type { ListenState, PaperRecord } from '@/lib/store/schema';
 import type {
   EpisodeDetail,
   EpisodePage,
@@ -25,7 +24,7 @@ import type {
   PaperQuery,
   RecentListen,
   StatsView,
-} from '@/lib/views';
+} from '@/lib/store/library/types';
 import type { MarksReply, SendReply } from '@/lib/zotero/send';
 
 /**
@@ -47,14 +46,6 @@ function request<Data, Reply>(access: Access): Request<Data, Reply> {
 
 /** A request that carries nothing. */
 export type NoData = Record<string, never> | null | undefined;
-
-/** A source of an episode's list, as the parser gives it. */
-export interface SnapshotSource extends SavableSource {
-  kind: 'paper' | 'episode' | 'other';
-  arxivVersion: number | null;
-  /** For a cited episode of the show: date, slug and stem of its mp3. */
-  episode: { stem: string; date: string; slug: string; hash: string } | null;
-}
 
 /** An episode as a page shows it (a found episode without its description and DOM location). */
 export interface EpisodeSnapshot {
@@ -89,6 +80,16 @@ export interface StoreStatus {
   /** Bytes used and available to the extension's origin, when the browser says. */
   usage: number | null;
   quota: number | null;
+}
+
+/** What an import of the show's feed did. */
+export interface FeedImportReport {
+  /** Items the feed holds. */
+  episodes: number;
+  /** Episodes recorded (every item with an mp3, a visualization link or a title). */
+  recorded: number;
+  /** Their keys, in feed order (for the change broadcast). */
+  keys: string[];
 }
 
 type Keys = { keys: string[] };

@@ -10,12 +10,8 @@ import type { IDBPTransaction } from 'idb';
 import type { Store } from '@/lib/store/db';
 import { applyChanges } from '@/lib/store/fields';
 import { mergeRecord, PAPER_COMBINE_RULES } from '@/lib/store/merge';
-import {
-  READ_STATES,
-  type CitecastSchema,
-  type PaperRecord,
-  type StoreName,
-} from '@/lib/store/schema';
+import { READ_STATES } from '@/lib/core/paper';
+import type { CitecastSchema, PaperRecord, StoreName } from '@/lib/store/schema';
 
 /** What the arXiv record gains from the resolution (fills only what the papers lack). */
 export interface ArxivLinkFacts {

@@ -14,7 +14,7 @@
  * time someone types.
  */
 import { success } from '@/lib/core/result';
-import type { RecentListen } from '@/lib/views';
+import type { RecentListen } from '@/lib/store/library/types';
 import type { Store } from '@/lib/store/db';
 import { pickRecentListens, recentListens } from '@/lib/store/library/episode-log';
 import type { LibraryCache } from '@/lib/store/library-cache';

@@ -7,12 +7,8 @@ import type { Store } from '@/lib/store/db';
 import { applyChanges, sameValue, stampNew } from '@/lib/store/fields';
 import { paperKey } from '@/lib/core/keys';
 import { editSet, joinLists, PAPER_MERGE_RULES } from '@/lib/store/merge';
-import {
-  PAPER_FIELDS,
-  type PaperRecord,
-  type ReadState,
-  type SavedMoment,
-} from '@/lib/store/schema';
+import { PAPER_FIELDS, type PaperRecord, type SavedMoment } from '@/lib/store/schema';
+import type { ReadState } from '@/lib/core/paper';
 
 export { PAPER_MERGE_RULES };
 

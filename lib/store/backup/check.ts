@@ -3,7 +3,7 @@
  * version, then every record of every store (and every arXiv link), field by field, and no key
  * twice. A refusal is a text the page shows in its language (lib/i18n/errors.ts).
  */
-import { titleCacheKey } from '@/lib/arxiv/cache';
+import { titleCacheKey } from '@/lib/core/keys';
 import { englishText, type ErrorText } from '@/lib/i18n/errors';
 import { LIMITS } from '@/lib/core/limits';
 import { parseArxivId } from '@/lib/links/arxiv';
@@ -21,10 +21,10 @@ import {
   EPISODE_FIELDS,
   LISTEN_FIELDS,
   PAPER_FIELDS,
-  READ_STATES,
   STORE_NAMES,
   type StoreName,
 } from '@/lib/store/schema';
+import { READ_STATES } from '@/lib/core/paper';
 import {
   arrayOf,
   boolean,

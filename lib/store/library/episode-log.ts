@@ -10,7 +10,7 @@ import type {
   EpisodeFilter,
   OverlapView,
   RecentListen,
-} from '@/lib/views';
+} from '@/lib/store/library/types';
 import type { LibraryState } from '@/lib/store/library-cache';
 import {
   episodePaperKeys,

@@ -7,7 +7,7 @@
  * `now` and, optionally, the time zone as a function from an instant to its offset from UTC
  * (the background's own local time zone by default), so tests are deterministic.
  */
-import type { StatsView } from '@/lib/views';
+import type { StatsView } from '@/lib/store/library/types';
 import { listenUpdatedAt } from '@/lib/store/library/views';
 import type { EpisodeRecord, ListenRecord, PaperRecord } from '@/lib/store/schema';
 

@@ -3,7 +3,7 @@
  * listen with the time it last changed, an episode row with its saved and read counts.
  */
 import { isHttpUrl } from '@/lib/core/urls';
-import type { EpisodeSummary, EpisodeView, ListenView } from '@/lib/views';
+import type { EpisodeSummary, EpisodeView, ListenView } from '@/lib/store/library/types';
 import type { EpisodeRecord, ListenRecord, PaperRecord } from '@/lib/store/schema';
 
 /** An episode's summary; `key` alone when the record is missing (a listen of an unknown episode). */

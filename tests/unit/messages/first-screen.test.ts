@@ -12,7 +12,7 @@ import type { Result } from '@/lib/core/result';
 import { openStore } from '@/lib/store/db';
 import { LibraryCache } from '@/lib/store/library-cache';
 import { createStoreService, type StoreService } from '@/entrypoints/background/router';
-import type { PaperQuery } from '@/lib/views';
+import type { PaperQuery } from '@/lib/store/library/types';
 import { freshIndexedDb, testClock, type TestClock } from '@/tests/unit/store/helpers';
 import { DB_NAME, paperSource, popupSender, tabSender } from '@/tests/unit/messages/helpers';
 

@@ -13,7 +13,7 @@ import { recordEpisode } from '@/lib/store/episodes';
 import { LibraryCache } from '@/lib/store/library-cache';
 import type { PaperRecord } from '@/lib/store/schema';
 import { createStoreService, type StoreService } from '@/entrypoints/background/router';
-import type { PaperPage, PaperQuery } from '@/lib/views';
+import type { PaperPage, PaperQuery } from '@/lib/store/library/types';
 import { freshIndexedDb, testClock, type TestClock } from '@/tests/unit/store/helpers';
 import { DB_NAME, popupSender, tabSender } from '@/tests/unit/messages/helpers';
 

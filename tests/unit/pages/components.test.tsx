@@ -18,7 +18,7 @@ import type { RequestData } from '@/lib/protocol/requests';
 import type { PageEpisodesReply } from '@/lib/page-episodes';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { PaperRecord } from '@/lib/store/schema';
-import type { PaperView } from '@/lib/views';
+import type { PaperView } from '@/lib/store/library/types';
 import { paperRecord } from '@/tests/unit/store/helpers';
 
 function paper(key: string, title: string, savedAt: number): PaperRecord {

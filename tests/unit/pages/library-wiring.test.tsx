@@ -19,7 +19,7 @@ import { failure, success } from '@/lib/core/result';
 import type { RequestData } from '@/lib/protocol/requests';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { CatalogEpisode, CatalogStats } from '@/lib/store/catalog';
-import type { EpisodeSummary } from '@/lib/views';
+import type { EpisodeSummary } from '@/lib/store/library/types';
 import { mountInto, settle } from '@/tests/unit/pages/mount';
 
 vi.mock('@/lib/catalog/client', () => ({ importShowFeed: vi.fn() }));

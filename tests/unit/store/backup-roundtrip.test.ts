@@ -9,8 +9,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ArxivEntry } from '@/lib/arxiv/atom';
-import { titleCacheKey, writeCorrection, writePapers, writeTitles } from '@/lib/arxiv/cache';
+import type { ArxivEntry } from '@/lib/store/schema';
+import { titleCacheKey } from '@/lib/core/keys';
+import { writeCorrection, writePapers, writeTitles } from '@/lib/arxiv/cache';
 import { mergeTitleIntoArxiv } from '@/lib/store/arxiv-link';
 import { exportBackup, exportBackupJson, importBackup } from '@/lib/store/backup/backup';
 import type { Backup } from '@/lib/store/backup/format';
