@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import type { FoundEpisode } from '@/lib/episode';
 import { episodeForMessage } from '@/lib/protocol/client';
-import { MESSAGE_SCHEMAS } from '@/entrypoints/background/schemas';
+import { MESSAGE_SCHEMAS } from '@/lib/schemas/requests';
 import type { RequestData } from '@/lib/protocol/requests';
 import { episodeKey, paperKey } from '@/lib/core/keys';
 

@@ -21,7 +21,7 @@ import { openStore, type Store } from '@/lib/store/db';
 import { LibraryCache } from '@/lib/store/library-cache';
 import type { Handler, SenderInfo, SenderKind } from '@/entrypoints/background/handlers/context';
 import { HANDLERS } from '@/entrypoints/background/handlers/index';
-import { checkRequest } from '@/entrypoints/background/schemas';
+import { checkRequest } from '@/lib/schemas/requests';
 
 /** The parts of a runtime message sender the service looks at. */
 export interface MessageSender {

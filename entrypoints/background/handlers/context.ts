@@ -11,7 +11,7 @@ import { speaksForShow } from '@/lib/show-page';
 import type { Store } from '@/lib/store/db';
 import type { LibraryCache } from '@/lib/store/library-cache';
 import type { ListenRecord } from '@/lib/store/schema';
-import type { CheckedData } from '@/entrypoints/background/schemas';
+import type { CheckedData } from '@/lib/schemas/requests';
 
 /** Who sent a request: the extension's own pages, or a content script in a web page. */
 export type SenderKind = 'extension' | 'content';

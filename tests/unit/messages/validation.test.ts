@@ -1,7 +1,7 @@
 /** Every payload is checked against its schema and every sender against the request's access. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkRequest } from '@/entrypoints/background/schemas';
+import { checkRequest } from '@/lib/schemas/requests';
 import { episodeForMessage } from '@/lib/protocol/client';
 import { LIMITS } from '@/lib/core/limits';
 import type { Result } from '@/lib/core/result';

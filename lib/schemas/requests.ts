@@ -1,8 +1,9 @@
 /**
  * The background's check of every request's payload: one valibot schema per request of
  * lib/protocol/requests.ts. Every payload is untrusted where it arrives; the router refuses what
- * does not fit, naming the first field that does not. Only the background imports this file, so
- * the schema library stays out of the content script and the pages.
+ * does not fit, naming the first field that does not. The background and the extension pages
+ * import it (the popup checks a tab's episodes with the episode schema); the declarations in
+ * lib/protocol carry no schema, so a content script asking the background need not import it.
  */
 import * as v from 'valibot';
 import { RESOLVE_LIMIT as ARXIV_RESOLVE_LIMIT } from '@/lib/arxiv/query';
