@@ -1,6 +1,6 @@
 /**
  * Moving a paper known by its title under its arXiv id, once a title-only source is resolved on
- * arXiv (issue 8): the `title:` record merges into the `arxiv:` record (tags, notes and
+ * arXiv: the `title:` record merges into the `arxiv:` record (tags, notes and
  * addresses joined; the earliest save date, with where it was saved from; the furthest read
  * state), the episodes' citations and source lists point at the arXiv key, and the title record
  * goes. One transaction: all of it happens, or none.

@@ -41,8 +41,8 @@ export interface PaperRecord {
   note: string;
   /**
    * Where the listener was when saving it: the episode playing on the page and the position, in
-   * seconds ("saved at 12:34 in …"). Absent when nothing was playing; records from before issue 7
-   * and old backups do not have it.
+   * seconds ("saved at 12:34 in …"). Absent when nothing was playing; records made before moments
+   * were kept, and old backups, do not have it.
    */
   savedMoment?: SavedMoment;
   modified: FieldTimes<PaperRecord>;
@@ -113,9 +113,6 @@ export interface CitationRecord {
 
 /** Where the listener is with an episode. */
 export type ListenState = 'unheard' | 'in_progress' | 'heard';
-
-/** Every listen state, in order. */
-export const LISTEN_STATES: readonly ListenState[] = ['unheard', 'in_progress', 'heard'];
 
 /** The listening log of one episode. Key: `episodeKey`. */
 export interface ListenRecord {

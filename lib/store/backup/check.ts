@@ -104,7 +104,7 @@ const paperCheck: Check = object({
   // Since version 3; absent when no tag was ever removed or added on its own.
   tagTimes: optional(itemTimes),
   note,
-  // Since issue 7; older backups have no moments.
+  // Backups from before saved moments have none.
   savedMoment: optional(object({ episodeKey: episodeKeyCheck, position: count })),
   modified: fieldTimes(PAPER_FIELDS),
 });
