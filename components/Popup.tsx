@@ -10,9 +10,9 @@ import { useServices } from '@/components/common/services';
 import { PaperSearch } from '@/components/popup/PaperSearch';
 import { RecentListens } from '@/components/popup/RecentListens';
 import { ThisTab } from '@/components/popup/ThisTab';
+import type { PingMessage, PingReply, ReplyOf } from '@/lib/protocol/client';
+import type { RecentSaves } from '@/lib/store/library/recent-saves';
 import { SITES } from '@/lib/hosts/index';
-import type { PingMessage, PingReply, ReplyOf } from '@/lib/messages';
-import type { RecentSaves } from '@/lib/store/recent-saves';
 import { SECTIONS } from '@/lib/ui/sections';
 import { POPUP_KEY } from '@/lib/ui/shortcuts';
 

@@ -13,7 +13,7 @@ import { extensionServices } from '@/components/common/services';
 import { Popup } from '@/components/Popup';
 import { firstRecentSaves } from '@/components/popup/PaperSearch';
 import { readSettings, type Settings } from '@/lib/settings';
-import type { RecentSaves } from '@/lib/store/recent-saves';
+import type { RecentSaves } from '@/lib/store/library/recent-saves';
 import { pageStorage, readPopupSnapshot, writePopupSnapshot } from '@/lib/ui/popup-snapshot';
 import '@/assets/pages.css';
 

@@ -6,8 +6,10 @@
  */
 import * as v from 'valibot';
 import type { FoundEpisode } from '@/lib/hosts/episode';
-import { episodeForMessage, MESSAGE_SCHEMAS, type RequestData } from '@/lib/messages';
-import { episodeKey, paperKey } from '@/lib/store/keys';
+import { episodeForMessage } from '@/lib/protocol/client';
+import { MESSAGE_SCHEMAS } from '@/lib/schemas/requests';
+import type { RequestData } from '@/lib/protocol/requests';
+import { episodeKey, paperKey } from '@/lib/core/keys';
 
 /** The plain message type the popup sends to a tab's content script. */
 export const PAGE_EPISODES_MESSAGE = 'citecast:page-episodes';

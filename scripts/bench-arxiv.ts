@@ -5,7 +5,8 @@
  * entries in fake-indexeddb, beside `baseline.arxiv_raw_get_50_ms`, 50 raw idb gets of the same
  * keys in one transaction, measured side by side in the same run. Target: under 5 ms.
  */
-import { readTitles, titleCacheKey } from '@/lib/arxiv/cache';
+import { readTitles } from '@/lib/arxiv/cache';
+import { titleCacheKey } from '@/lib/core/keys';
 import type { Store } from '@/lib/store/db';
 import type { ArxivTitleRecord } from '@/lib/store/schema';
 

@@ -13,13 +13,13 @@
  *   one operator, and `library.keystroke_max_ms`, the slowest of that search typed one character
  *   at a time; all beside one raw IndexedDB `getAll` of the papers.
  */
-import type { Backup } from '@/lib/store/backup-format';
-import { importBackup } from '@/lib/store/backup';
+import type { Backup } from '@/lib/store/backup/format';
+import { importBackup } from '@/lib/store/backup/backup';
 import type { Store } from '@/lib/store/db';
 import { LibraryCache, paperDocument } from '@/lib/store/library-cache';
-import { LIBRARY_HANDLERS } from '@/lib/store/library-requests';
+import { LIBRARY_HANDLERS } from '@/entrypoints/background/handlers/library';
 import { PaperSearch } from '@/lib/search/index';
-import type { PaperQuery } from '@/lib/views';
+import type { PaperQuery } from '@/lib/store/library/types';
 
 /** The timed part of an async measurement, with untimed set-up before each run. */
 interface AsyncRun {
@@ -139,7 +139,7 @@ export async function benchLibrary(helpers: LibraryBenchHelpers): Promise<void> 
   );
   if (!imported.ok) throw new Error(`the library bench backup was refused: ${imported.reason}`);
   const library = new LibraryCache({ prewarm: false });
-  const ctx = { store, library };
+  const ctx = { store, library, sender: { kind: 'extension' as const, url: null } };
 
   /** The popup's first two requests, as it sends them. */
   const firstPage = async () => {

@@ -15,13 +15,13 @@ import { parsePageText } from '@/lib/hosts/read/page-text';
 import { pickHost, readPage } from '@/lib/hosts/read/page';
 import { podimo } from '@/lib/hosts/podimo';
 import { parseSources } from '@/lib/sources/parse';
-import { importBackup } from '@/lib/store/backup';
+import { importBackup } from '@/lib/store/backup/backup';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   listenFromBackup,
   type Backup,
-} from '@/lib/store/backup-format';
+} from '@/lib/store/backup/format';
 import { openStore, type Store } from '@/lib/store/db';
 import { stampNew } from '@/lib/store/fields';
 import { isSaved, recentPapers } from '@/lib/store/papers';

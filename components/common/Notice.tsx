@@ -1,6 +1,6 @@
 /** Empty states and errors that say what to do next. */
 import { errorText } from '@/lib/i18n/errors';
-import type { MessageError } from '@/lib/messages';
+import type { MessageError } from '@/lib/core/result';
 import { useT } from '@/components/common/i18n';
 
 /** An empty list: what is missing, and how to get it. */

@@ -6,8 +6,8 @@
  */
 import { useState } from 'preact/hooks';
 import { errorText } from '@/lib/i18n/errors';
-import type { MessageError } from '@/lib/messages';
-import type { SavableSource } from '@/lib/store/papers';
+import type { MessageError } from '@/lib/core/result';
+import type { SavableSource } from '@/lib/core/paper';
 import { formatDay } from '@/lib/ui/dates';
 import { downloadText } from '@/lib/ui/download';
 import { requestZoteroAccess } from '@/lib/zotero/grant';

@@ -1,6 +1,6 @@
 /** Hooks the popup and the library share: live store changes, and paged queries. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { MessageError, StoreChange } from '@/lib/messages';
+import type { MessageError, StoreChange } from '@/lib/core/result';
 import { PageCache, type PageFetcher, type PagedState } from '@/lib/ui/paged';
 import { useServices } from '@/components/common/services';
 

@@ -5,14 +5,9 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  ask,
-  messaging,
-  type ReplyOf,
-  type RequestData,
-  type RequestType,
-  type StoreChange,
-} from '@/lib/messages';
+import { ask, messaging, type ReplyOf } from '@/lib/protocol/client';
+import type { RequestData, RequestType } from '@/lib/protocol/requests';
+import type { StoreChange } from '@/lib/core/result';
 import {
   checkPageEpisodesReply,
   PAGE_EPISODES_MESSAGE,

@@ -6,7 +6,8 @@
 import type { ComponentChildren } from 'preact';
 import { useT } from '@/components/common/i18n';
 import { errorText } from '@/lib/i18n/errors';
-import { isHttpUrl, type MessageError } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
+import type { MessageError } from '@/lib/core/result';
 
 /** See the module comment. */
 export function DetailPanel(props: {

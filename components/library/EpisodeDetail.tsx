@@ -7,9 +7,11 @@ import { useDetail } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { DetailPanel } from '@/components/library/DetailPanel';
-import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
+import { LIMITS } from '@/lib/core/limits';
+import type { MessageError } from '@/lib/core/result';
 import { dayKey, formatDay, formatDuration, fromDateInput } from '@/lib/ui/dates';
-import type { EpisodeDetail as Detail } from '@/lib/views';
+import type { EpisodeDetail as Detail } from '@/lib/store/library/types';
 
 /** See the module comment. */
 export function EpisodeDetail(props: {

@@ -12,7 +12,7 @@ import { useServices } from '@/components/common/services';
 import { VirtualList } from '@/components/common/VirtualList';
 import { formatDay, formatIsoDate, formatMonth } from '@/lib/ui/dates';
 import { groupByPeriod } from '@/lib/ui/group';
-import type { EpisodeFilter, EpisodeView } from '@/lib/views';
+import type { EpisodeFilter, EpisodeView } from '@/lib/store/library/types';
 import { CatalogSummary } from '@/components/library/CatalogSummary';
 import { EpisodeDetail } from '@/components/library/EpisodeDetail';
 import { OverlapList } from '@/components/library/OverlapList';

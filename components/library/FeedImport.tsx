@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { importShowFeed } from '@/lib/catalog/client';
 import { errorText } from '@/lib/i18n/errors';
-import type { MessageError } from '@/lib/messages';
+import type { MessageError } from '@/lib/core/result';
 import { CatalogLine } from '@/components/library/CatalogSummary';
 
 type FeedState =

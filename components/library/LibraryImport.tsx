@@ -14,8 +14,8 @@ import { errorText } from '@/lib/i18n/errors';
 import { formatNumber } from '@/lib/i18n/translate';
 import type { LibraryImportReport } from '@/lib/export/library-import';
 import { decodeLibraryBytes } from '@/lib/export/library-text';
-import type { MessageError } from '@/lib/messages';
-import { MAX_BACKUP_BYTES } from '@/lib/store/backup-format';
+import type { MessageError } from '@/lib/core/result';
+import { MAX_BACKUP_BYTES } from '@/lib/store/backup/format';
 import { formatBytes } from '@/lib/ui/download';
 
 type LibraryState =

@@ -4,9 +4,9 @@ import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { errorText } from '@/lib/i18n/errors';
-import type { MessageError } from '@/lib/messages';
+import type { MessageError } from '@/lib/core/result';
 import { formatIsoDate } from '@/lib/ui/dates';
-import type { OverlapView } from '@/lib/views';
+import type { OverlapView } from '@/lib/store/library/types';
 
 /** See the module comment. `onOpen` opens an episode's detail. */
 export function OverlapList(props: { onOpen(key: string): void }) {

@@ -7,12 +7,15 @@ import { useDetail } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { DetailPanel } from '@/components/library/DetailPanel';
-import { isHttpUrl, LIMITS, type MessageError } from '@/lib/messages';
-import type { PaperRecord, ReadState } from '@/lib/store/schema';
+import { isHttpUrl } from '@/lib/core/urls';
+import { LIMITS } from '@/lib/core/limits';
+import type { MessageError } from '@/lib/core/result';
+import type { PaperRecord } from '@/lib/store/schema';
+import type { ReadState } from '@/lib/core/paper';
 import { formatDay, formatIsoDate } from '@/lib/ui/dates';
 import { paperLink } from '@/lib/ui/papers';
 import { parseTags, tagsText } from '@/lib/ui/tags';
-import type { PaperDetail as Detail } from '@/lib/views';
+import type { PaperDetail as Detail } from '@/lib/store/library/types';
 import { ReadStateSelect } from '@/components/library/ReadStateSelect';
 import { SavedMoment } from '@/components/library/SavedMoment';
 

@@ -11,11 +11,12 @@ import { EmptyState, StoreError } from '@/components/common/Notice';
 import { useServices } from '@/components/common/services';
 import { VirtualList } from '@/components/common/VirtualList';
 import { ZoteroButton } from '@/components/common/ZoteroButton';
-import type { MessageError } from '@/lib/messages';
-import type { PaperRecord, ReadState } from '@/lib/store/schema';
+import type { MessageError } from '@/lib/core/result';
+import type { PaperRecord } from '@/lib/store/schema';
+import type { ReadState } from '@/lib/core/paper';
 import { inParts } from '@/lib/ui/exports';
 import { authorsLine } from '@/lib/ui/papers';
-import type { PaperSort, PaperView } from '@/lib/views';
+import type { PaperSort, PaperView } from '@/lib/store/library/types';
 import { PaperDetail } from '@/components/library/PaperDetail';
 import { ReadStateSelect } from '@/components/library/ReadStateSelect';
 

@@ -1,6 +1,6 @@
 /** A paper's read state as a small select (unread / reading / read). */
 import { useT } from '@/components/common/i18n';
-import { READ_STATES, type ReadState } from '@/lib/store/schema';
+import { READ_STATES, type ReadState } from '@/lib/core/paper';
 
 /** See the module comment. */
 export function ReadStateSelect(props: {

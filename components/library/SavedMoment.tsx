@@ -7,10 +7,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
-import { isHttpUrl } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
 import { momentLink, savedMomentText } from '@/lib/playback/moment';
 import type { SavedMoment as Moment } from '@/lib/store/schema';
-import type { EpisodeSummary } from '@/lib/views';
+import type { EpisodeSummary } from '@/lib/store/library/types';
 
 /** See the module comment. `citing`: the paper's citing episodes, as its detail has them. */
 export function SavedMoment(props: { moment: Moment; citing: readonly EpisodeSummary[] }) {

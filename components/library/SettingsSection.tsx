@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { useSettings, useT } from '@/components/common/i18n';
 import { StoreError } from '@/components/common/Notice';
 import { useServices } from '@/components/common/services';
-import type { MessageError } from '@/lib/messages';
+import type { MessageError } from '@/lib/core/result';
 import { SITES } from '@/lib/hosts/index';
 import { READ_PAGE_COMMAND, READ_PAGE_KEY } from '@/lib/read-page';
 import {

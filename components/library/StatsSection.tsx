@@ -8,9 +8,9 @@ import { useT } from '@/components/common/i18n';
 import { EmptyState, StoreError } from '@/components/common/Notice';
 import { useServices } from '@/components/common/services';
 import { formatNumber } from '@/lib/i18n/translate';
-import type { MessageError } from '@/lib/messages';
+import type { MessageError } from '@/lib/core/result';
 import { formatIsoDate, formatMonth, formatShortDay } from '@/lib/ui/dates';
-import type { StatsView } from '@/lib/views';
+import type { StatsView } from '@/lib/store/library/types';
 import { BarChart, NamedBars } from '@/components/library/BarChart';
 import { CatalogLine } from '@/components/library/CatalogSummary';
 

@@ -17,10 +17,10 @@ import { useStoreChanged, usePaged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { EmptyState, StoreError } from '@/components/common/Notice';
 import { useServices, type AskFn } from '@/components/common/services';
-import type { ReplyOf } from '@/lib/messages';
-import type { RecentSaves } from '@/lib/store/recent-saves';
+import type { ReplyOf } from '@/lib/protocol/client';
+import type { RecentSaves } from '@/lib/store/library/recent-saves';
 import { VirtualList } from '@/components/common/VirtualList';
-import type { PaperView } from '@/lib/views';
+import type { PaperView } from '@/lib/store/library/types';
 import { authorsLine, paperLink } from '@/lib/ui/papers';
 import { moveActive } from '@/lib/ui/window';
 

@@ -4,9 +4,10 @@ import { useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { errorText } from '@/lib/i18n/errors';
-import { isHttpUrl, type MessageError } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
+import type { MessageError } from '@/lib/core/result';
 import { formatDay } from '@/lib/ui/dates';
-import type { RecentListen } from '@/lib/views';
+import type { RecentListen } from '@/lib/store/library/types';
 
 /** See the module comment. */
 export function RecentListens(props: { limit?: number }) {

@@ -9,7 +9,7 @@ import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { ZoteroButton } from '@/components/common/ZoteroButton';
 import { errorText } from '@/lib/i18n/errors';
-import type { MessageError } from '@/lib/messages';
+import type { MessageError } from '@/lib/core/result';
 import type { PageEpisode, PageEpisodesReply } from '@/lib/page-episodes';
 import { firstHttp } from '@/lib/ui/papers';
 

@@ -7,6 +7,7 @@
  * Nothing here throws on bad input: a malformed answer, an answer that is not an Atom feed, or
  * arXiv's own error entry come back as a typed {@link AtomError}.
  */
+import type { ArxivEntry } from '@/lib/store/schema';
 import { parseArxivId, parseArxivUrl } from '@/lib/links/arxiv';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -28,30 +29,6 @@ export interface AtomError {
   kind: 'malformed' | 'not-atom' | 'api-error' | 'too-large';
   /** What went wrong, for a log or a tooltip (never shown as markup). */
   message: string;
-}
-
-/** One paper of an answer. */
-export interface ArxivEntry {
-  /** The id without version: `2511.20172`, `hep-th/9901001`. */
-  arxivId: string;
-  /** The version this entry describes (the latest, unless a version was asked for). */
-  version: number | null;
-  /** Whitespace collapsed. */
-  title: string;
-  /** The abstract, whitespace collapsed. */
-  summary: string;
-  authors: string[];
-  /** When version 1 was submitted (ISO 8601 as arXiv writes it), or `null`. */
-  published: string | null;
-  /** When the version of this entry was submitted, or `null`. */
-  updated: string | null;
-  /** The PDF of this version (https). */
-  pdfUrl: string;
-  /** The abstract page of this version (https). */
-  absUrl: string;
-  doi: string | null;
-  journalRef: string | null;
-  primaryCategory: string | null;
 }
 
 /** A read answer: its entries in arXiv's order (relevance), and the total arXiv reports. */

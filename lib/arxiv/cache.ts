@@ -7,9 +7,9 @@
  * cache and not ask twice a day); a found paper stays found, while a title not found today may be
  * posted tomorrow, so misses expire sooner. Metadata (the latest version) is kept for a day.
  */
-import type { ArxivEntry } from '@/lib/arxiv/atom';
+import type { ArxivEntry } from '@/lib/store/schema';
 import type { Store } from '@/lib/store/db';
-import { normaliseTitle } from '@/lib/store/keys';
+import { paperCacheKey } from '@/lib/core/keys';
 import type { ArxivPaperRecord, ArxivTitleRecord } from '@/lib/store/schema';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -21,17 +21,6 @@ export const WEAK_TTL_MS = 7 * DAY_MS;
 export const MISS_TTL_MS = 3 * DAY_MS;
 /** How long a paper's metadata is kept. */
 export const PAPER_TTL_MS = DAY_MS;
-
-/** The cache key of a title (`title:` plus the normalised title), or `null` when it has no words. */
-export function titleCacheKey(title: string): string | null {
-  const normal = normaliseTitle(title);
-  return normal ? `title:${normal}` : null;
-}
-
-/** The cache key of a paper's metadata. */
-export function paperCacheKey(arxivId: string): string {
-  return `paper:${arxivId}`;
-}
 
 /** Whether a cached record is still good at `now` (corrections always are). */
 export function isFresh(record: { expiresAt?: number }, now: number): boolean {

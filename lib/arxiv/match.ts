@@ -4,7 +4,7 @@
  * by word. Only a strong match is ever accepted; a weak one is offered to the user and never
  * taken silently.
  */
-import { normaliseTitle } from '@/lib/store/keys';
+import { normaliseTitle } from '@/lib/core/keys';
 
 /** At or above this score, and with no other veto, a match is accepted. */
 export const STRONG_SCORE = 0.95;

@@ -5,7 +5,7 @@
  * read (`:`, quotes, parentheses), and nothing else about the page or the user.
  */
 import { parseArxivId } from '@/lib/links/arxiv';
-import { normaliseTitle } from '@/lib/store/keys';
+import { normaliseTitle } from '@/lib/core/keys';
 
 /** The API endpoint; the optional host permission covers exactly this host. */
 export const ARXIV_API = 'https://export.arxiv.org/api/query';

@@ -1,5 +1,6 @@
 /**
- * The background's side of arXiv lookups: the handlers behind the protocol's arXiv requests. Order of checks for every network request:
+ * The background's side of arXiv lookups: the handlers the background calls for the arXiv
+ * requests (resolveTitles, linkArxiv, unlinkArxiv, arxivMetadata, arxivAccess, openArxivGrant). Order of checks for every network request:
  * the cache first (local), then the setting and the optional host permission
  * (`permissions.contains`; without both: `no-permission`, and nothing is sent), then the
  * {@link Limiter} queue. Only folded titles or an arXiv id ever leave the machine.
@@ -7,22 +8,23 @@
 import { browser } from 'wxt/browser';
 import { problem } from '@/lib/i18n/errors';
 import { parseArxivId } from '@/lib/links/arxiv';
-import type { MessageError } from '@/lib/messages';
+import type { Outcome, StoreChange } from '@/lib/core/result';
 import { readSettings } from '@/lib/settings';
 import { mergeTitleIntoArxiv } from '@/lib/store/arxiv-link';
 import type { Store } from '@/lib/store/db';
 import type { ArxivTitleRecord } from '@/lib/store/schema';
-import { parseAtom, type ArxivEntry } from '@/lib/arxiv/atom';
+import { parseAtom } from '@/lib/arxiv/atom';
+import type { ArxivEntry } from '@/lib/store/schema';
 import {
   pruneExpired,
   readPaper,
   readTitles,
-  titleCacheKey,
   writeCorrection,
   writePapers,
   writeTitles,
   type TitleOutcome,
 } from '@/lib/arxiv/cache';
+import { titleCacheKey } from '@/lib/core/keys';
 import { createLimiter, type FetchFailure, type Limiter } from '@/lib/arxiv/limiter';
 import { bestMatch } from '@/lib/arxiv/match';
 import { batches, idLookupUrl, titleSearchUrl, ARXIV_ORIGIN } from '@/lib/arxiv/query';
@@ -35,18 +37,6 @@ import {
   type ArxivTitleStatus,
 } from '@/lib/arxiv/status';
 import { revisionSince } from '@/lib/arxiv/versions';
-
-/** A change the store service broadcasts (the shape of `StoreChange` in lib/messages.ts). */
-interface Change {
-  kind: 'papers' | 'episodes' | 'listens';
-  keys: string[] | null;
-}
-
-/** A handler's answer, as the store service takes it. */
-type Outcome<T> = {
-  result: { ok: true; value: T } | { ok: false; error: MessageError };
-  changes?: Change[];
-};
 
 /** What the handlers need from the browser (tests pass fakes). */
 export interface ArxivDeps {
@@ -72,7 +62,7 @@ export function arxivDeps(): ArxivDeps {
   return defaultDeps;
 }
 
-function ok<T>(value: T, changes?: Change[]): Outcome<T> {
+function ok<T>(value: T, changes?: StoreChange[]): Outcome<T> {
   return changes?.length
     ? { result: { ok: true, value }, changes }
     : { result: { ok: true, value } };
@@ -104,7 +94,7 @@ function yearOf(time: string | null): number | null {
  * Points the paper saved (or cited) under the title at the arXiv entry; returns the store
  * changes to broadcast.
  */
-async function adopt(store: Store, key: string, entry: ArxivEntry): Promise<Change[]> {
+async function adopt(store: Store, key: string, entry: ArxivEntry): Promise<StoreChange[]> {
   const candidate = candidateOf(entry);
   const linked = await mergeTitleIntoArxiv(store, key, {
     arxivId: entry.arxivId,
@@ -113,7 +103,7 @@ async function adopt(store: Store, key: string, entry: ArxivEntry): Promise<Chan
     authors: entry.authors,
     year: yearOf(entry.published),
   });
-  const changes: Change[] = [];
+  const changes: StoreChange[] = [];
   if (linked.mergedTitle) changes.push({ kind: 'papers', keys: [key, `arxiv:${entry.arxivId}`] });
   if (linked.episodes.length > 0) changes.push({ kind: 'episodes', keys: linked.episodes });
   return changes;
@@ -148,7 +138,7 @@ export async function resolveTitles(
     const key = keys[i];
     if (key && !found.has(key) && !missing.has(key)) missing.set(key, s);
   });
-  const changes: Change[] = [];
+  const changes: StoreChange[] = [];
   // A title resolved earlier whose paper is still under its title (the move failed, or the paper
   // was saved after the answer was cached) moves now: adopting is idempotent.
   const resolved = [...cached].filter(
@@ -190,7 +180,7 @@ async function lookUpBatch(
   store: Store,
   batch: [string, TitleQuery][],
   limiter: Limiter,
-  changes: Change[],
+  changes: StoreChange[],
 ): Promise<Map<string, ArxivStatus>> {
   const out = new Map<string, ArxivStatus>();
   const url = titleSearchUrl(batch.map(([, q]) => q.title));

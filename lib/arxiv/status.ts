@@ -3,7 +3,7 @@
  * paper's metadata: plain JSON values that cross a runtime message.
  */
 import { arxivAbsUrl, arxivPdfUrl } from '@/lib/links/arxiv';
-import type { ArxivEntry } from '@/lib/arxiv/atom';
+import type { ArxivEntry } from '@/lib/store/schema';
 import type { RevisionVerdict } from '@/lib/arxiv/versions';
 
 /** Why a lookup brought no answer. */

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { localiseError, problem } from '@/lib/i18n/errors';
-import { ask, type ReplyOf } from '@/lib/messages';
+import { ask, type ReplyOf } from '@/lib/protocol/client';
 import { FEED_PERMISSION } from '@/lib/catalog/feed';
 
 /**

@@ -6,21 +6,12 @@
  */
 import { browser } from 'wxt/browser';
 import { fail } from '@/lib/i18n/errors';
-import { success, type Result } from '@/lib/messages';
+import { success, type Result } from '@/lib/core/result';
+import type { FeedImportReport } from '@/lib/protocol/requests';
 import { recordCatalog } from '@/lib/store/catalog';
 import type { Store } from '@/lib/store/db';
 import { readTextCapped } from '@/lib/fetch-text';
 import { FEED_PERMISSION, FEED_URL, MAX_FEED_BYTES, readFeedText } from '@/lib/catalog/feed';
-
-/** What an import did. */
-export interface FeedImportReport {
-  /** Items the feed holds. */
-  episodes: number;
-  /** Episodes recorded (every item with an mp3, a visualization link or a title). */
-  recorded: number;
-  /** Their keys, in feed order (for the change broadcast). */
-  keys: string[];
-}
 
 /** What the import needs from the browser; tests give their own. */
 export interface FeedImportDeps {

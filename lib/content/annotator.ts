@@ -28,7 +28,7 @@ import {
 import { rootOf } from '@/lib/content/roots';
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import type { Source } from '@/lib/sources/types';
-import { episodeKey, paperKey } from '@/lib/store/keys';
+import { episodeKey, paperKey } from '@/lib/core/keys';
 
 /** Pages with at most this many sources fill every host at once; bigger ones as they come near. */
 const EAGER_SOURCES = 400;

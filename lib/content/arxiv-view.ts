@@ -5,7 +5,7 @@
  */
 import type { ArxivMetadata, ArxivStatus } from '@/lib/arxiv/status';
 import { format, t, type Locale, type MessageKey } from '@/lib/i18n/index';
-import { isHttpUrl } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
 import type { Source } from '@/lib/sources/types';
 
 /**

@@ -3,7 +3,7 @@
  * PDFs "open all" opens and when it asks first, how the "choose which to save" list filters, and
  * what a cited episode's listen state reads as.
  */
-import { isHttpUrl } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
 import type { ListenState } from '@/lib/store/schema';
 import type { Source } from '@/lib/sources/types';
 

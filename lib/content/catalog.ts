@@ -5,7 +5,9 @@
  * per page content: never one message per episode.
  */
 import type { FoundEpisode } from '@/lib/hosts/episode';
-import { ask, episodeForMessage, isHttpUrl, LIMITS } from '@/lib/messages';
+import { ask, episodeForMessage } from '@/lib/protocol/client';
+import { isHttpUrl } from '@/lib/core/urls';
+import { LIMITS } from '@/lib/core/limits';
 import { siteOf } from '@/lib/hosts/index';
 
 /** The catalog entries of a page read: its episodes that have no place in the page's DOM. */

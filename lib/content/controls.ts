@@ -5,7 +5,7 @@
  * with {@link setPressed} and {@link setEpisodeCounts} once the background answers.
  */
 import { format, plural, shortDate, t } from '@/lib/i18n/index';
-import { isHttpUrl } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
 import type { Source } from '@/lib/sources/types';
 import { citedEpisodeLink, type CitedEpisodeState } from '@/lib/content/bar';
 import { attachRoot } from '@/lib/content/roots';

@@ -6,7 +6,9 @@
  * IntersectionObserver and no constructable stylesheets.
  */
 import { browser } from 'wxt/browser';
-import { ask, isHttpUrl, messaging, type StoreChange } from '@/lib/messages';
+import { ask, messaging } from '@/lib/protocol/client';
+import { isHttpUrl } from '@/lib/core/urls';
+import { type StoreChange } from '@/lib/core/result';
 import { playableKeys, playingMoment, resumeEpisode } from '@/lib/content/playback';
 import type { SavedMoment } from '@/lib/store/schema';
 

@@ -7,7 +7,7 @@
 import type { ContentEnv } from '@/lib/content/env';
 import type { Panel } from '@/lib/content/panels';
 import type { FoundEpisode } from '@/lib/hosts/episode';
-import type { StoreChange } from '@/lib/messages';
+import type { StoreChange } from '@/lib/core/result';
 import type { Source } from '@/lib/sources/types';
 
 /** A source the page shows, with its host. */

@@ -12,7 +12,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FoundEpisode } from '@/lib/hosts/episode';
-import { ask, LIMITS } from '@/lib/messages';
+import { ask } from '@/lib/protocol/client';
+import { LIMITS } from '@/lib/core/limits';
 import { momentFromHash } from '@/lib/playback/moment';
 import {
   PlaybackTracker,
@@ -22,7 +23,7 @@ import {
   type TrackedEvent,
 } from '@/lib/playback/tracker';
 import type { SavedMoment } from '@/lib/store/schema';
-import { episodeKey } from '@/lib/store/keys';
+import { episodeKey } from '@/lib/core/keys';
 
 /** How long after a seek while paused the position is saved, if nothing else saved it. */
 const TRAILING_SAVE_MS = 1_200;

@@ -6,7 +6,8 @@
  * stayed pressed).
  */
 import type { Page } from '@/lib/content/feature';
-import { LIMITS, type Result } from '@/lib/messages';
+import { LIMITS } from '@/lib/core/limits';
+import { type Result } from '@/lib/core/result';
 
 /** In chunks of `size`. */
 export function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -6,7 +6,7 @@
  * (its label, extension and media type) must not carry it.
  */
 import type { PaperWithCitations } from '@/lib/export/cited-by';
-import type { PaperExportFormat } from '@/lib/views';
+import type { PaperExportFormat } from '@/lib/store/library/types';
 
 /** One export format. */
 export interface ExportFormat {

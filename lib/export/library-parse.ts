@@ -18,7 +18,7 @@ import {
 } from '@retorquere/bibtex-parser';
 import { htmlToText } from '@/lib/html-text';
 import { englishText, firstLine, type ErrorText } from '@/lib/i18n/errors';
-import { MAX_BACKUP_BYTES } from '@/lib/store/backup-format';
+import { MAX_BACKUP_BYTES } from '@/lib/store/backup/format';
 import { parseToCsl, type CslData } from '@/lib/export/citation-js';
 import { cleanLibraryText } from '@/lib/export/library-text';
 import { joinName, type CslName } from '@/lib/export/names';

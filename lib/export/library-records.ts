@@ -7,7 +7,7 @@
 import { arxivPdfUrl, parseArxivId, parseArxivUrl, type ArxivRef } from '@/lib/links/arxiv';
 import { doiFromUrl } from '@/lib/links/classify';
 import { stampNew } from '@/lib/store/fields';
-import { normaliseDoi, paperKey } from '@/lib/store/keys';
+import { normaliseDoi, paperKey } from '@/lib/core/keys';
 import { cleanTags } from '@/lib/store/papers';
 import { PAPER_FIELDS, type PaperRecord } from '@/lib/store/schema';
 import { bareDoi, CITED_IN_PREFIX } from '@/lib/export/csl';

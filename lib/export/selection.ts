@@ -4,7 +4,7 @@
  * (`citecast-papers-2026-11-28.bib`) and media type for the download.
  */
 import type { Store } from '@/lib/store/db';
-import type { PaperExportFormat } from '@/lib/views';
+import type { PaperExportFormat } from '@/lib/store/library/types';
 import { papersWithCitations } from '@/lib/export/cited-by';
 import { EXPORT_FORMATS } from '@/lib/export/formats';
 

@@ -11,9 +11,9 @@
  * A parameter holds a fact (a field path, a number, a key); `reason` holds a nested text (why a
  * backup was refused), rendered in the same language into `{reason}`.
  */
-import type { ErrorCode, MessageError, Result } from '@/lib/messages';
-import { uiLocale } from '@/lib/i18n/index';
-import { translator, type Locale } from '@/lib/i18n/translate';
+import type { ErrorCode, ErrorFacts, MessageError, Result } from '@/lib/core/result';
+import { uiLocale, type Locale } from '@/lib/i18n/index';
+import { translator } from '@/lib/i18n/translate';
 
 /** A text to show: its key in the tables below, its facts, and an optional nested reason. */
 export interface ErrorText {
@@ -258,7 +258,7 @@ export function firstLine(text: string, max = MAX_PARAM): string {
 }
 
 /** `text` rendered in `locale`, every `{name}` filled in (an unknown key renders as `null`). */
-function render(text: ErrorText, locale: Locale, depth = 0): string | null {
+function render(text: ErrorFacts, locale: Locale, depth = 0): string | null {
   if (!isErrorKey(text.key)) return null;
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(text.params ?? {})) {
@@ -282,7 +282,7 @@ export function englishText(text: ErrorText): string {
  * them, else its own message. Always one line, never a stack trace.
  */
 export function errorText(
-  error: { message: string; text?: ErrorText },
+  error: { message: string; text?: ErrorFacts },
   locale: Locale = errorLocale(),
 ): string {
   const rendered = error.text ? render(error.text, locale) : null;
@@ -361,7 +361,7 @@ export function setErrorLocale(locale: Locale | undefined): void {
  * again in another language). Used where a reply reaches a page, so every place that shows
  * `error.message` shows the page's language.
  */
-export function localiseError<E extends { message: string; text?: ErrorText }>(
+export function localiseError<E extends { message: string; text?: ErrorFacts }>(
   error: E,
   locale: Locale = errorLocale(),
 ): E {

@@ -22,4 +22,5 @@ export {
   titleSlug,
   type EpisodeStem,
 } from '@/lib/links/episodes';
-export { findUrls, hostOf, httpUrlOrNull, isSpace, pathOf, type UrlMatch } from '@/lib/links/urls';
+export { findUrls, hostOf, isSpace, pathOf, type UrlMatch } from '@/lib/links/urls';
+export { httpUrlOrNull } from '@/lib/core/urls';

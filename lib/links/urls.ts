@@ -90,16 +90,6 @@ export function isSpace(code: number): boolean {
   );
 }
 
-/**
- * Returns `value` when it is an absolute http(s) URL, else `null`. Everything that becomes a
- * clickable link goes through here: `javascript:`, `data:` and relative URLs never do.
- */
-export function httpUrlOrNull(value: string | null | undefined): string | null {
-  if (typeof value !== 'string') return null;
-  // A scheme, then a host made of host characters; no whitespace anywhere.
-  return /^https?:\/\/[\p{L}\p{N}.-]+(?::\d+)?(?:[/?#]\S*)?$/iu.test(value) ? value : null;
-}
-
 /** The lower-cased host of an http(s) URL without a leading `www.`, or `null`. */
 export function hostOf(url: string): string | null {
   const m = /^https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)/i.exec(url);

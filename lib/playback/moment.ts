@@ -8,7 +8,7 @@
  * page's player there.
  */
 import { format, t, type Locale } from '@/lib/i18n/index';
-import { isHttpUrl } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
 
 /** `seconds` as a clock: `m:ss` under an hour, else `h:mm:ss` (negative or unknown reads 0:00). */
 export function formatClock(seconds: number): string {

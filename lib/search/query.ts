@@ -16,7 +16,7 @@
  * that can never be valid (`y:abc`, `is:done`) is searched as plain words and listed in `invalid`,
  * so the list shows nothing matches instead of silently ignoring what was typed.
  */
-import type { ReadState } from '@/lib/store/schema';
+import type { ReadState } from '@/lib/core/paper';
 
 /** An inclusive range of years; `null` leaves that end open. */
 export interface YearRange {

@@ -8,4 +8,5 @@ export {
   type Citation,
 } from '@/lib/sources/citation';
 export { findVisualizationUrl } from '@/lib/sources/visualization';
-export type { ParsedSources, Source, SourceKind } from '@/lib/sources/types';
+export type { ParsedSources, Source } from '@/lib/sources/types';
+export type { SourceKind } from '@/lib/core/paper';

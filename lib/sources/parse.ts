@@ -12,7 +12,8 @@ import { classifyFoundUrl, scholarQuery, type LinkInfo } from '@/lib/links/class
 import { findUrls, isSpace, type UrlMatch } from '@/lib/links/urls';
 import { readCitation, type Citation } from '@/lib/sources/citation';
 import { isLegacyBlock, readLegacyBlock } from '@/lib/sources/legacy';
-import type { ParsedSources, Source, SourceKind } from '@/lib/sources/types';
+import type { SourceKind } from '@/lib/core/paper';
+import type { ParsedSources, Source } from '@/lib/sources/types';
 import { findVisualizationUrl, nextVisualizationMarker } from '@/lib/sources/visualization';
 
 // The list's label, most specific first: the show writes `Sources:`; legacy blocks `Source:`;

@@ -1,32 +1,11 @@
-import type { EpisodeStem } from '@/lib/links/episodes';
-
-/** `episode` for a podcast episode, `paper` for any cited work, `other` for any other link. */
-export type SourceKind = 'paper' | 'episode' | 'other';
+import type { SnapshotSource } from '@/lib/core/paper';
 
 /**
- * One source of an episode description, with the fields the `parse` command prints, plus where it
- * stands in the text (the content script places its controls with `start`/`end`).
+ * One source of an episode description: the fields of a cited source (its kind, title,
+ * authors, year, link and identifiers), plus where it stands in the text (the content script
+ * places its controls with `start`/`end`).
  */
-export interface Source {
-  /** The source's own title as written; for a cited episode, without the show name or quotes. */
-  title: string | null;
-  /** Person names in order; `et al.` and placeholders dropped. */
-  authors: string[];
-  /** The first four-digit year of the citation text, never from a URL. */
-  year: number | null;
-  /** The link exactly as the description gives it. */
-  url: string | null;
-  kind: SourceKind;
-  /** arXiv id without version, from an arXiv link. */
-  arxivId: string | null;
-  /** The arXiv PDF (cited version kept) or a direct PDF link. */
-  pdfUrl: string | null;
-  /** The arXiv version the link cites (`v2` → 2). */
-  arxivVersion: number | null;
-  /** A DOI from the link. */
-  doi: string | null;
-  /** For a cited episode of the show: date, slug and stem of its mp3. */
-  episode: EpisodeStem | null;
+export interface Source extends SnapshotSource {
   /** The item number in a numbered list, else `null`. */
   number: number | null;
   /** Start of the source's text in the input (its number, or its first character). */

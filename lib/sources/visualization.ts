@@ -3,7 +3,8 @@
  * `Interactive Visualization: <a href="URL">Title</a>` (the feed), `… Title [URL]` (hosts that
  * flatten links) and `… Title` with the URL on the next line (older descriptions).
  */
-import { findUrls, httpUrlOrNull, isSpace } from '@/lib/links/urls';
+import { httpUrlOrNull } from '@/lib/core/urls';
+import { findUrls, isSpace } from '@/lib/links/urls';
 
 // The label is `Interactive Visualization:` (any case, any whitespace, s or z); this finds its
 // second word, and the first is checked before it.

@@ -1,6 +1,6 @@
 /**
  * Moving a paper known by its title under its arXiv id, once a title-only source is resolved on
- * arXiv (issue 8): the `title:` record merges into the `arxiv:` record (tags, notes and
+ * arXiv: the `title:` record merges into the `arxiv:` record (tags, notes and
  * addresses joined; the earliest save date, with where it was saved from; the furthest read
  * state), the episodes' citations and source lists point at the arXiv key, and the title record
  * goes. One transaction: all of it happens, or none.
@@ -10,12 +10,8 @@ import type { IDBPTransaction } from 'idb';
 import type { Store } from '@/lib/store/db';
 import { applyChanges } from '@/lib/store/fields';
 import { mergeRecord, PAPER_COMBINE_RULES } from '@/lib/store/merge';
-import {
-  READ_STATES,
-  type CitecastSchema,
-  type PaperRecord,
-  type StoreName,
-} from '@/lib/store/schema';
+import { READ_STATES } from '@/lib/core/paper';
+import type { CitecastSchema, PaperRecord, StoreName } from '@/lib/store/schema';
 
 /** What the arXiv record gains from the resolution (fills only what the papers lack). */
 export interface ArxivLinkFacts {

@@ -1,11 +1,11 @@
 /**
- * The show's whole catalog in the store (issue 7): many episodes recorded in one transaction (the
+ * The show's whole catalog in the store: many episodes recorded in one transaction (the
  * home page's `searchIndex` or the RSS feed), "heard N of M" with the episodes not heard yet, and
  * listen states for keys a page knows in another form than the store (a cited episode known only
  * by title, or by an mp3 whose episode was logged by title).
  */
 import { parseEpisodeStem, slugMatchesTitle } from '@/lib/links/episodes';
-import type { CheckedData, StoreChange } from '@/lib/messages';
+import type { StoreChange } from '@/lib/core/result';
 import type { Store } from '@/lib/store/db';
 import {
   episodeTransaction,
@@ -13,7 +13,7 @@ import {
   type EpisodeSighting,
   type EpisodeTransaction,
 } from '@/lib/store/episodes';
-import { isEpisodeTitleKey } from '@/lib/store/keys';
+import { isEpisodeTitleKey } from '@/lib/core/keys';
 import type { EpisodeRecord, ListenRecord, ListenState } from '@/lib/store/schema';
 
 /** The show's own site, where an episode's mp3 lives under `/episodes/{stem}.mp3`. */
@@ -48,37 +48,6 @@ export async function recordCatalog(
     throw error;
   }
   return keys;
-}
-
-/** The origin of `url`, or `null` when it is not an absolute URL. */
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Why a content script on `senderUrl` may not record this catalog (`null`: it may): a page
- * records only what its own site shows, so every address in it must be on the sender's origin.
- * Extension pages (`senderUrl` null) may record any.
- */
-export function catalogRefusal(
-  data: CheckedData<'recordCatalog'>,
-  senderUrl: string | null,
-): string | null {
-  if (senderUrl === null) return null;
-  const origin = originOf(senderUrl);
-  const pages = [data.pageUrl, ...data.episodes.map((e) => e.pageUrl)];
-  return pages.every((p) => p === null || originOf(p) === origin)
-    ? null
-    : 'A page may only record episodes seen on its own site.';
-}
-
-/** The episodes of a `recordCatalog` request as sightings (each on its own page, else the request's). */
-export function catalogSightings(data: CheckedData<'recordCatalog'>): EpisodeSighting[] {
-  return data.episodes.map((e) => ({ ...e, pageUrl: e.pageUrl ?? data.pageUrl }));
 }
 
 /**

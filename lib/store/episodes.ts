@@ -4,7 +4,7 @@
  * its record, citations and listen move under the stem.
  */
 import type { IDBPTransaction } from 'idb';
-import type { Source } from '@/lib/sources/types';
+import type { SnapshotSource } from '@/lib/core/paper';
 import type { Store } from '@/lib/store/db';
 import { applyChanges, sameValue, stampNew } from '@/lib/store/fields';
 import {
@@ -13,7 +13,7 @@ import {
   isEpisodeTitleKey,
   normaliseTitle,
   paperKey,
-} from '@/lib/store/keys';
+} from '@/lib/core/keys';
 import { remember } from '@/lib/store/tombstones';
 import {
   CITATION_MERGE_RULES,
@@ -32,21 +32,6 @@ import {
   type SourceSnapshot,
   type StoreName,
 } from '@/lib/store/schema';
-
-/** What recording needs of a parsed source (a `Source` of lib/sources has all of it). */
-export type SnapshotSource = Pick<
-  Source,
-  | 'title'
-  | 'authors'
-  | 'year'
-  | 'url'
-  | 'kind'
-  | 'arxivId'
-  | 'arxivVersion'
-  | 'doi'
-  | 'pdfUrl'
-  | 'episode'
->;
 
 /** One episode as a page shows it (a `FoundEpisode` of lib/episode.ts plus the page address). */
 export interface EpisodeSighting {

@@ -13,17 +13,17 @@
  * ({@link warmLibrary}) right after its first rows are painted, so the search is ready by the
  * time someone types.
  */
-import { success } from '@/lib/messages';
-import type { RecentListen } from '@/lib/views';
+import { success } from '@/lib/core/result';
+import type { RecentListen } from '@/lib/store/library/types';
 import type { Store } from '@/lib/store/db';
-import { pickRecentListens, recentListens } from '@/lib/store/episode-log';
+import { pickRecentListens, recentListens } from '@/lib/store/library/episode-log';
 import type { LibraryCache } from '@/lib/store/library-cache';
-import type { LibraryOutcome } from '@/lib/store/library-requests';
-import { episodeSummary, listenView } from '@/lib/store/library-views';
-import { queryPapers } from '@/lib/store/queries';
-import { recentSavesFromStore, type RecentSaves } from '@/lib/store/recent-saves';
+import type { Outcome as LibraryOutcome } from '@/lib/core/result';
+import { episodeSummary, listenView } from '@/lib/store/library/views';
+import { queryPapers } from '@/lib/store/library/queries';
+import { recentSavesFromStore, type RecentSaves } from '@/lib/store/library/recent-saves';
 
-export type { RecentSaves } from '@/lib/store/recent-saves';
+export type { RecentSaves } from '@/lib/store/library/recent-saves';
 
 /**
  * The listens {@link recentListens} answers, read from the store: every listen (small records,

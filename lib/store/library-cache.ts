@@ -14,10 +14,10 @@
  * rebuilds it from the store, so it never holds anything the store does not. The search index is
  * built from the copy only when a query first has text (the popup's first page needs none).
  */
-import type { StoreChange } from '@/lib/messages';
+import type { StoreChange } from '@/lib/core/result';
 import { PaperSearch, type PaperDocument } from '@/lib/search/index';
 import type { Store } from '@/lib/store/db';
-import { episodeTitleKey } from '@/lib/store/keys';
+import { episodeTitleKey } from '@/lib/core/keys';
 import type { CitationRecord, EpisodeRecord, ListenRecord, PaperRecord } from '@/lib/store/schema';
 
 /** The library as the queries read it. Treat as read-only outside this module. */

@@ -12,7 +12,7 @@ export { LISTEN_MERGE_RULES, mergeListens };
 /**
  * The default share of an episode's length that must really have been played (media seconds
  * that advanced while playing, not the position: seeking to the end is not listening) for it
- * to count as heard. Settings can change it (issue 7: 90 % by default).
+ * to count as heard. Settings can change it (90 % by default).
  */
 export const DEFAULT_HEARD_SHARE = 0.9;
 

@@ -5,7 +5,7 @@
  * version is a new entry at the end of `MIGRATIONS`; existing entries are never edited.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { normaliseTitle } from '@/lib/store/keys';
+import { normaliseTitle } from '@/lib/core/keys';
 import type { CitecastSchema } from '@/lib/store/schema';
 
 /** The upgrade transaction's database, as a migration sees it. */

@@ -2,23 +2,13 @@
  * The library of papers: save and unsave, read state, tags and note, "is it saved?" for a whole
  * page at once, and the newest saved papers. Every write stamps the fields it changes.
  */
-import type { Source } from '@/lib/sources/types';
+import type { SavableSource } from '@/lib/core/paper';
 import type { Store } from '@/lib/store/db';
 import { applyChanges, sameValue, stampNew } from '@/lib/store/fields';
-import { paperKey } from '@/lib/store/keys';
+import { paperKey } from '@/lib/core/keys';
 import { editSet, joinLists, PAPER_MERGE_RULES } from '@/lib/store/merge';
-import {
-  PAPER_FIELDS,
-  type PaperRecord,
-  type ReadState,
-  type SavedMoment,
-} from '@/lib/store/schema';
-
-/** What saving needs of a parsed source (a `Source` of lib/sources has all of it). */
-export type SavableSource = Pick<
-  Source,
-  'title' | 'authors' | 'year' | 'url' | 'arxivId' | 'doi' | 'pdfUrl'
->;
+import { PAPER_FIELDS, type PaperRecord, type SavedMoment } from '@/lib/store/schema';
+import type { ReadState } from '@/lib/core/paper';
 
 export { PAPER_MERGE_RULES };
 

@@ -5,7 +5,7 @@
  * a record's key never changes.
  */
 import type { DBSchema } from 'idb';
-import type { ArxivEntry } from '@/lib/arxiv/atom';
+import type { ReadState } from '@/lib/core/paper';
 import type { ItemTimes, Tombstone } from '@/lib/store/merge';
 
 /** The database's name in the extension's origin. */
@@ -13,12 +13,6 @@ export const DATABASE_NAME = 'citecast';
 
 /** When each field of a record was last changed, epoch ms. A missing field was never set. */
 export type FieldTimes<T> = Partial<Record<Exclude<keyof T, 'modified'>, number>>;
-
-/** How far the listener has got with a paper. */
-export type ReadState = 'unread' | 'reading' | 'read';
-
-/** Every read state, in order. */
-export const READ_STATES: readonly ReadState[] = ['unread', 'reading', 'read'];
 
 /** A paper in the library. Unsaving keeps the record (with `savedAt: null`) so merges see it. */
 export interface PaperRecord {
@@ -47,8 +41,8 @@ export interface PaperRecord {
   note: string;
   /**
    * Where the listener was when saving it: the episode playing on the page and the position, in
-   * seconds ("saved at 12:34 in …"). Absent when nothing was playing; records from before issue 7
-   * and old backups do not have it.
+   * seconds ("saved at 12:34 in …"). Absent when nothing was playing; records made before moments
+   * were kept, and old backups, do not have it.
    */
   savedMoment?: SavedMoment;
   modified: FieldTimes<PaperRecord>;
@@ -119,9 +113,6 @@ export interface CitationRecord {
 
 /** Where the listener is with an episode. */
 export type ListenState = 'unheard' | 'in_progress' | 'heard';
-
-/** Every listen state, in order. */
-export const LISTEN_STATES: readonly ListenState[] = ['unheard', 'in_progress', 'heard'];
 
 /** The listening log of one episode. Key: `episodeKey`. */
 export interface ListenRecord {
@@ -218,6 +209,30 @@ export interface CitecastSchema extends DBSchema {
     value: Tombstone;
     indexes: { byDeletedAt: number };
   };
+}
+
+/** One paper of an arXiv API answer, as the cache keeps it. */
+export interface ArxivEntry {
+  /** The id without version: `2511.20172`, `hep-th/9901001`. */
+  arxivId: string;
+  /** The version this entry describes (the latest, unless a version was asked for). */
+  version: number | null;
+  /** Whitespace collapsed. */
+  title: string;
+  /** The abstract, whitespace collapsed. */
+  summary: string;
+  authors: string[];
+  /** When version 1 was submitted (ISO 8601 as arXiv writes it), or `null`. */
+  published: string | null;
+  /** When the version of this entry was submitted, or `null`. */
+  updated: string | null;
+  /** The PDF of this version (https). */
+  pdfUrl: string;
+  /** The abstract page of this version (https). */
+  absUrl: string;
+  doi: string | null;
+  journalRef: string | null;
+  primaryCategory: string | null;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Exports of many papers: the background exports at most a few thousand keys per request, so
  * "all" is asked in parts, and the parts are joined here into one file.
  */
-import type { PaperExportFormat } from '@/lib/views';
+import type { PaperExportFormat } from '@/lib/store/library/types';
 
 /** One file from parts exported separately: CSL-JSON arrays concatenated, text joined. */
 export function joinExportParts(format: PaperExportFormat, parts: readonly string[]): string {

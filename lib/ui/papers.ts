@@ -1,5 +1,5 @@
 /** How the pages show a saved paper: its link and its byline. */
-import { isHttpUrl } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
 import type { PaperRecord } from '@/lib/store/schema';
 
 /**

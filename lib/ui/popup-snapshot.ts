@@ -13,7 +13,7 @@
  * ignored. "Delete all my data" clears it with everything else.
  */
 import { settingsFrom, type Settings } from '@/lib/settings';
-import type { RecentSaves } from '@/lib/store/recent-saves';
+import type { RecentSaves } from '@/lib/store/library/recent-saves';
 
 /** The `localStorage` key of the snapshot. */
 export const POPUP_SNAPSHOT_KEY = 'citecast.popup.firstScreen';

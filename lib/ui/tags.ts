@@ -4,7 +4,7 @@
  * doubled, as in CSV), so the field reads back every tag exactly as it came, an imported one
  * included; `ML` and `ml` stay two tags.
  */
-import { LIMITS } from '@/lib/limits';
+import { LIMITS } from '@/lib/core/limits';
 
 /** The tags in a field's text, or why they cannot be saved (`tooMany`, or `tooLong` with the tag). */
 export type ParsedTags =

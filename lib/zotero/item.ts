@@ -11,7 +11,7 @@
 import type { CitingEpisode } from '@/lib/export/cited-by';
 import { SHOW_NAME } from '@/lib/hosts/show-site';
 import { format, t, type Locale } from '@/lib/i18n/index';
-import { isHttpUrl } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
 import { formatClock } from '@/lib/playback/moment';
 import type { PaperRecord } from '@/lib/store/schema';
 

@@ -12,11 +12,12 @@ import { browser } from 'wxt/browser';
 import { papersWithCitations, type PaperWithCitations } from '@/lib/export/cited-by';
 import { fail, type ErrorKey } from '@/lib/i18n/errors';
 import { localeFor } from '@/lib/i18n/translate';
-import { success, type Result } from '@/lib/messages';
+import { success, type Result } from '@/lib/core/result';
 import { readSettings } from '@/lib/settings';
 import type { Store } from '@/lib/store/db';
-import { normaliseDoi, normaliseTitle, paperKey } from '@/lib/store/keys';
-import { sourceAsPaper, type SavableSource } from '@/lib/store/papers';
+import { normaliseDoi, normaliseTitle, paperKey } from '@/lib/core/keys';
+import type { SavableSource } from '@/lib/core/paper';
+import { sourceAsPaper } from '@/lib/store/papers';
 import {
   localItems,
   saveAttachment,

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canSave, fillSource } from '@/lib/content/controls';
-import { adoptStyleElement } from '@/lib/content/env';
-import { episodeForMessage } from '@/lib/messages';
+import { episodeForMessage } from '@/lib/protocol/client';
 import { readPage } from '@/lib/hosts/read/page';
+import { adoptStyleElement } from '@/lib/content/env';
 import { parseSources } from '@/lib/sources/parse';
 import { htmlDocument } from '@/scripts/read-saved-page';
 

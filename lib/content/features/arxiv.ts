@@ -19,14 +19,15 @@ import {
 } from '@/lib/content/arxiv-view';
 import { ARXIV_STYLES } from '@/lib/content/arxiv-styles';
 import { setEpisodeStatus } from '@/lib/content/controls';
-import type { Feature, Page, SourceInfo } from '@/lib/content/feature';
 import { rootOf } from '@/lib/content/roots';
-import { titleCacheKey } from '@/lib/arxiv/cache';
+import { titleCacheKey } from '@/lib/core/keys';
+import type { Feature, Page, SourceInfo } from '@/lib/content/feature';
 import { RESOLVE_LIMIT, TITLES_PER_REQUEST } from '@/lib/arxiv/query';
 import type { ArxivStatus } from '@/lib/arxiv/status';
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import { format, t } from '@/lib/i18n/index';
-import { LIMITS } from '@/lib/messages';
+import { ask } from '@/lib/protocol/client';
+import { LIMITS } from '@/lib/core/limits';
 import { onSettingsChanged, readSettings } from '@/lib/settings';
 import type { Source } from '@/lib/sources/types';
 

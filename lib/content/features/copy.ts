@@ -9,7 +9,8 @@ import type { EpisodeInfo, Feature, Page, SourceInfo } from '@/lib/content/featu
 import { savable, type SaveFeature } from '@/lib/content/features/save';
 import { readingListMarkdown, sourceMarkdownLink } from '@/lib/export/reading-list';
 import { t } from '@/lib/i18n/index';
-import { isHttpUrl, LIMITS } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
+import { LIMITS } from '@/lib/core/limits';
 
 /** How long a button says "Copied" (or that it could not). */
 const FLASH_MS = 2500;

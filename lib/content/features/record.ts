@@ -6,7 +6,9 @@ import type { EpisodeInfo, Feature, Page } from '@/lib/content/feature';
 import type { HeardFeature } from '@/lib/content/features/heard';
 import { chunks } from '@/lib/content/states';
 import type { FoundEpisode } from '@/lib/hosts/episode';
-import { episodeForMessage, isHttpUrl, LIMITS } from '@/lib/messages';
+import { episodeForMessage } from '@/lib/protocol/client';
+import { isHttpUrl } from '@/lib/core/urls';
+import { LIMITS } from '@/lib/core/limits';
 import { pageFacts, speaksForShow } from '@/lib/hosts/show-page';
 
 /** Episodes a list records per task and per message (the background takes up to 250). */

@@ -6,7 +6,9 @@
 import { setEpisodeCounts, setPressed } from '@/lib/content/controls';
 import type { Feature, Page, SourceInfo } from '@/lib/content/feature';
 import { changedKeys, createStates } from '@/lib/content/states';
-import { isHttpUrl, LIMITS, type RequestData } from '@/lib/messages';
+import { isHttpUrl } from '@/lib/core/urls';
+import { LIMITS } from '@/lib/core/limits';
+import { type RequestData } from '@/lib/protocol/requests';
 import type { Source } from '@/lib/sources/types';
 
 /** The fields of a source the background saves (http(s) addresses only). */

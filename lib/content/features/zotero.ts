@@ -11,7 +11,8 @@ import { savable } from '@/lib/content/features/save';
 import { buildAskPanel } from '@/lib/content/panels';
 import { changedKeys, chunks } from '@/lib/content/states';
 import { format, t } from '@/lib/i18n/index';
-import { LIMITS, type RequestData } from '@/lib/messages';
+import { LIMITS } from '@/lib/core/limits';
+import { type RequestData } from '@/lib/protocol/requests';
 
 /** The Zotero feature, and the send the choose panel uses. */
 export interface ZoteroFeature extends Feature {

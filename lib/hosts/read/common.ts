@@ -5,7 +5,7 @@
  */
 import { parseHumanDate, readDateLine, type DateLine } from '@/lib/dates/index';
 import type { DescriptionLocation, FoundEpisode } from '@/lib/hosts/episode';
-import { httpUrlOrNull } from '@/lib/links/urls';
+import { httpUrlOrNull } from '@/lib/core/urls';
 import { parseSources } from '@/lib/sources/parse';
 import {
   extractText,

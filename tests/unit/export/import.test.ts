@@ -5,7 +5,7 @@ import { errorText, problem } from '@/lib/i18n/errors';
 import { papersWithCitations } from '@/lib/export/cited-by';
 import { EXPORT_FORMATS, type PaperFormat } from '@/lib/export/formats';
 import type { Store } from '@/lib/store/db';
-import { exportBackupJson } from '@/lib/store/backup';
+import { exportBackupJson } from '@/lib/store/backup/backup';
 import { getPaper, savePaper, setReadState, setTags } from '@/lib/store/papers';
 import type { PaperRecord } from '@/lib/store/schema';
 import {

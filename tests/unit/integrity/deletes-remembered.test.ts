@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mergeTitleIntoArxiv } from '@/lib/store/arxiv-link';
-import { exportBackup, exportBackupJson, importBackup } from '@/lib/store/backup';
-import type { Backup } from '@/lib/store/backup-format';
+import { exportBackup, exportBackupJson, importBackup } from '@/lib/store/backup/backup';
+import type { Backup } from '@/lib/store/backup/format';
 import type { Store } from '@/lib/store/db';
 import { recordEpisode } from '@/lib/store/episodes';
-import { deleteListen } from '@/lib/store/library-writes';
+import { deleteListen } from '@/lib/store/library/writes';
 import { getListen, setHeard } from '@/lib/store/listens';
 import { getPaper, savePaper, setNote, setTags } from '@/lib/store/papers';
 import { STORE_NAMES } from '@/lib/store/schema';

@@ -5,14 +5,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LIMITS } from '@/lib/limits';
-import type { RequestData, RequestType, Result } from '@/lib/messages';
-import { exportBackupJson, importBackup } from '@/lib/store/backup';
-import { BACKUP_FORMAT } from '@/lib/store/backup-format';
+import { LIMITS } from '@/lib/core/limits';
+import type { RequestData, RequestType } from '@/lib/protocol/requests';
+import type { Result } from '@/lib/core/result';
+import { exportBackupJson, importBackup } from '@/lib/store/backup/backup';
+import { BACKUP_FORMAT } from '@/lib/store/backup/format';
 import { openStore } from '@/lib/store/db';
-import { paperKey } from '@/lib/store/keys';
+import { paperKey } from '@/lib/core/keys';
 import type { PaperRecord } from '@/lib/store/schema';
-import { createStoreService, type StoreService } from '@/lib/store/service';
+import { createStoreService, type StoreService } from '@/entrypoints/background/router';
 import { formatDay } from '@/lib/ui/dates';
 import { DB_NAME, popupSender, tabSender } from '@/tests/unit/messages/helpers';
 import { freshIndexedDb, paperRecord, testClock } from '@/tests/unit/store/helpers';

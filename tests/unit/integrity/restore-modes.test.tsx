@@ -11,9 +11,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AskFn } from '@/components/common/services';
 import { ImportExportSection } from '@/components/library/ImportExportSection';
 import { SettingsSection } from '@/components/library/SettingsSection';
-import { success } from '@/lib/messages';
+import { success } from '@/lib/core/result';
 import { readSettings } from '@/lib/settings';
-import { BACKUP_SECTIONS } from '@/lib/store/backup-format';
+import { BACKUP_SECTIONS } from '@/lib/store/backup/format';
 import { mountInto, settle } from '@/tests/unit/pages/mount';
 
 let root: HTMLElement;

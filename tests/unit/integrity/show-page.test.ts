@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RequestData } from '@/lib/messages';
+import type { RequestData } from '@/lib/protocol/requests';
 import { pageFacts, speaksForShow } from '@/lib/hosts/show-page';
 import { htmlDocument } from '@/scripts/read-saved-page';
 import { eachTestService, popupSender, tabSender } from '@/tests/unit/messages/helpers';

@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createLimiter, MAX_ANSWER_BYTES } from '@/lib/arxiv/limiter';
 import { readTextCapped } from '@/lib/fetch-text';
 import { readSettings, writeSettings } from '@/lib/settings';
-import { paperKey } from '@/lib/store/keys';
+import { paperKey } from '@/lib/core/keys';
 import { eachTestService, popupSender, tabSender } from '@/tests/unit/messages/helpers';
 import { paperRecord } from '@/tests/unit/store/helpers';
 

@@ -1,7 +1,7 @@
 /** The `bibtex` request: the saved papers among the keys asked, as BibTeX, from a content script. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Result } from '@/lib/messages';
+import type { Result } from '@/lib/core/result';
 import { freshIndexedDb } from '@/tests/unit/store/helpers';
 import {
   paperSource,

@@ -1,7 +1,7 @@
 /** `ask`, the sending side: a result comes back as sent; a background out of reach is `unavailable`, never a throw. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ask } from '@/lib/messages';
+import { ask } from '@/lib/protocol/client';
 
 type Callback = (response: unknown) => void;
 

@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Result, StoreChange } from '@/lib/messages';
-import type { MessageSender } from '@/lib/store/service';
+import type { Result, StoreChange } from '@/lib/core/result';
+import type { MessageSender } from '@/entrypoints/background/router';
 import { freshIndexedDb } from '@/tests/unit/store/helpers';
 import {
   paperSource,

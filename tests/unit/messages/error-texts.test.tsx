@@ -24,7 +24,8 @@ import {
   setErrorLocale,
   type ErrorKey,
 } from '@/lib/i18n/errors';
-import { ask, type MessageError, type Result } from '@/lib/messages';
+import { ask } from '@/lib/protocol/client';
+import type { MessageError, Result } from '@/lib/core/result';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { openStore } from '@/lib/store/db';
 import { freshIndexedDb } from '@/tests/unit/store/helpers';

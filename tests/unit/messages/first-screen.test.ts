@@ -7,11 +7,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { RequestData, RequestType, Result } from '@/lib/messages';
+import type { RequestData, RequestType } from '@/lib/protocol/requests';
+import type { Result } from '@/lib/core/result';
 import { openStore } from '@/lib/store/db';
 import { LibraryCache } from '@/lib/store/library-cache';
-import { createStoreService, type StoreService } from '@/lib/store/service';
-import type { PaperQuery } from '@/lib/views';
+import { createStoreService, type StoreService } from '@/entrypoints/background/router';
+import type { PaperQuery } from '@/lib/store/library/types';
 import { freshIndexedDb, testClock, type TestClock } from '@/tests/unit/store/helpers';
 import { DB_NAME, paperSource, popupSender, tabSender } from '@/tests/unit/messages/helpers';
 

@@ -1,9 +1,13 @@
 /** Shared set-up for the message tests: senders as the browser fills them in, and a service on a fresh store. */
 import { afterEach, beforeEach, vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Result, StoreChange } from '@/lib/messages';
+import type { Result, StoreChange } from '@/lib/core/result';
 import { openStore, type Store } from '@/lib/store/db';
-import { createStoreService, type MessageSender, type StoreService } from '@/lib/store/service';
+import {
+  createStoreService,
+  type MessageSender,
+  type StoreService,
+} from '@/entrypoints/background/router';
 import { freshIndexedDb, testClock, type TestClock } from '@/tests/unit/store/helpers';
 
 export const DB_NAME = 'citecast-test';

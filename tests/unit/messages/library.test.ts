@@ -6,13 +6,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { RequestData, RequestType, Result, StoreChange } from '@/lib/messages';
+import type { RequestData, RequestType } from '@/lib/protocol/requests';
+import type { Result, StoreChange } from '@/lib/core/result';
 import { openStore, type Store } from '@/lib/store/db';
 import { recordEpisode } from '@/lib/store/episodes';
 import { LibraryCache } from '@/lib/store/library-cache';
 import type { PaperRecord } from '@/lib/store/schema';
-import { createStoreService, type StoreService } from '@/lib/store/service';
-import type { PaperPage, PaperQuery } from '@/lib/views';
+import { createStoreService, type StoreService } from '@/entrypoints/background/router';
+import type { PaperPage, PaperQuery } from '@/lib/store/library/types';
 import { freshIndexedDb, testClock, type TestClock } from '@/tests/unit/store/helpers';
 import { DB_NAME, popupSender, tabSender } from '@/tests/unit/messages/helpers';
 

@@ -5,9 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { STORE_CHANGED, type Result, type StoreChange } from '@/lib/messages';
+import { STORE_CHANGED } from '@/lib/protocol/client';
+import type { Result, StoreChange } from '@/lib/core/result';
 import type { Store } from '@/lib/store/db';
-import { broadcastChange, startStoreService, storeError } from '@/lib/store/service';
+import { broadcastChange, startStoreService, storeError } from '@/entrypoints/background/router';
 import { freshIndexedDb } from '@/tests/unit/store/helpers';
 import {
   DB_NAME,

@@ -1,7 +1,10 @@
 /** Every payload is checked against its schema and every sender against the request's access. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkRequest, episodeForMessage, LIMITS, type Result } from '@/lib/messages';
+import { checkRequest } from '@/lib/schemas/requests';
+import { episodeForMessage } from '@/lib/protocol/client';
+import { LIMITS } from '@/lib/core/limits';
+import type { Result } from '@/lib/core/result';
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import { freshIndexedDb, source } from '@/tests/unit/store/helpers';
 import {

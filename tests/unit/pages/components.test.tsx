@@ -13,11 +13,12 @@ import { ServicesProvider, type AskFn, type Services } from '@/components/common
 import { PapersSection } from '@/components/library/PapersSection';
 import { PaperSearch } from '@/components/popup/PaperSearch';
 import { ThisTab } from '@/components/popup/ThisTab';
-import { failure, success, type RequestData } from '@/lib/messages';
+import { failure, success } from '@/lib/core/result';
+import type { RequestData } from '@/lib/protocol/requests';
 import type { PageEpisodesReply } from '@/lib/page-episodes';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { PaperRecord } from '@/lib/store/schema';
-import type { PaperView } from '@/lib/views';
+import type { PaperView } from '@/lib/store/library/types';
 import { paperRecord } from '@/tests/unit/store/helpers';
 
 function paper(key: string, title: string, savedAt: number): PaperRecord {

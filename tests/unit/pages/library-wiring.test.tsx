@@ -15,10 +15,11 @@ import { FeedImport } from '@/components/library/FeedImport';
 import { SavedMoment } from '@/components/library/SavedMoment';
 import * as permission from '@/lib/arxiv/permission';
 import * as feedClient from '@/lib/catalog/client';
-import { failure, success, type RequestData } from '@/lib/messages';
+import { failure, success } from '@/lib/core/result';
+import type { RequestData } from '@/lib/protocol/requests';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { CatalogEpisode, CatalogStats } from '@/lib/store/catalog';
-import type { EpisodeSummary } from '@/lib/views';
+import type { EpisodeSummary } from '@/lib/store/library/types';
 import { mountInto, settle } from '@/tests/unit/pages/mount';
 
 vi.mock('@/lib/catalog/client', () => ({ importShowFeed: vi.fn() }));

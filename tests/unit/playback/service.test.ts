@@ -10,12 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { importFeed } from '@/lib/catalog/import-feed';
-import { episodeForMessage, type Result } from '@/lib/messages';
+import { episodeForMessage } from '@/lib/protocol/client';
+import type { Result } from '@/lib/core/result';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { readSavedPage } from '@/scripts/read-saved-page';
-import { exportBackupJson, importBackup } from '@/lib/store/backup';
+import { exportBackupJson, importBackup } from '@/lib/store/backup/backup';
 import { openStore } from '@/lib/store/db';
-import { readBackup } from '@/lib/store/backup-check';
+import { readBackup } from '@/lib/store/backup/check';
 import type { PaperRecord } from '@/lib/store/schema';
 import { freshIndexedDb } from '@/tests/unit/store/helpers';
 import {

@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { IDBObjectStore } from 'fake-indexeddb';
-import { exportBackup, exportBackupJson, importBackup } from '@/lib/store/backup';
-import { readBackup } from '@/lib/store/backup-check';
-import type { Backup } from '@/lib/store/backup-format';
+import { exportBackup, exportBackupJson, importBackup } from '@/lib/store/backup/backup';
+import { readBackup } from '@/lib/store/backup/check';
+import type { Backup } from '@/lib/store/backup/format';
 import { deleteEverything } from '@/lib/store/clear';
 import type { Store } from '@/lib/store/db';
 import { recordEpisode, setEpisodeNote } from '@/lib/store/episodes';

@@ -5,7 +5,7 @@ import {
   normaliseDoi,
   normaliseTitle,
   paperKey,
-} from '@/lib/store/keys';
+} from '@/lib/core/keys';
 
 const STEM = '2026-05-20-titans-learning-to-memorize-at-test-time-054662';
 

@@ -4,7 +4,12 @@
  * most-cited authors of the heard episodes.
  */
 import { describe, expect, it } from 'vitest';
-import { computeStats, normaliseAuthor, STATS_MONTHS, STATS_WEEKS } from '@/lib/store/stats';
+import {
+  computeStats,
+  normaliseAuthor,
+  STATS_MONTHS,
+  STATS_WEEKS,
+} from '@/lib/store/library/stats';
 import type { EpisodeRecord, ListenRecord, PaperRecord, SourceSnapshot } from '@/lib/store/schema';
 import { paperRecord } from '@/tests/unit/store/helpers';
 

@@ -7,7 +7,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openStore, type Store } from '@/lib/store/db';
 import { recordEpisode } from '@/lib/store/episodes';
-import { normaliseTitle } from '@/lib/store/keys';
+import { normaliseTitle } from '@/lib/core/keys';
 import { getListen } from '@/lib/store/listens';
 import { LATEST_VERSION } from '@/lib/store/migrations';
 import { isSaved, recentPapers } from '@/lib/store/papers';

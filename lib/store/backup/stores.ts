@@ -6,7 +6,7 @@
  * store this list does not name, or a user store a backup leaves out.
  */
 import type { StoreNames } from 'idb';
-import type { BackupArxivLink } from '@/lib/store/backup-format';
+import type { BackupArxivLink } from '@/lib/store/backup/format';
 import type { ArxivCacheRecord, CitecastSchema } from '@/lib/store/schema';
 
 /**

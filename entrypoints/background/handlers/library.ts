@@ -1,72 +1,24 @@
 /**
- * The background's answers to the popup's and library page's requests (the ones after
- * `// Library and popup queries.` in lib/messages.ts). The service (service.ts) checks payload
- * and sender, then calls these with the open store and its {@link LibraryCache}; list queries
- * read the cache, details and writes the store. Each answer says what it changed, so the
- * service can broadcast it and keep the cache in step.
+ * The answers to the popup's and library page's queries and edits. List queries read the
+ * library's in-memory copy, details and writes the store; the popup's first screen reads the
+ * store while the copy is not built yet. Each answer says what it changed, so the router can
+ * broadcast it and keep the copy in step.
  */
-import {
-  success,
-  type CheckedData,
-  type ReplyOf,
-  type Result,
-  type StoreChange,
-} from '@/lib/messages';
+import { success } from '@/lib/core/result';
 import { fail } from '@/lib/i18n/errors';
-import type { Store } from '@/lib/store/db';
-import { episodeDetail, paperDetail } from '@/lib/store/details';
-import { overlapEpisodes, queryEpisodes } from '@/lib/store/episode-log';
-import { recentListensAnswer } from '@/lib/store/first-screen';
+import { episodeDetail, paperDetail } from '@/lib/store/library/details';
+import { overlapEpisodes, queryEpisodes } from '@/lib/store/library/episode-log';
+import * as firstScreen from '@/lib/store/first-screen';
 import { setEpisodeNote } from '@/lib/store/episodes';
-import type { LibraryCache } from '@/lib/store/library-cache';
-import { deleteListen, restorePapers, setHeardAt, unsavePapers } from '@/lib/store/library-writes';
-import { queryPapers } from '@/lib/store/queries';
-import { computeStats } from '@/lib/store/stats';
+import { deleteListen, restorePapers, setHeardAt, unsavePapers } from '@/lib/store/library/writes';
+import { queryPapers } from '@/lib/store/library/queries';
+import { computeStats } from '@/lib/store/library/stats';
+import { shown, type HandlerTable } from '@/entrypoints/background/handlers/context';
 
-/** The value type inside the reply of request `K`. */
-type Value<K extends LibraryRequest> = ReplyOf<K> extends Result<infer T> ? T : never;
-
-/** What a request did: its answer, and what changed in the store. */
-export interface LibraryOutcome<T> {
-  result: Result<T>;
-  changes?: StoreChange[];
-}
-
-/** The requests answered here. */
-export type LibraryRequest =
-  | 'queryPapers'
-  | 'paperDetail'
-  | 'unsavePapers'
-  | 'restorePapers'
-  | 'queryEpisodes'
-  | 'episodeDetail'
-  | 'setHeardAt'
-  | 'deleteListen'
-  | 'setEpisodeNote'
-  | 'overlapEpisodes'
-  | 'stats'
-  | 'exportPapers'
-  | 'recentListens';
-
-/** What every library request handler gets. */
-export interface LibraryContext {
-  store: Store;
-  library: LibraryCache;
-}
-
-/** A library request's handler. */
-export type LibraryHandler<K extends LibraryRequest> = (
-  ctx: LibraryContext,
-  data: CheckedData<K>,
-) => Promise<LibraryOutcome<Value<K>>>;
-
-/** A key shortened for an error message. */
-function shown(key: string): string {
-  return JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key);
-}
-
-/** The answer to each library request. */
-export const LIBRARY_HANDLERS: { [K in LibraryRequest]: LibraryHandler<K> } = {
+/** The handlers of this area. */
+export const LIBRARY_HANDLERS = {
+  recentSaves: ({ store, library }, data) => firstScreen.recentSaves(store, library, data.limit),
+  warmLibrary: ({ store, library }) => firstScreen.warmLibrary(store, library),
   async queryPapers({ store, library }, data) {
     return { result: success(queryPapers(await library.read(store), data)) };
   },
@@ -156,5 +108,6 @@ export const LIBRARY_HANDLERS: { [K in LibraryRequest]: LibraryHandler<K> } = {
     return { result: success(exported) };
   },
   // The popup's first screen: from the store while the copy is not built (first-screen.ts).
-  recentListens: ({ store, library }, data) => recentListensAnswer(store, library, data.limit),
-};
+  recentListens: ({ store, library }, data) =>
+    firstScreen.recentListensAnswer(store, library, data.limit),
+} satisfies Partial<HandlerTable>;

@@ -19,7 +19,7 @@ import type {
   CitationRecord,
 } from '@/lib/store/schema';
 import type { ErrorText } from '@/lib/i18n/errors';
-import { LATEST_TIME, MAX_BACKUP_BYTES } from '@/lib/limits';
+import { LATEST_TIME, MAX_BACKUP_BYTES } from '@/lib/core/limits';
 import type { Settings } from '@/lib/settings';
 import type { Tombstone } from '@/lib/store/merge';
 

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, badgeTitle, isBadgeMessage } from '@/lib/badge';
-import { isPingMessage, type PingReply } from '@/lib/messages';
+import { isPingMessage, type PingReply } from '@/lib/protocol/client';
 import { isReadPageMessage, onReadPageCommand, readTab } from '@/lib/read-page';
-import { startStoreService } from '@/lib/store/service';
+import { startStoreService } from '@/entrypoints/background/router';
 
 /** The toolbar action: `action` in MV3, `browserAction` in Firefox's MV2. */
 function toolbarAction() {

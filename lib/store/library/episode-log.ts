@@ -10,7 +10,7 @@ import type {
   EpisodeFilter,
   OverlapView,
   RecentListen,
-} from '@/lib/views';
+} from '@/lib/store/library/types';
 import type { LibraryState } from '@/lib/store/library-cache';
 import {
   episodePaperKeys,
@@ -18,7 +18,7 @@ import {
   episodeView,
   listenUpdatedAt,
   listenView,
-} from '@/lib/store/library-views';
+} from '@/lib/store/library/views';
 import type { EpisodeRecord, ListenRecord, ListenState } from '@/lib/store/schema';
 
 /**

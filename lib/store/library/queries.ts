@@ -4,9 +4,10 @@
  * tag and year facets. Pure functions of a {@link LibraryState}: no store access here.
  */
 import { foldTag, hasText, parseQuery, yearInRange } from '@/lib/search/index';
-import type { PaperPage, PaperQuery, PaperSort, PaperView } from '@/lib/views';
+import type { PaperPage, PaperQuery, PaperSort, PaperView } from '@/lib/store/library/types';
 import type { LibraryState } from '@/lib/store/library-cache';
-import type { PaperRecord, ReadState } from '@/lib/store/schema';
+import type { PaperRecord } from '@/lib/store/schema';
+import type { ReadState } from '@/lib/core/paper';
 
 /** Read states in their list order: unread, then reading, then read. */
 const READ_ORDER: Record<ReadState, number> = { unread: 0, reading: 1, read: 2 };

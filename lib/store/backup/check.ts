@@ -3,9 +3,9 @@
  * version, then every record of every store (and every arXiv link), field by field, and no key
  * twice. A refusal is a text the page shows in its language (lib/i18n/errors.ts).
  */
-import { titleCacheKey } from '@/lib/arxiv/cache';
+import { titleCacheKey } from '@/lib/core/keys';
 import { englishText, type ErrorText } from '@/lib/i18n/errors';
-import { LIMITS } from '@/lib/limits';
+import { LIMITS } from '@/lib/core/limits';
 import { parseArxivId } from '@/lib/links/arxiv';
 import { parseEpisodeStem } from '@/lib/links/episodes';
 import {
@@ -15,16 +15,16 @@ import {
   READABLE_BACKUP_VERSIONS,
   type BackupReadResult,
   type Backup,
-} from '@/lib/store/backup-format';
+} from '@/lib/store/backup/format';
 import {
   CITATION_FIELDS,
   EPISODE_FIELDS,
   LISTEN_FIELDS,
   PAPER_FIELDS,
-  READ_STATES,
   STORE_NAMES,
   type StoreName,
 } from '@/lib/store/schema';
+import { READ_STATES } from '@/lib/core/paper';
 import {
   arrayOf,
   boolean,
@@ -38,7 +38,7 @@ import {
   string,
   time,
   type Check,
-} from '@/lib/store/validate';
+} from '@/lib/store/backup/validate';
 
 // One bound per field, the same as the messages' (lib/limits.ts): whatever a backup brings in can
 // be shown, edited and sent back by the pages.
@@ -104,7 +104,7 @@ const paperCheck: Check = object({
   // Since version 3; absent when no tag was ever removed or added on its own.
   tagTimes: optional(itemTimes),
   note,
-  // Since issue 7; older backups have no moments.
+  // Backups from before saved moments have none.
   savedMoment: optional(object({ episodeKey: episodeKeyCheck, position: count })),
   modified: fieldTimes(PAPER_FIELDS),
 });

@@ -3,7 +3,7 @@
  * counts: what the popup's first screen shows, cheap whatever the size of the library. Used by
  * the background before its copy of the library is built (first-screen.ts).
  */
-import type { PaperView } from '@/lib/views';
+import type { PaperView } from '@/lib/store/library/types';
 import type { Store } from '@/lib/store/db';
 import type { PaperRecord } from '@/lib/store/schema';
 

@@ -4,7 +4,7 @@
  * changes, like every other write (fields.ts).
  */
 import { remember } from '@/lib/store/tombstones';
-import { checkPaper } from '@/lib/store/backup-check';
+import { checkPaper } from '@/lib/store/backup/check';
 import type { Store } from '@/lib/store/db';
 import { applyChanges } from '@/lib/store/fields';
 import { newListen } from '@/lib/store/listens';

@@ -5,7 +5,7 @@
  * gives the English one).
  */
 import type { ErrorKey, ErrorText } from '@/lib/i18n/errors';
-import { LATEST_TIME } from '@/lib/limits';
+import { LATEST_TIME } from '@/lib/core/limits';
 
 /** Checks a value found at `path`; returns the reason it is refused, or `null`. */
 export type Check = (value: unknown, path: string) => ErrorText | null;

@@ -1,9 +1,10 @@
 /**
- * What the popup and the library page are shown: the answers of the library queries in
- * lib/messages.ts. Plain data (no IndexedDB handles), computed in the background, so the pages
- * never read the store themselves and never hold more than one page of rows.
+ * What the popup and the library page are shown: the answers of the library queries. Plain data
+ * (no IndexedDB handles), computed in the background, so the pages never read the store
+ * themselves and never hold more than one page of rows.
  */
-import type { ListenState, PaperRecord, ReadState, SourceSnapshot } from '@/lib/store/schema';
+import type { ListenState, PaperRecord, SourceSnapshot } from '@/lib/store/schema';
+import type { ReadState } from '@/lib/core/paper';
 
 /** How the papers list can be ordered. */
 export type PaperSort = 'saved' | 'title' | 'year' | 'read' | 'cited' | 'relevance';

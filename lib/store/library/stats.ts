@@ -7,8 +7,8 @@
  * `now` and, optionally, the time zone as a function from an instant to its offset from UTC
  * (the background's own local time zone by default), so tests are deterministic.
  */
-import type { StatsView } from '@/lib/views';
-import { listenUpdatedAt } from '@/lib/store/library-views';
+import type { StatsView } from '@/lib/store/library/types';
+import { listenUpdatedAt } from '@/lib/store/library/views';
 import type { EpisodeRecord, ListenRecord, PaperRecord } from '@/lib/store/schema';
 
 /** Weeks shown in the per-week charts, the current one last. */

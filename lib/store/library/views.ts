@@ -2,8 +2,8 @@
  * Records as the popup and the library show them (lib/views.ts): an episode's summary, a
  * listen with the time it last changed, an episode row with its saved and read counts.
  */
-import { isHttpUrl } from '@/lib/messages';
-import type { EpisodeSummary, EpisodeView, ListenView } from '@/lib/views';
+import { isHttpUrl } from '@/lib/core/urls';
+import type { EpisodeSummary, EpisodeView, ListenView } from '@/lib/store/library/types';
 import type { EpisodeRecord, ListenRecord, PaperRecord } from '@/lib/store/schema';
 
 /** An episode's summary; `key` alone when the record is missing (a listen of an unknown episode). */

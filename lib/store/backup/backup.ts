@@ -8,10 +8,10 @@
  * {@link BACKUP_COVERAGE} (backup-stores.ts); a unit test holds every store of the database to it.
  */
 import type { IDBPTransaction } from 'idb';
-import { hasBidi, withoutBidi, withoutBidiOrNull } from '@/lib/bidi';
+import { hasBidi, withoutBidi, withoutBidiOrNull } from '@/lib/core/bidi';
 import type { ErrorText } from '@/lib/i18n/errors';
 import type { Settings } from '@/lib/settings';
-import { readBackup, tooLarge } from '@/lib/store/backup-check';
+import { readBackup, tooLarge } from '@/lib/store/backup/check';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -21,8 +21,8 @@ import {
   type Backup,
   type BackupArxivLink,
   type BackupSection,
-} from '@/lib/store/backup-format';
-import { BACKUP_COVERAGE, isBackedUpLink } from '@/lib/store/backup-stores';
+} from '@/lib/store/backup/format';
+import { BACKUP_COVERAGE, isBackedUpLink } from '@/lib/store/backup/stores';
 import type { Store } from '@/lib/store/db';
 import { withTitleKey } from '@/lib/store/episodes';
 import { sameValue, type Stamped } from '@/lib/store/fields';

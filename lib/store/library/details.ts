@@ -2,9 +2,9 @@
  * The library's detail panes, read from the store in one transaction each: a paper with the
  * episodes citing it, and an episode with each of its sources and whether it is saved and read.
  */
-import type { EpisodeDetail, PaperDetail } from '@/lib/views';
+import type { EpisodeDetail, PaperDetail } from '@/lib/store/library/types';
 import type { Store } from '@/lib/store/db';
-import { episodeSummary, episodeView, listenView } from '@/lib/store/library-views';
+import { episodeSummary, episodeView, listenView } from '@/lib/store/library/views';
 import type { EpisodeRecord, PaperRecord } from '@/lib/store/schema';
 
 /**

@@ -3,7 +3,7 @@
  * `doi:…` (lower case), else `title:` plus its normalised title. An episode is its mp3 stem (which
  * the visualization link `/viz/{stem}.html` also gives), else `show:` plus its normalised title.
  */
-import { withoutBidi } from '@/lib/bidi';
+import { withoutBidi } from '@/lib/core/bidi';
 import { parseArxivId, parseArxivUrl } from '@/lib/links/arxiv';
 import { doiFromUrl } from '@/lib/links/classify';
 import {
@@ -114,4 +114,15 @@ export function episodeKey(episode: EpisodeIdentity): string | null {
 /** Whether `key` is a title-only episode key (`show:…`), which a stem-keyed record may absorb. */
 export function isEpisodeTitleKey(key: string): boolean {
   return key.startsWith('show:');
+}
+
+/** The cache key of a title (`title:` plus the normalised title), or `null` when it has no words. */
+export function titleCacheKey(title: string): string | null {
+  const normal = normaliseTitle(title);
+  return normal ? `title:${normal}` : null;
+}
+
+/** The cache key of a paper's metadata. */
+export function paperCacheKey(arxivId: string): string {
+  return `paper:${arxivId}`;
 }
