@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the cost of playback tracking (issue 7). The content script's work per media
+ * `npm run bench`: the cost of playback tracking. The content script's work per media
  * event is: find the element's entry, read a snapshot of the element, feed the tracker, and on a
  * due report build the `recordProgress` payload. This drives exactly that work (the pure tracker
  * from lib/playback/tracker.ts, the same snapshot and payload shapes) with a realistic stream for

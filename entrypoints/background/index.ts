@@ -11,7 +11,7 @@ function toolbarAction() {
 }
 
 export default defineBackground(() => {
-  // The store's protocol (lib/messages.ts): listeners registered synchronously, the store opened
+  // The store's protocol (lib/protocol/requests.ts): listeners registered synchronously, the store opened
   // on the first request.
   startStoreService();
 

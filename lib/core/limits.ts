@@ -1,6 +1,6 @@
 /**
- * How long or large each field may be, once for every door: the message schemas (lib/messages.ts)
- * and the backup check (lib/store/backup-check.ts) both read this table, so whatever the store
+ * How long or large each field may be, once for every door: the request schemas (lib/schemas/requests.ts)
+ * and the backup check (lib/store/backup/check.ts) both read this table, so whatever the store
  * holds can be sent back to it (shown, edited, exported) and what is too long is refused where
  * it comes in, with its reason.
  */

@@ -314,7 +314,7 @@ export function fail<T = never>(
   return { ok: false, error: problem(code, key, params, reason) };
 }
 
-/** The English messages of the requests' own checks (lib/messages.ts), as keys of the tables. */
+/** The English messages of the requests' own checks (lib/schemas/requests.ts), as keys of the tables. */
 const CHECK_MESSAGES: Readonly<Record<string, ErrorKey>> = {
   'expected an http(s) address': 'check.httpUrl',
   'expected an arXiv id': 'check.arxivId',

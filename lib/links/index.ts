@@ -23,4 +23,3 @@ export {
   type EpisodeStem,
 } from '@/lib/links/episodes';
 export { findUrls, hostOf, isSpace, pathOf, type UrlMatch } from '@/lib/links/urls';
-export { httpUrlOrNull } from '@/lib/core/urls';

@@ -1,6 +1,6 @@
 /**
  * Every request the background answers, declared once: what it carries, what it answers and who
- * may send it. The background's schemas (entrypoints/background/schemas.ts) and its handler
+ * may send it. The background's schemas (lib/schemas/requests.ts) and its handler
  * table are type-checked against this table, so a request missing from either, or one they have
  * and this table does not, is a type error.
  *

@@ -149,7 +149,7 @@ type ReadTransaction = Pick<EpisodeTransaction, 'objectStore'>;
  * The listen of `key`, also when the store keeps it under another key of the same episode: a
  * `show:` title key finds the one stem-keyed episode with that title; a stem finds an episode
  * logged by title only whose title gives the stem's slug and whose date is the stem's
- * (shared/reference/source-formats.md, "Identity").
+ * (a stem's slug is its title, lower-cased, with runs of other characters turned into `-`).
  */
 async function resolvedListen(
   tx: ReadTransaction,

@@ -267,7 +267,7 @@ export interface ArxivPaperRecord {
 
 /**
  * A record of the arXiv cache. Mostly a cache, left out of backups; the user's corrections
- * (`manual` title records) are the user's own and backups keep them (backup-stores.ts).
+ * (`manual` title records) are the user's own and backups keep them (lib/store/backup/stores.ts).
  * "Delete everything" empties all of it.
  */
 export type ArxivCacheRecord = ArxivTitleRecord | ArxivPaperRecord;
@@ -275,7 +275,7 @@ export type ArxivCacheRecord = ArxivTitleRecord | ArxivPaperRecord;
 /**
  * The stores beyond {@link STORE_NAMES} (what "delete everything" also empties): caches of what
  * can be fetched again, though one may hold some of the user's records that backups keep (see
- * `BACKUP_COVERAGE` in backup-stores.ts, the one list of what a backup covers).
+ * `BACKUP_COVERAGE` in lib/store/backup/stores.ts, the one list of what a backup covers).
  */
 export const CACHE_STORE_NAMES = ['arxivCache'] as const;
 

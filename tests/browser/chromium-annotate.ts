@@ -1,5 +1,5 @@
 /**
- * Real-browser tests of the episode bar's panels and the cited-episode controls (issue 5) in
+ * Real-browser tests of the episode bar's panels and the cited-episode controls in
  * Debian's chromium with the Chromium build: open all arXiv PDFs (asking first above five tabs),
  * choose which papers to save, and a cited episode's listen state and link.
  */

@@ -1,5 +1,5 @@
 /**
- * Real-browser tests of "Find PDFs" (issue 8) in Debian's chromium with the Chromium build.
+ * Real-browser tests of "Find PDFs" in Debian's chromium with the Chromium build.
  * arXiv's API is stubbed through request interception (hand-written Atom from
  * tests/fixtures/arxiv); every request to export.arxiv.org is logged, so the tests can say that
  * none was made.

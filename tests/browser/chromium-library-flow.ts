@@ -1,6 +1,6 @@
 /**
- * Issue 6's "Done means" end to end in Debian's chromium with the Chromium build, plus the
- * library's wiring of issues 7 and 8 (`--only flow`):
+ * The library's whole flow end to end in Debian's chromium with the Chromium build, with the
+ * catalog and arXiv wiring (`--only flow`):
  *
  * - a paper saved by clicking its `save` button on a fixture episode page, while the page's
  *   `<audio>` plays (a WAV written by the test), shows in the popup as a `paper-row`;

@@ -1,5 +1,5 @@
 /**
- * Real-browser tests of Citecast's own pages (issue 6) in Debian's chromium with the Chromium
+ * Real-browser tests of Citecast's own pages in Debian's chromium with the Chromium
  * build: the popup and every section of the library, filled through the library's own restore
  * (a hand-made backup, tests/fixtures/library/backup.json, its times moved to the last weeks),
  * plus screenshots of the popup and the library, light and dark, empty and with data.

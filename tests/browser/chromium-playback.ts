@@ -1,5 +1,5 @@
 /**
- * Real-browser tests of the listening log (issue 7) in Debian's chromium with the Chromium build:
+ * Real-browser tests of the listening log in Debian's chromium with the Chromium build:
  * a WAV written by the test (a minute of 8 kHz mono tone) is served, with byte ranges, at a
  * fixture episode's mp3 address; the page's own `<audio>` plays it at 16× (autoplay allowed by a
  * launch flag). The episode goes in progress, the bar offers to resume, a paper saved while it

@@ -1,5 +1,5 @@
 /**
- * Chromium tests for reading pages (issue 5, items 1 and 5): "Read this page" on a page outside
+ * Chromium tests for reading pages: "Read this page" on a page outside
  * the supported hosts, and no growth in nodes or listeners after 100 client-side navigations.
  */
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * Table tests for the link helpers in lib/links, written from the spec
- * (shared/reference/source-formats.md, CONTRACT.md §2) and the documented API:
+ * Table tests for the link helpers in lib/links, written from the forms the show writes
+ * and the `parse` command's fields, not from the helpers' output:
  * arXiv ids and PDFs, URL classification, Scholar titles, OpenReview PDFs, DOIs, episode stems,
  * title slugs, and finding URLs in text (to the next whitespace or glued `http(s)://`, never
  * trimmed of punctuation).
@@ -11,7 +11,6 @@ import {
   classifyUrl,
   doiFromUrl,
   findUrls,
-  httpUrlOrNull,
   openreviewPdfUrl,
   parseArxivId,
   parseArxivUrl,
@@ -21,6 +20,7 @@ import {
   slugMatchesTitle,
   titleSlug,
 } from '@/lib/links/index';
+import { httpUrlOrNull } from '@/lib/core/urls';
 
 const EP = 'https://podcast.do-not-panic.com/episodes/';
 const VIZ = 'https://podcast.do-not-panic.com/viz/';

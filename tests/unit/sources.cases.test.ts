@@ -1,6 +1,6 @@
 /**
- * Table-driven cases for `parseSources`, written from the spec (shared/CONTRACT.md §2 and
- * shared/reference/source-formats.md), not from the parser's output. Each case gives the
+ * Table-driven cases for `parseSources`, written from the forms the show has written and
+ * the `parse` command's fields, not from the parser's output. Each case gives the
  * description text and, for every source, at least the CONTRACT fields (title, authors, year,
  * url, kind, arxivId, pdfUrl) plus the description's visualization URL. Every case also checks
  * the ranges: `text.slice(start, end)` begins with the item's number (numbered lists) or its

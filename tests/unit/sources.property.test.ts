@@ -3,7 +3,7 @@
  * - it never throws, on arbitrary strings and on strings built from list fragments;
  * - every result is well formed: each `url` is http(s) and sits at `[urlStart, urlEnd)`, ranges
  *   are in bounds, ordered and non-overlapping, each source's `start..end` holds its URL, and
- *   unknown values are `null`, never `""` (CONTRACT.md §2);
+ *   unknown values are `null`, never `""` (the `parse` command's rule);
  * - generated well-formed lists (feed, collapsed and site layouts) are read back exactly;
  * - worst-case inputs (1 MB of `1. 1. 1.`, 100,000 em dashes, a 1 MB URL, 50,000 items …)
  *   finish well inside a generous timeout, so a quadratic blow-up fails.

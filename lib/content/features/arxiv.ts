@@ -26,7 +26,6 @@ import { RESOLVE_LIMIT, TITLES_PER_REQUEST } from '@/lib/arxiv/query';
 import type { ArxivStatus } from '@/lib/arxiv/status';
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import { format, t } from '@/lib/i18n/index';
-import { ask } from '@/lib/protocol/client';
 import { LIMITS } from '@/lib/core/limits';
 import { onSettingsChanged, readSettings } from '@/lib/settings';
 import type { Source } from '@/lib/sources/types';

@@ -1,11 +1,11 @@
 /**
- * Backup and restore. Export writes all the user's data in one file (see backup-format.ts).
- * Import checks the whole file first (backup-check.ts), then merges field by field (newest value
+ * Backup and restore. Export writes all the user's data in one file (see lib/store/backup/format.ts).
+ * Import checks the whole file first (lib/store/backup/check.ts), then merges field by field (newest value
  * wins; tags, notes and address lists are joined) in one transaction over every store, so it is
  * all or nothing, and reports what it added, updated and skipped per part of the file.
  *
  * What is user data and what is a cache is said once, per object store, in
- * {@link BACKUP_COVERAGE} (backup-stores.ts); a unit test holds every store of the database to it.
+ * {@link BACKUP_COVERAGE} (lib/store/backup/stores.ts); a unit test holds every store of the database to it.
  */
 import type { IDBPTransaction } from 'idb';
 import { hasBidi, withoutBidi, withoutBidiOrNull } from '@/lib/core/bidi';

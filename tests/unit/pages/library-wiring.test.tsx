@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The library's wiring of issues 7 and 8 against a fake background: the catalog's "Heard N of M"
+ * The library's catalog and arXiv wiring against a fake background: the catalog's "Heard N of M"
  * and its unheard list, a paper's saved moment, the feed import button and the arXiv switch
  * (their permission requests made first thing in the click, the permission code itself mocked).
  */

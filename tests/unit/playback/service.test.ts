@@ -1,5 +1,5 @@
 /**
- * Issue 7 in the background: the user's heard share applied to playback, a manual mark winning,
+ * The listening log in the background: the user's heard share applied to playback, a manual mark winning,
  * the saved moment (and its backup round trip), the catalog recorded in batches, "heard N of M",
  * listen states for cited episodes known by title or by an mp3 of an episode logged by title, and
  * the feed import.

@@ -1,4 +1,4 @@
-/** Moving a paper from its title key to its arXiv id once its title is resolved on arXiv (issue 8). */
+/** Moving a paper from its title key to its arXiv id once its title is resolved on arXiv on arXiv. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mergeTitleIntoArxiv } from '@/lib/store/arxiv-link';
 import type { Store } from '@/lib/store/db';
