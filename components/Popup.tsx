@@ -12,7 +12,7 @@ import { RecentListens } from '@/components/popup/RecentListens';
 import { ThisTab } from '@/components/popup/ThisTab';
 import type { PingMessage, PingReply, ReplyOf } from '@/lib/protocol/client';
 import type { RecentSaves } from '@/lib/store/library/recent-saves';
-import { SITES } from '@/lib/hosts/index';
+import { SITE_INFO } from '@/lib/hosts/sites';
 import { SECTIONS } from '@/lib/ui/sections';
 import { POPUP_KEY } from '@/lib/ui/shortcuts';
 
@@ -101,7 +101,7 @@ export function Popup(props: {
           <p>{t('popup.noEpisodes')}</p>
           <p class="muted">{t('popup.noEpisodesHint')}</p>
           <p class="muted">
-            {t('popup.sites', { sites: SITES.map((site) => site.label).join(', ') })}
+            {t('popup.sites', { sites: SITE_INFO.map((site) => site.label).join(', ') })}
           </p>
         </section>
       )}

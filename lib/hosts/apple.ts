@@ -30,7 +30,7 @@ import {
   type EmbeddedEpisode,
 } from '@/lib/hosts/read/embedded';
 import { shortText } from '@/lib/hosts/read/text';
-import type { Host, ReadOptions } from '@/lib/hosts/host';
+import type { Host, ReadOptions, Site } from '@/lib/hosts/host';
 import { SHOW_SLUG } from '@/lib/hosts/show-site';
 
 /** Whether the page is an Apple Podcasts page. */
@@ -101,7 +101,8 @@ function read(document: Document, _url: string | null, options: ReadOptions = {}
 }
 
 /** Apple Podcasts on the web, the show's pages only (`/{cc}/podcast/ai-post-transformers/id…`). */
-export const apple: Host<'apple'> = {
+/** What the rest of the extension knows of this site without reading its pages. */
+export const appleInfo = {
   id: 'apple',
   label: 'Apple Podcasts',
   hostnames: ['podcasts.apple.com'],
@@ -111,6 +112,10 @@ export const apple: Host<'apple'> = {
   isShowPage: (path, titled) =>
     titled && path.some((part, i) => part === 'podcast' && path[i + 1] === SHOW_SLUG),
   showId: (path) => /\/id(\d+)(?:\/|$)/.exec(path)?.[1] ?? null,
+} satisfies Site<'apple'>;
+
+export const apple: Host<'apple'> = {
+  ...appleInfo,
   detect,
   read,
 };

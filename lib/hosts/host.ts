@@ -80,6 +80,13 @@ export interface Host<Id extends string = string> {
   plan?(document: Document, url: string | null, options?: ReadOptions): ReadPlan;
 }
 
+/**
+ * A site as the rest of the extension knows it without reading its pages: what the popup and the
+ * settings name, and what decides where the content script runs. Kept apart from the readers so
+ * that naming a site never pulls the readers and the parser into a page's bundle.
+ */
+export type Site<Id extends string = string> = Omit<Host<Id>, 'detect' | 'read' | 'plan'>;
+
 /** Whether `hostname` is one of `hostnames` (`*.example.com`: any subdomain of it). */
 export function onHostnames(hostname: string, hostnames: readonly string[]): boolean {
   return hostnames.some((h) =>

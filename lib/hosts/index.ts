@@ -11,15 +11,10 @@ import { podimo } from '@/lib/hosts/podimo';
 import { rss } from '@/lib/hosts/rss';
 import { SHOW_NAME, showSite } from '@/lib/hosts/show-site';
 import { spotify } from '@/lib/hosts/spotify';
+import type { SiteId } from '@/lib/hosts/sites';
 
 /** The sites Citecast runs on by itself, each of which the user can turn off in Settings. */
 export const SITES = [showSite, podimo, spotify, apple] as const;
-
-/** The settings key of one of {@link SITES}. */
-export type SiteId = (typeof SITES)[number]['id'];
-
-/** The ids of {@link SITES}, in their order. */
-export const SITE_IDS: readonly SiteId[] = SITES.map((site) => site.id);
 
 /** Every host, most specific first; the generic one, which reads any page, last. */
 export const HOSTS: readonly Host[] = [...SITES, rss, generic];

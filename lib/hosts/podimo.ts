@@ -41,7 +41,13 @@ import {
   showMoreAt,
 } from '@/lib/hosts/podimo-words';
 import { extractText, shortText } from '@/lib/hosts/read/text';
-import { readPlanAll, type Host, type ReadOptions, type ReadPlan } from '@/lib/hosts/host';
+import {
+  readPlanAll,
+  type Host,
+  type ReadOptions,
+  type ReadPlan,
+  type Site,
+} from '@/lib/hosts/host';
 import { SHOW_SLUG } from '@/lib/hosts/show-site';
 
 /** Whether a page looks like Podimo's (site name, covers with Podimo's alt text). */
@@ -304,7 +310,8 @@ function readItem(
  * Podimo, a single-page app. A show page's address names its show (`/shows/{slug}`), an episode
  * page's (`/episode/{id}`) names none: there the title decides.
  */
-export const podimo: Host<'podimo'> = {
+/** What the rest of the extension knows of this site without reading its pages. */
+export const podimoInfo = {
   id: 'podimo',
   label: 'Podimo',
   hostnames: ['podimo.com', '*.podimo.com'],
@@ -315,6 +322,10 @@ export const podimo: Host<'podimo'> = {
     return titled && (shows < 0 || path[shows + 1] === SHOW_SLUG);
   },
   showId: (path) => /\/shows\/([^/]+)/.exec(path)?.[1] ?? null,
+} satisfies Site<'podimo'>;
+
+export const podimo: Host<'podimo'> = {
+  ...podimoInfo,
   detect,
   read,
   plan,

@@ -34,7 +34,7 @@ import {
 } from '@/lib/hosts/read/common';
 import { shortText } from '@/lib/hosts/read/text';
 import { foldTitle } from '@/lib/hosts/read/embedded';
-import type { Host, ReadOptions } from '@/lib/hosts/host';
+import type { Host, ReadOptions, Site } from '@/lib/hosts/host';
 
 /** The show's name, as the hosts' pages write it. */
 export const SHOW_NAME = 'AI Post Transformers';
@@ -321,13 +321,18 @@ function dedupeByTitle(episodes: FoundEpisode[]): FoundEpisode[] {
 }
 
 /** The show's own site: all of its pages are the show's. */
-export const showSite: Host<'show'> = {
+/** What the rest of the extension knows of this site without reading its pages. */
+export const showSiteInfo = {
   id: 'show',
   label: SHOW_NAME,
   address: SHOW_HOST,
   hostnames: [SHOW_HOST],
   spa: false,
   optional: false,
+} satisfies Site<'show'>;
+
+export const showSite: Host<'show'> = {
+  ...showSiteInfo,
   detect,
   read,
 };

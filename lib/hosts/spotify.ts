@@ -22,7 +22,7 @@ import {
 } from '@/lib/hosts/read/common';
 import { chooseDescription } from '@/lib/hosts/read/embedded';
 import { shortText } from '@/lib/hosts/read/text';
-import type { Host, ReadOptions } from '@/lib/hosts/host';
+import type { Host, ReadOptions, Site } from '@/lib/hosts/host';
 
 const PREFIX = /^\s*Listen to this episode from .{1,300}? on Spotify\.\s*/;
 const MORE = /^(?:…|\.\.\.)?\s*(?:more|show more|see more|mehr|mer|mere|meer|más)\s*$/i;
@@ -96,7 +96,8 @@ function elementStartingWith(root: Element, text: string): Element | null {
 }
 
 /** Spotify's web player, a single-page app whose addresses name no show by name: the title decides. */
-export const spotify: Host<'spotify'> = {
+/** What the rest of the extension knows of this site without reading its pages. */
+export const spotifyInfo = {
   id: 'spotify',
   label: 'Spotify',
   hostnames: ['open.spotify.com'],
@@ -104,6 +105,10 @@ export const spotify: Host<'spotify'> = {
   optional: false,
   isShowPage: (_path, titled) => titled,
   showId: (path) => /^\/(?:[a-z-]+\/)?show\/([A-Za-z0-9]+)/.exec(path)?.[1] ?? null,
+} satisfies Site<'spotify'>;
+
+export const spotify: Host<'spotify'> = {
+  ...spotifyInfo,
   detect,
   read,
 };

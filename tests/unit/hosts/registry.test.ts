@@ -4,7 +4,8 @@
  * classifier knows each site's episode pages.
  */
 import { describe, expect, it } from 'vitest';
-import { isShowPage, isSupportedUrl, SITE_IDS, siteOf, SUPPORTED_MATCHES } from '@/lib/hosts/index';
+import { isShowPage, isSupportedUrl, SITES, siteOf, SUPPORTED_MATCHES } from '@/lib/hosts/index';
+import { SITE_IDS, SITE_INFO } from '@/lib/hosts/sites';
 import { SHOW_NAME } from '@/lib/hosts/show-site';
 import { classifyUrl } from '@/lib/links/classify';
 
@@ -48,6 +49,11 @@ describe('isShowPage', () => {
 });
 
 describe('the registry', () => {
+  it('names the same sites, in the same order, in the light list the popup and settings use', () => {
+    expect(SITE_INFO.map((site) => site.id)).toEqual(SITES.map((site) => site.id));
+    expect(SITE_INFO.map((site) => site.label)).toEqual(SITES.map((site) => site.label));
+  });
+
   it('gives the content script the sites’ pages: a single-page app’s all, else the show’s', () => {
     expect(SUPPORTED_MATCHES).toEqual([
       'https://podcast.do-not-panic.com/*',
