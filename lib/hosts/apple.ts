@@ -101,7 +101,6 @@ function read(document: Document, _url: string | null, options: ReadOptions = {}
 }
 
 /** Apple Podcasts on the web, the show's pages only (`/{cc}/podcast/ai-post-transformers/id…`). */
-/** What the rest of the extension knows of this site without reading its pages. */
 export const appleInfo = {
   id: 'apple',
   label: 'Apple Podcasts',
@@ -114,6 +113,7 @@ export const appleInfo = {
   showId: (path) => /\/id(\d+)(?:\/|$)/.exec(path)?.[1] ?? null,
 } satisfies Site<'apple'>;
 
+/** The site with its reader: what the registry and `parse` use. */
 export const apple: Host<'apple'> = {
   ...appleInfo,
   detect,

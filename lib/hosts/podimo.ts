@@ -310,7 +310,6 @@ function readItem(
  * Podimo, a single-page app. A show page's address names its show (`/shows/{slug}`), an episode
  * page's (`/episode/{id}`) names none: there the title decides.
  */
-/** What the rest of the extension knows of this site without reading its pages. */
 export const podimoInfo = {
   id: 'podimo',
   label: 'Podimo',
@@ -324,6 +323,7 @@ export const podimoInfo = {
   showId: (path) => /\/shows\/([^/]+)/.exec(path)?.[1] ?? null,
 } satisfies Site<'podimo'>;
 
+/** The site with its reader: what the registry and `parse` use. */
 export const podimo: Host<'podimo'> = {
   ...podimoInfo,
   detect,

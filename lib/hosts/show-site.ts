@@ -321,7 +321,6 @@ function dedupeByTitle(episodes: FoundEpisode[]): FoundEpisode[] {
 }
 
 /** The show's own site: all of its pages are the show's. */
-/** What the rest of the extension knows of this site without reading its pages. */
 export const showSiteInfo = {
   id: 'show',
   label: SHOW_NAME,
@@ -331,6 +330,7 @@ export const showSiteInfo = {
   optional: false,
 } satisfies Site<'show'>;
 
+/** The site with its reader: what the registry and `parse` use. */
 export const showSite: Host<'show'> = {
   ...showSiteInfo,
   detect,

@@ -96,7 +96,6 @@ function elementStartingWith(root: Element, text: string): Element | null {
 }
 
 /** Spotify's web player, a single-page app whose addresses name no show by name: the title decides. */
-/** What the rest of the extension knows of this site without reading its pages. */
 export const spotifyInfo = {
   id: 'spotify',
   label: 'Spotify',
@@ -107,6 +106,7 @@ export const spotifyInfo = {
   showId: (path) => /^\/(?:[a-z-]+\/)?show\/([A-Za-z0-9]+)/.exec(path)?.[1] ?? null,
 } satisfies Site<'spotify'>;
 
+/** The site with its reader: what the registry and `parse` use. */
 export const spotify: Host<'spotify'> = {
   ...spotifyInfo,
   detect,

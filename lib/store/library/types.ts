@@ -3,7 +3,7 @@
  * (no IndexedDB handles), computed in the background, so the pages never read the store
  * themselves and never hold more than one page of rows.
  */
-import type { ListenState, PaperRecord, SourceSnapshot } from '@/lib/store/schema';
+import type { ListenRecord, PaperRecord, SourceSnapshot } from '@/lib/store/schema';
 import type { ReadState } from '@/lib/core/paper';
 
 /** How the papers list can be ordered. */
@@ -60,15 +60,10 @@ export interface EpisodeSummary {
 }
 
 /** An episode's listening log as the library shows and edits it. */
-export interface ListenView {
-  state: ListenState;
-  manual: boolean;
-  /** Seconds. */
-  position: number;
-  duration: number | null;
-  /** Epoch ms, when heard. */
-  heardAt: number | null;
-  playedSeconds: number;
+export interface ListenView extends Pick<
+  ListenRecord,
+  'state' | 'manual' | 'position' | 'duration' | 'heardAt' | 'playedSeconds'
+> {
   /** When the listen last changed (epoch ms): groups in-progress entries by day. */
   updatedAt: number | null;
 }
