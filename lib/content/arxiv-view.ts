@@ -6,6 +6,7 @@
 import type { ArxivMetadata, ArxivStatus } from '@/lib/arxiv/status';
 import { format, t, type Locale, type MessageKey } from '@/lib/i18n/index';
 import { isHttpUrl } from '@/lib/core/urls';
+import { withoutBidi } from '@/lib/core/bidi';
 import type { Source } from '@/lib/sources/types';
 
 /**
@@ -61,6 +62,8 @@ function short(title: string, max = 60): string {
 export function statusView(status: PageArxivStatus, locale?: Locale): ArxivStatusView | null {
   const tr = (key: MessageKey, values: Record<string, string | number> = {}) =>
     format(t(key, locale), values);
+  // A candidate's title is shown: without the controls that could make it read otherwise.
+  const title = 'candidate' in status ? withoutBidi(status.candidate.title) : '';
   switch (status.state) {
     case 'pending':
       return null;
@@ -73,7 +76,7 @@ export function statusView(status: PageArxivStatus, locale?: Locale): ArxivStatu
         error: false,
       };
     case 'resolved': {
-      const values = { title: status.candidate.title, percent: percent(status.confidence) };
+      const values = { title, percent: percent(status.confidence) };
       return status.manual
         ? {
             state: 'linked',
@@ -94,8 +97,8 @@ export function statusView(status: PageArxivStatus, locale?: Locale): ArxivStatu
       const p = percent(status.confidence);
       return {
         state: 'maybe',
-        label: tr('arxiv.maybe', { title: short(status.candidate.title), percent: p }),
-        name: tr('arxiv.maybeName', { title: status.candidate.title, percent: p }),
+        label: tr('arxiv.maybe', { title: short(title), percent: p }),
+        name: tr('arxiv.maybeName', { title, percent: p }),
         actions: ['arxiv-use', 'arxiv-not'],
         error: false,
       };
@@ -152,7 +155,10 @@ function day(time: string | null): string {
   return time && /^\d{4}-\d{2}-\d{2}/.test(time) ? time.slice(0, 10) : '?';
 }
 
-/** The lines of the abstract preview: title, authors, versions, the revision flag, abstract. */
+/**
+ * The lines of the abstract preview: title, authors, versions, the revision flag, abstract; the
+ * fetched text without bidirectional controls.
+ */
 export function previewLines(
   metadata: ArxivMetadata,
   locale?: Locale,
@@ -184,11 +190,11 @@ export function previewLines(
       ? `${entry.authors.slice(0, 6).join(', ')} ${t('etAl', locale)}`
       : entry.authors.join(', ');
   return {
-    title: entry.title,
-    authors,
+    title: withoutBidi(entry.title),
+    authors: withoutBidi(authors),
     versions: tr('arxiv.versions', { published: day(entry.published), latest, updated }),
     revision: text,
     revised: revision.state === 'revised',
-    summary: entry.summary,
+    summary: withoutBidi(entry.summary),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { format, plural, shortDate, t } from '@/lib/i18n/index';
 import { isHttpUrl } from '@/lib/core/urls';
+import { withoutBidi } from '@/lib/core/bidi';
 import type { Source } from '@/lib/sources/types';
 import { citedEpisodeLink, type CitedEpisodeState } from '@/lib/content/bar';
 import { attachRoot } from '@/lib/content/roots';
@@ -59,7 +60,10 @@ export function canSave(source: Pick<Source, 'kind' | 'partial'>): boolean {
   return source.kind === 'paper' && source.partial !== true;
 }
 
-/** The tooltip of a source: its parsed title, authors and year. */
+/**
+ * The tooltip of a source: its parsed title, authors and year, without bidirectional controls
+ * (page text must not reorder what Citecast shows).
+ */
 export function sourceTooltip(source: Pick<Source, 'title' | 'authors' | 'year'>): string {
   const parts = [source.title ?? t('untitledSource')];
   if (source.authors.length > 0) {
@@ -67,7 +71,7 @@ export function sourceTooltip(source: Pick<Source, 'title' | 'authors' | 'year'>
     parts.push(source.authors.length > 3 ? `${shown} ${t('etAl')}` : shown);
   }
   if (source.year !== null) parts.push(String(source.year));
-  return format(t('tooltip'), { text: parts.join(' · ') });
+  return format(t('tooltip'), { text: withoutBidi(parts.join(' · ')) });
 }
 
 /**
@@ -92,7 +96,7 @@ export function fillSource(
   if (withTitle) {
     const title = document.createElement('span');
     title.className = 'title';
-    title.textContent = source.title ?? source.url ?? t('untitledSource');
+    title.textContent = withoutBidi(source.title ?? source.url ?? t('untitledSource'));
     group.append(title);
   }
   if (openablePdf(source)) {

@@ -4,6 +4,7 @@
  * never reach the page.
  */
 import { format, t } from '@/lib/i18n/index';
+import { withoutBidi } from '@/lib/core/bidi';
 import { filterChoices } from '@/lib/content/bar';
 import type { ContentEnv } from '@/lib/content/env';
 
@@ -174,10 +175,12 @@ export function buildChoosePanel(
     box.type = 'checkbox';
     box.checked = choice.saved;
     box.dataset.index = String(i);
-    box.setAttribute('aria-label', choice.label);
+    // The page's text, shown: without the controls that could make it read otherwise.
+    const label = withoutBidi(choice.label);
+    box.setAttribute('aria-label', label);
     const text = document.createElement('span');
     text.className = 'choice-label';
-    text.textContent = choice.label;
+    text.textContent = label;
     row.append(box, text);
     if (choice.saved) {
       row.classList.add('saved');

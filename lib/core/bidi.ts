@@ -1,11 +1,12 @@
 /**
  * Bidirectional control characters (U+202A–U+202E embeddings and overrides, U+2066–U+2069
- * isolates) in a title or an address can make it read as something else ("gpj.exe" shown as
- * "exe.jpg"). They are taken out of titles and addresses before they are stored or shown.
+ * isolates, and the invisible direction marks U+200E, U+200F and U+061C) in a title or an
+ * address can make it read as something else ("gpj.exe" shown as "exe.jpg"). They are taken out
+ * of titles and addresses before they are stored, and out of any page text before it is shown.
  */
 
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-const HAS_BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const HAS_BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 
 /** Whether `text` holds a bidirectional control character. */
 export function hasBidi(text: string | null): boolean {
