@@ -35,23 +35,24 @@ for (const [i, fixture] of FIXTURE_PAGES.entries()) {
   const page = (i === 0 ? context.pages()[0] : undefined) ?? (await context.newPage());
   await page.goto(fixture.url);
   const ran = await page
-    .waitForFunction(() => document.documentElement.dataset.citecastEpisodes !== undefined, null, {
-      timeout: 5_000,
-    })
+    .waitForFunction(
+      () => document.querySelector('citecast-episode, citecast-source') !== null,
+      null,
+      {
+        timeout: 5_000,
+      },
+    )
     .then(
       () => true,
       () => false,
     );
   const found = await page.evaluate(() => ({
-    marker: document.documentElement.dataset.citecastEpisodes ?? null,
     episodes: document.querySelectorAll('citecast-episode').length,
     sources: document.querySelectorAll('citecast-source').length,
     text: document.body.innerText,
   }));
   console.log(fixture.url);
-  console.log(
-    `  content script: ${ran ? `ran (data-citecast-episodes="${found.marker}")` : 'did NOT run'}`,
-  );
+  console.log(`  content script: ${ran ? 'ran' : 'did NOT run'}`);
   console.log(
     `  annotations: ${found.episodes} citecast-episode, ${found.sources} citecast-source`,
   );

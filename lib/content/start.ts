@@ -33,8 +33,8 @@ let pageObserver: MutationObserver | null = null;
 
 /**
  * Reads the live page with the site readers (the same code `npm run parse` runs in Node),
- * records what it found on `<html>` (`data-citecast-episodes` and `data-citecast-sources`, the
- * counts) and annotates the page (lib/content/annotator.ts).
+ * records what it found (for the popup and the read watchers) and annotates the page
+ * (lib/content/annotator.ts).
  */
 function readAndRecord(annotator: Annotator, ctx: ContentScriptContext): void {
   const pass = ++passCount;
@@ -42,7 +42,7 @@ function readAndRecord(annotator: Annotator, ctx: ContentScriptContext): void {
     // Navigated (in a single-page app) to a page that is not the show's: what was placed goes,
     // and nothing of this page is read.
     annotator.update([]);
-    forgetFound();
+    recordFound([]);
     return;
   }
   readInSlices(annotator, {
@@ -54,30 +54,16 @@ function readAndRecord(annotator: Annotator, ctx: ContentScriptContext): void {
 }
 
 /**
- * Records what a complete read found: on `<html>` (`data-citecast-episodes` and
- * `data-citecast-sources`, the counts), for the popup, and for the read watchers.
+ * Records what a complete read found, for the popup and the read watchers. Nothing goes on the
+ * page itself: a mark there would tell every page that Citecast is installed.
  */
 function recordFound(found: FoundEpisode[]): void {
-  const root = document.documentElement;
   lastFound = found;
-  const episodes = found.length;
-  const sources = found.reduce((n, e) => n + e.sources.length, 0);
-  if (root.dataset.citecastEpisodes !== String(episodes))
-    root.dataset.citecastEpisodes = String(episodes);
-  if (root.dataset.citecastSources !== String(sources))
-    root.dataset.citecastSources = String(sources);
   try {
     for (const watcher of readWatchers) watcher.update(found);
   } catch (error) {
     console.error('Citecast: could not follow this page’s player or catalog', error);
   }
-}
-
-/** Forgets what earlier reads found, on `<html>` too: the page now is not one to read. */
-function forgetFound(): void {
-  recordFound([]);
-  delete document.documentElement.dataset.citecastEpisodes;
-  delete document.documentElement.dataset.citecastSources;
 }
 
 /** Whether a mutation record is only Citecast's own doing (its hosts added or removed). */
@@ -113,7 +99,7 @@ function watchPage(ctx: ContentScriptContext, annotator: Annotator): void {
     schedule();
   });
   pageObserver = observer;
-  // Only content changes: the attributes this script sets on <html> never trigger a read.
+  // Only content changes: attributes never trigger a read.
   observer.observe(document.body ?? document.documentElement, {
     childList: true,
     subtree: true,

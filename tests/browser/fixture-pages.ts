@@ -123,88 +123,63 @@ export const TEST_PAGES: readonly FixturePage[] = [
   },
 ];
 
-/** The count attributes as read from a page (`data-citecast-episodes`, `-sources`). */
-export interface SeenCounts {
-  episodes: string | null;
-  sources: string | null;
-}
-
 /**
- * Checks the counts the content script recorded against the fixture's: `final` once the page
- * settled; at first sight a lazy page may show either its served or its final counts.
+ * Citecast's elements in a page: one `citecast-episode` per episode and one `citecast-source` per
+ * source it read. The page itself sees them too; nothing else on the page says what was read.
  */
-export function countsProblem(
-  fixture: FixturePage,
-  seen: SeenCounts,
-  final: boolean,
-): string | null {
-  const allowed = final
-    ? [fixture.countsAfterLoad ?? fixture.counts]
-    : [fixture.counts, ...(fixture.countsAfterLoad ? [fixture.countsAfterLoad] : [])];
-  const ok = allowed.some(
-    (c) => seen.episodes === String(c.episodes) && seen.sources === String(c.sources),
+export interface SeenCounts {
+  episodes: number;
+  sources: number;
+}
+
+/** Reads, in the page, how many of Citecast's elements it holds ({@link SeenCounts}). */
+export function countElementsInPage(): SeenCounts {
+  return {
+    episodes: document.getElementsByTagName('citecast-episode').length,
+    sources: document.getElementsByTagName('citecast-source').length,
+  };
+}
+
+/** `counts` as words, for assertion messages. */
+const countsText = (counts: SeenCounts) => `${counts.episodes} episodes, ${counts.sources} sources`;
+
+/**
+ * Polls `read` every 50 ms until it answers one of `allowed` (up to `ms`); fails with `what`, the
+ * last counts and the ones allowed. A big page's elements are placed in slices, so the first
+ * look may find only some.
+ */
+export async function waitCounts(
+  read: () => Promise<SeenCounts>,
+  allowed: readonly SeenCounts[],
+  what: string,
+  ms = 5_000,
+): Promise<SeenCounts> {
+  const ok = (seen: SeenCounts) =>
+    allowed.some((c) => c.episodes === seen.episodes && c.sources === seen.sources);
+  let seen = await read();
+  for (const deadline = Date.now() + ms; !ok(seen) && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    seen = await read();
+  }
+  assert(
+    ok(seen),
+    `${what}: ${countsText(seen)} in the page; expected ${allowed.map(countsText).join(' or ')}`,
   );
-  if (ok) return null;
-  const want = allowed.map((c) => `${c.episodes} episodes, ${c.sources} sources`).join(' or ');
-  return `recorded ${seen.episodes} episodes, ${seen.sources} sources; expected ${want}`;
+  return seen;
 }
 
 /**
- * Asserts the counts the content script recorded (read in the page by `read`, per browser
- * library): at first sight, then, for a lazy page, once the list has grown (polled up to 5 s).
+ * Asserts the elements the content script placed (counted in the page by `read`, per browser
+ * library): the page as served, or for a lazy page its grown list, then, for a lazy page, the
+ * grown list once its own script appended more.
  */
 export async function checkCounts(
   read: () => Promise<SeenCounts>,
   fixture: FixturePage,
 ): Promise<void> {
-  const first = countsProblem(fixture, await read(), false);
-  assert(first === null, `on load: ${first}`);
-  let settled = countsProblem(fixture, await read(), true);
-  for (
-    const deadline = Date.now() + 5_000;
-    settled !== null && fixture.countsAfterLoad && Date.now() < deadline;
-  ) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    settled = countsProblem(fixture, await read(), true);
-  }
-  assert(settled === null, `after load: ${settled}`);
-}
-
-/**
- * The counts of Citecast's elements in a page (`citecast-episode`, `citecast-source`), read by
- * `read`, polled until they equal the counts the content script recorded (up to 5 s).
- */
-export async function checkElements(
-  read: () => Promise<{ episodes: number; sources: number; recorded: SeenCounts }>,
-): Promise<void> {
-  let seen = await read();
-  const matches = () =>
-    String(seen.episodes) === seen.recorded.episodes &&
-    String(seen.sources) === seen.recorded.sources;
-  for (const deadline = Date.now() + 5_000; !matches() && Date.now() < deadline;) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    seen = await read();
-  }
-  assert(
-    matches(),
-    `${seen.episodes} citecast-episode and ${seen.sources} citecast-source elements; recorded ${seen.recorded.episodes} episodes, ${seen.recorded.sources} sources`,
-  );
-}
-
-/** Reads, in the page, the counts {@link checkElements} compares. */
-export function countElementsInPage(): {
-  episodes: number;
-  sources: number;
-  recorded: SeenCounts;
-} {
-  return {
-    episodes: document.getElementsByTagName('citecast-episode').length,
-    sources: document.getElementsByTagName('citecast-source').length,
-    recorded: {
-      episodes: document.documentElement.dataset.citecastEpisodes ?? null,
-      sources: document.documentElement.dataset.citecastSources ?? null,
-    },
-  };
+  const final = fixture.countsAfterLoad ?? fixture.counts;
+  await waitCounts(read, [fixture.counts, final], 'on load');
+  await waitCounts(read, [final], 'after load');
 }
 
 /** A page on a host Citecast does not support; the content script must not run there. */

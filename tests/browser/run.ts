@@ -17,7 +17,7 @@ const start = performance.now();
 // `--only fixtures`: the content script on every fixture page, in both browsers.
 if (!only || only === 'chromium' || only === 'fixtures') await runChromium();
 if (!only || only === 'chromium') await runChromiumAnnotate();
-if (!only || only === 'chromium')
+if (!only || only === 'chromium' || only === 'reader')
   await (await import('@/tests/browser/chromium-reader.ts')).runChromiumReader();
 if (!only || only === 'chromium' || only === 'arxiv')
   await (await import('@/tests/browser/chromium-arxiv.ts')).runChromiumArxiv();
