@@ -18,7 +18,7 @@ import { mergeInto, type ImportCounts } from '@/lib/store/backup/backup';
 import type { Store } from '@/lib/store/db';
 import { mergeRecord, PAPER_COMBINE_RULES } from '@/lib/store/merge';
 import type { PaperRecord } from '@/lib/store/schema';
-import { entryToPaper } from '@/lib/export/library-records';
+import { entryToPaper, tagsProblem } from '@/lib/export/library-records';
 import {
   libraryRefusal,
   openLibrary,
@@ -126,15 +126,19 @@ interface ChunkPapers {
   parsed: number;
 }
 
-/** The chunks of `reader` as papers saved at `now`; an entry with nothing to key it by is refused. */
+/**
+ * The chunks of `reader` as papers saved at `now`; an entry with nothing to key it by, or with
+ * keywords past the tag limits, is refused.
+ */
 function* papersOf(reader: LibraryReader, now: number): Generator<ChunkPapers> {
   for (const chunk of reader.chunks) {
     const papers: ChunkPapers['papers'] = [];
     const refused = [...chunk.refused];
     for (const entry of chunk.entries) {
-      const paper = entryToPaper(entry, now);
+      const problem = tagsProblem(entry);
+      const paper = problem ? null : entryToPaper(entry, now);
       if (paper) papers.push({ line: entry.line, citeKey: entry.key, paper });
-      else refused.push(refusedEntry(entry.line, { key: 'library.entryNoKey' }));
+      else refused.push(refusedEntry(entry.line, problem ?? { key: 'library.entryNoKey' }));
     }
     refused.sort((a, b) => a.line - b.line);
     yield {

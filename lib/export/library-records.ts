@@ -9,6 +9,8 @@ import { doiFromUrl } from '@/lib/links/classify';
 import { stampNew } from '@/lib/store/fields';
 import { normaliseDoi, paperKey } from '@/lib/core/keys';
 import { cleanTags } from '@/lib/store/papers';
+import { LIMITS } from '@/lib/core/limits';
+import type { ErrorText } from '@/lib/i18n/errors';
 import { PAPER_FIELDS, type PaperRecord } from '@/lib/store/schema';
 import { bareDoi, CITED_IN_PREFIX } from '@/lib/export/csl';
 import type { LibraryEntry } from '@/lib/export/library-parse';
@@ -78,6 +80,20 @@ function arxivOf(entry: LibraryEntry, urls: readonly string[]): ArxivRef | null 
     const ref = arxivInText(text);
     if (ref) return ref;
   }
+  return null;
+}
+
+/**
+ * Why an entry's keywords cannot be its tags: more than a paper holds, or one longer than a tag
+ * may be. Such an entry is refused with this reason rather than stored with tags cut or
+ * dropped; `null` when they fit.
+ */
+export function tagsProblem(entry: LibraryEntry): ErrorText | null {
+  const tags = cleanTags(entry.keywords);
+  if (tags.length > LIMITS.tags)
+    return { key: 'library.entryTooManyTags', params: { max: LIMITS.tags } };
+  if (tags.some((tag) => tag.length > LIMITS.tag))
+    return { key: 'library.entryTagTooLong', params: { max: LIMITS.tag } };
   return null;
 }
 

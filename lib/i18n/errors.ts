@@ -64,6 +64,8 @@ const EN = {
   'library.nothingRead': 'no entry in it can be read (line {line}: {reason})',
   // One entry of a library file that is left out (the others are imported).
   'library.entryNoKey': 'no arXiv id, DOI or title',
+  'library.entryTooManyTags': 'more than {max} keywords, more tags than a paper may hold',
+  'library.entryTagTooLong': 'a keyword longer than {max} characters, longer than a tag may be',
   'library.entryUnclosed': 'a brace or quote is never closed',
   'library.entryTooDeep': 'its braces are nested too deeply',
   'library.entryUnreadable': 'cannot be read ({detail})',
@@ -123,6 +125,8 @@ const EN = {
   'check.titleKey': '{path}: expected title: and a title as Citecast folds it',
   'check.httpUrl': '{path}: expected an http(s) address',
   'check.arxivId': '{path}: expected an arXiv id',
+  'check.emptyTag': '{path}: a tag is empty',
+  'check.repeatedTag': '{path}: a tag comes twice',
   'check.linkEntry':
     '{path}: a linked title needs its arXiv paper, and a title marked not on arXiv has none',
 } as const;
@@ -171,6 +175,8 @@ const NB: ErrorMessages = {
   'library.empty': '{format}-filen har ingen oppføringer',
   'library.nothingRead': 'ingen oppføring i den kan leses (linje {line}: {reason})',
   'library.entryNoKey': 'verken arXiv-id, DOI eller tittel',
+  'library.entryTooManyTags': 'flere enn {max} nøkkelord, flere merker enn en artikkel kan ha',
+  'library.entryTagTooLong': 'et nøkkelord lengre enn {max} tegn, lenger enn et merke kan være',
   'library.entryUnclosed': 'en klamme eller et anførselstegn lukkes aldri',
   'library.entryTooDeep': 'klammene er nøstet for dypt',
   'library.entryUnreadable': 'kan ikke leses ({detail})',
@@ -227,6 +233,8 @@ const NB: ErrorMessages = {
   'check.titleKey': '{path}: ventet title: og en tittel slik Citecast normaliserer den',
   'check.httpUrl': '{path}: ventet en http(s)-adresse',
   'check.arxivId': '{path}: ventet en arXiv-id',
+  'check.emptyTag': '{path}: et merke er tomt',
+  'check.repeatedTag': '{path}: et merke står to ganger',
   'check.linkEntry':
     '{path}: en koblet tittel trenger arXiv-artikkelen sin, og en tittel merket som ikke på arXiv har ingen',
 };
@@ -318,6 +326,8 @@ export function fail<T = never>(
 const CHECK_MESSAGES: Readonly<Record<string, ErrorKey>> = {
   'expected an http(s) address': 'check.httpUrl',
   'expected an arXiv id': 'check.arxivId',
+  'a tag is empty': 'check.emptyTag',
+  'a tag comes twice': 'check.repeatedTag',
 };
 
 /**

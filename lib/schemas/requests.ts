@@ -80,9 +80,14 @@ export const MESSAGE_SCHEMAS = {
     key: keySchema,
     readState: v.picklist(['unread', 'reading', 'read']),
   }),
+  // Tags are stored as they come: what would have to be rewritten is refused instead.
   setTags: v.strictObject({
     key: keySchema,
-    tags: v.pipe(v.array(boundedString(LIMITS.tag)), v.maxLength(LIMITS.tags)),
+    tags: v.pipe(
+      v.array(v.pipe(boundedString(LIMITS.tag), v.nonEmpty('a tag is empty'))),
+      v.maxLength(LIMITS.tags),
+      v.check((tags) => new Set(tags).size === tags.length, 'a tag comes twice'),
+    ),
   }),
   setNote: v.strictObject({ key: keySchema, note: boundedString(LIMITS.note) }),
   savedStates: v.strictObject({

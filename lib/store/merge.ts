@@ -11,6 +11,7 @@
  *   copy of a record none of whose fields changed after its tombstone is gone, whichever side
  *   still has it; a record changed after it comes back.
  */
+import { LIMITS } from '@/lib/core/limits';
 import { sameValue, type Stamped } from '@/lib/store/fields';
 import type { CitationRecord, EpisodeRecord, ListenRecord, PaperRecord } from '@/lib/store/schema';
 
@@ -105,7 +106,9 @@ function present(times: ItemTimes): boolean {
 /**
  * The set field of two versions merged item by item: each item's latest add and latest removal
  * are kept; the items in the set keep the order of the side whose list changed last, then the
- * others by when they were added.
+ * others by when they were added. The set holds at most {@link LIMITS.tags} items, as everywhere
+ * else: past it, the other side's items added last are kept. One left out keeps its times, so
+ * it comes back once there is room.
  */
 function mergeSet(
   a: Stamped,
@@ -131,25 +134,41 @@ function mergeSet(
   const bTime = b.modified[rules.field] ?? 0;
   const first =
     aTime !== bTime ? (aTime > bTime ? a : b) : compareValues(list(a), list(b)) <= 0 ? a : b;
-  const items = list(first).filter((item) => present(times[item]!));
+  const items = list(first)
+    .filter((item) => present(times[item]!))
+    .slice(0, LIMITS.tags);
+  const inItems = new Set(items);
+  const byAdded = (x: string, y: string) => times[x]!.added! - times[y]!.added! || (x < y ? -1 : 1);
   const rest = Object.keys(times)
-    .filter((item) => present(times[item]!) && !items.includes(item))
-    .sort((x, y) => times[x]!.added! - times[y]!.added! || (x < y ? -1 : 1));
-  return { items: [...items, ...rest], times };
+    .filter((item) => present(times[item]!) && !inItems.has(item))
+    .sort(byAdded);
+  const room = LIMITS.tags - items.length;
+  return { items: [...items, ...rest.slice(Math.max(0, rest.length - room))], times };
 }
 
 /**
  * The item times worth storing: those the list and its time do not already say (an item
  * removed, or added at another time than the list's last change); `undefined` when none, so a
- * record whose tags were never edited one by one carries no log.
+ * record whose tags were never edited one by one carries no log. At most twice
+ * {@link LIMITS.tags} of them, as a backup may hold: the ones changed last.
  */
 function itemLog(
   times: Readonly<Record<string, ItemTimes>>,
   setTime: number,
 ): Record<string, ItemTimes> | undefined {
-  const kept = Object.entries(times).filter(
+  let kept = Object.entries(times).filter(
     ([, t]) => t.removed !== undefined || t.added !== setTime,
   );
+  if (kept.length > 2 * LIMITS.tags) {
+    const changed = (t: ItemTimes) => Math.max(t.added ?? 0, t.removed ?? 0);
+    const last = new Set(
+      [...kept]
+        .sort(([x, a], [y, b]) => changed(b) - changed(a) || (x < y ? -1 : 1))
+        .slice(0, 2 * LIMITS.tags)
+        .map(([item]) => item),
+    );
+    kept = kept.filter(([item]) => last.has(item));
+  }
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 

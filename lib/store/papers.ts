@@ -140,15 +140,17 @@ export function cleanTags(tags: readonly string[]): string[] {
 }
 
 /**
- * Replaces a paper's tags (trimmed, no repeats); `null` when there is no such paper. Each tag
- * added or removed keeps when, so a restore or another copy's edits merge tag by tag.
+ * Replaces a paper's tags with `tags`, as given: an imported tag with spaces at its ends, or `ML`
+ * beside `ml`, is the user's and stays as it came (the request's check refuses empty or
+ * repeated tags, and more or longer ones than the limits). `null` when there is no such paper.
+ * Each tag added or removed keeps when, so a restore or another copy's edits merge tag by tag.
  */
 export function setTags(
   store: Store,
   key: string,
   tags: readonly string[],
 ): Promise<PaperRecord | null> {
-  const next = cleanTags(tags);
+  const next = [...tags];
   return updatePaper(store, key, (paper, now) => {
     if (sameValue(paper.tags, next)) return paper;
     const { tagTimes } = editSet(paper, next, now, PAPER_MERGE_RULES.set!) as {

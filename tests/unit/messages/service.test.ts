@@ -93,10 +93,23 @@ describe('requests', () => {
     valueOf(
       await t.service.handle('setReadState', { key: 'arxiv:2501.00663', readState: 'read' }, popup),
     );
+    // Tags are kept as they come; what would have to be rewritten is refused with a reason.
+    for (const [tags, reason] of [
+      [['memory', 'rnn', 'memory'], 'a tag comes twice'],
+      [['memory', ''], 'a tag is empty'],
+    ] as const) {
+      const refused = await t.service.handle(
+        'setTags',
+        { key: 'arxiv:2501.00663', tags: [...tags] },
+        popup,
+      );
+      expect(refused.ok).toBe(false);
+      expect(!refused.ok && refused.error.message).toContain(reason);
+    }
     valueOf(
       await t.service.handle(
         'setTags',
-        { key: 'arxiv:2501.00663', tags: [' memory ', 'memory', 'rnn'] },
+        { key: 'arxiv:2501.00663', tags: [' memory ', 'rnn'] },
         popup,
       ),
     );
@@ -109,7 +122,7 @@ describe('requests', () => {
     ) as { readState: string; tags: string[]; note: string };
     expect(noted).toMatchObject({
       readState: 'read',
-      tags: ['memory', 'rnn'],
+      tags: [' memory ', 'rnn'],
       note: 'Test-time memory.',
     });
     const recent = valueOf(await t.service.handle('recentPapers', { limit: 10 }, popup)) as {

@@ -127,13 +127,18 @@ describe('read state, tags and note', () => {
     clock.set(T0 + 1);
     await setReadState(store, 'title:p', 'reading');
     clock.set(T0 + 2);
-    await setTags(store, 'title:p', [' memory ', 'rl', 'memory', '']);
+    await setTags(store, 'title:p', [' memory ', 'rl', 'ML', 'ml']);
     clock.set(T0 + 3);
     await setNote(store, 'title:p', 'good');
     clock.set(T0 + 4);
     await setReadState(store, 'title:p', 'reading');
     const paper = await getPaper(store, 'title:p');
-    expect(paper).toMatchObject({ readState: 'reading', tags: ['memory', 'rl'], note: 'good' });
+    // Tags stay as they came (the request's check refuses empty or repeated ones).
+    expect(paper).toMatchObject({
+      readState: 'reading',
+      tags: [' memory ', 'rl', 'ML', 'ml'],
+      note: 'good',
+    });
     expect(paper!.modified).toMatchObject({
       title: T0,
       readState: T0 + 1,
