@@ -4,11 +4,24 @@
  */
 export const ARXIV_STYLES = `
 :host { position: relative; }
-.arxiv { display: inline-flex; align-items: center; gap: 4px; color: var(--cc-fg); }
+/*
+ * A source's lookup status, its actions and the abstract button sit in a slot of one width,
+ * whatever it holds (nothing, "looking up…", "found 96 %" and its buttons), wide enough for the
+ * longest buttons in English and Norwegian; a long label is cut with an ellipsis (its tooltip
+ * says it all). The host page must not tell what was looked up, linked or turned on by
+ * measuring the hosts.
+ */
+.arxiv {
+  display: inline-flex; align-items: center; gap: 4px; color: var(--cc-fg);
+  flex: none; overflow: hidden; white-space: nowrap;
+}
+.arxiv[data-slot='lookup'] { width: 22em; }
+.arxiv[data-slot='info'] { width: 9em; }
+.arxiv button { flex: none; }
 .arxiv-label {
-  display: inline-flex; align-items: center; height: 18px; box-sizing: border-box; padding: 0 7px;
+  display: inline-block; height: 18px; line-height: 16px; box-sizing: border-box; padding: 0 7px;
   border: 1px dashed var(--cc-line); border-radius: 9px; background: var(--cc-bg);
-  max-width: 360px; overflow: hidden; text-overflow: ellipsis;
+  flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis;
 }
 .arxiv[data-arxiv-state='found'] .arxiv-label, .arxiv[data-arxiv-state='linked'] .arxiv-label { font-weight: 700; border-style: solid; }
 .arxiv[data-arxiv-state='maybe'] .arxiv-label { font-style: italic; }

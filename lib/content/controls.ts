@@ -7,6 +7,7 @@
 import { format, plural, shortDate, t } from '@/lib/i18n/index';
 import { isHttpUrl } from '@/lib/core/urls';
 import { withoutBidi } from '@/lib/core/bidi';
+import { isTitleOnly } from '@/lib/content/arxiv-view';
 import type { Source } from '@/lib/sources/types';
 import { citedEpisodeLink, type CitedEpisodeState } from '@/lib/content/bar';
 import { attachRoot } from '@/lib/content/roots';
@@ -101,6 +102,8 @@ export function fillSource(
   }
   if (openablePdf(source)) {
     group.append(button(document, 'open-pdf', t('pdf'), t('pdfName')));
+  } else if (isTitleOnly(source)) {
+    group.append(pdfSlot(document));
   }
   if (source.kind === 'paper') {
     const save = button(document, 'save', t('save'), t('saveName'));
@@ -142,6 +145,20 @@ export function fillSource(
   }
   root.append(group);
   return root;
+}
+
+/**
+ * The place of `open-pdf` on a source known by its title only, unseen: an arXiv lookup (this
+ * listener's, or one cached from another page) may give it a PDF, and the host's size must not
+ * say whether it did.
+ */
+function pdfSlot(document: Document): HTMLElement {
+  const slot = document.createElement('span');
+  slot.className = 'pdf-slot';
+  slot.textContent = t('pdf');
+  slot.setAttribute('data-off', '');
+  slot.setAttribute('aria-hidden', 'true');
+  return slot;
 }
 
 /**

@@ -171,6 +171,11 @@ button[data-action='heard'] { width: 12.5em; }
 .ep-state { width: 7.5em; }
 button[data-action='resume'] { width: 11.5em; }
 [data-off] { visibility: hidden; }
+/* As wide as the open-pdf button it stands for. */
+.pdf-slot {
+  display: inline-flex; align-items: center; height: 18px; padding: 0 7px; box-sizing: border-box;
+  border: 1px solid transparent;
+}
 .zmark {
   display: inline-flex; align-items: center; height: 18px; padding: 0 6px; box-sizing: border-box;
   border-radius: 9px; background: #cc2936; color: #fff; font-size: 11px; white-space: nowrap;

@@ -31,11 +31,11 @@ import { chromiumRoots, seen, waitSeen } from '@/tests/browser/roots.ts';
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
 const ARXIV_ORIGIN = 'https://export.arxiv.org/*';
-const TITANS = 'Titans: Learning to Memorize at Test Time';
+export const TITANS = 'Titans: Learning to Memorize at Test Time';
 const VLLM = 'Efficient Memory Management for Large Language Model Serving with PagedAttention';
 
 /** The site's episode page with three sources: an arXiv link and two Scholar-only titles. */
-function scholarPage(): string {
+export function scholarPage(): string {
   const html = readFileSync(join(ROOT, SITE.file), 'utf8');
   const scholar = (title: string) =>
     `https://scholar.google.com/scholar?q=${encodeURIComponent(title).replace(/%20/g, '+')}`;

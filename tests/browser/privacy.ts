@@ -2,7 +2,8 @@
  * The page never reads the library: a page script on an annotated page tries what a hostile host
  * page would, in Chromium and Firefox, on the release build, in English and Norwegian. It reads
  * the hosts' shadow roots, their attributes and `<html>`'s, and the hosts' sizes before and after
- * the listener saves a paper and marks the episode heard; it ticks the "choose" panel's boxes
+ * the listener saves a paper and marks the episode heard, and before and after the listener links
+ * a title to arXiv and turns lookups on; it ticks the "choose" panel's boxes
  * before the listener presses "save checked"; it fakes the player's events. It must learn and
  * cause nothing. The listener's own clicks come through the automation protocols (./roots.ts),
  * as real mouse input. `--only privacy`.
@@ -17,6 +18,7 @@ import {
   request,
   type ChromiumSession,
 } from '@/tests/browser/browsers.ts';
+import { scholarPage, TITANS } from '@/tests/browser/chromium-arxiv.ts';
 import { serveWav } from '@/tests/browser/chromium-playback.ts';
 import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
 import { fixturePage } from '@/tests/browser/firefox.ts';
@@ -152,6 +154,97 @@ async function learnsNothing(
 }
 
 /**
+ * The arXiv decorations tell the page nothing either. A page with an arXiv source and two
+ * title-only ones, as a new listener sees it, then loaded again after the listener linked one
+ * title to arXiv (it now shows "linked", "unlink" and opens its PDF) and turned lookups on (every
+ * arXiv source offers its abstract): each host keeps its size, and no slot overflows.
+ */
+async function arxivLearnsNothing(s: ChromiumSession, what: string): Promise<void> {
+  const open = async () => {
+    const page = await s.context.newPage();
+    await page.route(SITE.url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: scholarPage() }),
+    );
+    await page.goto(SITE.url);
+    await page.locator('citecast-episode').first().waitFor({ state: 'attached', timeout: 10_000 });
+    await settled(chromiumRoots(page));
+    return page;
+  };
+  /** Per source: its slot's state, the buttons it shows, and whether the slot overflows. */
+  const decorations = (page: Page) =>
+    chromiumRoots(page).evaluate(
+      (_arg: null, rootOf) =>
+        Array.from(document.querySelectorAll('citecast-source')).map((host) => {
+          const root = rootOf(host);
+          const box = root?.querySelector<HTMLElement>('.arxiv');
+          return {
+            state: box?.dataset.arxivState ?? null,
+            actions: Array.from(root?.querySelectorAll('button[data-action]') ?? []).map((b) =>
+              b.getAttribute('data-action')!,
+            ),
+            overflows: !!box && box.scrollWidth > box.clientWidth,
+            widths: box ? [box.scrollWidth, box.clientWidth] : null,
+          };
+        }),
+      null,
+    );
+  const first = await open();
+  const before = await pageView(first);
+  const plain = await decorations(first);
+  assert(
+    plain.length === 3 && plain.every((d) => d.state === null && !d.actions.includes('arxiv-info')),
+    `${what}: the page shows arXiv decorations before any lookup: ${JSON.stringify(plain)}`,
+  );
+  await first.close();
+  const extension = await s.context.newPage();
+  await extension.goto(`chrome-extension://${s.extensionId}/popup.html`);
+  const link = (await request(extension, 'linkArxiv', {
+    title: TITANS,
+    arxivId: '2501.00663',
+  })) as { ok: boolean };
+  assert(link.ok, `${what}: linkArxiv failed: ${JSON.stringify(link)}`);
+  await s.worker.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { storage: { local: { set(v: unknown): Promise<void> } } };
+      }
+    ).chrome.storage.local.set({ 'citecast.settings': { arxivLookup: true } }),
+  );
+  await extension.close();
+  const page = await open();
+  let shown = await decorations(page);
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+    if (
+      shown[1]?.state === 'linked' &&
+      shown.filter((d) => d.actions.includes('arxiv-info')).length === 2
+    )
+      break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    shown = await decorations(page);
+  }
+  assert(
+    shown[1]?.state === 'linked' &&
+      shown[1].actions.includes('open-pdf') &&
+      shown[1].actions.includes('arxiv-unlink') &&
+      shown[0]!.actions.includes('arxiv-info'),
+    `${what}: the link and the setting did not show: ${JSON.stringify(shown)}`,
+  );
+  const after = await pageView(page);
+  const problems: string[] = [];
+  const sizes = (v: PageView) => JSON.stringify(v.hosts.map((h) => [h.tag, h.width, h.height]));
+  if (sizes(after) !== sizes(before)) {
+    problems.push(`sizes changed:\n  ${sizes(before)}\n  ${sizes(after)}`);
+  }
+  const attrs = (v: PageView) => JSON.stringify([v.html, v.hosts.map((h) => h.attrs)]);
+  if (attrs(after) !== attrs(before)) {
+    problems.push(`attributes changed:\n  ${attrs(before)}\n  ${attrs(after)}`);
+  }
+  if (shown.some((d) => d.overflows)) problems.push(`a slot overflows: ${JSON.stringify(shown)}`);
+  assert(problems.length === 0, `${what}: ${problems.join('\n')}`);
+  await page.close();
+}
+
+/**
  * The listener opens "choose", the page script ticks every box it can reach, the listener presses
  * "save checked": nothing is saved that was not before.
  */
@@ -261,6 +354,9 @@ async function runChromiumPrivacy(locale: string): Promise<void> {
       const page = await openSite(s);
       await ticksSaveNothing(page, chromiumRoots(page));
       await page.close();
+    });
+    await test(`privacy (${locale}): arXiv decorations keep the hosts' sizes when a title is linked and lookups turn on`, async () => {
+      await arxivLearnsNothing(s, `chromium ${locale}`);
     });
     if (locale === 'en-US') {
       await test('privacy: on a Spotify page of another show Citecast reads and inserts nothing, until the page navigates to the show’s', async () => {

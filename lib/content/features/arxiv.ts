@@ -195,6 +195,19 @@ export function createArxivFeature(
     return out;
   }
 
+  /**
+   * The slot a source's arXiv decorations sit in, from what the page's text says of it alone:
+   * `lookup` for a title-only source (its status and actions, and the abstract once resolved),
+   * `info` for one with an arXiv id (the abstract, when lookups are on), else none. The slot is
+   * there, of one width, whatever it holds, so the host's size never says what this listener
+   * looked up, linked or turned on.
+   */
+  function slotOf(source: Source): 'lookup' | 'info' | null {
+    const subject = subjectOf(source);
+    if (isTitleOnly(subject)) return 'lookup';
+    return subject.arxivId !== null ? 'info' : null;
+  }
+
   function decorateSource(host: HTMLElement, source: Source, episode: FoundEpisode): void {
     const root = rootOf(host);
     if (!root || stopped) return;
@@ -205,16 +218,25 @@ export function createArxivFeature(
     const status = key ? statuses.get(key) : undefined;
     const view = status ? statusView(status) : null;
     const info = lookupsOn && source.arxivId !== null;
-    const sig = JSON.stringify([view?.state, view?.label, view?.actions, info, source.arxivId]);
+    const slot = slotOf(source);
+    const sig = JSON.stringify([
+      slot,
+      view?.state,
+      view?.label,
+      view?.actions,
+      info,
+      source.arxivId,
+    ]);
     const existing = root.querySelector<HTMLElement>('.arxiv');
     if (existing?.dataset.sig === sig && existing.parentNode === group) return;
     existing?.remove();
     root.querySelector('.arxiv-preview')?.remove();
-    if (!view && !info) return;
+    if (!slot) return;
     page.env.adoptStyles(root, ARXIV_STYLES);
     const document = host.ownerDocument;
     const box = document.createElement('span');
     box.className = 'arxiv';
+    box.dataset.slot = slot;
     box.dataset.sig = sig;
     if (view) {
       box.dataset.arxivState = view.state;
