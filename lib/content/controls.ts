@@ -205,8 +205,10 @@ export function setCitedEpisodeState(
 
 /**
  * Fills an episode's host: the Citecast label, `heard`, the "n sources · k saved" count,
- * `save-all`, `choose`, `open-all`, `copy-markdown` and `copy-bibtex`; a `.panels` box for the panels those
- * open; a `<slot>` below shows the hosts of sources that are not in the page's text.
+ * `save-all`, `choose`, `open-all`, `copy-markdown` and `copy-bibtex`; a `.panels` layer over the
+ * page for the status line and the panels those open (a message, whose words may follow the
+ * listener's state, never resizes the bar); a `<slot>` below shows the hosts of sources that are
+ * not in the page's text.
  */
 export function fillEpisode(host: HTMLElement, adopt: AdoptStyles): ShadowRoot {
   const document = host.ownerDocument;
@@ -229,19 +231,10 @@ export function fillEpisode(host: HTMLElement, adopt: AdoptStyles): ShadowRoot {
   const status = document.createElement('span');
   status.className = 'status';
   status.setAttribute('role', 'status');
-  bar.append(
-    mark(document, t('brand')),
-    heard,
-    counts,
-    saveAll,
-    choose,
-    openAll,
-    copy,
-    bibtex,
-    status,
-  );
+  bar.append(mark(document, t('brand')), heard, counts, saveAll, choose, openAll, copy, bibtex);
   const panels = document.createElement('div');
   panels.className = 'panels';
+  panels.append(status);
   const list = document.createElement('div');
   list.className = 'list';
   list.append(document.createElement('slot'));

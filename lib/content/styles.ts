@@ -59,6 +59,11 @@ button:disabled { opacity: 0.55; cursor: default; }
 [hidden] { display: none !important; }
 .status { color: var(--cc-fg); font-weight: 600; }
 .status:empty { display: none; }
+.panels .status {
+  padding: 1px 8px; white-space: nowrap;
+  border: 1px solid var(--cc-line); border-radius: 9px; background: var(--cc-bg);
+  box-shadow: 0 2px 8px rgba(0, 0, 0, 0.2);
+}
 .status.error { color: #b91c1c; }
 .counts { color: var(--cc-muted); font-weight: 500; padding: 0 2px; }
 :host(citecast-episode) {
@@ -76,7 +81,7 @@ button:disabled { opacity: 0.55; cursor: default; }
 /* A big list's off-screen bar, built but kept out of the layout until it is shown. */
 :host(citecast-episode[data-citecast-later]) { display: none; }
 .bar { flex-wrap: wrap; row-gap: 4px; }
-/* Panels open over the page, below the bar, never growing the host. */
+/* Panels and the status line open over the page, below the bar, never growing the host. */
 :host(citecast-episode) { position: relative; }
 .panels { position: absolute; top: 100%; left: 0; z-index: 2147483647; }
 .panels .panel { box-shadow: 0 4px 16px rgba(0, 0, 0, 0.25); }

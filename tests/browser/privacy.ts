@@ -240,6 +240,25 @@ async function arxivLearnsNothing(s: ChromiumSession, what: string): Promise<voi
     problems.push(`attributes changed:\n  ${attrs(before)}\n  ${attrs(after)}`);
   }
   if (shown.some((d) => d.overflows)) problems.push(`a slot overflows: ${JSON.stringify(shown)}`);
+  // "Find PDFs" without the permission: the bar says so (it opens the permission window too),
+  // over the page, so the bar keeps its size whatever a lookup answers.
+  const roots = chromiumRoots(page);
+  const grant = s.context.waitForEvent('page', { timeout: 5_000 }).catch(() => null);
+  await roots.click('citecast-episode', 'button[data-action="find-pdfs"]');
+  await waitInRoots(
+    roots,
+    (_arg: null, rootOf) => {
+      const bar = document.querySelector('citecast-episode');
+      return !!(bar && rootOf(bar)?.querySelector('.status')?.textContent);
+    },
+    null,
+    `${what}: the bar said nothing after "Find PDFs"`,
+  );
+  const saying = await pageView(page);
+  if (sizes(saying) !== sizes(after)) {
+    problems.push(`a message changed the sizes:\n  ${sizes(after)}\n  ${sizes(saying)}`);
+  }
+  await (await grant)?.close();
   assert(problems.length === 0, `${what}: ${problems.join('\n')}`);
   await page.close();
 }

@@ -361,7 +361,7 @@ export function createArxivFeature(
       const bar = root.querySelector('.bar');
       if (!bar) return;
       find = button(root.ownerDocument, 'find-pdfs', t('arxiv.find'), t('arxiv.findName'));
-      bar.insertBefore(find, bar.querySelector('.status'));
+      bar.append(find);
     }
     const hasTitleOnly = episode.sources.some((s) => keyOf(s) !== null);
     if (find.hidden === hasTitleOnly) find.hidden = !hasTitleOnly;
