@@ -260,8 +260,7 @@ async function toolbarFirstRender(
       10,
     )) as number;
     // Left settled for the next opening, as a person's popup is: the background's first answer
-    // shown (the list then carries `data-query`), so this opening's snapshot is kept, and the
-    // worker's search copy built.
+    // shown (the list then carries `data-query`), and the worker's search copy built.
     await waitFor(
       () => evaluate(sessionId, `document.querySelector('[data-query]') !== null`),
       (shown) => shown === true,
