@@ -10,9 +10,6 @@ import { ImportExportSection } from '@/components/library/ImportExportSection';
 import { PapersSection } from '@/components/library/PapersSection';
 import { SettingsSection } from '@/components/library/SettingsSection';
 import { StatsSection } from '@/components/library/StatsSection';
-import { useStoreChanged } from '@/components/common/hooks';
-import { onSettingsChanged } from '@/lib/settings';
-import { clearPopupSnapshot, pageStorage } from '@/lib/ui/popup-snapshot';
 import { SECTIONS, sectionFromHash, type LibrarySection } from '@/lib/ui/sections';
 
 /** See the module comment. */
@@ -32,11 +29,6 @@ export function Library() {
   useEffect(() => {
     document.title = `${t(`nav.${section}`)} · ${t('library.title')}`;
   }, [section, t]);
-  // The popup's copy of its first screen (lib/ui/popup-snapshot.ts) goes when papers or settings
-  // change here: it would show a deleted paper, or the old language, for a moment.
-  const forgetSnapshot = () => clearPopupSnapshot(pageStorage());
-  useStoreChanged(['papers'], forgetSnapshot);
-  useEffect(() => onSettingsChanged(forgetSnapshot), []);
 
   return (
     <div class="library">

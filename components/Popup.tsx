@@ -11,7 +11,6 @@ import { PaperSearch } from '@/components/popup/PaperSearch';
 import { RecentListens } from '@/components/popup/RecentListens';
 import { ThisTab } from '@/components/popup/ThisTab';
 import type { PingMessage, PingReply, ReplyOf } from '@/lib/protocol/client';
-import type { RecentSaves } from '@/lib/store/library/recent-saves';
 import { SITE_INFO } from '@/lib/hosts/sites';
 import { SECTIONS } from '@/lib/ui/sections';
 import { POPUP_KEY } from '@/lib/ui/shortcuts';
@@ -36,14 +35,10 @@ async function ping(): Promise<PingReply> {
   return reply;
 }
 
-/**
- * See the module comment. `firstPage`: the recent saves, asked for before the first render;
- * `placeholder`: the recent saves of the last opening, shown until `firstPage` answers.
- */
+/** See the module comment. `firstPage`: the recent saves, asked for before the first render. */
 export function Popup(props: {
   ping?: () => Promise<PingReply>;
   firstPage?: Promise<ReplyOf<'recentSaves'>>;
-  placeholder?: RecentSaves;
 }) {
   const { readActiveTab, openLibrary } = useServices();
   const { t } = useT();
@@ -94,7 +89,7 @@ export function Popup(props: {
           {status.state === 'error' && t('status.error', { message: status.message })}
         </p>
       </header>
-      <PaperSearch autoFocus firstPage={props.firstPage} placeholder={props.placeholder} />
+      <PaperSearch autoFocus firstPage={props.firstPage} />
       <ThisTab refresh={refresh} onFound={setFound} />
       {found === 0 && (
         <section class="popup-hint" aria-label={t('popup.thisPage')}>

@@ -6,18 +6,16 @@
  * - `popup.first_render_ms`: the toolbar popup itself, opened by `chrome.action.openPopup()`
  *   from the library page (Chromium opens it for any extension since version 127, headless
  *   too), warm worker: from the navigation start of its `popup.html` (its `performance` time
- *   origin) to its first frame presented (`first-contentful-paint`), checked to hold a paper
- *   row: the first `largest-contentful-paint` candidate, presented in that same frame, is text
- *   inside a `data-testid="paper-row"`; a round where it is not fails the bench. Nothing can be
+ *   origin) to the first frame presented with a paper row's text in it: the Element Timing
+ *   `renderTime` of the popup's `elementtiming="paper-row"` (each row's title). Nothing can be
  *   injected into the popup before it loads (Chromium's auto-attach does not reach popups), so
  *   the figure is read afterwards from the entries the browser keeps.
- *   `baseline.popup_first_render_empty_ms`: the same on the empty store, with its "nothing
- *   saved yet" (`data-testid="empty-papers"`).
+ *   `baseline.popup_first_render_empty_ms`: the same on the empty store, to the first frame
+ *   presented with its "nothing saved yet" (`elementtiming="empty-papers"`).
+ *   `popup.first_render_ratio`: the first over the second.
  * - `popup.first_render_in_tab_ms` and `baseline.popup_first_render_empty_in_tab_ms`: the same
  *   popup opened as a tab of a popup's size, as this bench measured it before it could open the
- *   toolbar popup: to the first frame presented with a `data-testid="paper-row"` in it (the
- *   browser's Element Timing `renderTime` of that row's text, instrumented before the page's
- *   scripts run). A tab is first created on about:blank in another process, and the navigation
+ *   toolbar popup. A tab is first created on about:blank in another process, and the navigation
  *   then moves it into the extension's: costs a toolbar popup does not have.
  * - `popup.first_render_cold_ms` and `baseline.popup_first_render_empty_cold_ms`: in a tab as
  *   above, with a cold worker: stopped through CDP (`ServiceWorker.stopAllWorkers`, checked
@@ -37,7 +35,7 @@
  *   ("no results" each time: the message round trip and the render, without the search).
  *
  * Medians over `rounds` rounds (15: a median of 7 moved by 10 ms from run to run) after one
- * unmeasured round; Chromium gives the paint times of both kinds in steps of 4 ms. No request is
+ * unmeasured round; Chromium gives paint times in steps of 4 ms. No request is
  * intercepted (Playwright's interception would put a round trip to Node in front of every file
  * the popup loads): host names do not resolve and the proxy is a closed local port, so nothing
  * can leave the machine.
@@ -62,16 +60,17 @@ export const QUERY = 'sparse attention memory';
 /** Pause after each keystroke's results, before the next key: a person's typing pace. */
 const TYPING_GAP_MS = 120;
 
-const ROW = '[data-testid="paper-row"]';
-const EMPTY = '[data-testid="empty-papers"]';
+/** The popup's Element Timing names (`elementtiming`) of a paper row and of its empty state. */
+const ROW = 'paper-row';
+const EMPTY = 'empty-papers';
 
 /**
- * In the popup's own world, before its scripts: marks the first element matching `selector`
- * (and its descendants) for Element Timing, and records the times the search field's input
- * events fired and the results list first answered each text.
+ * In the popup's own world, before its scripts: records when the first element named
+ * `identifier` for Element Timing was presented, the times the search field's input events
+ * fired, and when the results list first answered each text.
  */
-const INSTRUMENT = (selector: string) => `(() => {
-  const rec = (globalThis.__bench = { renderTime: null, domTime: null, inputs: {}, updated: {}, painted: {} });
+const INSTRUMENT = (identifier: string) => `(() => {
+  const rec = (globalThis.__bench = { renderTime: null, inputs: {}, updated: {}, painted: {} });
   const afterFrame = (done) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
@@ -80,7 +79,7 @@ const INSTRUMENT = (selector: string) => `(() => {
     });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      if (entry.identifier === 'bench-first' && rec.renderTime === null) rec.renderTime = entry.renderTime || entry.loadTime;
+      if (entry.identifier === ${JSON.stringify(identifier)} && rec.renderTime === null) rec.renderTime = entry.renderTime;
     }
   }).observe({ type: 'element', buffered: true });
   document.addEventListener('input', (event) => {
@@ -88,18 +87,10 @@ const INSTRUMENT = (selector: string) => `(() => {
     if (field instanceof HTMLInputElement && field.type === 'search') rec.inputs[field.value.trim()] = event.timeStamp;
   }, true);
   const observer = new MutationObserver(() => {
-    const now = performance.now();
-    if (rec.domTime === null) {
-      const first = document.querySelector(${JSON.stringify(selector)});
-      if (first) {
-        rec.domTime = now;
-        for (const el of [first, ...first.querySelectorAll('*')]) el.setAttribute('elementtiming', 'bench-first');
-      }
-    }
     const list = document.querySelector('[data-query]');
     const query = list && list.getAttribute('data-query');
     if (query !== null && query !== undefined && query in rec.inputs && !(query in rec.updated)) {
-      rec.updated[query] = now;
+      rec.updated[query] = performance.now();
       afterFrame((t) => { rec.painted[query] = t; });
     }
   });
@@ -110,7 +101,6 @@ const INSTRUMENT = (selector: string) => `(() => {
 
 interface BenchRecord {
   renderTime: number | null;
-  domTime: number | null;
   inputs: Record<string, number>;
   updated: Record<string, number>;
   painted: Record<string, number>;
@@ -178,25 +168,18 @@ async function openProfile(executablePath: string): Promise<Profile> {
   };
 }
 
-/** What the toolbar popup's first frame held, read from its performance entries. */
-interface FirstFrame {
-  /** `first-contentful-paint`, ms from the popup's navigation start. */
-  fcp: number;
-  /** The first `largest-contentful-paint` candidate's render time, and whether it is in `selector`. */
-  lcp: number;
-  inSelector: boolean;
-}
-
-/** Evaluated in the toolbar popup: its {@link FirstFrame}, or `null` while it has not painted. */
-const FIRST_FRAME = (selector: string) => `new Promise((resolve) => {
-  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-  if (!fcp) return resolve(null);
+/**
+ * Evaluated in the toolbar popup: the `renderTime` of its first Element Timing entry named
+ * `identifier` (ms from its navigation start), or `null` while none is there.
+ */
+const FIRST_PAINTED = (identifier: string) => `new Promise((resolve) => {
   const observer = new PerformanceObserver((list) => {
+    const first = list.getEntries().find((entry) => entry.identifier === ${JSON.stringify(identifier)});
+    if (!first) return;
     observer.disconnect();
-    const first = list.getEntries()[0];
-    resolve(first ? JSON.stringify({ fcp: fcp.startTime, lcp: first.renderTime || first.startTime, inSelector: !!(first.element && first.element.closest(${JSON.stringify(selector)})) }) : null);
+    resolve(first.renderTime);
   });
-  observer.observe({ type: 'largest-contentful-paint', buffered: true });
+  observer.observe({ type: 'element', buffered: true });
   setTimeout(() => { observer.disconnect(); resolve(null); }, 100);
 })`;
 
@@ -231,16 +214,13 @@ function targetEvaluator(browserSession: CDPSession) {
 const evaluators = new WeakMap<CDPSession, ReturnType<typeof targetEvaluator>>();
 
 /**
- * Opens the toolbar popup from `opener` (a page of the extension, in front), waits for its
- * first frame, closes it; ms from navigation start to that frame, which must hold `selector`
- * (see the module comment) unless `warmUp` (the very first opening has no snapshot of a
- * previous one to draw, so its first frame may come before its rows).
+ * Opens the toolbar popup from `opener` (a page of the extension, in front), waits until the
+ * element named `identifier` was presented, closes it; ms from navigation start to that frame.
  */
 async function toolbarFirstRender(
   profile: Profile,
   opener: Page,
-  selector: string,
-  warmUp = false,
+  identifier: string,
 ): Promise<number> {
   const { browserSession } = profile;
   let evaluate = evaluators.get(browserSession);
@@ -272,24 +252,15 @@ async function toolbarFirstRender(
       targetId: target.targetId,
       flatten: false,
     });
-    const frame = (await waitFor(
-      async () => {
-        const value = await evaluate(sessionId, FIRST_FRAME(selector));
-        return typeof value === 'string' ? (JSON.parse(value) as FirstFrame) : null;
-      },
-      (value) => value !== null,
-      'bench: the toolbar popup painted nothing',
+    const painted = (await waitFor(
+      () => evaluate(sessionId, FIRST_PAINTED(identifier)),
+      (value) => typeof value === 'number',
+      `bench: the toolbar popup never presented its ${identifier}`,
       20_000,
       10,
-    ))!;
-    if (!warmUp && (!frame.inSelector || Math.abs(frame.lcp - frame.fcp) > 0.5))
-      throw new Error(
-        `bench: the toolbar popup's first frame held no ${selector} as its largest text ` +
-          `(${JSON.stringify(frame)})`,
-      );
+    )) as number;
     // Left settled for the next opening, as a person's popup is: the background's first answer
-    // shown (the list then carries `data-query`), so this opening's snapshot is kept, and the
-    // worker's search copy built.
+    // shown (the list then carries `data-query`), and the worker's search copy built.
     await waitFor(
       () => evaluate(sessionId, `document.querySelector('[data-query]') !== null`),
       (shown) => shown === true,
@@ -298,7 +269,7 @@ async function toolbarFirstRender(
       10,
     );
     await settleWorker(opener);
-    return frame.fcp;
+    return painted;
   } finally {
     // A popup that already went must not hide the error that ended the round.
     await browserSession
@@ -314,11 +285,11 @@ async function toolbarFirstRender(
   }
 }
 
-/** A new popup tab with the instrumentation, opened; resolves once `selector` is presented. */
-async function openPopup(profile: Profile, selector: string): Promise<Page> {
+/** A new popup tab with the instrumentation, opened; resolves once `identifier` is presented. */
+async function openPopup(profile: Profile, identifier: string): Promise<Page> {
   const page = await profile.context.newPage();
   await page.setViewportSize({ width: 420, height: 600 });
-  await page.addInitScript(INSTRUMENT(selector));
+  await page.addInitScript(INSTRUMENT(identifier));
   await page.goto(`chrome-extension://${profile.extensionId}/popup.html`);
   await page.waitForFunction(
     () => (globalThis as { __bench?: BenchRecord }).__bench?.renderTime,
@@ -348,10 +319,10 @@ async function settleWorker(page: Page): Promise<void> {
   });
 }
 
-/** Opens the popup once; ms from navigation start to `selector` presented. */
-async function firstRender(profile: Profile, selector: string, cold: boolean): Promise<number> {
+/** Opens the popup once; ms from navigation start to `identifier` presented. */
+async function firstRender(profile: Profile, identifier: string, cold: boolean): Promise<number> {
   if (cold) await profile.stopWorker();
-  const page = await openPopup(profile, selector);
+  const page = await openPopup(profile, identifier);
   try {
     const { renderTime } = await record(page);
     // Leave the worker settled for the next round: the copy and its search index built.
@@ -363,8 +334,8 @@ async function firstRender(profile: Profile, selector: string, cold: boolean): P
 }
 
 /** Types {@link QUERY} into a fresh popup; each measured keystroke's [results, painted] ms. */
-async function typeQuery(profile: Profile, selector: string): Promise<[number, number][]> {
-  const page = await openPopup(profile, selector);
+async function typeQuery(profile: Profile, identifier: string): Promise<[number, number][]> {
+  const page = await openPopup(profile, identifier);
   try {
     await page.focus('input[type="search"]');
     const measured: string[] = [];
@@ -419,6 +390,8 @@ export interface PopupFigures {
   keystrokeMaxMs: number;
   emptyKeystrokeMs: number;
   keystrokes: number;
+  /** Measured rounds behind each first-render median. */
+  rounds: number;
 }
 
 const median = (values: number[]) =>
@@ -468,8 +441,8 @@ export async function benchPopup(
       }),
     );
     for (let round = -1; round < rounds; round++) {
-      const warm = await toolbarFirstRender(full, openers[0]!, ROW, round < 0);
-      const emptyWarm = await toolbarFirstRender(empty, openers[1]!, EMPTY, round < 0);
+      const warm = await toolbarFirstRender(full, openers[0]!, ROW);
+      const emptyWarm = await toolbarFirstRender(empty, openers[1]!, EMPTY);
       if (round < 0) continue;
       toolbar.full.push(warm);
       toolbar.empty.push(emptyWarm);
@@ -506,6 +479,7 @@ export async function benchPopup(
       keystrokeMaxMs: Math.max(...typed.map(([results]) => results)),
       emptyKeystrokeMs: median(typedEmpty.map(([results]) => results)),
       keystrokes: typed.length,
+      rounds,
     };
   } finally {
     await full.close();

@@ -48,14 +48,12 @@ export interface Paged<T> extends PagedState<T, MessageError> {
 
 /**
  * Rows of a query fetched a page at a time. A change of `queryKey` (the query's parameters as a
- * string) starts afresh; `fetch` must fetch that query. `placeholder` is shown for the first
- * query until its first answer (the popup's rows of its last opening).
+ * string) starts afresh; `fetch` must fetch that query.
  */
 export function usePaged<T>(
   queryKey: string,
   fetch: PageFetcher<T, MessageError>,
   pageSize: number,
-  placeholder?: PagedState<T, MessageError>,
 ): Paged<T> {
   const [, setTick] = useState(0);
   const [generation, setGeneration] = useState(0);
@@ -67,11 +65,6 @@ export function usePaged<T>(
   const previous = useRef<PagedState<T, MessageError> | null>(null);
   const previousKey = useRef<string | null>(null);
   const cacheKey = `${generation}|${queryKey}`;
-  if (keyRef.current === null && placeholder) {
-    previous.current = placeholder;
-    // No query answered these rows: `shownKey` stays null until the first answer.
-    previousKey.current = null;
-  }
   if (keyRef.current !== cacheKey) {
     const sameQuery = keyRef.current !== null && keyRef.current.endsWith(`|${queryKey}`);
     // While the new query's first page is on its way, the old rows stay (no flicker while typing).

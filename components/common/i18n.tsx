@@ -44,17 +44,12 @@ function usePrefersDark(): boolean {
  * `data-theme` on `<html>`, and provides both to the page. Renders nothing until the settings
  * are read (a few milliseconds), so the page never flashes in the wrong language.
  */
-export function PageSetup(props: {
-  children: ComponentChildren;
-  initial?: Settings;
-  /** `initial` may be out of date (the popup's snapshot): read the settings anyway. */
-  recheck?: boolean;
-}) {
+export function PageSetup(props: { children: ComponentChildren; initial?: Settings }) {
   const [settings, setSettings] = useState<Settings | null>(props.initial ?? null);
   const prefersDark = usePrefersDark();
   useEffect(() => {
     let live = true;
-    if (!props.initial || props.recheck) void readSettings().then((s) => live && setSettings(s));
+    if (!props.initial) void readSettings().then((s) => live && setSettings(s));
     const stop = onSettingsChanged((s) => setSettings(s));
     return () => {
       live = false;

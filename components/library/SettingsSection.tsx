@@ -28,7 +28,6 @@ import {
 } from '@/lib/ui/shortcuts';
 import { ArxivSettings } from '@/components/library/ArxivSettings';
 import { ZoteroSettings } from '@/components/library/ZoteroSettings';
-import { clearPopupSnapshot, pageStorage } from '@/lib/ui/popup-snapshot';
 
 type Write = Parameters<typeof writeSettings>[0];
 
@@ -78,8 +77,6 @@ export function SettingsSection() {
   const deleteAll = async () => {
     const reply = await ask('deleteEverything', { confirm: true });
     if (!reply.ok) return setDeleteError(reply.error);
-    // The popup's copy of its first screen goes too (lib/ui/popup-snapshot.ts).
-    clearPopupSnapshot(pageStorage());
     setDeleteError(null);
     setDeleted(true);
     setConfirm('');

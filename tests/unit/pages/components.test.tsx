@@ -230,46 +230,6 @@ describe('the popup search', () => {
     ]);
   });
 
-  it('draws the last opening’s rows at once, then the background’s answer replaces them', async () => {
-    const bg = fakeBackground(LIBRARY);
-    let answer = (_: unknown) => undefined as void;
-    const late = new Promise<Awaited<ReturnType<AskFn>>>((resolve) => (answer = resolve as never));
-    // The snapshot of the last opening: a paper deleted since, and one of today's.
-    const placeholder = {
-      total: 2,
-      rows: [
-        {
-          paper: paper('arxiv:1706.03762', 'Attention Is All You Need', 9),
-          citedIn: 2,
-          citedInHeard: 1,
-        },
-        { paper: paper('arxiv:2312.00752', 'Mamba', 1), citedIn: 1, citedInHeard: 0 },
-      ],
-    };
-    await act(() => {
-      render(
-        <PageSetup initial={DEFAULT_SETTINGS}>
-          <ServicesProvider services={services(bg.ask)}>
-            <PaperSearch firstPage={late as never} placeholder={placeholder} />
-          </ServicesProvider>
-        </PageSetup>,
-        root,
-      );
-    });
-    // In the first render, before any answer; the list does not claim to answer a query yet.
-    expect(rows().map((r) => r.textContent)).toEqual([
-      expect.stringContaining('Attention Is All You Need'),
-      expect.stringContaining('Mamba'),
-    ]);
-    expect(root.querySelector('[data-query]')).toBeNull();
-    answer(await bg.ask('recentSaves', { limit: 50 }));
-    await settle();
-    expect(rows()).toHaveLength(3);
-    expect(rows()[0]!.textContent).toContain('FlashAttention');
-    expect(root.textContent).not.toContain('Attention Is All You Need');
-    expect(root.querySelector('[data-query]')?.getAttribute('data-query')).toBe('');
-  });
-
   it('says what to do when nothing is saved, and shows the store’s error', async () => {
     await mount(
       <ServicesProvider services={services(fakeBackground([]).ask)}>
