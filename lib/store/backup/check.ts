@@ -10,8 +10,7 @@ import * as v from 'valibot';
 import { titleCacheKey } from '@/lib/core/keys';
 import { englishText, type ErrorKey, type ErrorText } from '@/lib/i18n/errors';
 import { LATEST_TIME, LIMITS } from '@/lib/core/limits';
-import { parseArxivId } from '@/lib/links/arxiv';
-import { parseEpisodeStem } from '@/lib/links/episodes';
+import { parseArxivId, parseEpisodeStem } from '@/lib/core/ids';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
