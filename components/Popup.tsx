@@ -12,7 +12,7 @@ import { RecentListens } from '@/components/popup/RecentListens';
 import { ThisTab } from '@/components/popup/ThisTab';
 import type { PingMessage, PingReply, ReplyOf } from '@/lib/protocol/client';
 import type { RecentSaves } from '@/lib/store/library/recent-saves';
-import { SITE_INFO } from '@/lib/hosts/sites';
+import { SITE_INFO } from '@/lib/sites';
 import { SECTIONS } from '@/lib/ui/sections';
 import { POPUP_KEY } from '@/lib/ui/shortcuts';
 

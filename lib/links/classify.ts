@@ -12,6 +12,7 @@ import {
   parseEpisodeStem,
   type EpisodeStem,
 } from '@/lib/core/ids';
+import { onHostnames, SITE_INFO } from '@/lib/sites';
 
 /** The kinds of link the show cites. */
 export type LinkType =
@@ -151,14 +152,10 @@ export function classifyFoundUrl(url: string): LinkInfo | null {
 // URL, which may hold no whitespace.
 const HOST_AND_PATH = /^https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d*)?([^?#\s]*)(?:[?#]\S*)?$/i;
 
-/** Whether a link is an episode page on a podcast host (ours, Podimo, Spotify, Apple). */
+/** Whether a link is an episode page on one of the sites, as the site declares. */
 function isEpisodePage(host: string, path: string, url: string): boolean {
-  if (host === 'podcast.do-not-panic.com')
-    return /^\/episodes\/[^/]+\/?(?:index\.html)?$/.test(path);
-  if (host === 'open.spotify.com') return /^\/(?:[a-z-]+\/)?episode\//.test(path);
-  if (host === 'podcasts.apple.com') return /[?&]i=\d+/.test(url);
-  if (host === 'podimo.com' || host.endsWith('.podimo.com')) return /\/episode\//.test(path);
-  return false;
+  const site = SITE_INFO.find((s) => onHostnames(host, s.hostnames));
+  return site?.episodePage?.(path, url) ?? false;
 }
 
 /**
