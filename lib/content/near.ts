@@ -9,20 +9,8 @@ import type { ContentEnv } from '@/lib/content/env';
 /** How far off screen a source's controls are built ahead of time. */
 const NEAR_MARGIN = '1200px 0px';
 
-/** Work waiting for blocks of the page to come near the viewport. */
-export interface NearQueue {
-  /** Whether work can wait at all (without a watcher it runs at once). */
-  readonly lazy: boolean;
-  /** Runs `fill` once one of `targets` comes near the viewport (at once without a watcher). */
-  whenNear(targets: Element[], fill: () => void): void;
-  /** Lets go of what waits for blocks the page removed. */
-  forgetRemoved(): void;
-  /** Stops watching; nothing waiting runs. */
-  stop(): void;
-}
-
-/** A queue of work waiting for blocks of `env`'s page to come near; see {@link NearQueue}. */
-export function nearQueue(env: ContentEnv): NearQueue {
+/** A queue of work waiting for blocks of `env`'s page to come near the viewport. */
+export function nearQueue(env: ContentEnv) {
   const waiting = new Map<Element, () => void>();
   const watcher = env.watchNear((target) => {
     const fill = waiting.get(target);
@@ -30,8 +18,10 @@ export function nearQueue(env: ContentEnv): NearQueue {
     else watcher?.unobserve(target);
   }, NEAR_MARGIN);
   return {
+    /** Whether work can wait at all (without a watcher it runs at once). */
     lazy: watcher !== null,
-    whenNear(targets, fill) {
+    /** Runs `fill` once one of `targets` comes near the viewport (at once without a watcher). */
+    whenNear(targets: Element[], fill: () => void): void {
       if (!watcher || targets.length === 0) return fill();
       const done = () => {
         for (const target of targets) {
@@ -46,7 +36,8 @@ export function nearQueue(env: ContentEnv): NearQueue {
         watcher.observe(target);
       }
     },
-    forgetRemoved() {
+    /** Lets go of what waits for blocks the page removed. */
+    forgetRemoved(): void {
       for (const target of waiting.keys()) {
         if (!target.isConnected) {
           waiting.delete(target);
@@ -54,7 +45,8 @@ export function nearQueue(env: ContentEnv): NearQueue {
         }
       }
     },
-    stop() {
+    /** Stops watching; nothing waiting runs. */
+    stop(): void {
       watcher?.disconnect();
       waiting.clear();
     },
