@@ -11,7 +11,7 @@ import { PaperSearch } from '@/components/popup/PaperSearch';
 import { RecentListens } from '@/components/popup/RecentListens';
 import { ThisTab } from '@/components/popup/ThisTab';
 import type { PingMessage, PingReply, ReplyOf } from '@/lib/protocol/client';
-import { SITE_INFO } from '@/lib/hosts/sites';
+import { SITE_INFO } from '@/lib/sites';
 import { SECTIONS } from '@/lib/ui/sections';
 import { POPUP_KEY } from '@/lib/ui/shortcuts';
 

@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { SITE_IDS, type SiteId } from '@/lib/hosts/sites';
+import { SITE_IDS, type SiteId } from '@/lib/sites';
 
 /** The UI language: the browser's, or a fixed one. */
 export type LanguageSetting = 'auto' | 'en' | 'nb';

@@ -8,7 +8,7 @@
  * arXiv's own error entry come back as a typed {@link AtomError}.
  */
 import type { ArxivEntry } from '@/lib/store/schema';
-import { parseArxivId, parseArxivUrl } from '@/lib/links/arxiv';
+import { parseArxivId, parseArxivUrl } from '@/lib/core/ids';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
 const ARXIV_NS = 'http://arxiv.org/schemas/atom';

@@ -4,7 +4,7 @@
  * (`id_list`). Only folded title words are sent: no punctuation that arXiv's query syntax would
  * read (`:`, quotes, parentheses), and nothing else about the page or the user.
  */
-import { parseArxivId } from '@/lib/links/arxiv';
+import { parseArxivId } from '@/lib/core/ids';
 import { normaliseTitle } from '@/lib/core/keys';
 
 /** The API endpoint; the optional host permission covers exactly this host. */

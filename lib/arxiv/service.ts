@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { problem } from '@/lib/i18n/errors';
-import { parseArxivId } from '@/lib/links/arxiv';
+import { parseArxivId } from '@/lib/core/ids';
 import type { Outcome, StoreChange } from '@/lib/core/result';
 import { readSettings } from '@/lib/settings';
 import { mergeTitleIntoArxiv } from '@/lib/store/arxiv-link';

@@ -1,15 +1,17 @@
 /**
  * The annotator: places Citecast's hosts after each read (lib/content/place.ts), fills their
- * shadow roots (lazily, as they come near, for sources of a big list), keeps what each host shows
- * and hands clicks and keys to the page features that registered them (lib/content/features).
- * The features hold their own state; the core holds the page's episodes and hosts. Everything
- * stops, and every host is removed, on {@link Annotator.stop}.
+ * shadow roots (lazily, as they come near, for sources of a big list: lib/content/near.ts),
+ * keeps what each host shows and hands clicks and keys to the page features that registered
+ * them (lib/content/features). The features hold their own state; the core holds the page's
+ * episodes and hosts. Everything stops, and every host is removed, on {@link Annotator.stop}.
  */
-import { fillEpisode, fillSource, canSave } from '@/lib/content/controls';
+import { fillEpisode, fillSource } from '@/lib/content/controls';
 import type { ContentEnv } from '@/lib/content/env';
 import { createEpisodeBars } from '@/lib/content/episode-bar';
 import {
+  episodeInfoFor,
   registry,
+  sourceInfoFor,
   type Annotator,
   type AnnotatorHooks,
   type EpisodeInfo,
@@ -25,17 +27,15 @@ import {
   removeOrphanHosts,
   SOURCE_TAG,
 } from '@/lib/content/place';
+import { nearQueue } from '@/lib/content/near';
 import { rootOf } from '@/lib/content/roots';
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import type { Source } from '@/lib/sources/types';
-import { episodeKey, paperKey } from '@/lib/core/keys';
 
 /** Pages with at most this many sources fill every host at once; bigger ones as they come near. */
 const EAGER_SOURCES = 400;
 /** The attribute that keeps a big list's off-screen bar out of the layout (styles.ts). */
 const LATER_ATTR = 'data-citecast-later';
-/** How far off screen a source's controls are built ahead of time. */
-const NEAR_MARGIN = '1200px 0px';
 
 /** Starts annotating the page with the features `makeFeatures` builds; see the module comment. */
 export function createAnnotator(
@@ -85,35 +85,8 @@ export function createAnnotator(
     for (const feature of features) if (feature[name]) run(feature[name]!);
   };
 
-  /**
-   * Source hosts (and a big list's hidden bar) waiting for their episode's block to come near the
-   * viewport, by the block(s) observed. One target per episode, not per source: the observer's
-   * work each frame grows with its targets, and 10,000 of them cost about 20 ms a frame on a
-   * 662-episode page.
-   */
-  const waiting = new Map<Element, () => void>();
-  const watcher = env.watchNear((target) => {
-    const fillNow = waiting.get(target);
-    if (fillNow) fillNow();
-    else watcher?.unobserve(target);
-  }, NEAR_MARGIN);
-
-  /** Runs `fill` once one of `targets` comes near the viewport (at once without a watcher). */
-  function whenNear(targets: Element[], fillNow: () => void): void {
-    if (!watcher || targets.length === 0) return fillNow();
-    const done = () => {
-      for (const target of targets) {
-        // A re-read replaces what a block waited for: only the latest runs.
-        if (waiting.get(target) === done) waiting.delete(target);
-        watcher.unobserve(target);
-      }
-      fillNow();
-    };
-    for (const target of targets) {
-      waiting.set(target, done);
-      watcher.observe(target);
-    }
-  }
+  // Source hosts (and a big list's hidden bar) wait for their episode's block to come near.
+  const near = nearQueue(env);
 
   /**
    * Episode bars of a big list built (with every control) but kept out of the layout until their
@@ -208,7 +181,7 @@ export function createAnnotator(
 
   function begin(lazy: boolean): void {
     pass = {
-      lazy: lazy && watcher !== null,
+      lazy: lazy && near.lazy,
       claimed: new Set(),
       placed: new Map(),
       playable: env.player.playable(),
@@ -243,34 +216,11 @@ export function createAnnotator(
     const fresh: EpisodeInfo[] = [];
     for (const placed of placement.episodes) {
       const e = placed.episode;
-      const previous = episodeInfo.get(placed.host);
-      const key =
-        previous && previous.episode.title === e.title && previous.key
-          ? previous.key
-          : episodeKey({
-              audioUrl: e.audioUrl,
-              visualizationUrl: e.visualizationUrl,
-              title: e.title,
-            });
-      const info: EpisodeInfo = { episode: e, host: placed.host, key, sources: [] };
+      const info = episodeInfoFor(e, placed.host, episodeInfo.get(placed.host));
       episodeInfo.set(placed.host, info);
       fresh.push(info);
       for (const p of placed.sources) {
-        const s = p.source;
-        // A cited episode known only by title: the background finds the stem-keyed one by title.
-        const citedKey =
-          s.kind === 'episode'
-            ? episodeKey({ stem: s.episode?.stem, audioUrl: s.url, title: s.title })
-            : null;
-        const paper = canSave(s) ? paperKey(s) : null;
-        const source: SourceInfo = {
-          source: s,
-          host: p.host,
-          inText: p.inText,
-          key: paper,
-          citedKey,
-          episode: info,
-        };
+        const source = sourceInfoFor(p.source, p.host, p.inText, info);
         info.sources.push(source);
         sourceInfo.set(p.host, source);
       }
@@ -295,7 +245,7 @@ export function createAnnotator(
       const barWaits = laterBars.has(placed.host) && barMayWait;
       if (laterBars.has(placed.host) && !barMayWait) revealBar(placed.host);
       if (later.length > 0 || barWaits) {
-        whenNear(roots.length > 0 ? roots : [placed.host], () => {
+        near.whenNear(roots.length > 0 ? roots : [placed.host], () => {
           later.forEach(fill);
           if (barWaits) revealBar(placed.host);
         });
@@ -326,12 +276,7 @@ export function createAnnotator(
     lastRead = found;
     removeOrphanHosts(document, current.claimed);
     // What waits for blocks (and bars) the page or this pass removed is let go.
-    for (const target of waiting.keys()) {
-      if (!target.isConnected) {
-        waiting.delete(target);
-        watcher?.unobserve(target);
-      }
-    }
+    near.forgetRemoved();
     for (const host of laterBars) if (!host.isConnected) laterBars.delete(host);
     const ordered = found.flatMap((e) => current.placed.get(e) ?? []);
     episodes = ordered.map((p) => p.info);
@@ -374,8 +319,7 @@ export function createAnnotator(
       bars.stop();
       stopped = true;
       each('stop', (s) => s());
-      watcher?.disconnect();
-      waiting.clear();
+      near.stop();
       laterBars.clear();
       stopChanges();
       for (const tag of [SOURCE_TAG, EPISODE_TAG]) {

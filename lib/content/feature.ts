@@ -4,7 +4,9 @@
  * it wants to hear of (new hosts, the end of a pass, the store's changes). Features get a
  * {@link Page}: what the annotator shares with all of them.
  */
+import { canSave } from '@/lib/content/controls';
 import type { ContentEnv } from '@/lib/content/env';
+import { episodeKey, paperKey } from '@/lib/core/keys';
 import type { Panel } from '@/lib/content/panels';
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import type { StoreChange } from '@/lib/core/result';
@@ -29,6 +31,39 @@ export interface EpisodeInfo {
   host: HTMLElement;
   key: string | null;
   sources: SourceInfo[];
+}
+
+/**
+ * The info of `episode` placed in `host`: its key kept from `previous` (the host's earlier info)
+ * while the title is the same, else made from its addresses and title.
+ */
+export function episodeInfoFor(
+  episode: FoundEpisode,
+  host: HTMLElement,
+  previous: EpisodeInfo | undefined,
+): EpisodeInfo {
+  const { audioUrl, visualizationUrl, title } = episode;
+  const key =
+    previous && previous.episode.title === title && previous.key
+      ? previous.key
+      : episodeKey({ audioUrl, visualizationUrl, title });
+  return { episode, host, key, sources: [] };
+}
+
+/** The info of `source` of `episode` placed in `host`: the keys its states are shown by. */
+export function sourceInfoFor(
+  source: Source,
+  host: HTMLElement,
+  inText: boolean,
+  episode: EpisodeInfo,
+): SourceInfo {
+  // A cited episode known only by title: the background finds the stem-keyed one by title.
+  const citedKey =
+    source.kind === 'episode'
+      ? episodeKey({ stem: source.episode?.stem, audioUrl: source.url, title: source.title })
+      : null;
+  const key = canSave(source) ? paperKey(source) : null;
+  return { source, host, inText, key, citedKey, episode };
 }
 
 /** What the page keyboard asks of the focused source (or, for `heard`, its episode). */

@@ -4,13 +4,14 @@
  * the visualization link `/viz/{stem}.html` also gives), else `show:` plus its normalised title.
  */
 import { withoutBidi } from '@/lib/core/bidi';
-import { parseArxivId, parseArxivUrl } from '@/lib/links/arxiv';
-import { doiFromUrl } from '@/lib/links/classify';
 import {
+  parseArxivId,
+  parseArxivUrl,
+  doiFromUrl,
   parseEpisodeAudioUrl,
   parseEpisodeStem,
   parseVisualizationUrl,
-} from '@/lib/links/episodes';
+} from '@/lib/core/ids';
 
 /** What a paper key can be made from: a parsed source, a stored paper or a backup entry. */
 export interface PaperIdentity {

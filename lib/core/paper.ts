@@ -3,7 +3,7 @@
  * episode's recorded list and a request carrying a source all share. The parser's `Source` adds
  * where it stands in the text; the store's `PaperRecord` adds the listener's own fields.
  */
-import type { EpisodeStem } from '@/lib/links/episodes';
+import type { EpisodeStem } from '@/lib/core/ids';
 
 /** `episode` for a podcast episode, `paper` for any cited work, `other` for any other link. */
 export type SourceKind = 'paper' | 'episode' | 'other';

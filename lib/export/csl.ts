@@ -4,7 +4,8 @@
  * preprints, and an arXiv `URL`), DOI, address, tags (`keyword`), the listener's note
  * (`annote`) and a `note` naming the episodes that cite it.
  */
-import { arxivAbsUrl, parseArxivUrl } from '@/lib/links/arxiv';
+import { arxivAbsUrl } from '@/lib/links/arxiv';
+import { parseArxivUrl } from '@/lib/core/ids';
 import type { PaperRecord } from '@/lib/store/schema';
 import { Cite, type CslData } from '@/lib/export/citation-js';
 import { citationKeys } from '@/lib/export/cite-keys';

@@ -4,8 +4,8 @@
  * else the DOI; else the normalised title), saved at the import's time, unread, with its
  * keywords as tags and its notes (less the lines Citecast's own export adds) as its note.
  */
-import { arxivPdfUrl, parseArxivId, parseArxivUrl, type ArxivRef } from '@/lib/links/arxiv';
-import { doiFromUrl } from '@/lib/links/classify';
+import { arxivPdfUrl } from '@/lib/links/arxiv';
+import { parseArxivId, parseArxivUrl, type ArxivRef, doiFromUrl } from '@/lib/core/ids';
 import { stampNew } from '@/lib/store/fields';
 import { normaliseDoi, paperKey } from '@/lib/core/keys';
 import { cleanTags } from '@/lib/store/papers';

@@ -30,8 +30,8 @@ import {
   type EmbeddedEpisode,
 } from '@/lib/hosts/read/embedded';
 import { shortText } from '@/lib/hosts/read/text';
-import type { Host, ReadOptions, Site } from '@/lib/hosts/host';
-import { SHOW_SLUG } from '@/lib/hosts/show-site';
+import type { Host, ReadOptions } from '@/lib/hosts/host';
+import { appleInfo } from '@/lib/sites';
 
 /** Whether the page is an Apple Podcasts page. */
 function detect(document: Document): boolean {
@@ -99,19 +99,6 @@ function read(document: Document, _url: string | null, options: ReadOptions = {}
     ),
   ];
 }
-
-/** Apple Podcasts on the web, the show's pages only (`/{cc}/podcast/ai-post-transformers/id…`). */
-export const appleInfo = {
-  id: 'apple',
-  label: 'Apple Podcasts',
-  hostnames: ['podcasts.apple.com'],
-  showPaths: [`/*/podcast/${SHOW_SLUG}/*`],
-  spa: false,
-  optional: false,
-  isShowPage: (path, titled) =>
-    titled && path.some((part, i) => part === 'podcast' && path[i + 1] === SHOW_SLUG),
-  showId: (path) => /\/id(\d+)(?:\/|$)/.exec(path)?.[1] ?? null,
-} satisfies Site<'apple'>;
 
 /** The site with its reader: what the registry and `parse` use. */
 export const apple: Host<'apple'> = {

@@ -1,17 +1,17 @@
 /**
- * The registry of hosts: every page Citecast reads is one host's (lib/hosts/<host>.ts). What the
- * rest of the extension knows about hosts is derived from this list: the automatic content
- * script's matches, the settings' site switches, the popup's site list, the settings' site
- * names, which page is the show's, and which reader reads a page (lib/hosts/read/page.ts).
+ * The registry of hosts: every page Citecast reads is one host's (lib/hosts/<host>.ts). The
+ * automatic content script's matches, which page is the show's and which reader reads a page
+ * (lib/hosts/read/page.ts) are derived from this list; the sites' names and switches, from their
+ * declarations (lib/sites.ts), which the hosts spread.
  */
 import { apple } from '@/lib/hosts/apple';
 import { generic } from '@/lib/hosts/generic';
-import { onHostnames, parseUrl, type Host } from '@/lib/hosts/host';
+import { parseUrl, type Host } from '@/lib/hosts/host';
 import { podimo } from '@/lib/hosts/podimo';
 import { rss } from '@/lib/hosts/rss';
-import { SHOW_NAME, showSite } from '@/lib/hosts/show-site';
+import { showSite } from '@/lib/hosts/show-site';
 import { spotify } from '@/lib/hosts/spotify';
-import type { SiteId } from '@/lib/hosts/sites';
+import { onHostnames, SHOW_NAME, type SiteId } from '@/lib/sites';
 
 /** The sites Citecast runs on by itself, each of which the user can turn off in Settings. */
 export const SITES = [showSite, podimo, spotify, apple] as const;

@@ -41,14 +41,8 @@ import {
   showMoreAt,
 } from '@/lib/hosts/podimo-words';
 import { extractText, shortText } from '@/lib/hosts/read/text';
-import {
-  readPlanAll,
-  type Host,
-  type ReadOptions,
-  type ReadPlan,
-  type Site,
-} from '@/lib/hosts/host';
-import { SHOW_SLUG } from '@/lib/hosts/show-site';
+import { readPlanAll, type Host, type ReadOptions, type ReadPlan } from '@/lib/hosts/host';
+import { podimoInfo } from '@/lib/sites';
 
 /** Whether a page looks like Podimo's (site name, covers with Podimo's alt text). */
 function detect(document: Document): boolean {
@@ -305,23 +299,6 @@ function readItem(
     root,
   );
 }
-
-/**
- * Podimo, a single-page app. A show page's address names its show (`/shows/{slug}`), an episode
- * page's (`/episode/{id}`) names none: there the title decides.
- */
-export const podimoInfo = {
-  id: 'podimo',
-  label: 'Podimo',
-  hostnames: ['podimo.com', '*.podimo.com'],
-  spa: true,
-  optional: false,
-  isShowPage(path, titled) {
-    const shows = path.indexOf('shows');
-    return titled && (shows < 0 || path[shows + 1] === SHOW_SLUG);
-  },
-  showId: (path) => /\/shows\/([^/]+)/.exec(path)?.[1] ?? null,
-} satisfies Site<'podimo'>;
 
 /** The site with its reader: what the registry and `parse` use. */
 export const podimo: Host<'podimo'> = {

@@ -14,7 +14,7 @@
  */
 import { isSupportedUrl, siteAt } from '@/lib/hosts/index';
 import { parseUrl, type Host } from '@/lib/hosts/host';
-import { SHOW_HOST, SHOW_NAME } from '@/lib/hosts/show-site';
+import { SHOW_HOST, SHOW_NAME } from '@/lib/sites';
 
 /** What the check reads of a page: its address, its links and its main headings, as shown. */
 export interface PageFacts {

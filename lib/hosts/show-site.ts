@@ -34,16 +34,8 @@ import {
 } from '@/lib/hosts/read/common';
 import { shortText } from '@/lib/hosts/read/text';
 import { foldTitle } from '@/lib/hosts/read/embedded';
-import type { Host, ReadOptions, Site } from '@/lib/hosts/host';
-
-/** The show's name, as the hosts' pages write it. */
-export const SHOW_NAME = 'AI Post Transformers';
-
-/** The show's name in the hosts' addresses (`/shows/ai-post-transformers`, `/podcast/…/id…`). */
-export const SHOW_SLUG = 'ai-post-transformers';
-
-/** The show's own site. */
-export const SHOW_HOST = 'podcast.do-not-panic.com';
+import type { Host, ReadOptions } from '@/lib/hosts/host';
+import { SHOW_HOST, showSiteInfo } from '@/lib/sites';
 
 /** Whether a page has the own site's markup (cards, episode page, catalog, its og:image). */
 function detect(document: Document): boolean {
@@ -319,16 +311,6 @@ function dedupeByTitle(episodes: FoundEpisode[]): FoundEpisode[] {
   }
   return out;
 }
-
-/** The show's own site: all of its pages are the show's. */
-export const showSiteInfo = {
-  id: 'show',
-  label: SHOW_NAME,
-  address: SHOW_HOST,
-  hostnames: [SHOW_HOST],
-  spa: false,
-  optional: false,
-} satisfies Site<'show'>;
 
 /** The site with its reader: what the registry and `parse` use. */
 export const showSite: Host<'show'> = {

@@ -22,7 +22,8 @@ import {
 } from '@/lib/hosts/read/common';
 import { chooseDescription } from '@/lib/hosts/read/embedded';
 import { shortText } from '@/lib/hosts/read/text';
-import type { Host, ReadOptions, Site } from '@/lib/hosts/host';
+import type { Host, ReadOptions } from '@/lib/hosts/host';
+import { spotifyInfo } from '@/lib/sites';
 
 const PREFIX = /^\s*Listen to this episode from .{1,300}? on Spotify\.\s*/;
 const MORE = /^(?:…|\.\.\.)?\s*(?:more|show more|see more|mehr|mer|mere|meer|más)\s*$/i;
@@ -94,17 +95,6 @@ function elementStartingWith(root: Element, text: string): Element | null {
   }
   return found;
 }
-
-/** Spotify's web player, a single-page app whose addresses name no show by name: the title decides. */
-export const spotifyInfo = {
-  id: 'spotify',
-  label: 'Spotify',
-  hostnames: ['open.spotify.com'],
-  spa: true,
-  optional: false,
-  isShowPage: (_path, titled) => titled,
-  showId: (path) => /^\/(?:[a-z-]+\/)?show\/([A-Za-z0-9]+)/.exec(path)?.[1] ?? null,
-} satisfies Site<'spotify'>;
 
 /** The site with its reader: what the registry and `parse` use. */
 export const spotify: Host<'spotify'> = {

@@ -3,9 +3,16 @@
  * paper, a DOI, a direct PDF, a podcast episode, or some other page. The parser decides a
  * source's `kind` and `pdfUrl` from this, the fields the `parse` command prints.
  */
-import { arxivPdfUrl, parseArxivUrl, parseArxivUrlFast, type ArxivRef } from '@/lib/links/arxiv';
-import { parseEpisodeAudioUrl, parseEpisodeStem, type EpisodeStem } from '@/lib/links/episodes';
-import { hostOf, pathOf } from '@/lib/links/urls';
+import { arxivPdfUrl, parseArxivUrlFast } from '@/lib/links/arxiv';
+import {
+  doiFromUrl,
+  parseArxivUrl,
+  type ArxivRef,
+  parseEpisodeAudioUrl,
+  parseEpisodeStem,
+  type EpisodeStem,
+} from '@/lib/core/ids';
+import { onHostnames, SITE_INFO } from '@/lib/sites';
 
 /** The kinds of link the show cites. */
 export type LinkType =
@@ -145,14 +152,10 @@ export function classifyFoundUrl(url: string): LinkInfo | null {
 // URL, which may hold no whitespace.
 const HOST_AND_PATH = /^https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d*)?([^?#\s]*)(?:[?#]\S*)?$/i;
 
-/** Whether a link is an episode page on a podcast host (ours, Podimo, Spotify, Apple). */
+/** Whether a link is an episode page on one of the sites, as the site declares. */
 function isEpisodePage(host: string, path: string, url: string): boolean {
-  if (host === 'podcast.do-not-panic.com')
-    return /^\/episodes\/[^/]+\/?(?:index\.html)?$/.test(path);
-  if (host === 'open.spotify.com') return /^\/(?:[a-z-]+\/)?episode\//.test(path);
-  if (host === 'podcasts.apple.com') return /[?&]i=\d+/.test(url);
-  if (host === 'podimo.com' || host.endsWith('.podimo.com')) return /\/episode\//.test(path);
-  return false;
+  const site = SITE_INFO.find((s) => onHostnames(host, s.hostnames));
+  return site?.episodePage?.(path, url) ?? false;
 }
 
 /**
@@ -188,27 +191,4 @@ export function openreviewPdfUrl(url: string): string | null {
       url,
     );
   return m ? `https://openreview.net/pdf?id=${m[1]}` : null;
-}
-
-/**
- * The DOI a link carries: the path of a `doi.org` link, or a `/doi/10.…` path as on ACM, Wiley
- * and others. Returns `null` when there is none.
- */
-export function doiFromUrl(url: string): string | null {
-  const host = hostOf(url);
-  if (!host) return null;
-  const path = pathOf(url);
-  let candidate: string | null = null;
-  if (host === 'doi.org' || host === 'dx.doi.org') candidate = path.slice(1);
-  else {
-    const m = /\/doi\/(?:abs\/|full\/|pdf\/|epdf\/)?(10\.\d{4,9}\/\S+)$/i.exec(path);
-    if (m) candidate = m[1];
-  }
-  if (!candidate) return null;
-  try {
-    candidate = decodeURIComponent(candidate);
-  } catch {
-    // Keep the DOI as written.
-  }
-  return /^10\.\d{4,9}\/\S+$/.test(candidate) ? candidate : null;
 }

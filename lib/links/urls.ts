@@ -68,11 +68,6 @@ function schemeLength(url: string): number {
   return (url.charCodeAt(4) | 0x20) === 0x73 ? 8 : 7;
 }
 
-/** Whether a UTF-16 code unit is an ASCII digit, `0`–`9`. */
-export function isDigitCode(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 /** Whether a UTF-16 code unit is whitespace (ASCII and the common Unicode spaces). */
 export function isSpace(code: number): boolean {
   return (
@@ -88,16 +83,4 @@ export function isSpace(code: number): boolean {
     code === 0x3000 ||
     code === 0xfeff
   );
-}
-
-/** The lower-cased host of an http(s) URL without a leading `www.`, or `null`. */
-export function hostOf(url: string): string | null {
-  const m = /^https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)/i.exec(url);
-  return m ? m[1].toLowerCase().replace(/^www\./, '') : null;
-}
-
-/** The path of an http(s) URL (without query or fragment), or `''`. */
-export function pathOf(url: string): string {
-  const m = /^https?:\/\/[^/?#\s]*([^?#\s]*)/i.exec(url);
-  return m ? m[1] : '';
 }

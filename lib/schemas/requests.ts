@@ -11,7 +11,7 @@ import { withoutBidi } from '@/lib/core/bidi';
 import { LATEST_TIME, LIMITS } from '@/lib/core/limits';
 import { isHttpUrl } from '@/lib/core/urls';
 import { requestIssueText, type ErrorText } from '@/lib/i18n/errors';
-import { parseArxivId } from '@/lib/links/arxiv';
+import { parseArxivId } from '@/lib/core/ids';
 import type { RequestData, RequestType } from '@/lib/protocol/requests';
 
 const boundedString = (max: number) => v.pipe(v.string(), v.maxLength(max));

@@ -5,7 +5,7 @@
  * authors`, `?`, `2019/2020`, parentheticals like `(Google Research, NeurIPS 2025)` and a
  * trailing `— arXiv 2512.24695`.
  */
-import { isDigitCode } from '@/lib/links/urls';
+import { isDigitCode } from '@/lib/core/ids';
 
 /** Title, authors and year of one citation. */
 export interface Citation {

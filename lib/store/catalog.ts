@@ -4,7 +4,8 @@
  * listen states for keys a page knows in another form than the store (a cited episode known only
  * by title, or by an mp3 whose episode was logged by title).
  */
-import { parseEpisodeStem, slugMatchesTitle } from '@/lib/links/episodes';
+import { parseEpisodeStem } from '@/lib/core/ids';
+import { slugMatchesTitle } from '@/lib/links/episodes';
 import type { StoreChange } from '@/lib/core/result';
 import type { Store } from '@/lib/store/db';
 import {

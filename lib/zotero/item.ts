@@ -9,7 +9,7 @@
  * lib/zotero/send.ts uploads the file when the user allowed Citecast to fetch it.
  */
 import type { CitingEpisode } from '@/lib/export/cited-by';
-import { SHOW_NAME } from '@/lib/hosts/show-site';
+import { SHOW_NAME } from '@/lib/sites';
 import { format, t, type Locale } from '@/lib/i18n/index';
 import { isHttpUrl } from '@/lib/core/urls';
 import { formatClock } from '@/lib/playback/moment';

@@ -266,6 +266,16 @@ describe('the layout', () => {
     expect(found, JSON.stringify(explain, null, 1)).toEqual([]);
   });
 
+  // The ground layer: keys, limits and the link gate hold for every other folder alike.
+  it('lib/core imports nothing outside lib/core, type-only imports included', () => {
+    const offenders = [...IMPORTS]
+      .filter(([file]) => file.startsWith('lib/core/'))
+      .flatMap(([file, list]) =>
+        list.filter((i) => !i.file?.startsWith('lib/core/')).map((i) => `${file}: ${i.name}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('lib/ never imports entrypoints/ or components/', () => {
     const offenders = [...IMPORTS]
       .filter(([file]) => file.startsWith('lib/'))

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseArxivUrl, parseArxivUrlFast } from '@/lib/links/arxiv';
+import { parseArxivUrl } from '@/lib/core/ids';
+import { parseArxivUrlFast } from '@/lib/links/arxiv';
 
 /** The fast reader on a whole URL, as `classifyFoundUrl` calls it. */
 function fast(url: string) {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseEpisodeStem } from '@/lib/links/episodes';
+import { parseEpisodeStem } from '@/lib/core/ids';
 
 /** The rule as regexes: the oracle. */
 function byRegex(stem: string) {

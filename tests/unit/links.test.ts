@@ -6,20 +6,17 @@
  * trimmed of punctuation).
  */
 import { describe, it, expect } from 'vitest';
+import { arxivPdfUrl } from '@/lib/links/arxiv';
+import { classifyUrl, openreviewPdfUrl, scholarQuery } from '@/lib/links/classify';
 import {
-  arxivPdfUrl,
-  classifyUrl,
   doiFromUrl,
-  findUrls,
-  openreviewPdfUrl,
   parseArxivId,
   parseArxivUrl,
   parseEpisodeAudioUrl,
   parseVisualizationUrl,
-  scholarQuery,
-  slugMatchesTitle,
-  titleSlug,
-} from '@/lib/links/index';
+} from '@/lib/core/ids';
+import { findUrls } from '@/lib/links/urls';
+import { slugMatchesTitle, titleSlug } from '@/lib/links/episodes';
 import { httpUrlOrNull } from '@/lib/core/urls';
 
 const EP = 'https://podcast.do-not-panic.com/episodes/';

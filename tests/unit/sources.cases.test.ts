@@ -9,7 +9,8 @@
  * The Podimo descriptions are copied verbatim from shared/fixtures/podimo-episode-page.txt.
  */
 import { describe, it, expect } from 'vitest';
-import { scholarQuery, slugMatchesTitle } from '@/lib/links/index';
+import { scholarQuery } from '@/lib/links/classify';
+import { slugMatchesTitle } from '@/lib/links/episodes';
 import { parseSources, type Source } from '@/lib/sources/index';
 
 type Kind = 'paper' | 'episode' | 'other';

@@ -2,12 +2,15 @@
  * Checking a backup file before anything is written: its size, its JSON, its format and
  * version, then every record of every store (and every arXiv link), field by field, and no key
  * twice. A refusal is a text the page shows in its language (lib/i18n/errors.ts).
+ *
+ * The records' schemas are valibot's; each names its refusal by the key of its text, and
+ * `problemOf` adds where the value was found and the bound it broke.
  */
+import * as v from 'valibot';
 import { titleCacheKey } from '@/lib/core/keys';
-import { englishText, type ErrorText } from '@/lib/i18n/errors';
-import { LIMITS } from '@/lib/core/limits';
-import { parseArxivId } from '@/lib/links/arxiv';
-import { parseEpisodeStem } from '@/lib/links/episodes';
+import { englishText, type ErrorKey, type ErrorText } from '@/lib/i18n/errors';
+import { LATEST_TIME, LIMITS } from '@/lib/core/limits';
+import { parseArxivId, parseEpisodeStem } from '@/lib/core/ids';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -25,87 +28,115 @@ import {
   type StoreName,
 } from '@/lib/store/schema';
 import { READ_STATES } from '@/lib/core/paper';
-import {
-  arrayOf,
-  boolean,
-  fieldTimes,
-  nullable,
-  number,
-  object,
-  oneOf,
-  optional,
-  refusal,
-  string,
-  time,
-  type Check,
-} from '@/lib/store/backup/validate';
+
+/** A plain JSON object: not null, not a list (valibot's objects would take a list). */
+const plainObject = v.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'check.object',
+);
+
+/**
+ * An object with exactly the given fields. A missing field is refused as its schema refuses
+ * `undefined` (so `optional` ones may be missing), an unknown one by its name, so nothing
+ * unchecked is ever stored.
+ */
+function record<const E extends v.ObjectEntries>(entries: E) {
+  const absent = Object.fromEntries(Object.keys(entries).map((name) => [name, undefined]));
+  return v.pipe(
+    plainObject,
+    v.transform((value) => ({ ...absent, ...value })),
+    v.strictObject(entries, 'check.unknownField'),
+  );
+}
 
 // One bound per field, the same as the messages' (lib/limits.ts): whatever a backup brings in can
 // be shown, edited and sent back by the pages.
-const key = string({ nonEmpty: true, maxLength: LIMITS.key });
-const text = string();
-const note = string({ maxLength: LIMITS.note });
-const tags = arrayOf(string({ maxLength: LIMITS.tag }), { maxLength: LIMITS.tags });
-const count = number({ min: 0 });
-const nullableText = nullable(text);
+const text = v.string('check.string');
+const bounded = (max: number) => v.pipe(text, v.maxLength(max, 'check.maxLength'));
+const key = v.pipe(text, v.nonEmpty('check.nonEmpty'), v.maxLength(LIMITS.key, 'check.maxLength'));
+const note = bounded(LIMITS.note);
+const list = <T extends v.GenericSchema>(item: T) => v.array(item, 'check.list');
+// The count is checked before the items, as it bounds the work.
+const tags = v.pipe(
+  list(v.unknown()),
+  v.maxLength(LIMITS.tags, 'check.maxItems'),
+  list(bounded(LIMITS.tag)),
+);
+const number = v.pipe(v.number('check.number'), v.finite('check.number'));
+const integer = v.pipe(number, v.integer('check.integer'));
+const arxivVersion = v.nullable(v.pipe(integer, v.minValue(1, 'check.min')));
+const count = v.pipe(number, v.minValue(0, 'check.min'));
+const nullableText = v.nullable(text);
+const oneOf = <const T extends readonly string[]>(values: T) => v.picklist(values, 'check.oneOf');
+
+/** Whether epoch time `ms` lies from 1970 to the end of year 9999 ({@link LATEST_TIME}). */
+const inRange = (ms: number) => ms >= 0 && ms <= LATEST_TIME;
+
+/** An epoch time (ms) from 1970 to the end of year 9999. */
+const time = v.pipe(number, v.check(inRange, 'check.time'));
 
 /** An ISO 8601 date-time that `Date.parse` reads, from 1970 on. */
-const isoTime: Check = (value, path) => {
-  const ms =
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
-  return Number.isNaN(ms) ? refusal('check.isoTime', path) : time(ms, path);
-};
+const isoTime = v.pipe(
+  v.string('check.isoTime'),
+  v.check(
+    (iso) => /^\d{4}-\d{2}-\d{2}T/.test(iso) && !Number.isNaN(Date.parse(iso)),
+    'check.isoTime',
+  ),
+  v.check((iso) => inRange(Date.parse(iso)), 'check.time'),
+);
 
-/** A set's item times: for each item (a tag), when it was last added and last removed. */
-const itemTimes: Check = (value, path) => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return refusal('check.object', path);
-  }
-  const entries = Object.entries(value);
-  if (entries.length > 2 * LIMITS.tags) {
-    return refusal('check.maxItems', path, { max: 2 * LIMITS.tags });
-  }
-  const times = object({ added: optional(time), removed: optional(time) });
-  for (const [item, entry] of entries) {
-    const reason =
-      string({ maxLength: LIMITS.tag })(item, path) ??
-      times(entry, `${path}[${JSON.stringify(item)}]`);
-    if (reason) return reason;
-  }
-  return null;
-};
+/**
+ * An object mapping some of `names` to epoch times (the per-field modified times); a name that
+ * is there has a time, even in records that never went through JSON.
+ */
+const fieldTimes = (names: readonly string[]) =>
+  v.pipe(
+    plainObject,
+    v.strictObject(
+      Object.fromEntries(names.map((name) => [name, v.exactOptional(time)])),
+      'check.unknownField',
+    ),
+  );
+
+/**
+ * A set's item times: for each item (a tag), when it was last added and last removed. Read as a
+ * map, as valibot's records skip keys such as `constructor`, which is a tag like any other.
+ */
+const itemTimes = v.pipe(
+  plainObject,
+  v.maxEntries(2 * LIMITS.tags, 'check.maxItems'),
+  v.transform((value) => new Map(Object.entries(value))),
+  v.map(bounded(LIMITS.tag), record({ added: v.optional(time), removed: v.optional(time) })),
+);
 
 /** A paper key: `arxiv:`, `doi:` or `title:` and something after it. */
-const paperKeyCheck: Check = (value, path) =>
-  key(value, path) ??
-  (/^(?:arxiv|doi|title):./.test(value as string) ? null : refusal('check.paperKey', path));
+const paperKey = v.pipe(key, v.regex(/^(?:arxiv|doi|title):./, 'check.paperKey'));
 
 /** An episode key: an mp3 stem, or `show:` and a title. */
-const episodeKeyCheck: Check = (value, path) =>
-  key(value, path) ??
-  (parseEpisodeStem(value as string) || /^show:./.test(value as string)
-    ? null
-    : refusal('check.episodeKey', path));
+const episodeKey = v.pipe(
+  key,
+  v.check((k) => Boolean(parseEpisodeStem(k)) || /^show:./.test(k), 'check.episodeKey'),
+);
 
-/** Checks a paper record as a backup holds it. */
-const paperCheck: Check = object({
-  key: paperKeyCheck,
+/** A paper record as a backup holds it. */
+const paper = record({
+  key: paperKey,
   title: nullableText,
-  authors: arrayOf(text),
-  year: nullable(number({ integer: true })),
+  authors: list(text),
+  year: v.nullable(integer),
   arxivId: nullableText,
   doi: nullableText,
-  urls: arrayOf(text),
+  urls: list(text),
   pdfUrl: nullableText,
-  savedAt: nullable(time),
-  savedFrom: nullable(episodeKeyCheck),
+  savedAt: v.nullable(time),
+  savedFrom: v.nullable(episodeKey),
   readState: oneOf(READ_STATES),
   tags,
   // Since version 3; absent when no tag was ever removed or added on its own.
-  tagTimes: optional(itemTimes),
+  tagTimes: v.optional(itemTimes),
   note,
   // Backups from before saved moments have none.
-  savedMoment: optional(object({ episodeKey: episodeKeyCheck, position: count })),
+  savedMoment: v.optional(record({ episodeKey, position: count })),
   modified: fieldTimes(PAPER_FIELDS),
 });
 
@@ -114,76 +145,73 @@ const paperCheck: Check = object({
  * English, or `null`.
  */
 export function checkPaper(value: unknown, path: string): string | null {
-  const problem = paperCheck(value, path);
+  const problem = problemOf(paper, value, path);
   return problem && englishText(problem);
 }
 
-const checkSource = object({
+const source = record({
   title: nullableText,
-  authors: arrayOf(text),
-  year: nullable(number({ integer: true })),
+  authors: list(text),
+  year: v.nullable(integer),
   url: nullableText,
   kind: oneOf(['paper', 'episode', 'other']),
   arxivId: nullableText,
-  arxivVersion: nullable(number({ integer: true, min: 1 })),
+  arxivVersion,
   doi: nullableText,
   pdfUrl: nullableText,
   episodeStem: nullableText,
-  paperKey: nullable(paperKeyCheck),
+  paperKey: v.nullable(paperKey),
 });
 
-const checkEpisode = object({
-  key: episodeKeyCheck,
+const episode = record({
+  key: episodeKey,
   stem: nullableText,
   title: nullableText,
-  titleKey: optional(text),
+  titleKey: v.optional(text),
   published: nullableText,
-  duration: nullable(count),
-  pages: arrayOf(text),
-  sources: arrayOf(checkSource),
+  duration: v.nullable(count),
+  pages: list(text),
+  sources: list(source),
   note,
   firstSeenAt: time,
   modified: fieldTimes(EPISODE_FIELDS),
 });
 
-const checkCitation = object({
-  episodeKey: episodeKeyCheck,
-  position: number({ integer: true, min: 0 }),
-  paperKey: paperKeyCheck,
+const citation = record({
+  episodeKey,
+  position: v.pipe(integer, v.minValue(0, 'check.min')),
+  paperKey,
   url: nullableText,
-  arxivVersion: nullable(number({ integer: true, min: 1 })),
+  arxivVersion,
   modified: fieldTimes(CITATION_FIELDS),
 });
 
-const checkListen = object({
-  episodeKey: episodeKeyCheck,
+const listen = record({
+  episodeKey,
   status: oneOf(['unplayed', 'in_progress', 'completed']),
-  manual: boolean,
+  manual: v.boolean('check.boolean'),
   position: count,
-  duration: nullable(count),
+  duration: v.nullable(count),
   playedSeconds: count,
-  completedAt: nullable(isoTime),
-  updatedAt: nullable(isoTime),
+  completedAt: v.nullable(isoTime),
+  updatedAt: v.nullable(isoTime),
   modified: fieldTimes(LISTEN_FIELDS),
 });
 
 /** An absolute http(s) address (a link the pages may make clickable). */
-const httpUrl: Check = (value, path) =>
-  text(value, path) ??
-  (/^https?:\/\/[^\s]+$/i.test(value as string) ? null : refusal('check.httpUrl', path));
-
-/** An arXiv id without version, as `parseArxivId` reads it. */
-const arxivIdCheck: Check = (value, path) =>
-  key(value, path) ??
-  (parseArxivId(value as string)?.id === value ? null : refusal('check.arxivId', path));
+const httpUrl = v.pipe(text, v.regex(/^https?:\/\/[^\s]+$/i, 'check.httpUrl'));
 
 /** A paper as arXiv described it (lib/arxiv/atom.ts `ArxivEntry`). */
-const checkArxivEntry = object({
-  arxivId: arxivIdCheck,
-  version: nullable(number({ integer: true, min: 1 })),
+const arxivEntry = record({
+  // Without version, as `parseArxivId` reads it.
+  arxivId: v.pipe(
+    key,
+    v.check((id) => parseArxivId(id)?.id === id, 'check.arxivId'),
+  ),
+  version: arxivVersion,
   title: text,
   summary: text,
-  authors: arrayOf(text),
+  authors: list(text),
   published: nullableText,
   updated: nullableText,
   pdfUrl: httpUrl,
@@ -193,46 +221,55 @@ const checkArxivEntry = object({
   primaryCategory: nullableText,
 });
 
-/** A title key as the arXiv lookups make it: `title:` and the title as `normaliseTitle` folds it. */
-const titleKeyCheck: Check = (value, path) =>
-  key(value, path) ??
-  (/^title:./.test(value as string) && titleCacheKey((value as string).slice(6)) === value
-    ? null
-    : refusal('check.titleKey', path));
-
-/** Exactly `true`: a backup holds only the user's corrections, never a lookup's answer. */
-const onlyTrue: Check = (value, path) =>
-  value === true ? null : refusal('check.oneOf', path, { values: 'true' });
-
-const linkFields = object({
-  key: titleKeyCheck,
-  kind: oneOf(['title']),
-  outcome: oneOf(['resolved', 'none']),
-  confidence: number({ min: 0, max: 1 }),
-  entry: nullable(checkArxivEntry),
-  manual: onlyTrue,
-  fetchedAt: time,
-});
-
 /**
  * One arXiv link (a user's correction, with no expiry): a title linked to a paper has the
  * paper's entry, a title marked not on arXiv has none.
  */
-const checkArxivLink: Check = (value, path) => {
-  const fields = linkFields(value, path);
-  if (fields) return fields;
-  const record = value as { outcome: string; entry: unknown };
-  return (record.outcome === 'resolved') === (record.entry !== null)
-    ? null
-    : refusal('check.linkEntry', path);
-};
+const arxivLink = v.pipe(
+  record({
+    // `title:` and the title as `normaliseTitle` folds it, as the arXiv lookups make it.
+    key: v.pipe(
+      key,
+      v.check((k) => /^title:./.test(k) && titleCacheKey(k.slice(6)) === k, 'check.titleKey'),
+    ),
+    kind: oneOf(['title']),
+    outcome: oneOf(['resolved', 'none']),
+    confidence: v.pipe(number, v.minValue(0, 'check.min'), v.maxValue(1, 'check.max')),
+    entry: v.nullable(arxivEntry),
+    // Exactly `true`: a backup holds only the user's corrections, never a lookup's answer.
+    manual: v.literal(true, 'check.oneOf'),
+    fetchedAt: time,
+  }),
+  v.check((link) => (link.outcome === 'resolved') === (link.entry !== null), 'check.linkEntry'),
+);
 
 /** A remembered delete: the store, the record's key and when. */
-const checkTombstone = object({
-  kind: oneOf(STORE_NAMES),
-  key,
-  deletedAt: time,
-});
+const tombstone = record({ kind: oneOf(STORE_NAMES), key, deletedAt: time });
+
+/** The first reason `schema` refuses `value`, found at `root`; `null` when it fits. */
+function problemOf(schema: v.GenericSchema, value: unknown, root: string): ErrorText | null {
+  const issue = v.safeParse(schema, value, { abortEarly: true }).issues?.[0];
+  if (!issue) return null;
+  let path = root;
+  for (const item of issue.path ?? []) {
+    // A key's own problem (unknown, too long) is told at the object holding it.
+    if (item.origin === 'key') continue;
+    if (item.type === 'array') path += `[${String(item.key)}]`;
+    else if (item.type === 'map') path += `[${JSON.stringify(item.key)}]`;
+    else path += `.${String(item.key)}`;
+  }
+  const key = issue.message as ErrorKey;
+  const params: Record<string, string | number> = { path };
+  if (key === 'check.min') params.min = issue.requirement as number;
+  if (key === 'check.max' || key === 'check.maxLength' || key === 'check.maxItems') {
+    params.max = issue.requirement as number;
+  }
+  // valibot's `("a" | "b")` as `"a", "b"`.
+  if (key === 'check.oneOf')
+    params.values = issue.expected!.replace(/^\(|\)$/g, '').replaceAll(' | ', ', ');
+  if (key === 'check.unknownField') params.name = JSON.stringify(issue.input);
+  return { key, params };
+}
 
 /** The part of a backup file that lists records of one kind: a store, the links, the deletes. */
 type Section = StoreName | 'arxivLinks' | 'tombstones';
@@ -253,14 +290,33 @@ function keyText(section: Section, record: Record<string, unknown>): string {
   }
 }
 
-const RECORD_CHECKS: Record<Section, Check> = {
-  papers: paperCheck,
-  episodes: checkEpisode,
-  citations: checkCitation,
-  listens: checkListen,
-  arxivLinks: checkArxivLink,
-  tombstones: checkTombstone,
+const RECORD_SCHEMAS: Record<Section, v.GenericSchema> = {
+  papers: paper,
+  episodes: episode,
+  citations: citation,
+  listens: listen,
+  arxivLinks: arxivLink,
+  tombstones: tombstone,
 };
+
+// The records themselves are checked section by section, with their positions.
+const anyRecords = list(v.unknown());
+
+/** A backup file's fields, its records unread. */
+const fileFields = record({
+  format: text,
+  version: number,
+  exportedAt: isoTime,
+  papers: anyRecords,
+  episodes: anyRecords,
+  citations: anyRecords,
+  listens: anyRecords,
+  // Since version 2: a version 1 file has none (and no older file has the field at all).
+  arxivLinks: v.optional(anyRecords),
+  // Since version 3. Settings are read field by field on restore (a bad one keeps the current).
+  tombstones: v.optional(anyRecords),
+  settings: v.optional(plainObject),
+});
 
 /** Whether `version` is one this code reads. */
 function readable(version: number): boolean {
@@ -283,26 +339,7 @@ function backupProblem(value: unknown): ErrorText | null {
   }
   if (!readable(file.version))
     return { key: 'backup.unknownVersion', params: { version: file.version } };
-  // The records themselves are checked section by section below, with their positions.
-  const anyRecords = arrayOf(() => null);
-  const top = object({
-    format: text,
-    version: number(),
-    exportedAt: isoTime,
-    papers: anyRecords,
-    episodes: anyRecords,
-    citations: anyRecords,
-    listens: anyRecords,
-    // Since version 2: a version 1 file has none (and no older file has the field at all).
-    arxivLinks: optional(anyRecords),
-    // Since version 3. Settings are read field by field on restore (a bad one keeps the current).
-    tombstones: optional(anyRecords),
-    settings: optional((value, path) =>
-      typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? null
-        : refusal('check.object', path),
-    ),
-  })(file, 'backup');
+  const top = problemOf(fileFields, value, 'backup');
   if (top) return top;
   const sections: readonly Section[] = [...STORE_NAMES, 'arxivLinks', 'tombstones'];
   for (const section of sections) {
@@ -310,7 +347,7 @@ function backupProblem(value: unknown): ErrorText | null {
     const seen = new Set<string>();
     for (let i = 0; i < records.length; i++) {
       const path = `${section}[${i}]`;
-      const reason = RECORD_CHECKS[section](records[i], path);
+      const reason = problemOf(RECORD_SCHEMAS[section], records[i], path);
       if (reason) return reason;
       const id = keyText(section, records[i]!);
       if (seen.has(id)) {

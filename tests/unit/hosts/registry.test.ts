@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isShowPage, isSupportedUrl, SITES, siteOf, SUPPORTED_MATCHES } from '@/lib/hosts/index';
-import { SITE_IDS, SITE_INFO } from '@/lib/hosts/sites';
-import { SHOW_NAME } from '@/lib/hosts/show-site';
+import { SHOW_NAME, SITE_IDS, SITE_INFO } from '@/lib/sites';
 import { classifyUrl } from '@/lib/links/classify';
 
 const SHOW_TITLE = `Titans - ${SHOW_NAME} | Podcast on Spotify`;
@@ -77,8 +76,8 @@ describe('the registry', () => {
     expect(isSupportedUrl('https://example.com/feed.xml')).toBe(false);
   });
 
-  // The parser tells a cited episode page from any other link without the readers (which use
-  // the parser), so a new site's episode pages go into lib/links/classify.ts too.
+  // The parser tells a cited episode page from any other link by the sites' declarations
+  // (lib/sites.ts), not the readers (which use the parser): a new site declares its episode pages.
   const EPISODE_PAGES: Record<string, string> = {
     show: 'https://podcast.do-not-panic.com/episodes/2026-05-20-titans/',
     podimo: 'https://podimo.com/no/episode/81865cb6-0083-4bdb-a2f9-69c5ed8caa1f',
