@@ -133,12 +133,12 @@ describe('own site reader', () => {
     );
   });
 
-  it('a page with no sources yields nothing, quickly', () => {
+  // How fast a long page without a list is read is the bench's concern (timings never decide a
+  // unit test); here only that a long page with no list yields nothing.
+  it('a long page with no sources yields nothing', () => {
     const filler = '<p>Plain text about papers and podcasts, no list. </p>'.repeat(20_000);
     const doc = htmlDocument(`<html><body><h1>Long</h1>${filler}</body></html>`);
-    const t0 = performance.now();
     expect(readPage(doc, 'https://podcast.do-not-panic.com/about/', { now: NOW })).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(readPage(page('site/about-no-sources.html'), null, { now: NOW })).toEqual([]);
   });
 });
