@@ -14,7 +14,7 @@
  * in the merge only where the library's is empty), tags, notes and addresses are joined, and an
  * unsaved paper becomes saved.
  */
-import { mergeInto, type ImportCounts } from '@/lib/store/backup/backup';
+import { mergeInto, type ImportCounts } from '@/lib/store/history';
 import type { Store } from '@/lib/store/db';
 import { mergeRecord, PAPER_COMBINE_RULES } from '@/lib/store/merge';
 import type { PaperRecord } from '@/lib/store/schema';

@@ -24,33 +24,20 @@ import {
 } from '@/lib/store/backup/format';
 import { BACKUP_COVERAGE, isBackedUpLink } from '@/lib/store/backup/stores';
 import type { Store } from '@/lib/store/db';
-import { withTitleKey } from '@/lib/store/episodes';
-import { sameValue, type Stamped } from '@/lib/store/fields';
 import {
-  mergeCitations,
-  mergeCopies,
-  mergeEpisodes,
-  mergeListens,
-  mergePapers,
-  mergeTombstones,
-  outlives,
-  type Tombstone,
-} from '@/lib/store/merge';
+  mergeHistoryInto,
+  mergeInto,
+  type HistoryTransaction,
+  type ImportCounts,
+} from '@/lib/store/history';
 import type {
   ArxivCacheRecord,
   CitecastSchema,
   EpisodeRecord,
   PaperRecord,
 } from '@/lib/store/schema';
-import { tombstoneKey } from '@/lib/store/tombstones';
 
-/** What an import did in one store. */
-export interface ImportCounts {
-  added: number;
-  updated: number;
-  /** Records already there with nothing newer in the file. */
-  skipped: number;
-}
+export type { ImportCounts };
 
 /** What an import did, per part of the file (each store, and the arXiv links). */
 export type ImportReport = Record<BackupSection, ImportCounts>;
@@ -122,59 +109,6 @@ export async function exportBackupJson(store: Store, settings?: Settings): Promi
   return JSON.stringify(await exportBackup(store, settings), null, 2);
 }
 
-/**
- * Merges `records` into one object store of an open read-write transaction (a backup import's,
- * or a library import's): a record whose key is new is added; otherwise `merge(local, incoming)`
- * is written unless it equals the stored record. With `tombstoneOf`, a record deleted after its
- * last change (see `mergeCopies`, merge.ts) is not added, and a stored one is deleted. Returns
- * what it added, updated and skipped.
- */
-export async function mergeInto<T extends object, K>(
-  objectStore: {
-    get(key: K): Promise<T | undefined>;
-    put(value: T): Promise<unknown>;
-    delete?(key: K): Promise<unknown>;
-  },
-  records: readonly T[],
-  keyOf: (record: T) => K,
-  merge: (local: T, incoming: T) => T,
-  finish: (record: T) => T = (record) => record,
-  tombstoneOf: (key: K) => Tombstone | undefined = () => undefined,
-): Promise<ImportCounts> {
-  const counts: ImportCounts = { added: 0, updated: 0, skipped: 0 };
-  const existing = await Promise.all(records.map((r) => objectStore.get(keyOf(r))));
-  const writes: Promise<unknown>[] = [];
-  records.forEach((incoming, i) => {
-    const local = existing[i];
-    const key = keyOf(incoming);
-    const merged = mergeCopies(
-      local as Stamped | undefined,
-      incoming as Stamped,
-      tombstoneOf(key),
-      (a, b) => merge(a as T, b as T) as Stamped,
-    ) as T | undefined;
-    if (!merged) {
-      if (local && objectStore.delete) {
-        counts.updated++;
-        writes.push(objectStore.delete(key));
-      } else counts.skipped++;
-      return;
-    }
-    const record = finish(merged);
-    if (!local) {
-      counts.added++;
-      writes.push(objectStore.put(record));
-    } else if (sameValue(record, local)) {
-      counts.skipped++;
-    } else {
-      counts.updated++;
-      writes.push(objectStore.put(record));
-    }
-  });
-  await Promise.all(writes);
-  return counts;
-}
-
 /** A restored paper with its title and addresses free of bidirectional controls. */
 function cleanPaper(paper: PaperRecord): PaperRecord {
   // Most records have none: they are kept as they are, with no copy.
@@ -210,25 +144,6 @@ function cleanEpisode(episode: EpisodeRecord): EpisodeRecord {
 /** How a restore treats the library: merged with the file, or replaced by it. */
 export type RestoreMode = 'merge' | 'replace';
 
-/**
- * Deletes the stored records that a tombstone of the file outlives (none of their fields changed
- * after the delete): the deletes made elsewhere after the records' last change apply here too.
- */
-async function applyTombstones(
-  tx: BackupTransaction,
-  tombstones: readonly Tombstone[],
-): Promise<void> {
-  for (const tombstone of tombstones) {
-    const objectStore = tx.objectStore(tombstone.kind);
-    const key: IDBValidKey =
-      tombstone.kind === 'citations'
-        ? (JSON.parse(tombstone.key) as [string, number])
-        : tombstone.key;
-    const record = (await objectStore.get(key as never)) as Stamped | undefined;
-    if (record && !outlives(record, tombstone)) await objectStore.delete(key as never);
-  }
-}
-
 /** The read-write transaction of a restore, over every store a backup covers. */
 type BackupTransaction = IDBPTransaction<CitecastSchema, typeof BACKUP_STORES, 'readwrite'>;
 
@@ -257,53 +172,16 @@ export async function importBackup(
   tx.done.catch(() => {});
   try {
     if (mode === 'replace') await clearUserData(tx);
-    // The file's deletes join the stored ones first: both decide which records stay.
-    const incomingTombstones = backup.tombstones ?? [];
-    const tombstones = await mergeInto(
-      tx.objectStore('tombstones'),
-      incomingTombstones,
-      (t): [string, string] => [t.kind, t.key],
-      mergeTombstones,
-    );
-    const known = new Map(
-      (await tx.objectStore('tombstones').getAll()).map((t) => [`${t.kind}\u0000${t.key}`, t]),
-    );
-    // With no tombstones (most restores into a fresh library), no key is looked up at all.
-    const tombstoneOf =
-      <K extends string | [string, number]>(kind: Tombstone['kind']) =>
-      (key: K): Tombstone | undefined =>
-        known.size === 0 ? undefined : known.get(`${kind}\u0000${tombstoneKey(key)}`);
-    const papers = await mergeInto(
-      tx.objectStore('papers'),
-      backup.papers.map(cleanPaper),
-      (p) => p.key,
-      mergePapers,
-      undefined,
-      tombstoneOf<string>('papers'),
-    );
-    const episodes = await mergeInto(
-      tx.objectStore('episodes'),
-      backup.episodes.map(cleanEpisode),
-      (e) => e.key,
-      mergeEpisodes,
-      withTitleKey,
-      tombstoneOf<string>('episodes'),
-    );
-    const citations = await mergeInto(
-      tx.objectStore('citations'),
-      backup.citations,
-      (c): [string, number] => [c.episodeKey, c.position],
-      mergeCitations,
-      undefined,
-      tombstoneOf<[string, number]>('citations'),
-    );
-    const listens = await mergeInto(
-      tx.objectStore('listens'),
-      backup.listens.map(listenFromBackup),
-      (l) => l.episodeKey,
-      mergeListens,
-      undefined,
-      tombstoneOf<string>('listens'),
+    const { papers, episodes, citations, listens, tombstones } = await mergeHistoryInto(
+      // The restore's transaction covers the arXiv cache too, beyond what the merge touches.
+      tx as unknown as HistoryTransaction,
+      {
+        papers: backup.papers.map(cleanPaper),
+        episodes: backup.episodes.map(cleanEpisode),
+        citations: backup.citations,
+        listens: backup.listens.map(listenFromBackup),
+        tombstones: backup.tombstones ?? [],
+      },
     );
     // Records of the arXiv cache have no per-field times: a whole link is kept or replaced.
     const arxivLinks = await mergeInto<ArxivCacheRecord, string>(
@@ -312,7 +190,6 @@ export async function importBackup(
       (link) => link.key,
       (local, incoming) => mergeArxivLink(local, incoming as BackupArxivLink),
     );
-    await applyTombstones(tx, incomingTombstones);
     await tx.done;
     return {
       ok: true,
