@@ -58,14 +58,36 @@ export function mergeSummaries(a: Summary, b: Summary): Summary {
   };
 }
 
-/** A summary with the same code twice (stale shards) folded into one. */
+/** A summary with the same code twice (stale shards) folded into one, by the same merge. */
 export function foldSummary(summary: Summary): Summary {
-  const empty: Summary = { papers: [], listens: [], tombstones: [] };
-  return [
-    ...summary.papers.map((p) => ({ ...empty, papers: [p] })),
-    ...summary.listens.map((l) => ({ ...empty, listens: [l] })),
-    ...summary.tombstones.map((t) => ({ ...empty, tombstones: [t] })),
-  ].reduce(mergeSummaries, empty);
+  const none: Summary = { papers: [], listens: [], tombstones: [] };
+  const papers = new Map<string, SyncPaper>();
+  for (const p of summary.papers) {
+    const known = papers.get(p.key);
+    papers.set(
+      p.key,
+      known ? mergeSummaries({ ...none, papers: [known] }, { ...none, papers: [p] }).papers[0]! : p,
+    );
+  }
+  const listens = new Map<string, SyncListen>();
+  for (const l of summary.listens) {
+    const known = listens.get(l.episodeKey);
+    listens.set(
+      l.episodeKey,
+      known
+        ? mergeSummaries({ ...none, listens: [known] }, { ...none, listens: [l] }).listens[0]!
+        : l,
+    );
+  }
+  // Each code is there once now: one merge with nothing applies the deletes.
+  return mergeSummaries(
+    {
+      papers: [...papers.values()],
+      listens: [...listens.values()],
+      tombstones: summary.tombstones,
+    },
+    none,
+  );
 }
 
 /** The user's part of the library, as sync reads it from the store. */
