@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hybridClock } from '@/lib/sync/clock';
-import {
-  decodeShards,
-  keyOfArxivCode,
-  paperCode,
-  shortHash,
-  type Summary,
-  type SyncListen,
-  type SyncPaper,
-} from '@/lib/sync/codec';
+import { decodeShards, keyOfArxivCode, paperCode, shortHash, type Summary } from '@/lib/sync/codec';
 import { fitSummary, mergeSummaries, SYNC_QUOTA, summarize, type Codes } from '@/lib/sync/engine';
 import type { ListenRecord, PaperRecord } from '@/lib/store/schema';
 
@@ -161,7 +153,8 @@ describe('sync merges converge', () => {
   });
 
   /** A device's summary from random edits (stamps on a minute grid, with a device slot). */
-  function deviceSummary(d: fc.infer<typeof arbDevice>, slot: number): Summary {
+  type Device = typeof arbDevice extends fc.Arbitrary<infer D> ? D : never;
+  function deviceSummary(d: Device, slot: number): Summary {
     const stamp = (at: number) => T0 + at * 60_000 + slot;
     const listens = new Map<number, ListenRecord>();
     for (const l of d.listens) {
