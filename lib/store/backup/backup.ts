@@ -25,6 +25,7 @@ import {
 import { BACKUP_COVERAGE, isBackedUpLink } from '@/lib/store/backup/stores';
 import type { Store } from '@/lib/store/db';
 import { withTitleKey } from '@/lib/store/episodes';
+import { withCitationIds } from '@/lib/store/citation-ids';
 import { sameValue, type Stamped } from '@/lib/store/fields';
 import {
   mergeCitations,
@@ -95,7 +96,8 @@ export async function exportBackup(store: Store, settings?: Settings): Promise<B
     exportedAt: new Date(store.now()).toISOString(),
     papers,
     episodes,
-    citations,
+    // The index's ids are derived from the link and the key: a restore derives them again.
+    citations: citations.map(({ ids: _ids, ...citation }) => citation),
     listens: listens.map(listenToBackup),
     arxivLinks: linksOf(arxivCache),
     tombstones,
@@ -294,7 +296,7 @@ export async function importBackup(
       backup.citations,
       (c): [string, number] => [c.episodeKey, c.position],
       mergeCitations,
-      undefined,
+      withCitationIds,
       tombstoneOf<[string, number]>('citations'),
     );
     const listens = await mergeInto(
