@@ -235,6 +235,7 @@ export const MESSAGE_SCHEMAS = {
   sourcesRis: v.strictObject({
     sources: v.pipe(v.array(savableSourceSchema), v.minLength(1), v.maxLength(LIMITS.sources)),
   }),
+  discussedIn: v.strictObject({ url: httpUrl, title: v.nullable(titleSchema) }),
 } as const satisfies { [K in RequestType]: v.GenericSchema<unknown, unknown> };
 
 /** Whether `A` and `B` are each assignable to the other. */
