@@ -68,6 +68,8 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
   };
 
   const paper = detail?.paper;
+  // Where the listener can still hear the paper discussed.
+  const unheard = detail?.episodes.filter((e) => e.listen.state !== 'heard') ?? [];
   const title = paper?.title ?? t('untitled');
   const link = paper ? paperLink(paper) : null;
   return (
@@ -182,6 +184,29 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
                 );
               })}
             </ul>
+          )}
+          {unheard.length > 0 && (
+            <>
+              <h4 id="not-heard-in">{t('papers.notHeardIn')}</h4>
+              <ul class="cited-by" aria-labelledby="not-heard-in" data-testid="not-heard-in">
+                {unheard.map(({ episode }) => {
+                  const name = episode.title ?? t('untitledEpisode');
+                  const page =
+                    episode.pageUrl && isHttpUrl(episode.pageUrl) ? episode.pageUrl : null;
+                  return (
+                    <li key={episode.key}>
+                      {page ? (
+                        <a href={page} target="_blank" rel="noopener noreferrer">
+                          {name}
+                        </a>
+                      ) : (
+                        name
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
           )}
         </>
       )}
