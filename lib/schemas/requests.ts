@@ -146,6 +146,7 @@ export const MESSAGE_SCHEMAS = {
     readState: v.nullable(v.picklist(['unread', 'reading', 'read'])),
     year: v.nullable(year),
     episodeKey: v.nullable(keySchema),
+    heard: v.optional(v.nullable(v.picklist(['heard', 'unheard']))),
     offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.page)),
   }),
