@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 import type { Discussed } from '@/lib/store/discussed';
 import type { PaperDetail as Detail } from '@/lib/store/library/types';
 import { mountInto, quietServices, settle } from '@/tests/unit/pages/mount';
+import { listenView } from '@/lib/store/library/views';
 import { paperRecord } from '@/tests/unit/store/helpers';
 
 const ANSWER: Discussed = {
@@ -116,15 +117,7 @@ describe('a paper’s detail', () => {
           pageUrl: null,
           sourceCount: 1,
         },
-        listen: {
-          state: state as 'heard',
-          manual: false,
-          position: 0,
-          duration: null,
-          heardAt: null,
-          playedSeconds: 0,
-          updatedAt: null,
-        },
+        listen: { ...listenView(undefined), state: state as 'heard' },
         position: 0,
       })),
     };
