@@ -9,6 +9,7 @@ import { useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { PaperSearch } from '@/components/popup/PaperSearch';
 import { RecentListens } from '@/components/popup/RecentListens';
+import { PaperTab } from '@/components/popup/PaperTab';
 import { ThisTab } from '@/components/popup/ThisTab';
 import type { PingMessage, PingReply, ReplyOf } from '@/lib/protocol/client';
 import { SITE_INFO } from '@/lib/sites';
@@ -89,6 +90,7 @@ export function Popup(props: {
           {status.state === 'error' && t('status.error', { message: status.message })}
         </p>
       </header>
+      <PaperTab />
       <PaperSearch autoFocus firstPage={props.firstPage} />
       <ThisTab refresh={refresh} onFound={setFound} />
       {found === 0 && (

@@ -36,6 +36,7 @@ import {
 } from '@/lib/store/schema';
 import { benchAnnotateInChromium } from '@/scripts/bench-chromium-annotate';
 import { benchArxiv } from '@/scripts/bench-arxiv';
+import { benchPaper } from '@/scripts/bench-paper';
 import { benchLibrary, benchLibraryImport, libraryBackup } from '@/scripts/bench-library';
 import { benchPlayback } from '@/scripts/bench-playback';
 import { benchSync } from '@/scripts/bench-sync';
@@ -693,6 +694,8 @@ if (wanted('library'))
 if (wanted('library-import'))
   await benchLibraryImport({ buildBackup, sideBySideAsync, print, emptyStore, dropStore });
 if (wanted('arxiv')) await benchArxiv({ sideBySideAsync, print, emptyStore, dropStore });
+if (wanted('paper'))
+  await benchPaper({ buildBackup, sideBySideAsync, print, emptyStore, dropStore });
 if (wanted('annotate')) benchAnnotate();
 if (wanted('playback')) benchPlayback({ sideBySide, print });
 if (wanted('bundle')) benchBundle();

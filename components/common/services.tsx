@@ -32,6 +32,11 @@ export interface Services {
   pageEpisodes(): Promise<PageEpisodesReply | null>;
   /** Has the background read and annotate the active tab ("Read this page"); rejects with why not. */
   readActiveTab(): Promise<void>;
+  /**
+   * The active tab's address, which opening the popup lets it see (`activeTab`); `null` when the
+   * browser does not say. Optional: pages without a tab (tests) leave it out.
+   */
+  activeTabUrl?(): Promise<string | null>;
 }
 
 /** The active tab of the current window, if any. */
@@ -92,6 +97,14 @@ export const extensionServices: Services = {
     const reply = (await browser.runtime.sendMessage(message)) as ReadPageReply | undefined;
     if (!reply) throw new Error('no answer from the background');
     if (!reply.ok) throw new Error(reply.error);
+  },
+  async activeTabUrl() {
+    try {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.url ?? null;
+    } catch {
+      return null;
+    }
   },
 };
 

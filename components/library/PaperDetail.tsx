@@ -15,7 +15,7 @@ import type { ReadState } from '@/lib/core/paper';
 import { formatDay, formatIsoDate } from '@/lib/ui/dates';
 import { paperLink } from '@/lib/ui/papers';
 import { parseTags, tagsText } from '@/lib/ui/tags';
-import type { PaperDetail as Detail } from '@/lib/store/library/types';
+import type { PaperDetail as Detail, EpisodeSummary } from '@/lib/store/library/types';
 import { ReadStateSelect } from '@/components/library/ReadStateSelect';
 import { SavedMoment } from '@/components/library/SavedMoment';
 
@@ -68,6 +68,8 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
   };
 
   const paper = detail?.paper;
+  // Where the listener can still hear the paper discussed.
+  const unheard = detail?.episodes.filter((e) => e.listen.state !== 'heard') ?? [];
   const title = paper?.title ?? t('untitled');
   const link = paper ? paperLink(paper) : null;
   return (
@@ -163,17 +165,9 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
           ) : (
             <ul class="cited-by" aria-labelledby="cited-by" data-testid="cited-by">
               {detail.episodes.map(({ episode, listen }) => {
-                const name = episode.title ?? t('untitledEpisode');
-                const page = episode.pageUrl && isHttpUrl(episode.pageUrl) ? episode.pageUrl : null;
                 return (
                   <li key={episode.key}>
-                    {page ? (
-                      <a href={page} target="_blank" rel="noopener noreferrer">
-                        {name}
-                      </a>
-                    ) : (
-                      name
-                    )}{' '}
+                    <EpisodeLink episode={episode} />{' '}
                     <span class={`chip listen-${listen.state}`}>{t(`listen.${listen.state}`)}</span>
                     {episode.published && (
                       <span class="muted"> {formatIsoDate(episode.published, tr.intl)}</span>
@@ -183,8 +177,35 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
               })}
             </ul>
           )}
+          {unheard.length > 0 && (
+            <>
+              <h4 id="not-heard-in">{t('papers.notHeardIn')}</h4>
+              <ul class="cited-by" aria-labelledby="not-heard-in" data-testid="not-heard-in">
+                {unheard.map(({ episode }) => (
+                  <li key={episode.key}>
+                    <EpisodeLink episode={episode} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
       )}
     </DetailPanel>
+  );
+}
+
+/** An episode's title, linking to its page when that is an http(s) address. */
+function EpisodeLink(props: { episode: EpisodeSummary }) {
+  const { t } = useT();
+  const { episode } = props;
+  const name = episode.title ?? t('untitledEpisode');
+  const page = episode.pageUrl && isHttpUrl(episode.pageUrl) ? episode.pageUrl : null;
+  return page ? (
+    <a href={page} target="_blank" rel="noopener noreferrer">
+      {name}
+    </a>
+  ) : (
+    <>{name}</>
   );
 }

@@ -45,6 +45,7 @@ export function PapersSection(props: {
   const [tag, setTag] = useState<string | null>(null);
   const [readState, setReadState] = useState<ReadState | null>(null);
   const [year, setYear] = useState<number | null>(null);
+  const [heard, setHeard] = useState<'heard' | 'unheard' | null>(null);
   const [facets, setFacets] = useState<{ tags: { tag: string; count: number }[]; years: number[] }>(
     { tags: [], years: [] },
   );
@@ -62,6 +63,7 @@ export function PapersSection(props: {
     readState,
     year,
     episodeKey: props.episode?.key ?? null,
+    heard,
   };
   const queryKey = JSON.stringify(query);
   const paged = usePaged<PaperView>(
@@ -77,7 +79,12 @@ export function PapersSection(props: {
   useStoreChanged(['papers', 'episodes', 'listens'], () => paged.reload());
   const total = paged.total ?? 0;
   const filtered =
-    query.text !== '' || tag !== null || readState !== null || year !== null || !!props.episode;
+    query.text !== '' ||
+    tag !== null ||
+    readState !== null ||
+    year !== null ||
+    heard !== null ||
+    !!props.episode;
 
   const select = (key: string, on: boolean) => {
     const next = new Set(props.selection);
@@ -305,6 +312,21 @@ export function PapersSection(props: {
             <option value="unread">{t('read.unread')}</option>
             <option value="reading">{t('read.reading')}</option>
             <option value="read">{t('read.read')}</option>
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('filter.heard')}</span>
+          <select
+            value={heard ?? ''}
+            data-testid="filter-heard"
+            onChange={(e) => {
+              const v = (e.currentTarget as HTMLSelectElement).value;
+              setHeard(v === 'heard' || v === 'unheard' ? v : null);
+            }}
+          >
+            <option value="">{t('filter.any')}</option>
+            <option value="heard">{t('filter.fromHeard')}</option>
+            <option value="unheard">{t('filter.fromUnheard')}</option>
           </select>
         </label>
         <label class="field">

@@ -148,3 +148,31 @@ function pathOf(url: string): string {
   const m = /^https?:\/\/[^/?#\s]*([^?#\s]*)/i.exec(url);
   return m ? m[1] : '';
 }
+
+// A paper's own page on a site that names it by its arXiv id: Hugging Face's and alphaXiv's.
+const ARXIV_MIRROR =
+  /^https?:\/\/(?:www\.)?(?:huggingface\.co\/papers|alphaxiv\.org\/(?:abs|overview))\/([^?#\s/]+)/i;
+const OPENREVIEW =
+  /^https?:\/\/(?:www\.)?openreview\.net\/(?:forum|pdf|attachment)\?(?:[^#\s]*&)?id=([A-Za-z0-9_-]+)/i;
+
+/**
+ * The identifiers a link names a paper by, as the citation index keeps them: `arxiv:ID` (no
+ * version; arXiv's own links and the Hugging Face and alphaXiv pages of an arXiv paper),
+ * `doi:…` (lower case) and `openreview:ID` (a forum, PDF or attachment link). A paper's page
+ * and a citation of it give the same identifiers, so the page finds the episodes citing it.
+ * `[]` for any other link.
+ */
+export function paperIdsOfUrl(url: string): string[] {
+  const arxiv = parseArxivUrl(url) ?? parseMirror(url);
+  if (arxiv) return [`arxiv:${arxiv.id}`];
+  const openreview = OPENREVIEW.exec(url);
+  if (openreview) return [`openreview:${openreview[1]}`];
+  const doi = doiFromUrl(url);
+  return doi ? [`doi:${doi.toLowerCase()}`] : [];
+}
+
+/** The arXiv id of a Hugging Face or alphaXiv paper page (any version), else `null`. */
+function parseMirror(url: string): ArxivRef | null {
+  const m = ARXIV_MIRROR.exec(url);
+  return m ? parseArxivId(m[1]) : null;
+}

@@ -11,6 +11,7 @@ import type { ArxivAccess, ArxivMetadata, ArxivStatus, ArxivTitleStatus } from '
 import type { LibraryImportProgress, LibraryImportReport } from '@/lib/export/library-import';
 import type { ImportReport } from '@/lib/store/backup/backup';
 import type { CatalogStats } from '@/lib/store/catalog';
+import type { Discussed } from '@/lib/store/discussed';
 import type { RecentSaves } from '@/lib/store/library/recent-saves';
 import type { ListenState, PaperRecord } from '@/lib/store/schema';
 import type {
@@ -240,6 +241,12 @@ export const REQUESTS = {
   openZoteroGrant: request<NoData, { opened: true }>('any'),
   /** Sources as a RIS file (their citations only), the fallback when Zotero is not there. */
   sourcesRis: request<{ sources: SavableSource[] }, { text: string; filename: string }>('any'),
+  // Paper pages.
+  /**
+   * The episodes citing the paper of a paper page (arXiv, Hugging Face, alphaXiv, OpenReview),
+   * found by the ids in `url` and by the `title` the page shows, oldest first.
+   */
+  discussedIn: request<{ url: string; title: string | null }, Discussed>('any'),
 };
 
 /** The name of every request the background answers. */

@@ -146,6 +146,7 @@ export const MESSAGE_SCHEMAS = {
     readState: v.nullable(v.picklist(['unread', 'reading', 'read'])),
     year: v.nullable(year),
     episodeKey: v.nullable(keySchema),
+    heard: v.optional(v.nullable(v.picklist(['heard', 'unheard']))),
     offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
     limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.page)),
   }),
@@ -235,6 +236,7 @@ export const MESSAGE_SCHEMAS = {
   sourcesRis: v.strictObject({
     sources: v.pipe(v.array(savableSourceSchema), v.minLength(1), v.maxLength(LIMITS.sources)),
   }),
+  discussedIn: v.strictObject({ url: httpUrl, title: v.nullable(titleSchema) }),
 } as const satisfies { [K in RequestType]: v.GenericSchema<unknown, unknown> };
 
 /** Whether `A` and `B` are each assignable to the other. */

@@ -8,6 +8,7 @@
 import { remember } from '@/lib/store/tombstones';
 import type { IDBPTransaction } from 'idb';
 import type { Store } from '@/lib/store/db';
+import { withCitationIds } from '@/lib/store/citation-ids';
 import { applyChanges } from '@/lib/store/fields';
 import { mergeRecord, PAPER_COMBINE_RULES } from '@/lib/store/merge';
 import { READ_STATES } from '@/lib/core/paper';
@@ -138,7 +139,9 @@ async function mergeIn(
     await remember(tx.objectStore('tombstones'), 'papers', titleKey, now);
   }
   const episodeKeys = [...new Set(cited.map((c) => c.episodeKey))];
-  await Promise.all(cited.map((c) => citations.put(applyChanges(c, { paperKey: arxivKey }, now))));
+  await Promise.all(
+    cited.map((c) => citations.put(withCitationIds(applyChanges(c, { paperKey: arxivKey }, now)))),
+  );
   for (const key of episodeKeys) {
     const episode = await episodes.get(key);
     if (!episode) continue;

@@ -6,6 +6,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { SnapshotSource } from '@/lib/core/paper';
 import type { Store } from '@/lib/store/db';
+import { withCitationIds } from '@/lib/store/citation-ids';
 import { applyChanges, sameValue, stampNew } from '@/lib/store/fields';
 import {
   episodeStemOf,
@@ -123,9 +124,11 @@ async function syncCitations(
       url: source.url,
       arxivVersion: source.arxivVersion,
     };
-    const next = old
-      ? applyChanges(old, fields, now)
-      : stampNew<CitationRecord>({ episodeKey: key, position, ...fields }, CITATION_FIELDS, now);
+    const next = withCitationIds(
+      old
+        ? applyChanges(old, fields, now)
+        : stampNew<CitationRecord>({ episodeKey: key, position, ...fields }, CITATION_FIELDS, now),
+    );
     if (next !== old) writes.push(citations.put(next));
   });
   for (const position of byPosition.keys()) drop(position);

@@ -5,6 +5,7 @@
  * read-write transaction, so a restore stays all or nothing.
  */
 import type { IDBPTransaction } from 'idb';
+import { withCitationIds } from '@/lib/store/citation-ids';
 import { withTitleKey } from '@/lib/store/episodes';
 import { sameValue, type Stamped } from '@/lib/store/fields';
 import {
@@ -159,7 +160,7 @@ export async function mergeHistoryInto(
     history.citations,
     (c): [string, number] => [c.episodeKey, c.position],
     mergeCitations,
-    undefined,
+    withCitationIds,
     tombstoneOf<[string, number]>('citations'),
   );
   const listens = await mergeInto(

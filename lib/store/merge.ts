@@ -316,7 +316,7 @@ export const EPISODE_COMBINE_RULES: MergeRules = {
 
 /** How two versions of a citation merge: newest value per field. */
 export const CITATION_MERGE_RULES: MergeRules = {
-  keyFields: ['episodeKey', 'position'],
+  keyFields: ['episodeKey', 'position', 'ids'],
   joins: {},
 };
 

@@ -6,6 +6,7 @@
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { normaliseTitle } from '@/lib/core/keys';
+import { withCitationIds } from '@/lib/store/citation-ids';
 import type { CitecastSchema } from '@/lib/store/schema';
 
 /** The upgrade transaction's database, as a migration sees it. */
@@ -79,6 +80,20 @@ export const MIGRATIONS: readonly Migration[] = [
       // A new store only: nothing earlier changes.
       const tombstones = db.createObjectStore('tombstones', { keyPath: ['kind', 'key'] });
       tombstones.createIndex('byDeletedAt', 'deletedAt');
+    },
+  },
+  {
+    version: 5,
+    description:
+      'citations by the ids of the cited paper (arXiv id, DOI, OpenReview forum id), so a paper page finds the episodes citing it',
+    async upgrade(_db, tx) {
+      const citations = tx.objectStore('citations');
+      citations.createIndex('byUrl', 'ids', { multiEntry: true });
+      // Fill in the derived field on the records earlier versions wrote; nothing else changes.
+      for (let cursor = await citations.openCursor(); cursor; cursor = await cursor.continue()) {
+        const next = withCitationIds(cursor.value);
+        if (next !== cursor.value) await cursor.update(next);
+      }
     },
   },
 ];

@@ -108,6 +108,12 @@ export interface CitationRecord {
   url: string | null;
   /** The arXiv version the link cites, when it names one. */
   arxivVersion: number | null;
+  /**
+   * The identifiers the paper's own pages are found by (since schema v5): `arxiv:ID`, `doi:…`,
+   * `openreview:ID`, from the link and the paper key (see `citationIds`). Derived, so it has no
+   * time of its own in `modified`; absent when there is none.
+   */
+  ids?: string[];
   modified: FieldTimes<CitationRecord>;
 }
 
@@ -192,7 +198,7 @@ export interface CitecastSchema extends DBSchema {
   citations: {
     key: [string, number];
     value: CitationRecord;
-    indexes: { byPaperKey: string; byEpisodeKey: string };
+    indexes: { byPaperKey: string; byEpisodeKey: string; byUrl: string };
   };
   listens: {
     key: string;

@@ -10,6 +10,8 @@ import type { RequestData } from '@/lib/protocol/requests';
 import { readSettings } from '@/lib/settings';
 import { catalogChanges, catalogStats, recordCatalog, resolveListens } from '@/lib/store/catalog';
 import { recordEpisode } from '@/lib/store/episodes';
+import { paperIdsOfUrl } from '@/lib/core/ids';
+import { discussedIn } from '@/lib/store/discussed';
 import { recordProgress, setHeard } from '@/lib/store/listens';
 import {
   fillsOnly,
@@ -116,5 +118,9 @@ export const EPISODE_HANDLERS = {
   async importFeed({ store }) {
     const imported = await importFeed(store);
     return { result: imported, changes: imported.ok ? catalogChanges(imported.value.keys) : [] };
+  },
+  async discussedIn({ store }, data) {
+    const ids = paperIdsOfUrl(data.url);
+    return { result: success(await discussedIn(store, { ids, title: data.title })) };
   },
 } satisfies Partial<HandlerTable>;

@@ -82,7 +82,8 @@ export async function exportBackup(store: Store, settings?: Settings): Promise<B
     exportedAt: new Date(store.now()).toISOString(),
     papers,
     episodes,
-    citations,
+    // The index's ids are derived from the link and the key: a restore derives them again.
+    citations: citations.map(({ ids: _ids, ...citation }) => citation),
     listens: listens.map(listenToBackup),
     arxivLinks: linksOf(arxivCache),
     tombstones,

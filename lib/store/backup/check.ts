@@ -183,6 +183,7 @@ const citation = record({
   paperKey,
   url: nullableText,
   arxivVersion,
+  ids: v.optional(list(text)),
   modified: fieldTimes(CITATION_FIELDS),
 });
 

@@ -145,6 +145,10 @@ export function queryPapers(state: LibraryState, query: PaperQuery): PaperPage {
   const consider = (paper: PaperRecord, score: number) => {
     if (cited && !cited.has(paper.key)) return;
     if (query.readState !== null && paper.readState !== query.readState) return;
+    if (query.heard) {
+      const { citedIn, citedInHeard } = citedCounts(state, paper.key);
+      if (query.heard === 'heard' ? citedInHeard === 0 : citedIn - citedInHeard === 0) return;
+    }
     if (readStates.length > 0 && !readStates.includes(paper.readState)) return;
     if (years.some((range) => !yearInRange(paper.year, range))) return;
     if (tags.length > 0) {

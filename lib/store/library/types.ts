@@ -24,6 +24,11 @@ export interface PaperQuery {
   year: number | null;
   /** Only papers cited by this episode. */
   episodeKey: string | null;
+  /**
+   * Only papers cited by an episode the listener heard (`heard`), or by one not heard yet
+   * (`unheard`); absent or `null`: either.
+   */
+  heard?: 'heard' | 'unheard' | null;
   offset: number;
   limit: number;
 }

@@ -308,6 +308,14 @@ describe('queryPapers', () => {
     expect(await keys({ episodeKey: E2 })).toEqual([C, B]);
     expect(await keys({ episodeKey: E3 })).toEqual([A]);
     expect(await keys({ episodeKey: 'show:nothing' })).toEqual([]);
+    // Only E1 is heard: A and B come from it; every paper has a citing episode not heard.
+    expect(await keys({ heard: 'heard' })).toEqual([B, A]);
+    expect(await keys({ heard: 'unheard', episodeKey: E2 })).toEqual([C, B]);
+    expect(await keys({ heard: 'unheard' })).toEqual([C, B, A]);
+    valueOf(await ask('setHeard', { episodeKey: E2, heard: true }));
+    valueOf(await ask('setHeard', { episodeKey: E3, heard: true }));
+    expect(await keys({ heard: 'unheard' })).toEqual([]);
+    expect(await keys({ heard: 'heard' })).toEqual([C, B, A]);
     expect((await papers({ tag: 'none' })).total).toBe(0);
     // Facets always describe the whole library.
     expect((await papers({ tag: 'none' })).years).toEqual([2025, 2017]);

@@ -82,6 +82,7 @@ describe('recordEpisode', () => {
         paperKey: 'arxiv:2501.00663',
         url: 'https://arxiv.org/abs/2501.00663v1',
         arxivVersion: 1,
+        ids: ['arxiv:2501.00663'],
       },
       {
         episodeKey: STEM,
@@ -89,6 +90,7 @@ describe('recordEpisode', () => {
         paperKey: 'doi:10.1145/1.2',
         url: 'https://doi.org/10.1145/1.2',
         arxivVersion: null,
+        ids: ['doi:10.1145/1.2'],
       },
     ]);
     expect((await citationsOfPaper(store, 'arxiv:2501.00663')).map((c) => c.episodeKey)).toEqual([

@@ -56,7 +56,7 @@ describe('migrations', () => {
     expect(shape.stores).toEqual(ALL_STORES);
     expect(shape.indexes).toEqual({
       arxivCache: ['byExpiresAt'],
-      citations: ['byEpisodeKey', 'byPaperKey'],
+      citations: ['byEpisodeKey', 'byPaperKey', 'byUrl'],
       episodes: ['byTitleKey'],
       listens: ['byHeardAt'],
       papers: ['bySavedAt', 'byTag'],

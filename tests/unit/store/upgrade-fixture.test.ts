@@ -40,6 +40,10 @@ async function writeV1Database(): Promise<void> {
 
 /** What the latest schema derives from a v1 record (fields v1 never had). */
 function withoutDerived(name: StoreName, record: Record<string, unknown>): Record<string, unknown> {
+  if (name === 'citations') {
+    const { ids: _ids, ...rest } = record;
+    return rest;
+  }
   if (name !== 'episodes') return record;
   const { titleKey: _derived, ...rest } = record;
   return rest;
@@ -80,6 +84,14 @@ describe('upgrading a v1 database to the latest schema', () => {
       'titans learning to memorize at test time',
     );
     expect(found).toEqual([STEM]);
+  });
+
+  it('fills in v5 citation ids and indexes them', async () => {
+    const found = await store.db.getAllFromIndex('citations', 'byUrl', 'arxiv:2501.00663');
+    expect(found.map((c) => c.episodeKey)).toContain(STEM);
+    for (const c of await store.db.getAll('citations')) {
+      if (c.paperKey.startsWith('arxiv:')) expect(c.ids).toContain(c.paperKey);
+    }
   });
 
   it('answers the UI from the upgraded data', async () => {
