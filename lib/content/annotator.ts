@@ -42,7 +42,8 @@ const LATER_ATTR = 'data-citecast-later';
  * How far off screen a big list's episodes get their hosts: a little over a screen, so a scroll
  * finds them placed, yet few enough that placing them stays a short task.
  */
-const PLACE_MARGIN = '400px 0px';
+const PLACE_MARGIN_PX = 400;
+const PLACE_MARGIN = `${PLACE_MARGIN_PX}px 0px`;
 
 /** What a pass placed for one episode: its info and its source hosts. */
 interface Placed {
@@ -327,10 +328,54 @@ export function createAnnotator(
       const block = e.location?.element;
       if (placed.has(e) || !block?.isConnected) continue;
       waiting.set(e, episodeEntryFor(e));
-      placeNear.whenNear([block], () => {
-        if (waiting.has(e) && !pass) place([e], true);
-      });
+      placeNear.whenNear([block], () => cameNear(e));
     }
+  }
+
+  /** Episodes that came near, to be placed once the page stops scrolling. */
+  const due: FoundEpisode[] = [];
+
+  /**
+   * Places the episodes that came near once the page holds still for a frame, those still near
+   * then; the others wait again. A jump (End, a link far down) scrolls through the list in an
+   * animation: placing what it passed would cost the page, and grow it above the place the
+   * animation is heading to, which then leaves the reader short of it.
+   */
+  function placeDue(): void {
+    const view = document.defaultView;
+    if (!view) return;
+    let y = view.scrollY;
+    const check = () => {
+      if (stopped) return;
+      if (view.scrollY !== y) {
+        y = view.scrollY;
+        view.requestAnimationFrame(check);
+        return;
+      }
+      const list = due.splice(0).filter((e) => waiting.has(e));
+      if (list.length === 0 || pass) return;
+      const height = view.innerHeight;
+      const near: FoundEpisode[] = [];
+      for (const e of list) {
+        const block = e.location!.element;
+        const box = block.getBoundingClientRect();
+        if (box.bottom > -PLACE_MARGIN_PX && box.top < height + PLACE_MARGIN_PX) near.push(e);
+        else placeNear.whenNear([block], () => cameNear(e));
+      }
+      if (near.length === 0) return;
+      // At the end of the page (End): the episodes placed above grow the page, and the reader
+      // stays at its end rather than being left short of it.
+      const root = document.scrollingElement;
+      const atEnd = !!root && y > 0 && y + height >= root.scrollHeight - 2;
+      place(near, true);
+      if (atEnd) view.scrollTo(0, root.scrollHeight);
+    };
+    view.requestAnimationFrame(check);
+  }
+
+  /** An episode that waits came near: placed with the others once the page holds still. */
+  function cameNear(e: FoundEpisode): void {
+    if (due.push(e) === 1) queueMicrotask(placeDue);
   }
 
   /**
