@@ -180,15 +180,41 @@ async function blocksAfter(page: Page, from: number, ms: number): Promise<Blocks
 /** Waits (up to `ms`) for `figure` to answer a number in the page; `null` if it never does. */
 async function waitFor(
   page: Page,
-  figure: () => number | null,
+  figure: (arg: string) => number | null,
   ms: number,
+  arg = '',
 ): Promise<number | null> {
   try {
-    const handle = await page.waitForFunction(figure, undefined, { timeout: ms, polling: 20 });
+    const handle = await page.waitForFunction(figure, arg, { timeout: ms, polling: 20 });
     return (await handle.jsonValue()) as number;
   } catch {
     return null;
   }
+}
+
+/**
+ * Jumps with `go`, then answers the ms until the bar of item `which` was shown (`null` if never)
+ * and the heartbeat's blocks in the {@link AFTER_JUMP_MS} after the jump.
+ */
+async function jump(
+  page: Page,
+  go: () => Promise<void>,
+  which: 'last' | 'middle',
+): Promise<[number | null, Blocks]> {
+  await go();
+  const at = await page.evaluate(() =>
+    (globalThis as unknown as BenchWindow).__citecastBench.jumpedAt(),
+  );
+  const shownMs = await waitFor(
+    page,
+    (item) =>
+      (globalThis as unknown as BenchWindow).__citecastBench.shownAfterJump(
+        item as 'last' | 'middle',
+      ),
+    AFTER_JUMP_MS,
+    which,
+  );
+  return [shownMs, await blocksAfter(page, at, AFTER_JUMP_MS)];
 }
 
 /** Loads the page once, jumps to its end and its middle, and measures; see {@link Round}. */
@@ -206,28 +232,13 @@ async function loadOnce(context: BrowserContext, url: string): Promise<Round> {
       AFTER_LOAD_MS,
     );
     const afterLoad = await blocksAfter(page, loadEnd, AFTER_LOAD_MS);
-    await page.keyboard.press('End');
-    const endAt = await page.evaluate(() =>
-      (globalThis as unknown as BenchWindow).__citecastBench.jumpedAt(),
-    );
-    const endMs = await waitFor(
+    const [endMs, end] = await jump(page, () => page.keyboard.press('End'), 'last');
+    const [middleMs, middle] = await jump(
       page,
-      () => (globalThis as unknown as BenchWindow).__citecastBench.shownAfterJump('last'),
-      AFTER_JUMP_MS,
+      () =>
+        page.evaluate(() => (globalThis as unknown as BenchWindow).__citecastBench.jumpToMiddle()),
+      'middle',
     );
-    const end = await blocksAfter(page, endAt, AFTER_JUMP_MS);
-    await page.evaluate(() =>
-      (globalThis as unknown as BenchWindow).__citecastBench.jumpToMiddle(),
-    );
-    const middleAt = await page.evaluate(() =>
-      (globalThis as unknown as BenchWindow).__citecastBench.jumpedAt(),
-    );
-    const middleMs = await waitFor(
-      page,
-      () => (globalThis as unknown as BenchWindow).__citecastBench.shownAfterJump('middle'),
-      AFTER_JUMP_MS,
-    );
-    const middle = await blocksAfter(page, middleAt, AFTER_JUMP_MS);
     await cdp.send('Performance.enable');
     await cdp.send('HeapProfiler.collectGarbage');
     const metrics = await cdp.send('Performance.getMetrics');
