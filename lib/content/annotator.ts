@@ -9,11 +9,13 @@ import { fillEpisode, fillSource } from '@/lib/content/controls';
 import type { ContentEnv } from '@/lib/content/env';
 import { createEpisodeBars } from '@/lib/content/episode-bar';
 import {
+  episodeEntryFor,
   episodeInfoFor,
   registry,
   sourceInfoFor,
   type Annotator,
   type AnnotatorHooks,
+  type EpisodeEntry,
   type EpisodeInfo,
   type Feature,
   type FeatureSet,
@@ -36,6 +38,18 @@ import type { Source } from '@/lib/sources/types';
 const EAGER_SOURCES = 400;
 /** The attribute that keeps a big list's off-screen bar out of the layout (styles.ts). */
 const LATER_ATTR = 'data-citecast-later';
+/**
+ * How far off screen a big list's episodes get their hosts: a little over a screen, so a scroll
+ * finds them placed, yet few enough that placing them stays a short task.
+ */
+const PLACE_MARGIN_PX = 400;
+const PLACE_MARGIN = `${PLACE_MARGIN_PX}px 0px`;
+
+/** What a pass placed for one episode: its info and its source hosts. */
+interface Placed {
+  info: EpisodeInfo;
+  hosts: HTMLElement[];
+}
 
 /** Starts annotating the page with the features `makeFeatures` builds; see the module comment. */
 export function createAnnotator(
@@ -57,16 +71,25 @@ export function createAnnotator(
   let pass: {
     lazy: boolean;
     claimed: Set<Element>;
-    placed: Map<FoundEpisode, { info: EpisodeInfo; hosts: HTMLElement[] }>;
+    placed: Map<FoundEpisode, Placed>;
     /** The player check, once per pass (it scans the page's media). */
     playable: ReadonlySet<string>;
   } | null = null;
+  /**
+   * What the last ended pass placed, by the read's episode; an episode placed later, as it comes
+   * near or as `j`/`k` reach it, joins it.
+   */
+  let settled = new Map<FoundEpisode, Placed>();
+  /** The last read's episodes that wait, unplaced, for their block to come near. */
+  const waiting = new Map<FoundEpisode, EpisodeEntry>();
+  let allEpisodes: EpisodeEntry[] = [];
 
   const bars = createEpisodeBars(() => episodes, rootOf);
   const page: Page = {
     env,
     stopped: () => stopped,
     episodes: () => episodes,
+    allEpisodes: () => allEpisodes,
     rootOf,
     render,
     renderSoon,
@@ -87,6 +110,9 @@ export function createAnnotator(
 
   // Source hosts (and a big list's hidden bar) wait for their episode's block to come near.
   const near = nearQueue(env);
+  // A big list's episodes far from the viewport wait unplaced: placing every host up front split
+  // 14,000 text nodes and re-laid out the whole list for seconds (`npm run bench`).
+  const placeNear = nearQueue(env, PLACE_MARGIN);
 
   /**
    * Episode bars of a big list built (with every control) but kept out of the layout until their
@@ -194,8 +220,15 @@ export function createAnnotator(
    * at once; others, on a lazy pass, when they come near the viewport.
    */
   function place(read: readonly FoundEpisode[], onScreen = false): void {
-    if (stopped || !pass) return;
-    const current = pass;
+    if (stopped) return;
+    // After a pass: an episode that waited is placed into what that pass placed.
+    const late = pass === null;
+    const current = pass ?? {
+      lazy: false,
+      claimed: new Set<Element>(),
+      placed: settled,
+      playable: env.player.playable(),
+    };
     const lazy = current.lazy && !onScreen;
     let shown = [...read];
     each('present', (p) => (shown = p(shown)));
@@ -216,7 +249,12 @@ export function createAnnotator(
     const fresh: EpisodeInfo[] = [];
     for (const placed of placement.episodes) {
       const e = placed.episode;
-      const info = episodeInfoFor(e, placed.host, episodeInfo.get(placed.host));
+      const asRead = readOf.get(e) ?? e;
+      const info = episodeInfoFor(
+        e,
+        placed.host,
+        episodeInfo.get(placed.host) ?? waiting.get(asRead),
+      );
       episodeInfo.set(placed.host, info);
       fresh.push(info);
       for (const p of placed.sources) {
@@ -225,7 +263,8 @@ export function createAnnotator(
         sourceInfo.set(p.host, source);
       }
       const hosts = placed.sources.map((p) => p.host);
-      current.placed.set(readOf.get(e) ?? e, { info, hosts });
+      current.placed.set(asRead, { info, hosts });
+      waiting.delete(asRead);
       const later: HTMLElement[] = [];
       for (const host of hosts) {
         listen(host);
@@ -250,9 +289,12 @@ export function createAnnotator(
           if (barWaits) revealBar(placed.host);
         });
       }
-      episodes.push(info);
-      sourceHosts.push(...hosts);
+      if (!late) {
+        episodes.push(info);
+        sourceHosts.push(...hosts);
+      }
     }
+    if (late) putInOrder(current.placed);
     for (const info of fresh) {
       listen(info.host);
       if (filled.get(info.host) !== true) {
@@ -263,6 +305,77 @@ export function createAnnotator(
     for (const info of fresh) info.sources.forEach(renderSource);
     for (const info of fresh) renderEpisode(info, current.playable);
     each('placed', (p) => p(fresh));
+    if (late) {
+      hooks.afterWrites?.();
+      each('rendered', (r) => r());
+    }
+  }
+
+  /** Puts the placed episodes and their source hosts (for `j`/`k`) in the last read's order. */
+  function putInOrder(placed: ReadonlyMap<FoundEpisode, Placed>): void {
+    const ordered = lastRead.flatMap((e) => placed.get(e) ?? []);
+    episodes = ordered.map((p) => p.info);
+    sourceHosts = ordered.flatMap((p) => p.hosts);
+    allEpisodes = lastRead.flatMap((e) => placed.get(e)?.info ?? waiting.get(e) ?? []);
+  }
+
+  /**
+   * Lets the episodes of `found` this pass did not place wait for their blocks to come near the
+   * viewport (a big list), each then placed with its controls.
+   */
+  function waitForNear(found: readonly FoundEpisode[], placed: ReadonlyMap<FoundEpisode, Placed>) {
+    for (const e of found) {
+      const block = e.location?.element;
+      if (placed.has(e) || !block?.isConnected) continue;
+      waiting.set(e, episodeEntryFor(e));
+      placeNear.whenNear([block], () => cameNear(e));
+    }
+  }
+
+  /** Episodes that came near, to be placed once the page stops scrolling. */
+  const due: FoundEpisode[] = [];
+
+  /**
+   * Places the episodes that came near once the page holds still for a frame, those still near
+   * then; the others wait again. A jump (End, a link far down) scrolls through the list in an
+   * animation: placing what it passed would cost the page, and grow it above the place the
+   * animation is heading to, which then leaves the reader short of it.
+   */
+  function placeDue(): void {
+    const view = document.defaultView;
+    if (!view) return;
+    let y = view.scrollY;
+    const check = () => {
+      if (stopped) return;
+      if (view.scrollY !== y) {
+        y = view.scrollY;
+        view.requestAnimationFrame(check);
+        return;
+      }
+      const list = due.splice(0).filter((e) => waiting.has(e));
+      if (list.length === 0 || pass) return;
+      const height = view.innerHeight;
+      const near: FoundEpisode[] = [];
+      for (const e of list) {
+        const block = e.location!.element;
+        const box = block.getBoundingClientRect();
+        if (box.bottom > -PLACE_MARGIN_PX && box.top < height + PLACE_MARGIN_PX) near.push(e);
+        else placeNear.whenNear([block], () => cameNear(e));
+      }
+      if (near.length === 0) return;
+      // At the end of the page (End): the episodes placed above grow the page, and the reader
+      // stays at its end rather than being left short of it.
+      const root = document.scrollingElement;
+      const atEnd = !!root && y > 0 && y + height >= root.scrollHeight - 2;
+      place(near, true);
+      if (atEnd) view.scrollTo(0, root.scrollHeight);
+    };
+    view.requestAnimationFrame(check);
+  }
+
+  /** An episode that waits came near: placed with the others once the page holds still. */
+  function cameNear(e: FoundEpisode): void {
+    if (due.push(e) === 1) queueMicrotask(placeDue);
   }
 
   /**
@@ -278,13 +391,29 @@ export function createAnnotator(
     // What waits for blocks (and bars) the page or this pass removed is let go.
     near.forgetRemoved();
     for (const host of laterBars) if (!host.isConnected) laterBars.delete(host);
-    const ordered = found.flatMap((e) => current.placed.get(e) ?? []);
-    episodes = ordered.map((p) => p.info);
-    sourceHosts = ordered.flatMap((p) => p.hosts);
+    settled = current.placed;
+    if (current.lazy) waitForNear(found, current.placed);
+    putInOrder(current.placed);
     // A big list renders in a task of its own, so the pass's last slice stays short.
     if (current.lazy) renderSoon();
     else render();
-    each('ended', (e) => e(episodes, current.lazy));
+    each('ended', (e) => e(allEpisodes, current.lazy));
+  }
+
+  /** See {@link Annotator.reach}. */
+  function reach(from: HTMLElement | null, step: 1 | -1): void {
+    if (stopped || pass || waiting.size === 0) return;
+    const info = from ? sourceInfo.get(from)?.episode : undefined;
+    let at = info ? lastRead.findIndex((e) => settled.get(e)?.info === info) : -1;
+    if (info && at < 0) return;
+    if (!info) at = step > 0 ? -1 : lastRead.length;
+    // The next episode that has sources: one with none gets nothing to move to.
+    for (let i = at + step; i >= 0 && i < lastRead.length; i += step) {
+      const e = lastRead[i]!;
+      if (e.sources.length === 0) continue;
+      if (waiting.has(e)) place([e], true);
+      return;
+    }
   }
 
   /** Places every episode of a read at once (a small page, or a re-read). */
@@ -298,6 +427,9 @@ export function createAnnotator(
     begin(lazy);
     episodes = [];
     sourceHosts = [];
+    // A new read decides anew what waits.
+    placeNear.forgetAll();
+    waiting.clear();
   }
 
   return {
@@ -306,6 +438,7 @@ export function createAnnotator(
     add: (batch, onScreen = false) => place(batch, onScreen),
     end,
     sourceHosts: () => sourceHosts,
+    reach,
     perform(action, host) {
       if (stopped) return false;
       const source = host ? sourceInfo.get(host) : undefined;
@@ -320,6 +453,8 @@ export function createAnnotator(
       stopped = true;
       each('stop', (s) => s());
       near.stop();
+      placeNear.stop();
+      waiting.clear();
       laterBars.clear();
       stopChanges();
       for (const tag of [SOURCE_TAG, EPISODE_TAG]) {

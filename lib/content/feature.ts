@@ -25,28 +25,40 @@ export interface SourceInfo {
   episode: EpisodeInfo;
 }
 
-/** An episode the page shows, with its bar's host. */
-export interface EpisodeInfo {
+/**
+ * An episode of the last read, placed or not: what recording it and counting the page's sources
+ * need. A big list's episodes far from the viewport have no hosts yet, only this.
+ */
+export interface EpisodeEntry {
   episode: FoundEpisode;
-  host: HTMLElement;
   key: string | null;
+}
+
+/** An episode the page shows, with its bar's host. */
+export interface EpisodeInfo extends EpisodeEntry {
+  host: HTMLElement;
   sources: SourceInfo[];
 }
 
+/** The entry of an episode read but not placed: its key made from its addresses and title. */
+export function episodeEntryFor(episode: FoundEpisode): EpisodeEntry {
+  const { audioUrl, visualizationUrl, title } = episode;
+  return { episode, key: episodeKey({ audioUrl, visualizationUrl, title }) };
+}
+
 /**
- * The info of `episode` placed in `host`: its key kept from `previous` (the host's earlier info)
- * while the title is the same, else made from its addresses and title.
+ * The info of `episode` placed in `host`: its key kept from `previous` (the host's earlier info,
+ * or the episode's entry from before it was placed) while the title is the same, else made from its addresses and title.
  */
 export function episodeInfoFor(
   episode: FoundEpisode,
   host: HTMLElement,
-  previous: EpisodeInfo | undefined,
+  previous: EpisodeEntry | undefined,
 ): EpisodeInfo {
-  const { audioUrl, visualizationUrl, title } = episode;
   const key =
-    previous && previous.episode.title === title && previous.key
+    previous && previous.episode.title === episode.title && previous.key
       ? previous.key
-      : episodeKey({ audioUrl, visualizationUrl, title });
+      : episodeEntryFor(episode).key;
   return { episode, host, key, sources: [] };
 }
 
@@ -74,8 +86,10 @@ export interface Page {
   env: ContentEnv;
   /** Whether the annotator has stopped (the extension was reloaded or removed). */
   stopped(): boolean;
-  /** The episodes of the last read, in page order. */
+  /** The placed episodes of the last read, in page order. */
   episodes(): readonly EpisodeInfo[];
+  /** Every episode of the last read, placed or not, in page order (the page's own counts). */
+  allEpisodes(): readonly EpisodeEntry[];
   /** The shadow root Citecast made for `host`. */
   rootOf(host: HTMLElement): ShadowRoot | null;
   /** Shows every state again now (after the user's own change). */
@@ -109,8 +123,11 @@ export interface Feature {
   present?(found: FoundEpisode[]): FoundEpisode[];
   /** New hosts were placed (ask the background about their states). */
   placed?(episodes: readonly EpisodeInfo[]): void;
-  /** A pass ended with `episodes` (page order); `lazy`: a big list, so work may wait a task. */
-  ended?(episodes: readonly EpisodeInfo[], lazy: boolean): void;
+  /**
+   * A pass ended with `episodes`, every one it read, placed or not (page order); `lazy`: a big
+   * list, so work may wait a task.
+   */
+  ended?(episodes: readonly EpisodeEntry[], lazy: boolean): void;
   /** Shows this feature's state in a filled source host. */
   decorateSource?(info: SourceInfo, root: ShadowRoot): void;
   /** Shows this feature's state in a filled, shown episode bar. */
@@ -134,6 +151,11 @@ export interface Annotator {
   end(found: readonly FoundEpisode[]): void;
   /** Every source host placed by the last read, episode by episode. */
   sourceHosts(): readonly HTMLElement[];
+  /**
+   * Places the episode next to `from`'s (in `step`'s direction; the first or last episode with
+   * no `from`) when it waits unplaced, so `j`/`k` reach sources never on screen.
+   */
+  reach(from: HTMLElement | null, step: 1 | -1): void;
   /** Runs the key `action` for the source in `host` (or its episode); whether it did something. */
   perform(action: HostAction, host: HTMLElement | null): boolean;
   /** Closes any panel an episode bar opened (Esc); whether one was open. */
@@ -146,6 +168,8 @@ export interface Annotator {
 export interface AnnotatorHooks {
   /** Reads the page again (in slices on a big list); by default the last read is placed again. */
   reread?: () => void;
+  /** Called after the annotator's own writes outside a read (an episode placed as it comes near). */
+  afterWrites?: () => void;
 }
 
 /** The features of a page, made once the annotator's {@link Page} exists. */

@@ -9,14 +9,17 @@ import type { ContentEnv } from '@/lib/content/env';
 /** How far off screen a source's controls are built ahead of time. */
 const NEAR_MARGIN = '1200px 0px';
 
-/** A queue of work waiting for blocks of `env`'s page to come near the viewport. */
-export function nearQueue(env: ContentEnv) {
+/**
+ * A queue of work waiting for blocks of `env`'s page to come within `margin` (a root margin) of
+ * the viewport.
+ */
+export function nearQueue(env: ContentEnv, margin = NEAR_MARGIN) {
   const waiting = new Map<Element, () => void>();
   const watcher = env.watchNear((target) => {
     const fill = waiting.get(target);
     if (fill) fill();
     else watcher?.unobserve(target);
-  }, NEAR_MARGIN);
+  }, margin);
   return {
     /** Whether work can wait at all (without a watcher it runs at once). */
     lazy: watcher !== null,
@@ -44,6 +47,11 @@ export function nearQueue(env: ContentEnv) {
           watcher?.unobserve(target);
         }
       }
+    },
+    /** Lets go of everything waiting; the queue takes new work. */
+    forgetAll(): void {
+      for (const target of waiting.keys()) watcher?.unobserve(target);
+      waiting.clear();
     },
     /** Stops watching; nothing waiting runs. */
     stop(): void {

@@ -1,10 +1,12 @@
 /**
  * Reads and annotates a page in slices when it is a long episode list (a Podimo show page with
- * hundreds of episodes), so the page never freezes: the reader's plan (lib/sites) gives the list's
- * blocks, which are read and placed a few at a time, those on screen first
- * (lib/content/order.ts), yielding to the page between slices. Why: reading and placing 662
- * episodes at once blocked Chromium's main thread for over a second (`npm run bench`,
- * `annotate.longest_block_ms`), and a page that blocks over 100 ms feels frozen to the user.
+ * hundreds of episodes), so the page never freezes: the reader's plan (lib/hosts) gives the
+ * list's blocks. The blocks on screen are read and placed at once; the rest are read (only read:
+ * the badge, the counts and the recording want every episode) a few at a time, yielding to the
+ * page between slices, and the annotator places each when it comes near the viewport. Why:
+ * placing every host of 662 episodes split 14,000 text nodes and re-laid out the whole list,
+ * blocking Chromium's main thread for seconds after load (`npm run bench`,
+ * `annotate.blocked_3s_ms`).
  */
 import { isOnScreen, visibleFirst } from '@/lib/content/order';
 import type { FoundEpisode } from '@/lib/hosts/episode';
@@ -14,10 +16,11 @@ import type { Annotator } from '@/lib/content/feature';
 
 /** Lists with more blocks than this are read in slices; smaller pages at once. */
 export const SLICED_BLOCKS = 40;
-/** Main-thread time one slice may use before it yields to the page. */
-const SLICE_BUDGET_MS = 12;
-/** Episodes placed together within a slice. */
-const PLACE_BATCH = 6;
+/**
+ * Main-thread time one slice may use before it yields to the page: well under a frame, so the
+ * page's own timers and frames run between slices.
+ */
+const SLICE_BUDGET_MS = 5;
 
 /**
  * Runs `fn` in a later task, after the page's own timers that fell due meanwhile. Why a 1 ms
@@ -96,44 +99,34 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
   const results: (FoundEpisode | null)[] = new Array(plan.blocks.length).fill(null);
   // The reading order: found in the next task, before Citecast changes anything.
   let order: number[] = [];
-  // The first `onScreen` blocks of the order are on screen.
-  let onScreen = 0;
   let next = 0;
-  // Finding the blocks took a task of its own (tens of ms on a 662-episode page): their order
-  // and the first episodes come in the next one, and the first slice in the one after (see
-  // `later`). The order is found before Citecast changes anything (the page's layout is still
-  // clean, so the rectangles cost no layout). On-screen blocks get their controls at once, the
-  // others' when they come near (an off-screen bar would push the rest of the page down in
-  // every frame; see lib/content/annotator.ts).
+  // Finding the blocks took a task of its own (tens of ms on a 662-episode page): the blocks on
+  // screen are read and placed in the next one, before Citecast changes anything (the page's
+  // layout is still clean, so the rectangles cost no layout), and the rest read after it.
   const start = () => {
     if (!hooks.live()) return;
     const height = window.innerHeight || document.documentElement.clientHeight;
     const rects = plan.blocks.map((b) => b.getBoundingClientRect());
     order = visibleFirst(rects, height);
-    onScreen = rects.filter((r) => isOnScreen(r, height)).length;
+    const onScreen = rects.filter((r) => isOnScreen(r, height)).length;
     annotator.begin(true);
-    safeAdd(annotator, plan.first, true);
+    const shown = [...plan.first];
+    for (; next < onScreen; next++) {
+      const index = order[next]!;
+      results[index] = safeRead(plan, plan.blocks[index]!);
+      if (results[index]) shown.push(results[index]);
+    }
+    safeAdd(annotator, shown, true);
+    hooks.afterWrites();
     later(slice);
   };
   const slice = () => {
     if (!hooks.live()) return;
     const started = performance.now();
-    const batch: FoundEpisode[] = [];
     while (next < order.length && performance.now() - started < SLICE_BUDGET_MS) {
-      // The on-screen episodes end their slice, so their frame comes at once (and a batch
-      // holds on-screen episodes or others, never both).
-      if (next === onScreen && next > 0 && batch.length > 0) {
-        safeAdd(annotator, batch.splice(0), true);
-        break;
-      }
       const index = order[next++]!;
-      const episode = safeRead(plan, plan.blocks[index]!);
-      results[index] = episode;
-      if (episode) batch.push(episode);
-      if (batch.length >= PLACE_BATCH) safeAdd(annotator, batch.splice(0), next <= onScreen);
+      results[index] = safeRead(plan, plan.blocks[index]!);
     }
-    if (batch.length > 0) safeAdd(annotator, batch, next <= onScreen);
-    hooks.afterWrites();
     if (next < order.length) {
       // The next slice in a later task; `live()` stops a stale pass.
       later(slice);

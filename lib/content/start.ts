@@ -148,6 +148,8 @@ export function startCitecast(
   // An arXiv result re-reads the page the usual way (in slices on a big list).
   const annotator: Annotator = createAnnotator(env, pageFeatures, {
     reread: () => readAndRecord(annotator, ctx),
+    // An episode placed as it comes near splits the page's text: no reason to read it again.
+    afterWrites: () => void pageObserver?.takeRecords(),
   });
   ctx.onInvalidated(() => annotator.stop());
   readWatchers = [startPlayback(ctx), createCatalogRecorder(() => ctx.isValid)];

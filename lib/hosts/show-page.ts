@@ -63,10 +63,14 @@ export function speaksForShow(facts: PageFacts): boolean {
 export function pageFacts(doc: Document, url: string): PageFacts {
   return {
     url,
-    links: [...doc.querySelectorAll('a[href]')].map((a) => ({
-      text: a.textContent ?? '',
-      href: a.getAttribute('href') ?? '',
-    })),
+    // A link around an image or paragraphs is a card, never the show's name: on a list page each
+    // episode's card is one, and reading their text took the page's main thread tens of ms.
+    links: [...doc.querySelectorAll('a[href]')]
+      .filter((a) => a.querySelector('img, p, ul, ol') === null)
+      .map((a) => ({
+        text: a.textContent ?? '',
+        href: a.getAttribute('href') ?? '',
+      })),
     headings: [...doc.querySelectorAll('h1')].map((h) => h.textContent ?? ''),
   };
 }

@@ -87,6 +87,8 @@ export function createPageKeys(env: ContentEnv, annotator: Annotator): PageKeys 
   }
 
   function move(step: 1 | -1): boolean {
+    // A big list's next episode may wait unplaced, far from the viewport: placed first.
+    annotator.reach(focused, step);
     const hosts = annotator
       .sourceHosts()
       .filter((host) => env.isShown(host))

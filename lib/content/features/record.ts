@@ -2,7 +2,7 @@
  * Recording: the episodes a read found are recorded in the library (once each, again when they
  * change), and the keys the background recorded them under replace the page's own.
  */
-import type { EpisodeInfo, Feature, Page } from '@/lib/content/feature';
+import type { EpisodeEntry, Feature, Page } from '@/lib/content/feature';
 import type { HeardFeature } from '@/lib/content/features/heard';
 import { chunks } from '@/lib/content/states';
 import type { FoundEpisode } from '@/lib/hosts/episode';
@@ -11,8 +11,11 @@ import { isHttpUrl } from '@/lib/core/urls';
 import { LIMITS } from '@/lib/core/limits';
 import { pageFacts, speaksForShow } from '@/lib/hosts/show-page';
 
-/** Episodes a list records per task and per message (the background takes up to 250). */
-const RECORD_BATCH = 100;
+/**
+ * Episodes a list records per task and per message (the background takes up to 250): small
+ * enough that each task, and cloning each message, stays well under a frame.
+ */
+const RECORD_BATCH = 25;
 
 /** What identifies an episode for recording: re-recorded only when this changes. */
 function episodeSignature(episode: FoundEpisode): string {
@@ -29,10 +32,10 @@ export function createRecordFeature(page: Page, heard: HeardFeature): Feature {
   const { env } = page;
   const recorded = new Map<string, string>();
 
-  async function record(list: readonly EpisodeInfo[]): Promise<void> {
+  async function record(list: readonly EpisodeEntry[]): Promise<void> {
     const pageUrl = env.pageUrl();
     if (!isHttpUrl(pageUrl)) return;
-    const todo: EpisodeInfo[] = [];
+    const todo: EpisodeEntry[] = [];
     for (const [i, info] of list.entries()) {
       // A big list's signatures take tasks of their own, a batch each (one task for 662 was
       // 45 ms of the page's main thread, plus its garbage).
@@ -74,7 +77,7 @@ export function createRecordFeature(page: Page, heard: HeardFeature): Feature {
   }
 
   /** Takes the keys the background recorded episodes under, and asks for their listening. */
-  function rekey(pairs: [EpisodeInfo, string | null][]): void {
+  function rekey(pairs: [EpisodeEntry, string | null][]): void {
     const changed: string[] = [];
     for (const [info, key] of pairs) {
       if (key === null || key === info.key) continue;
