@@ -3,7 +3,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, badgeTitle, isBadgeMessage } from '@/lib/badge';
 import { isPingMessage, type PingReply } from '@/lib/protocol/client';
 import { isReadPageMessage, onReadPageCommand, readTab } from '@/lib/read-page';
-import { startStoreService } from '@/entrypoints/background/router';
+import { openStore } from '@/lib/store/db';
+import { hybridClock } from '@/lib/sync/clock';
+import { startStoreService, type StoreService } from '@/entrypoints/background/router';
+import { startSync } from '@/entrypoints/background/sync';
 
 /** The toolbar action: `action` in MV3, `browserAction` in Firefox's MV2. */
 function toolbarAction() {
@@ -11,9 +14,17 @@ function toolbarAction() {
 }
 
 export default defineBackground(() => {
+  // Every write is stamped by the hybrid clock, which sync moves past what other browsers wrote.
+  const clock = hybridClock();
+  let service: StoreService | null = null;
+  const sync = startSync(clock, (fn) => service!.run(fn));
   // The store's protocol (lib/protocol/requests.ts): listeners registered synchronously, the store opened
   // on the first request.
-  startStoreService();
+  service = startStoreService({
+    open: () => openStore({ now: clock.now }),
+    sync,
+    onLocalChanges: (changes) => sync.localChanged(changes),
+  }).service;
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isPingMessage(message)) {

@@ -22,6 +22,7 @@ import { LibraryCache } from '@/lib/store/library-cache';
 import type { Handler, SenderInfo, SenderKind } from '@/entrypoints/background/handlers/context';
 import { HANDLERS } from '@/entrypoints/background/handlers/index';
 import { checkRequest } from '@/lib/schemas/requests';
+import type { SyncControl } from '@/lib/sync/service';
 
 /** The parts of a runtime message sender the service looks at. */
 export interface MessageSender {
@@ -43,6 +44,10 @@ export interface StoreServiceOptions {
   persist?: boolean;
   /** The copy of the library the popup's and library's queries read (a new one by default). */
   library?: LibraryCache;
+  /** Sync across the user's browsers, for its requests; without it they answer `unavailable`. */
+  sync?: SyncControl;
+  /** Told of every change a request made (sync pushes them). */
+  onLocalChanges?: (changes: readonly StoreChange[]) => void;
 }
 
 /** The background's request handler. */
@@ -55,6 +60,11 @@ export interface StoreService {
   ): Promise<ReplyOf<K>>;
   /** Answers a request of any name (unknown ones are refused as `invalid`); never throws. */
   handle(type: string, data: unknown, sender: MessageSender | undefined): Promise<Result<unknown>>;
+  /**
+   * Runs `fn` on the open store outside any request (sync's merges): the changes it answers are
+   * broadcast and the library's copy re-reads them, as after a request.
+   */
+  run<T>(fn: (store: Store) => Promise<{ value: T; changes: StoreChange[] }>): Promise<T>;
   /** Resolves once every change broadcast started so far has been delivered (or refused). */
   idle(): Promise<void>;
   /** Closes the store if it is open; the next request opens it again. */
@@ -243,12 +253,15 @@ export function createStoreService(options: StoreServiceOptions = {}): StoreServ
     try {
       const handler = HANDLERS[request] as Handler<RequestType>;
       const outcome = await withStore((store) =>
-        handler({ store, library, sender: info }, checked.data),
+        handler({ store, library, sender: info, sync: options.sync ?? null }, checked.data),
       );
       if (outcome.changes?.length) {
         // The library's copy re-reads what changed before its next query.
         library.noteChanges(outcome.changes);
-        if (outcome.result.ok) announce(outcome.changes);
+        if (outcome.result.ok) {
+          announce(outcome.changes);
+          options.onLocalChanges?.(outcome.changes);
+        }
       }
       return outcome.result;
     } catch (error) {
@@ -261,6 +274,14 @@ export function createStoreService(options: StoreServiceOptions = {}): StoreServ
 
   return {
     handle: handle as StoreService['handle'],
+    async run(fn) {
+      const { value, changes } = await withStore(fn);
+      if (changes.length > 0) {
+        library.noteChanges(changes);
+        announce(changes);
+      }
+      return value;
+    },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);
     },

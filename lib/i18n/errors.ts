@@ -93,6 +93,7 @@ const EN = {
   'zotero.refused':
     'Zotero refused the papers: {detail}. Nothing was sent; you can save them as a RIS file instead.',
   'zotero.nothingToSend': 'None of these sources has an arXiv id, a DOI or a title to send.',
+  'sync.unavailable': 'Sync is not running in this browser. Reload the extension and try again.',
   // Backup files: why one is refused (`backup.refused` frames the reason).
   'backup.refused': 'The backup was refused: {reason}. Nothing changed.',
   'backup.notObject': 'not a Citecast backup: the file is not a JSON object',
@@ -201,6 +202,8 @@ const NB: ErrorMessages = {
   'zotero.refused':
     'Zotero avviste artiklene: {detail}. Ingenting ble sendt; du kan lagre dem som en RIS-fil i stedet.',
   'zotero.nothingToSend': 'Ingen av disse kildene har en arXiv-id, en DOI eller en tittel å sende.',
+  'sync.unavailable':
+    'Synkronisering kjører ikke i denne nettleseren. Last inn utvidelsen på nytt og prøv igjen.',
   'backup.refused': 'Sikkerhetskopien ble avvist: {reason}. Ingenting ble endret.',
   'backup.notObject': 'ikke en sikkerhetskopi fra Citecast: filen er ikke et JSON-objekt',
   'backup.foreignFormat':

@@ -26,6 +26,7 @@ import type {
   RecentListen,
   StatsView,
 } from '@/lib/store/library/types';
+import type { SyncStatus } from '@/lib/sync/service';
 import type { MarksReply, SendReply } from '@/lib/zotero/send';
 
 /**
@@ -247,6 +248,13 @@ export const REQUESTS = {
    * found by the ids in `url` and by the `title` the page shows, oldest first.
    */
   discussedIn: request<{ url: string; title: string | null }, Discussed>('any'),
+  // Sync through the browser's own sync storage (Settings only).
+  /** Whether sync is on, how much it holds, what stays here, and what went wrong. */
+  syncStatus: request<NoData, SyncStatus>('extension'),
+  /** Turns sync on (merging this library with the synced one at once) or off (the data stays). */
+  setSync: request<{ on: boolean }, SyncStatus>('extension'),
+  /** Removes Citecast's data from the browser's sync (the page asked first); sync turns off. */
+  clearSync: request<{ confirm: true }, SyncStatus>('extension'),
 };
 
 /** The name of every request the background answers. */

@@ -12,6 +12,7 @@ import type { Store } from '@/lib/store/db';
 import type { LibraryCache } from '@/lib/store/library-cache';
 import type { ListenRecord } from '@/lib/store/schema';
 import type { CheckedData } from '@/lib/schemas/requests';
+import type { SyncControl } from '@/lib/sync/service';
 
 /** Who sent a request: the extension's own pages, or a content script in a web page. */
 export type SenderKind = 'extension' | 'content';
@@ -28,6 +29,8 @@ export interface HandlerContext {
   /** The copy of the library the popup's and library's list queries read. */
   library: LibraryCache;
   sender: SenderInfo;
+  /** Sync across the user's browsers; missing where the background runs without it (tests). */
+  sync?: SyncControl | null;
 }
 
 /** The handler of request `K`. */

@@ -8,6 +8,7 @@ import type { HandlerTable } from '@/entrypoints/background/handlers/context';
 import { EPISODE_HANDLERS } from '@/entrypoints/background/handlers/episodes';
 import { LIBRARY_HANDLERS } from '@/entrypoints/background/handlers/library';
 import { PAPER_HANDLERS } from '@/entrypoints/background/handlers/papers';
+import { SYNC_HANDLERS } from '@/entrypoints/background/handlers/sync';
 import { ZOTERO_HANDLERS } from '@/entrypoints/background/handlers/zotero';
 
 /** Every request's handler. */
@@ -18,4 +19,5 @@ export const HANDLERS: HandlerTable = {
   ...BACKUP_HANDLERS,
   ...ARXIV_HANDLERS,
   ...ZOTERO_HANDLERS,
+  ...SYNC_HANDLERS,
 };
