@@ -27,6 +27,7 @@ import {
   shortcutOf,
 } from '@/lib/ui/shortcuts';
 import { ArxivSettings } from '@/components/library/ArxivSettings';
+import { SyncSettings } from '@/components/library/SyncSettings';
 import { ZoteroSettings } from '@/components/library/ZoteroSettings';
 
 type Write = Parameters<typeof writeSettings>[0];
@@ -229,6 +230,7 @@ export function SettingsSection() {
       </fieldset>
       <ArxivSettings />
       <ZoteroSettings />
+      <SyncSettings />
       <fieldset class="card danger-zone">
         <legend>{t('settings.delete')}</legend>
         <p class="muted">{t('settings.deleteHint')}</p>

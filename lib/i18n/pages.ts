@@ -327,6 +327,45 @@ const EN = {
   'settings.arxivOff': 'arXiv lookups are off, and the permission was given back.',
   'settings.arxivRefused': 'Not allowed: lookups stay off and nothing is sent.',
   'settings.arxivError': 'The browser did not ask, so lookups stay off. Try again.',
+  'settings.sync': 'Sync across my browsers',
+  'settings.syncSwitch': 'Sync my library through this browser’s own sync',
+  'settings.syncWhere':
+    'Off until you turn it on. When on, a compact summary of what you did goes to the browser’s own account sync (your Google account in Chrome, your Firefox account in Firefox, which encrypts it end to end): the episodes you heard and where you stopped, the papers you saved with their read state and tags, and your notes while there is room. Titles, authors and source lists never go: each browser reads them again from the pages. Citecast has no server. If you are not signed in to the browser’s sync, it all stays in this browser.',
+  'settings.syncWorking': 'Syncing…',
+  'settings.syncUsage': 'Syncing {used} of {quota}.',
+  'settings.syncLast': 'Last synced {time}.',
+  'settings.syncLeftListens.one': '{n} listen stays here: the browser’s sync is full.',
+  'settings.syncLeftListens.other': '{n} listens stay here: the browser’s sync is full.',
+  'settings.syncLeftPapers.one': '{n} saved paper stays here: the browser’s sync is full.',
+  'settings.syncLeftPapers.other': '{n} saved papers stay here: the browser’s sync is full.',
+  'settings.syncLeftTags.one': 'Tags of {n} paper stay here.',
+  'settings.syncLeftTags.other': 'Tags of {n} papers stay here.',
+  'settings.syncLeftNotes.one': 'Notes of {n} paper stay here.',
+  'settings.syncLeftNotes.other': 'Notes of {n} papers stay here.',
+  'settings.syncWaiting.one':
+    '{n} synced entry waits until this browser has shown its episode or paper once.',
+  'settings.syncWaiting.other':
+    '{n} synced entries wait until this browser has shown their episode or paper once.',
+  'settings.syncQuota':
+    'The browser’s sync refused a write: its size or write limit was reached. Citecast tries again in a minute, and what does not fit stays in this browser. If this stays, shorten long notes.',
+  'settings.syncUnavailable':
+    'The browser’s sync is off or not available ({detail}). In Firefox, sign in to your Firefox account and turn on Add-ons in its sync settings; in Chrome, turn on sync in your Google account. Your library here is unchanged.',
+  'settings.syncCorrupt':
+    'Some of Citecast’s synced data cannot be read (a broken or different version wrote it). Nothing was overwritten and your library here is unchanged. Update Citecast in all your browsers; if this stays, remove Citecast’s data from the browser’s sync below and turn sync on again.',
+  'settings.syncNewer':
+    'Another browser synced with a newer Citecast. This one reads what it can and writes nothing until you update Citecast here.',
+  'settings.syncReset':
+    'Sync was reset from another browser (Citecast’s data was removed from the browser’s sync), so it stopped here. Nothing was deleted from this library. Turn sync on again to sync this browser anew.',
+  'settings.syncFailed':
+    'Sync failed: {detail}. Your library here is unchanged; Citecast tries again at the next change.',
+  'settings.syncRemove': 'Remove Citecast’s data from the browser’s sync',
+  'settings.syncRemoveHint':
+    'Turning sync off stops this browser only and leaves the synced data for your other browsers. Removing it turns sync off here and clears what Citecast keeps in the browser’s sync; every library keeps what it has, and your other browsers stop syncing and say that sync was reset.',
+  'settings.syncRemoveAsk':
+    'Remove it? Sync stops in all your browsers; no library loses anything.',
+  'settings.syncRemoveYes': 'Yes, remove it',
+  'settings.syncCancel': 'Cancel',
+  'settings.syncRemoved': 'Citecast’s data was removed from the browser’s sync.',
   'settings.delete': 'Delete all my data',
   'settings.deleteHint':
     'Deletes every saved paper, episode, note and the listening log from this browser. Download a backup first if you may want them back.',
@@ -673,6 +712,47 @@ const NB: PageMessages = {
   'settings.arxivOff': 'arXiv-oppslag er av, og tillatelsen er gitt tilbake.',
   'settings.arxivRefused': 'Ikke tillatt: oppslag forblir av, og ingenting sendes.',
   'settings.arxivError': 'Nettleseren spurte ikke, så oppslag forblir av. Prøv igjen.',
+  'settings.sync': 'Synkroniser mellom nettleserne mine',
+  'settings.syncSwitch': 'Synkroniser biblioteket mitt gjennom nettleserens egen synkronisering',
+  'settings.syncWhere':
+    'Av til du slår den på. Når den er på, går et kompakt sammendrag av hva du har gjort til nettleserens egen kontosynkronisering (Google-kontoen din i Chrome, Firefox-kontoen din i Firefox, som krypterer den ende til ende): episodene du har hørt og hvor du stoppet, artiklene du har lagret med lesestatus og etiketter, og notatene dine så langt det er plass. Titler, forfattere og kildelister sendes aldri: hver nettleser leser dem på nytt fra sidene. Citecast har ingen server. Er du ikke logget på nettleserens synkronisering, blir alt i denne nettleseren.',
+  'settings.syncWorking': 'Synkroniserer …',
+  'settings.syncUsage': 'Synkroniserer {used} av {quota}.',
+  'settings.syncLast': 'Sist synkronisert {time}.',
+  'settings.syncLeftListens.one': '{n} lytting blir her: nettleserens synkronisering er full.',
+  'settings.syncLeftListens.other': '{n} lyttinger blir her: nettleserens synkronisering er full.',
+  'settings.syncLeftPapers.one':
+    '{n} lagret artikkel blir her: nettleserens synkronisering er full.',
+  'settings.syncLeftPapers.other':
+    '{n} lagrede artikler blir her: nettleserens synkronisering er full.',
+  'settings.syncLeftTags.one': 'Etikettene til {n} artikkel blir her.',
+  'settings.syncLeftTags.other': 'Etikettene til {n} artikler blir her.',
+  'settings.syncLeftNotes.one': 'Notatene til {n} artikkel blir her.',
+  'settings.syncLeftNotes.other': 'Notatene til {n} artikler blir her.',
+  'settings.syncWaiting.one':
+    '{n} synkronisert oppføring venter til denne nettleseren har vist episoden eller artikkelen én gang.',
+  'settings.syncWaiting.other':
+    '{n} synkroniserte oppføringer venter til denne nettleseren har vist episoden eller artikkelen én gang.',
+  'settings.syncQuota':
+    'Nettleserens synkronisering avviste en skriving: grensen for størrelse eller antall skrivinger er nådd. Citecast prøver igjen om et minutt, og det som ikke får plass, blir i denne nettleseren. Varer det, kort ned lange notater.',
+  'settings.syncUnavailable':
+    'Nettleserens synkronisering er av eller ikke tilgjengelig ({detail}). I Firefox logger du på Firefox-kontoen og slår på Tillegg i synkroniseringsinnstillingene; i Chrome slår du på synkronisering i Google-kontoen. Biblioteket ditt her er uendret.',
+  'settings.syncCorrupt':
+    'Noe av Citecasts synkroniserte data kan ikke leses (en ødelagt eller annen versjon skrev det). Ingenting ble overskrevet, og biblioteket ditt her er uendret. Oppdater Citecast i alle nettleserne dine; varer det, fjern Citecasts data fra nettleserens synkronisering nedenfor og slå synkronisering på igjen.',
+  'settings.syncNewer':
+    'En annen nettleser synkroniserte med en nyere Citecast. Denne leser det den kan, og skriver ingenting før du oppdaterer Citecast her.',
+  'settings.syncReset':
+    'Synkroniseringen ble tilbakestilt fra en annen nettleser (Citecasts data ble fjernet fra nettleserens synkronisering), så den stoppet her. Ingenting ble slettet fra dette biblioteket. Slå synkronisering på igjen for å synkronisere denne nettleseren på nytt.',
+  'settings.syncFailed':
+    'Synkroniseringen mislyktes: {detail}. Biblioteket ditt her er uendret; Citecast prøver igjen ved neste endring.',
+  'settings.syncRemove': 'Fjern Citecasts data fra nettleserens synkronisering',
+  'settings.syncRemoveHint':
+    'Å slå av synkronisering stopper bare denne nettleseren og lar de synkroniserte dataene ligge for de andre nettleserne dine. Å fjerne dem slår av synkronisering her og tømmer det Citecast har i nettleserens synkronisering; hvert bibliotek beholder det det har, og de andre nettleserne slutter å synkronisere og sier at synkroniseringen ble tilbakestilt.',
+  'settings.syncRemoveAsk':
+    'Fjerne dem? Synkroniseringen stopper i alle nettleserne dine; ingen bibliotek mister noe.',
+  'settings.syncRemoveYes': 'Ja, fjern dem',
+  'settings.syncCancel': 'Avbryt',
+  'settings.syncRemoved': 'Citecasts data ble fjernet fra nettleserens synkronisering.',
   'settings.delete': 'Slett alle dataene mine',
   'settings.deleteHint':
     'Sletter alle lagrede artikler, episoder, notater og lytteloggen fra denne nettleseren. Last ned en sikkerhetskopi først hvis du kan komme til å ville ha dem tilbake.',
