@@ -33,12 +33,16 @@ if (!only || only === 'chromium' || only === 'zotero')
   await (await import('@/tests/browser/chromium-zotero.ts')).runChromiumZotero();
 if (!only || only === 'chromium' || only === 'big-list')
   await (await import('@/tests/browser/chromium-big-list.ts')).runChromiumBigList();
+if (!only || only === 'chromium' || only === 'sync')
+  await (await import('@/tests/browser/chromium-sync.ts')).runChromiumSync();
 if (!only || only === 'privacy') await (await import('@/tests/browser/privacy.ts')).runPrivacy();
 if (!only || only === 'firefox' || only === 'fixtures') await runFirefox();
 if (!only || only === 'firefox' || only === 'playback')
   await (await import('@/tests/browser/firefox-playback.ts')).runFirefoxPlayback();
 if (!only || only === 'firefox' || only === 'zotero')
   await (await import('@/tests/browser/firefox-zotero.ts')).runFirefoxZotero();
+if (!only || only === 'firefox' || only === 'sync')
+  await (await import('@/tests/browser/chromium-sync.ts')).runFirefoxSyncSmoke();
 if (!only || only === 'release') await (await import('@/tests/browser/release.ts')).runRelease();
 
 const { passed, failed, results } = summary();

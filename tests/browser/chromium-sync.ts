@@ -1,0 +1,326 @@
+/**
+ * Sync in Debian’s chromium and a smoke test in firefox-esr (`--only sync` runs both).
+ *
+ * Chromium: sync is off until Settings turns it on (the browser's sync storage stays empty); then
+ * the test writes into `chrome.storage.sync`, from an extension page, the shards another browser
+ * would have written (this episode heard, a paper saved and read, another paper deleted), built
+ * by the codec itself in Node; meanwhile this browser saves a paper of its own. The library, the
+ * popup and the open episode page (all opened before) follow without a reload, the local save
+ * survives and goes back into the sync storage, and removing Citecast's data from the browser's
+ * sync leaves only the reset mark and the library as it was.
+ *
+ * Firefox: its driver cannot open the extension's pages (so it cannot turn sync on or read the
+ * sync storage); the smoke test checks that the background, with sync wired in and off, still
+ * answers the page's saves and marks.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { PaperRecord, ListenRecord } from '@/lib/store/schema.ts';
+import { decodeShards, paperCode, SYNC_FORMAT } from '@/lib/sync/codec.ts';
+import { fitSummary, foldSummary, mergeSummaries, summarize } from '@/lib/sync/engine.ts';
+import {
+  launchChromium,
+  launchFirefox,
+  openExtensionPage,
+  waitFor,
+  watchErrors,
+  type ChromiumSession,
+} from '@/tests/browser/browsers.ts';
+import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
+import { fixturePage } from '@/tests/browser/firefox.ts';
+import { assert, fail, test } from '@/tests/browser/harness.ts';
+import {
+  chromiumRoots,
+  firefoxRoots,
+  pressedIs,
+  seenAll,
+  waitSeen,
+} from '@/tests/browser/roots.ts';
+
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
+const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
+const EPISODE = '2026-05-20-synthetic-episode-title-7cc949';
+const PAPER_A = 'arxiv:2501.00663';
+const SAVE = 'button[data-action="save"]';
+const HEARD = 'button[data-action="heard"]';
+
+/** Everything in the extension's sync storage, read from one of its pages. */
+function syncItems(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } } };
+    };
+    return chrome.storage.sync.get(null);
+  });
+}
+
+/** Writes `items` and removes `remove` in the sync storage, as another browser's sync would. */
+function writeSync(page: Page, items: Record<string, unknown>, remove: string[]): Promise<void> {
+  return page.evaluate(
+    async ([items, remove]) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          storage: {
+            sync: {
+              set(items: object): Promise<void>;
+              remove(keys: string[]): Promise<void>;
+            };
+          };
+        };
+      };
+      await chrome.storage.sync.set(items);
+      if (remove.length > 0) await chrome.storage.sync.remove(remove);
+    },
+    [items, remove] as const,
+  );
+}
+
+/** The keys of the paper rows a page lists. */
+function rowKeys(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="paper-row"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key') ?? '').sort());
+}
+
+/**
+ * The items another browser writes after its own changes (at `at`): paper A saved and read,
+ * the episode heard, paper `deleted` deleted, merged with what the sync storage held when it read.
+ */
+function otherBrowserItems(
+  seen: Record<string, unknown>,
+  deleted: string,
+  at: number,
+): { items: Record<string, unknown>; remove: string[] } {
+  const paper = {
+    key: PAPER_A,
+    savedAt: at,
+    savedFrom: null,
+    readState: 'read',
+    tags: [],
+    note: '',
+    modified: { savedAt: at, readState: at },
+  } as unknown as PaperRecord;
+  const listen = {
+    episodeKey: EPISODE,
+    state: 'heard',
+    manual: true,
+    heardAt: at,
+    position: 0,
+    duration: null,
+    playedSeconds: 0,
+    modified: { state: at, manual: at, heardAt: at, position: at },
+  } as unknown as ListenRecord;
+  const own = summarize(
+    {
+      papers: [paper],
+      listens: [listen],
+      tombstones: [{ kind: 'papers', key: deleted, deletedAt: at }],
+    },
+    { episodes: new Map(), papers: new Map() },
+  );
+  const decoded = decodeShards(seen);
+  const merged = mergeSummaries(foldSummary(decoded.summary), own);
+  const keys = new Map([...decoded.keys, [paperCode(deleted), deleted]]);
+  const fitted = fitSummary(merged, keys, decoded.meta ?? { v: SYNC_FORMAT });
+  const remove = Object.keys(seen).filter((key) => !(key in fitted.items));
+  return { items: fitted.items, remove };
+}
+
+/** Registers and runs the Chromium sync tests in their own session. */
+export async function runChromiumSync(): Promise<void> {
+  console.log('chromium: sync through the browser’s sync storage');
+  mkdirSync(SHOTS, { recursive: true });
+  let session: ChromiumSession | undefined;
+  const started = await test('sync: extension loads', async () => {
+    session = await launchChromium({ headless: true });
+  });
+  if (!started || !session) return;
+  const s = session;
+  try {
+    let paperB = '';
+    let paperC = '';
+    let settings: Page | undefined;
+    await test('sync: off by default, nothing in the browser’s sync; Settings turns it on', async () => {
+      const page = await s.context.newPage();
+      await page.goto(SITE.url);
+      const roots = chromiumRoots(page);
+      await waitSeen(roots, 'citecast-source', SAVE, (b) => !!b, 'no save button');
+      // Paper B saved here; the other browser will delete it.
+      await roots.click('citecast-source', SAVE, 1);
+      await waitFor(
+        async () => (await seenAll(roots, 'citecast-source', SAVE))[1]?.attrs['aria-pressed'],
+        (v) => v === 'true',
+        'paper B was not saved',
+      );
+      settings = await openExtensionPage(s, 'library.html#settings');
+      const errors = watchErrors(settings);
+      const toggle = settings.locator('[data-testid="sync-switch"]');
+      await toggle.waitFor({ timeout: 5_000 });
+      await waitFor(
+        () => toggle.isEnabled(),
+        (on) => on,
+        'the switch stays disabled',
+      );
+      assert(!(await toggle.isChecked()), 'sync is on before the user turned it on');
+      await page.waitForTimeout(3_000);
+      const before = await syncItems(settings);
+      assert(Object.keys(before).length === 0, `the sync storage holds ${JSON.stringify(before)}`);
+      await toggle.click();
+      const usage = settings.locator('[data-testid="sync-usage"]');
+      await usage.waitFor({ timeout: 10_000 });
+      const said = (await usage.textContent()) ?? '';
+      assert(/Syncing \d+ KB of 100 KB\./.test(said), `Settings says ${JSON.stringify(said)}`);
+      assert(await toggle.isChecked(), 'the switch is not on');
+      const items = await syncItems(settings);
+      const decoded = decodeShards(items);
+      const keys = decoded.summary.papers.filter((p) => p.savedAt !== null).map((p) => p.key);
+      assert(keys.length === 1, `the sync storage holds papers ${JSON.stringify(keys)}`);
+      assert(errors.length === 0, `settings console errors: ${errors.join(' | ')}`);
+      await page.close();
+    });
+
+    await test('sync: another browser’s shards reach the library, the popup and the episode page; a local save made meanwhile survives', async () => {
+      assert(settings, 'no settings page');
+      const library = await openExtensionPage(s, 'library.html#papers');
+      await library.locator('[data-testid="paper-row"]').first().waitFor({ timeout: 5_000 });
+      const firstKeys = await rowKeys(library);
+      assert(firstKeys.length === 1, `the library lists ${JSON.stringify(firstKeys)}`);
+      paperB = firstKeys[0]!;
+      const popup = await openExtensionPage(s, 'popup.html', { width: 420, height: 640 });
+      await popup.locator('[data-testid="paper-row"]').first().waitFor({ timeout: 5_000 });
+      const page = await s.context.newPage();
+      await page.goto(SITE.url);
+      const roots = chromiumRoots(page);
+      await waitSeen(roots, 'citecast-episode', HEARD, pressedIs('false'), 'heard already');
+      // The other browser reads the sync storage now...
+      const seenThere = await syncItems(settings);
+      // ...meanwhile this browser saves paper C...
+      await roots.click('citecast-source', SAVE, 2);
+      await waitFor(
+        async () => (await seenAll(roots, 'citecast-source', SAVE))[2]?.attrs['aria-pressed'],
+        (v) => v === 'true',
+        'paper C was not saved',
+      );
+      // ...and the other browser writes what it did, on top of what it read.
+      const other = otherBrowserItems(seenThere, paperB, Date.now());
+      await writeSync(settings, other.items, other.remove);
+
+      await waitSeen(
+        roots,
+        'citecast-episode',
+        HEARD,
+        pressedIs('true'),
+        'the episode is not heard',
+      );
+      const saves = await waitFor(
+        async () =>
+          (await seenAll(roots, 'citecast-source', SAVE)).map((b) => b.attrs['aria-pressed']),
+        (v) => v[0] === 'true' && v[1] === 'false' && v[2] === 'true',
+        'the episode page’s save buttons (A saved, B deleted, C kept)',
+      );
+      void saves;
+      const keys = await waitFor(
+        () => rowKeys(library),
+        (k) => k.length === 2 && k.includes(PAPER_A) && !k.includes(paperB),
+        'the library lists A and C, not B',
+      );
+      paperC = keys.find((k) => k !== PAPER_A)!;
+      await waitFor(
+        () => rowKeys(popup),
+        (k) => k.includes(PAPER_A) && k.includes(paperC) && !k.includes(paperB),
+        'the popup lists A and C, not B',
+      );
+      // The local save goes back into the sync storage.
+      await waitFor(
+        async () =>
+          decodeShards(await syncItems(settings!))
+            .summary.papers.filter((p) => p.savedAt !== null)
+            .map((p) => p.key)
+            .sort(),
+        (codes) =>
+          codes.length === 2 &&
+          codes.includes(paperCode(PAPER_A)) &&
+          codes.includes(paperCode(paperC)),
+        'the sync storage holds A and C',
+        15_000,
+      );
+      await page
+        .locator('citecast-episode')
+        .first()
+        .screenshot({ path: join(SHOTS, 'chromium-sync-episode.png') });
+      await library.screenshot({ path: join(SHOTS, 'chromium-sync-library.png') });
+      await popup.close();
+      await library.close();
+      await page.close();
+    });
+
+    await test('sync: removing Citecast’s data from the browser’s sync asks first, leaves the reset mark and the library', async () => {
+      assert(settings, 'no settings page');
+      await settings.reload();
+      const remove = settings.locator('[data-testid="sync-remove"]');
+      await remove.waitFor({ timeout: 5_000 });
+      await waitFor(
+        () => remove.isEnabled(),
+        (on) => on,
+        'the remove button stays disabled',
+      );
+      await remove.click();
+      assert(Object.keys(await syncItems(settings)).length > 1, 'removed before the confirmation');
+      await settings.locator('[data-testid="sync-remove-confirm"]').click();
+      const items = await waitFor(
+        () => syncItems(settings!),
+        (i) => Object.keys(i).length === 1,
+        'the sync storage still holds shards',
+      );
+      const meta = items.cc as { v?: number; reset?: string } | undefined;
+      assert(
+        meta?.v === SYNC_FORMAT && typeof meta.reset === 'string',
+        `left ${JSON.stringify(items)}`,
+      );
+      assert(
+        !(await settings.locator('[data-testid="sync-switch"]').isChecked()),
+        'sync is still on',
+      );
+      await settings
+        .locator('[data-testid="settings-sync"]')
+        .screenshot({ path: join(SHOTS, 'chromium-sync-settings.png') });
+      const library = await openExtensionPage(s, 'library.html#papers');
+      await waitFor(
+        () => rowKeys(library),
+        (k) => k.length === 2 && k.includes(PAPER_A) && k.includes(paperC),
+        'the library lost papers',
+      );
+      await library.close();
+    });
+  } finally {
+    await s.close();
+  }
+}
+
+/** The Firefox smoke test (see the module comment). */
+export async function runFirefoxSyncSmoke(): Promise<void> {
+  console.log('\nfirefox: sync wired in, off');
+  let firefox;
+  try {
+    firefox = await launchFirefox();
+  } catch (error) {
+    fail('firefox sync: start', error);
+    return;
+  }
+  const { browser } = firefox;
+  try {
+    await test('firefox sync: with sync wired in and off, the page still saves and marks heard', async () => {
+      const page = await fixturePage(browser);
+      await page.goto(SITE.url);
+      const roots = firefoxRoots(page);
+      await waitSeen(roots, 'citecast-source', SAVE, pressedIs('false'), 'no save button');
+      await roots.click('citecast-source', SAVE, 0);
+      await waitSeen(roots, 'citecast-source', SAVE, pressedIs('true'), 'the save did not take');
+      await roots.click('citecast-episode', HEARD, 0);
+      await waitSeen(roots, 'citecast-episode', HEARD, pressedIs('true'), 'heard did not take');
+    });
+  } finally {
+    await browser.close();
+  }
+}
