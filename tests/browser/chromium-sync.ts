@@ -172,6 +172,9 @@ export async function runChromiumSync(): Promise<void> {
       const said = (await usage.textContent()) ?? '';
       assert(/Syncing \d+ KB of 100 KB\./.test(said), `Settings says ${JSON.stringify(said)}`);
       assert(await toggle.isChecked(), 'the switch is not on');
+      await settings
+        .locator('[data-testid="settings-sync"]')
+        .screenshot({ path: join(SHOTS, 'chromium-sync-settings-on.png') });
       const items = await syncItems(settings);
       const decoded = decodeShards(items);
       const keys = decoded.summary.papers.filter((p) => p.savedAt !== null).map((p) => p.key);
@@ -202,7 +205,15 @@ export async function runChromiumSync(): Promise<void> {
         (v) => v === 'true',
         'paper C was not saved',
       );
-      // ...and the other browser writes what it did, on top of what it read.
+      // ...which this browser pushes; only then does the other browser write what it did, on
+      // top of what it read before: its shards lack paper C, and only their arrival starts the
+      // merge here.
+      await waitFor(
+        async () => decodeShards(await syncItems(settings!)).summary.papers.length,
+        (n) => n === 2,
+        'this browser did not push paper C',
+        15_000,
+      );
       const other = otherBrowserItems(seenThere, paperB, Date.now());
       await writeSync(settings, other.items, other.remove);
 
@@ -284,7 +295,7 @@ export async function runChromiumSync(): Promise<void> {
       );
       await settings
         .locator('[data-testid="settings-sync"]')
-        .screenshot({ path: join(SHOTS, 'chromium-sync-settings.png') });
+        .screenshot({ path: join(SHOTS, 'chromium-sync-settings-removed.png') });
       const library = await openExtensionPage(s, 'library.html#papers');
       await waitFor(
         () => rowKeys(library),
