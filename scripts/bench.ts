@@ -777,4 +777,5 @@ if (wanted('playback')) benchPlayback({ sideBySide, print });
 if (wanted('bundle')) benchBundle();
 if (wanted('annotate-chromium')) await benchAnnotateChromium();
 if (wanted('popup')) await benchPopup();
-if (wanted('sync')) benchSync({ buildBackup, sideBySide, print });
+if (wanted('sync'))
+  await benchSync({ buildBackup, sideBySide, sideBySideAsync, print, emptyStore, dropStore });
