@@ -13,8 +13,9 @@ import type { MessageError } from '@/lib/core/result';
 import { formatNumber } from '@/lib/i18n/translate';
 import { SYNC_STATE_KEY, type SyncProblem, type SyncStatus } from '@/lib/sync/service';
 
-/** Kilobytes as the browsers state the quota (100 KB = 102,400 bytes). */
-const kb = (bytes: number, intl: string) => `${formatNumber(bytes / 1024, intl, 0)} KB`;
+/** Kilobytes as the browsers state the quota (100 KB = 102,400 bytes); tenths below 10 KB. */
+const kb = (bytes: number, intl: string) =>
+  `${formatNumber(bytes / 1024, intl, bytes < 10_240 ? 1 : 0)} KB`;
 
 const PROBLEM_KEYS = {
   quota: 'settings.syncQuota',

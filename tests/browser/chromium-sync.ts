@@ -170,7 +170,7 @@ export async function runChromiumSync(): Promise<void> {
       const usage = settings.locator('[data-testid="sync-usage"]');
       await usage.waitFor({ timeout: 10_000 });
       const said = (await usage.textContent()) ?? '';
-      assert(/Syncing \d+ KB of 100 KB\./.test(said), `Settings says ${JSON.stringify(said)}`);
+      assert(/Syncing [\d.]+ KB of 100 KB\./.test(said), `Settings says ${JSON.stringify(said)}`);
       assert(await toggle.isChecked(), 'the switch is not on');
       await settings
         .locator('[data-testid="settings-sync"]')
