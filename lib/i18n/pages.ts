@@ -368,7 +368,7 @@ const EN = {
   'settings.syncRemoved': 'Citecast’s data was removed from the browser’s sync.',
   'settings.delete': 'Delete all my data',
   'settings.deleteHint':
-    'Deletes every saved paper, episode, note and the listening log from this browser. Download a backup first if you may want them back.',
+    'Deletes every saved paper, episode, note and the listening log from this browser, and turns sync off here (the synced copy stays for your other browsers). Download a backup first if you may want them back.',
   'settings.deleteConfirm': 'Type {word} to confirm',
   'settings.deleteWord': 'DELETE',
   'settings.deleteButton': 'Delete everything',
@@ -755,7 +755,7 @@ const NB: PageMessages = {
   'settings.syncRemoved': 'Citecasts data ble fjernet fra nettleserens synkronisering.',
   'settings.delete': 'Slett alle dataene mine',
   'settings.deleteHint':
-    'Sletter alle lagrede artikler, episoder, notater og lytteloggen fra denne nettleseren. Last ned en sikkerhetskopi først hvis du kan komme til å ville ha dem tilbake.',
+    'Sletter alle lagrede artikler, episoder, notater og lytteloggen fra denne nettleseren, og slår av synkronisering her (den synkroniserte kopien blir liggende for de andre nettleserne dine). Last ned en sikkerhetskopi først hvis du kan komme til å ville ha dem tilbake.',
   'settings.deleteConfirm': 'Skriv {word} for å bekrefte',
   'settings.deleteWord': 'SLETT',
   'settings.deleteButton': 'Slett alt',

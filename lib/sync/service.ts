@@ -256,13 +256,22 @@ export function createSyncService(deps: SyncDeps): SyncService {
       return;
     }
     scheduled = false;
-    void serial(pass).catch(() => undefined);
+    void serial(guardedPass);
   }
 
   /** Writes `fn`'s storage call, counted against the budget. */
   async function write(fn: () => Promise<void>): Promise<void> {
     writes.push(now());
     await fn();
+  }
+
+  /** A pass whose failure (the store's, say) shows in the status instead of being lost. */
+  async function guardedPass(): Promise<void> {
+    try {
+      await pass();
+    } catch (error) {
+      await setStatus(problemOf(error)).catch(() => undefined);
+    }
   }
 
   /** One pass: read, merge, write back what changed (see the module comment). */
@@ -374,7 +383,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
         s.enabled = true;
         if (meta?.reset !== undefined) s.resetSeen = meta.reset;
         await setStatus({ problem: null });
-        await pass();
+        await guardedPass();
         return statusOf(s);
       });
     },

@@ -65,7 +65,10 @@ export const BACKUP_HANDLERS = {
     const { cancelLibraryImport } = await import('@/lib/export/library-import');
     return { result: success({ cancelled: cancelLibraryImport() }) };
   },
-  async deleteEverything({ store }) {
+  async deleteEverything({ store, sync }) {
+    // With sync on, the next pass would bring everything back from the synced copy: this browser
+    // stops syncing instead, and the synced copy stays for the others.
+    await sync?.setEnabled(false);
     await deleteEverything(store);
     return {
       result: success({ deleted: true as const }),

@@ -338,6 +338,19 @@ describe('sync in the background', () => {
     expect(shared.items.size).toBeGreaterThan(1);
   });
 
+  it('delete all my data turns sync off here: nothing comes back, the synced copy stays', async () => {
+    const shared = new FakeSync();
+    const a = device('sync-a', shared);
+    await save(a, 1);
+    await a.sync.setEnabled(true);
+    const snapshot = JSON.stringify([...shared.items]);
+    valueOf(await a.service.handle('deleteEverything', { confirm: true }, popup));
+    await elapse(15_000);
+    expect((await a.sync.status()).enabled).toBe(false);
+    expect(await savedKeys(a)).toEqual([]);
+    expect(JSON.stringify([...shared.items])).toBe(snapshot);
+  });
+
   it('never overwrites a newer format, reports corrupt shards and a browser with sync off', async () => {
     const shared = new FakeSync();
     const a = device('sync-a', shared);
