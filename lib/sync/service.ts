@@ -29,7 +29,7 @@ import {
   summarize,
   SYNC_QUOTA,
 } from '@/lib/sync/engine';
-import { applyHistory, readLocal } from '@/lib/sync/store';
+import { applyHistory, fillFromCatalog, readLocal } from '@/lib/sync/store';
 
 /** The part of `storage.sync` sync uses. */
 export interface SyncArea {
@@ -164,7 +164,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstWaiting = 0;
   let scheduled = false;
-  let waitingForEpisodes = false;
+  let waitingForPages = false;
   /** When each write of the last hour was made. */
   const writes: number[] = [];
   /** What this browser wrote last, by key: its own writes coming back start no pass. */
@@ -302,9 +302,15 @@ export function createSyncService(deps: SyncDeps): SyncService {
       deps.clock.observe(latestStamp(merged));
       const { history, unknown } = changesFor(merged, local, codes, decoded.keys);
       const changes = await applyHistory(store, history);
-      return { value: { merged, codes, unknown }, changes };
+      // Papers synced before a page here showed them get their titles once one has.
+      const untitled = library.papers.filter((p) => p.title === null).map((p) => p.key);
+      const fill = await fillFromCatalog(store, untitled);
+      return {
+        value: { merged, codes, unknown, untitled: fill.untitled },
+        changes: [...changes, ...fill.changes],
+      };
     });
-    waitingForEpisodes = outcome.unknown > 0;
+    waitingForPages = outcome.unknown + outcome.untitled > 0;
     if (decoded.newer) return setStatus({ problem: 'newer', waiting: outcome.unknown });
     if (decoded.corrupt.length > 0)
       return setStatus({ problem: 'corrupt', waiting: outcome.unknown });
@@ -345,8 +351,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
     },
     localChanged(changes) {
       if (!state?.enabled) return;
-      // New episodes may be what synced listens were waiting for.
-      const relevant = changes.some((c) => c.kind !== 'episodes' || waitingForEpisodes);
+      // New episodes may be what synced listens and untitled papers were waiting for.
+      const relevant = changes.some((c) => c.kind !== 'episodes' || waitingForPages);
       if (relevant) schedule(DEBOUNCE_MS);
     },
     storageChanged(changes, area) {

@@ -98,3 +98,43 @@ export async function applyHistory(store: Store, history: History): Promise<Stor
   }
   return changes;
 }
+
+/**
+ * Fills the page fields (title, authors, year, links) of the papers among `keys` that sync
+ * brought in before any page here showed them, from the first source list now citing them.
+ * Only empty fields are filled, and they carry no time, as a page's fill would not. Answers the
+ * changes to tell pages about, and how many of `keys` stay untitled.
+ */
+export async function fillFromCatalog(
+  store: Store,
+  keys: readonly string[],
+): Promise<{ changes: StoreChange[]; untitled: number }> {
+  if (keys.length === 0) return { changes: [], untitled: 0 };
+  const tx = store.db.transaction(['papers', 'episodes'], 'readwrite');
+  tx.done.catch(() => {});
+  const snapshots = sourcesByPaper(await tx.objectStore('episodes').getAll());
+  let filled = 0;
+  let untitled = 0;
+  for (const key of keys) {
+    const paper = await tx.objectStore('papers').get(key);
+    if (!paper || paper.title !== null) continue;
+    const s = snapshots.get(key);
+    if (!s?.title) {
+      untitled++;
+      continue;
+    }
+    await tx.objectStore('papers').put({
+      ...paper,
+      title: s.title,
+      authors: paper.authors.length > 0 ? paper.authors : [...s.authors],
+      year: paper.year ?? s.year,
+      urls: paper.urls.length > 0 ? paper.urls : s.url ? [s.url] : [],
+      pdfUrl: paper.pdfUrl ?? s.pdfUrl,
+      doi: paper.doi ?? s.doi,
+      arxivId: paper.arxivId ?? s.arxivId,
+    });
+    filled++;
+  }
+  await tx.done;
+  return { changes: filled > 0 ? [{ kind: 'papers', keys: null }] : [], untitled };
+}

@@ -160,7 +160,7 @@ async function savedKeys(d: Device): Promise<string[]> {
   return saved.sort();
 }
 
-async function recordEpisode(d: Device, i: number): Promise<void> {
+async function recordEpisode(d: Device, i: number, sources: unknown[] = []): Promise<void> {
   const { key } = valueOf(
     await d.service.handle(
       'recordEpisode',
@@ -171,7 +171,7 @@ async function recordEpisode(d: Device, i: number): Promise<void> {
           duration: 1800,
           audioUrl: `https://podcast.do-not-panic.com/episodes/${stem(i)}.mp3`,
           visualizationUrl: null,
-          sources: [],
+          sources,
         },
         pageUrl: 'https://podcast.do-not-panic.com/',
       },
@@ -336,6 +336,32 @@ describe('sync in the background', () => {
     await b.sync.setEnabled(true);
     expect((await b.sync.status()).problem).toBeNull();
     expect(shared.items.size).toBeGreaterThan(1);
+  });
+
+  it('a paper synced before a page here showed it gets its title once one has', async () => {
+    const shared = new FakeSync();
+    const a = device('sync-a', shared);
+    const b = device('sync-b', shared);
+    const cited = {
+      ...paperSource(arxivId(7), 'A Paper Only Pages Name'),
+      kind: 'paper',
+      arxivVersion: null,
+      episode: null,
+    };
+    await recordEpisode(a, 1, [cited]);
+    await save(a, 7);
+    await a.sync.setEnabled(true);
+    await b.sync.setEnabled(true);
+    const key = `arxiv:${arxivId(7)}`;
+    const title = async () =>
+      valueOf(await b.service.handle('paperDetail', { key }, popup)).paper.title;
+    expect(await savedKeys(b)).toEqual([key]);
+    expect(await title()).toBeNull();
+    b.broadcast.length = 0;
+    await recordEpisode(b, 1, [cited]);
+    await elapse(5_000);
+    expect(await title()).toBe('A Paper Only Pages Name');
+    expect(b.broadcast).toContain('papers');
   });
 
   it('delete all my data turns sync off here: nothing comes back, the synced copy stays', async () => {
