@@ -13,7 +13,7 @@ import type { MessageError } from '@/lib/core/result';
 import type { PaperRecord } from '@/lib/store/schema';
 import type { ReadState } from '@/lib/core/paper';
 import { formatDay, formatIsoDate } from '@/lib/ui/dates';
-import { paperLink } from '@/lib/ui/papers';
+import { paperLink, paperName } from '@/lib/ui/papers';
 import { parseTags, tagsText } from '@/lib/ui/tags';
 import type { PaperDetail as Detail, EpisodeSummary } from '@/lib/store/library/types';
 import { ReadStateSelect } from '@/components/library/ReadStateSelect';
@@ -70,7 +70,7 @@ export function PaperDetail(props: { paperKey: string; onClose(): void }) {
   const paper = detail?.paper;
   // Where the listener can still hear the paper discussed.
   const unheard = detail?.episodes.filter((e) => e.listen.state !== 'heard') ?? [];
-  const title = paper?.title ?? t('untitled');
+  const title = paper ? paperName(paper, t('untitled')) : t('untitled');
   const link = paper ? paperLink(paper) : null;
   return (
     <DetailPanel

@@ -15,7 +15,7 @@ import type { MessageError } from '@/lib/core/result';
 import type { PaperRecord } from '@/lib/store/schema';
 import type { ReadState } from '@/lib/core/paper';
 import { inParts } from '@/lib/ui/exports';
-import { authorsLine } from '@/lib/ui/papers';
+import { authorsLine, paperName } from '@/lib/ui/papers';
 import type { PaperSort, PaperView } from '@/lib/store/library/types';
 import { PaperDetail } from '@/components/library/PaperDetail';
 import { ReadStateSelect } from '@/components/library/ReadStateSelect';
@@ -183,7 +183,7 @@ export function PapersSection(props: {
           const view = paged.rows[i];
           if (!view) return <span class="muted">…</span>;
           const p = view.paper;
-          const title = p.title ?? t('untitled');
+          const title = paperName(p, t('untitled'));
           return (
             <>
               <input

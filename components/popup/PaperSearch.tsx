@@ -20,7 +20,7 @@ import { useServices, type AskFn } from '@/components/common/services';
 import type { ReplyOf } from '@/lib/protocol/client';
 import { VirtualList } from '@/components/common/VirtualList';
 import type { PaperView } from '@/lib/store/library/types';
-import { authorsLine, paperLink } from '@/lib/ui/papers';
+import { authorsLine, paperLink, paperName } from '@/lib/ui/papers';
 import { moveActive } from '@/lib/ui/window';
 
 const ROW_HEIGHT = 50;
@@ -190,7 +190,7 @@ export function PaperSearch(props: {
             <>
               {/* Element Timing reports when a row's text is first presented (the popup bench). */}
               <span class="line-title" title={p.title ?? undefined} elementtiming="paper-row">
-                {p.title ?? t('untitled')}
+                {paperName(p, t('untitled'))}
               </span>
               <span class="line-meta">
                 <span class="meta-text">{meta}</span>

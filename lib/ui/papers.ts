@@ -26,3 +26,17 @@ export function authorsLine(authors: readonly string[], etAl: string): string {
 export function firstHttp(urls: readonly (string | null | undefined)[]): string | null {
   return urls.find((u): u is string => typeof u === 'string' && isHttpUrl(u)) ?? null;
 }
+
+/**
+ * A paper's name: its title, else its arXiv id or DOI (a paper another browser synced, whose
+ * title no page here has shown yet), else `untitled`.
+ */
+export function paperName(
+  paper: Pick<PaperRecord, 'title' | 'arxivId' | 'doi'>,
+  untitled: string,
+): string {
+  return (
+    paper.title ??
+    (paper.arxivId ? `arXiv:${paper.arxivId}` : paper.doi ? `doi:${paper.doi}` : untitled)
+  );
+}

@@ -6,7 +6,7 @@ import { exportFilename } from '@/lib/export/selection';
 import { backupFilename, inParts, joinExportParts } from '@/lib/ui/exports';
 import { groupByPeriod } from '@/lib/ui/group';
 import { PageCache } from '@/lib/ui/paged';
-import { authorsLine, paperLink } from '@/lib/ui/papers';
+import { authorsLine, paperLink, paperName } from '@/lib/ui/papers';
 import { sectionFromHash } from '@/lib/ui/sections';
 import { isFirefoxBase, shortcutOf } from '@/lib/ui/shortcuts';
 import { parseTags, tagsText } from '@/lib/ui/tags';
@@ -198,5 +198,16 @@ describe('exports, sections, links, theme, shortcuts', () => {
     expect(shortcutOf([{ name: 'read-page', shortcut: '' }], ['read-page'])).toBeNull();
     expect(isFirefoxBase('moz-extension://abc/')).toBe(true);
     expect(isFirefoxBase('chrome-extension://abc/')).toBe(false);
+  });
+});
+
+describe('paperName', () => {
+  it('names a paper by its title, else its arXiv id or DOI (synced before a page showed it)', () => {
+    expect(paperName({ title: 'T', arxivId: '2501.00663', doi: null }, 'Untitled')).toBe('T');
+    expect(paperName({ title: null, arxivId: '2501.00663', doi: null }, 'Untitled')).toBe(
+      'arXiv:2501.00663',
+    );
+    expect(paperName({ title: null, arxivId: null, doi: '10.1/x' }, 'Untitled')).toBe('doi:10.1/x');
+    expect(paperName({ title: null, arxivId: null, doi: null }, 'Untitled')).toBe('Untitled');
   });
 });
