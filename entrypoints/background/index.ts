@@ -23,7 +23,7 @@ export default defineBackground(() => {
   service = startStoreService({
     open: () => openStore({ now: clock.now }),
     sync,
-    onLocalChanges: (changes) => sync.localChanged(changes),
+    onLocalChanges: (changes, request) => sync.localChanged(changes, request),
   }).service;
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -46,8 +46,8 @@ export interface StoreServiceOptions {
   library?: LibraryCache;
   /** Sync across the user's browsers, for its requests; without it they answer `unavailable`. */
   sync?: SyncControl;
-  /** Told of every change a request made (sync pushes them). */
-  onLocalChanges?: (changes: readonly StoreChange[]) => void;
+  /** Told of every change a request made, and the request's name (sync pushes them). */
+  onLocalChanges?: (changes: readonly StoreChange[], request: RequestType) => void;
 }
 
 /** The background's request handler. */
@@ -260,7 +260,7 @@ export function createStoreService(options: StoreServiceOptions = {}): StoreServ
         library.noteChanges(outcome.changes);
         if (outcome.result.ok) {
           announce(outcome.changes);
-          options.onLocalChanges?.(outcome.changes);
+          options.onLocalChanges?.(outcome.changes, request);
         }
       }
       return outcome.result;

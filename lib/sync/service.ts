@@ -78,8 +78,11 @@ export interface SyncControl {
 export interface SyncService extends SyncControl {
   /** Reads this browser's sync state; a pass follows when sync is on. */
   start(): Promise<void>;
-  /** The library changed here: a pass follows soon when sync is on. */
-  localChanged(changes: readonly StoreChange[]): void;
+  /**
+   * The library changed here (by `request`): a pass follows soon when sync is on; within a
+   * minute for playback's position reports alone.
+   */
+  localChanged(changes: readonly StoreChange[], request?: string): void;
   /** `storage.onChanged`: another browser's writes start a pass. */
   storageChanged(changes: Record<string, { newValue?: unknown }>, area: string): void;
   /** Resolves once no pass is running or waiting (tests). */
@@ -109,6 +112,8 @@ export const SYNC_STATE_KEY = 'citecast.sync';
 export const DEBOUNCE_MS = 2_000;
 /** ...but never longer than this after the first change it waits for. */
 export const MAX_WAIT_MS = 10_000;
+/** Playback's position reports alone wait this long (a minute of listening, one pass). */
+export const PROGRESS_WAIT_MS = 60_000;
 /** Another browser's writes are merged after this. */
 const REMOTE_DELAY_MS = 500;
 /** After a quota error, the next try waits this long. */
@@ -238,12 +243,15 @@ export function createSyncService(deps: SyncDeps): SyncService {
     return next;
   }
 
-  /** Asks for a pass in `delay` ms: a later ask moves it back, never past the max wait. */
-  function schedule(delay: number): void {
+  /**
+   * Asks for a pass in `delay` ms: a later ask moves it back, never past `maxWait` after the
+   * first ask it waits for.
+   */
+  function schedule(delay: number, maxWait = MAX_WAIT_MS): void {
     const t = now();
     if (!scheduled) firstWaiting = t;
     scheduled = true;
-    const due = Math.min(t + delay, firstWaiting + MAX_WAIT_MS);
+    const due = Math.min(t + delay, firstWaiting + maxWait);
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(fire, Math.max(0, due - t));
   }
@@ -332,7 +340,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
       if (toRemove.length > 0) await write(() => deps.area.remove(toRemove));
     } catch (error) {
       const failed = problemOf(error);
-      if (failed.problem === 'quota') schedule(RETRY_MS);
+      if (failed.problem === 'quota') schedule(RETRY_MS, RETRY_MS);
       return setStatus(failed);
     }
     await setStatus({
@@ -349,8 +357,13 @@ export function createSyncService(deps: SyncDeps): SyncService {
       const s = await loadState();
       if (s.enabled) schedule(REMOTE_DELAY_MS);
     },
-    localChanged(changes) {
+    localChanged(changes, request) {
       if (!state?.enabled) return;
+      // A pass already waiting takes the position along; else one within a minute does.
+      if (request === 'recordProgress') {
+        if (!scheduled) schedule(PROGRESS_WAIT_MS, PROGRESS_WAIT_MS);
+        return;
+      }
       // New episodes may be what synced listens and untitled papers were waiting for.
       const relevant = changes.some((c) => c.kind !== 'episodes' || waitingForPages);
       if (relevant) schedule(DEBOUNCE_MS);

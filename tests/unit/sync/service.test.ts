@@ -130,7 +130,7 @@ function device(name: string, shared: FakeSync): Device {
     persist: false,
     broadcast: async (change) => void broadcast.push(change.kind),
     sync,
-    onLocalChanges: (changes) => sync.localChanged(changes),
+    onLocalChanges: (changes, request) => sync.localChanged(changes, request),
   });
   shared.listeners.add((changes, area) => sync.storageChanged(changes, area));
   const d = { service, sync, broadcast };
@@ -249,6 +249,35 @@ describe('sync in the background', () => {
     expect(await savedKeys(b)).toHaveLength(500);
     expect(b.broadcast).toContain('papers');
     expect((await a.sync.status()).problem).toBeNull();
+  });
+
+  it('while an episode plays, its position reports make about one write a minute', async () => {
+    const shared = new FakeSync();
+    const a = device('sync-a', shared);
+    const b = device('sync-b', shared);
+    for (const d of [a, b]) await recordEpisode(d, 1);
+    await a.sync.setEnabled(true);
+    await b.sync.setEnabled(true);
+    const before = shared.writes.length;
+    // Ten minutes of playback, a report every 5 seconds.
+    for (let s = 5; s <= 600; s += 5) {
+      valueOf(
+        await a.service.handle(
+          'recordProgress',
+          { episodeKey: stem(1), position: s, duration: 1800, playedSince: 5 },
+          popup,
+        ),
+      );
+      await elapse(5_000, 1_000);
+    }
+    await elapse(60_000, 1_000);
+    const writes = shared.writes.length - before;
+    expect(writes).toBeGreaterThanOrEqual(5);
+    expect(writes).toBeLessThanOrEqual(12);
+    const states = valueOf(
+      await b.service.handle('listenStates', { episodeKeys: [stem(1)] }, popup),
+    );
+    expect(states[stem(1)]!.position).toBe(600);
   });
 
   it('turning on with two non-empty libraries merges them, losing nothing', async () => {
