@@ -304,6 +304,26 @@ export async function runChromiumSync(): Promise<void> {
       );
       await library.close();
     });
+
+    await test('sync: data a newer Citecast wrote shows in Settings with what to do, and is never overwritten', async () => {
+      assert(settings, 'no settings page');
+      const later = { cc: { v: SYNC_FORMAT + 1 }, 'cc.p00': `${SYNC_FORMAT + 1};a-later-format` };
+      await writeSync(settings, later, []);
+      await settings.locator('[data-testid="sync-switch"]').click();
+      const problem = settings.locator('[data-testid="sync-problem"]');
+      await problem.waitFor({ timeout: 10_000 });
+      const said = (await problem.textContent()) ?? '';
+      assert(said.includes('newer Citecast'), `Settings says ${JSON.stringify(said)}`);
+      await settings.waitForTimeout(3_000);
+      const items = await syncItems(settings);
+      assert(
+        JSON.stringify(items) === JSON.stringify(later),
+        `the newer data was changed: ${JSON.stringify(items)}`,
+      );
+      await settings
+        .locator('[data-testid="settings-sync"]')
+        .screenshot({ path: join(SHOTS, 'chromium-sync-settings-newer.png') });
+    });
   } finally {
     await s.close();
   }
