@@ -247,6 +247,8 @@ export const REQUESTS = {
    * found by the ids in `url` and by the `title` the page shows, oldest first.
    */
   discussedIn: request<{ url: string; title: string | null }, Discussed>('any'),
+  /** Opens the library at the episode's sources (the paper card's "n other papers"). */
+  openEpisodeSources: request<{ episodeKey: string }, { opened: true }>('any'),
 };
 
 /** The name of every request the background answers. */

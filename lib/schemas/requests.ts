@@ -237,6 +237,7 @@ export const MESSAGE_SCHEMAS = {
     sources: v.pipe(v.array(savableSourceSchema), v.minLength(1), v.maxLength(LIMITS.sources)),
   }),
   discussedIn: v.strictObject({ url: httpUrl, title: v.nullable(titleSchema) }),
+  openEpisodeSources: v.strictObject({ episodeKey: keySchema }),
 } as const satisfies { [K in RequestType]: v.GenericSchema<unknown, unknown> };
 
 /** Whether `A` and `B` are each assignable to the other. */
