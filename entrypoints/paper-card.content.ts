@@ -3,7 +3,7 @@ import { startPaperCard } from '@/lib/content/paper-card';
 
 /**
  * The "discussed in" card on paper pages (lib/content/paper-card.ts). Not in the manifest: the
- * background registers it only for the paper hosts the listener allowed,
+ * background registers it (lib/paper-scripts.ts) only for the paper hosts the listener allowed,
  * with "Show on paper pages" on, so without that permission it runs nowhere.
  */
 export default defineContentScript({

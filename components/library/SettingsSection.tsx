@@ -27,6 +27,7 @@ import {
   shortcutOf,
 } from '@/lib/ui/shortcuts';
 import { ArxivSettings } from '@/components/library/ArxivSettings';
+import { PaperPagesSettings } from '@/components/library/PaperPagesSettings';
 import { ZoteroSettings } from '@/components/library/ZoteroSettings';
 
 type Write = Parameters<typeof writeSettings>[0];
@@ -228,6 +229,7 @@ export function SettingsSection() {
         )}
       </fieldset>
       <ArxivSettings />
+      <PaperPagesSettings />
       <ZoteroSettings />
       <fieldset class="card danger-zone">
         <legend>{t('settings.delete')}</legend>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, badgeTitle, isBadgeMessage } from '@/lib/badge';
 import { isPingMessage, type PingReply } from '@/lib/protocol/client';
+import { watchPaperScripts } from '@/lib/paper-scripts';
 import { isReadPageMessage, onReadPageCommand, readTab } from '@/lib/read-page';
 import { startStoreService } from '@/entrypoints/background/router';
 
@@ -14,6 +15,8 @@ export default defineBackground(() => {
   // The store's protocol (lib/protocol/requests.ts): listeners registered synchronously, the store opened
   // on the first request.
   startStoreService();
+  // The paper pages' card runs only where the listener allowed it: registered at every start.
+  watchPaperScripts();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isPingMessage(message)) {
