@@ -33,6 +33,8 @@ if (!only || only === 'chromium' || only === 'zotero')
   await (await import('@/tests/browser/chromium-zotero.ts')).runChromiumZotero();
 if (!only || only === 'chromium' || only === 'big-list')
   await (await import('@/tests/browser/chromium-big-list.ts')).runChromiumBigList();
+if (!only || only === 'chromium' || only === 'paper')
+  await (await import('@/tests/browser/chromium-paper.ts')).runChromiumPaper();
 if (!only || only === 'privacy') await (await import('@/tests/browser/privacy.ts')).runPrivacy();
 if (!only || only === 'firefox' || only === 'fixtures') await runFirefox();
 if (!only || only === 'firefox' || only === 'playback')
