@@ -44,8 +44,11 @@ const CARD_STYLES = `
 }
 .head { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
 .head em { font-style: italic; }
-ul { list-style: none; margin: 6px 0 0; padding: 0; display: grid; gap: 4px; }
-li { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+ul {
+  list-style: none; margin: 6px 0 0; padding: 0;
+  display: grid; grid-template-columns: repeat(4, auto); align-items: center; gap: 4px 8px;
+}
+li { display: contents; }
 a { color: var(--cc-fg); font-weight: 600; }
 a:focus-visible { outline: 2px solid var(--cc-accent); outline-offset: 1px; }
 .date { color: var(--cc-muted); }
@@ -241,6 +244,9 @@ export function createPaperCard(env: CardEnv): PaperCard {
       others.textContent = tr.count('others', e.otherPapers);
       others.title = tr.t('othersName');
       li.append(others);
+    } else {
+      // Keeps the columns: each line has four cells.
+      li.append(document.createElement('span'));
     }
     return li;
   };
