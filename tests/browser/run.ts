@@ -41,6 +41,8 @@ if (!only || only === 'firefox' || only === 'playback')
   await (await import('@/tests/browser/firefox-playback.ts')).runFirefoxPlayback();
 if (!only || only === 'firefox' || only === 'zotero')
   await (await import('@/tests/browser/firefox-zotero.ts')).runFirefoxZotero();
+if (!only || only === 'firefox' || only === 'paper')
+  await (await import('@/tests/browser/firefox-paper.ts')).runFirefoxPaper();
 if (!only || only === 'release') await (await import('@/tests/browser/release.ts')).runRelease();
 
 const { passed, failed, results } = summary();
