@@ -41,9 +41,9 @@ export async function allowedPaperMatches(): Promise<string[]> {
   return PAPER_PAGE_MATCHES.filter((_, i) => allowed[i]);
 }
 
-/** Whether every paper host is allowed and the setting is on. Never rejects. */
-export async function paperPagesOn(): Promise<boolean> {
-  return (await allowedPaperMatches()).length === PAPER_PAGE_MATCHES.length;
+/** Whether every paper host is allowed now. Never rejects. */
+export async function hasPaperHosts(): Promise<boolean> {
+  return (await Promise.all(PAPER_PAGE_MATCHES.map(holds))).every(Boolean);
 }
 
 /** Runs one sync at a time: permission and settings events come in bursts. */

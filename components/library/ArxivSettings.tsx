@@ -7,18 +7,16 @@
 import { useSettings, useT } from '@/components/common/i18n';
 import { SettingSwitch, useGrantSwitch } from '@/components/library/SettingSwitch';
 import { hasArxivPermission, requestArxivAccess, revokeArxivAccess } from '@/lib/arxiv/permission';
-import { readSettings } from '@/lib/settings';
 
 /** See the module comment. */
 export function ArxivSettings() {
   const settings = useSettings();
   const { t } = useT();
-  // Again whenever the setting changes: the grant window may have changed both meanwhile.
   const { on, status, onClick } = useGrantSwitch(
-    async () => (await readSettings()).arxivLookup && (await hasArxivPermission()),
+    settings.arxivLookup,
+    hasArxivPermission,
     requestArxivAccess,
     revokeArxivAccess,
-    settings.arxivLookup,
   );
 
   const message =

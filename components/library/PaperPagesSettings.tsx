@@ -6,7 +6,7 @@
  */
 import { useSettings, useT } from '@/components/common/i18n';
 import { SettingSwitch, useGrantSwitch } from '@/components/library/SettingSwitch';
-import { paperPagesOn, requestPaperPages, turnOffPaperPages } from '@/lib/paper-scripts';
+import { hasPaperHosts, requestPaperPages, turnOffPaperPages } from '@/lib/paper-scripts';
 
 const MESSAGES = {
   asking: 'settings.arxivAsking',
@@ -20,12 +20,11 @@ const MESSAGES = {
 export function PaperPagesSettings() {
   const settings = useSettings();
   const { t } = useT();
-  // Again whenever the setting changes: the popup's offer may have changed both meanwhile.
   const { on, status, onClick } = useGrantSwitch(
-    paperPagesOn,
+    settings.paperPages,
+    hasPaperHosts,
     requestPaperPages,
     turnOffPaperPages,
-    settings.paperPages,
   );
 
   return (

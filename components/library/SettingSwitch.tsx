@@ -10,20 +10,22 @@ import { useEffect, useState } from 'preact/hooks';
 export type SwitchStatus = 'asking' | 'granted' | 'refused' | 'error' | 'off' | null;
 
 /**
- * A switch's state and click: `isOn` reads whether it is on (again whenever `watch` changes:
- * another page may have changed it); a click turns it off with `turnOff`, or asks with `ask`,
- * which must be the click's first call (browsers grant optional permissions only inside it).
+ * A switch's state and click: on while `setting` is and `hasPermission` answers true (asked again
+ * whenever the setting changes: another page may have changed both); `null` until it answered.
+ * A click turns it off with `turnOff`, or asks with `ask`, which must be the click's first call
+ * (browsers grant optional permissions only inside it).
  */
 export function useGrantSwitch(
-  isOn: () => Promise<boolean>,
+  setting: boolean,
+  hasPermission: () => Promise<boolean>,
   ask: () => Promise<'granted' | 'refused' | 'error'>,
   turnOff: () => Promise<void>,
-  watch: unknown,
 ): { on: boolean | null; status: SwitchStatus; onClick(): void } {
-  const [on, setOn] = useState<boolean | null>(null);
+  const [permission, setPermission] = useState<boolean | null>(null);
   const [status, setStatus] = useState<SwitchStatus>(null);
-  const check = () => void isOn().then(setOn);
-  useEffect(check, [watch]);
+  const check = () => void hasPermission().then(setPermission);
+  useEffect(check, [setting]);
+  const on = permission === null ? null : setting && permission;
   const onClick = () => {
     if (on) {
       setStatus(null);
