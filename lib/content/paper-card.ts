@@ -25,7 +25,8 @@ import { askSaved, saveButton, SAVE_STYLES, setSavePressed } from '@/lib/content
 import { cardTranslator } from '@/lib/i18n/card';
 import type { Locale } from '@/lib/i18n/translate';
 import { isPaperPage } from '@/lib/paper-pages';
-import { ask, messaging } from '@/lib/protocol/client';
+import { messaging, sendRequest, type Ask, type ReplyOf } from '@/lib/protocol/client';
+import type { RequestData, RequestType } from '@/lib/protocol/requests';
 import type { Discussed, DiscussedEpisode } from '@/lib/store/discussed';
 import { formatDay, formatDuration, formatIsoDate } from '@/lib/ui/dates';
 
@@ -100,7 +101,7 @@ export interface CardEnv {
   pageUrl(): string;
   /** Whether the user made the event (the page can dispatch any event on the host). */
   isTrusted(event: Event): boolean;
-  ask: typeof ask;
+  ask: Ask;
   locale?: Locale;
 }
 
@@ -320,6 +321,20 @@ export function createPaperCard(env: CardEnv): PaperCard {
 }
 
 /**
+ * Asks the background with the card's own error texts in the page's language: the card's script
+ * carries no table of the background's errors (only a save can fail where the listener sees it).
+ */
+function cardAsk(tr: ReturnType<typeof cardTranslator>): Ask {
+  return async <K extends RequestType>(type: K, data: RequestData<K>): Promise<ReplyOf<K>> => {
+    const reply = await sendRequest(type, data);
+    if (reply && 'ok' in reply && reply.ok) return reply;
+    const code = reply && 'ok' in reply ? reply.error.code : 'unavailable';
+    const message = tr.t(code === 'quota' ? 'error.quota' : 'error.other');
+    return { ok: false, error: { code, message } };
+  };
+}
+
+/**
  * Starts the card in the content script: reads the page now, again whenever its address or
  * content changes (debounced; the card's own insertion is ignored) and, asking afresh, whenever
  * the library changes. Stops with `ctx`.
@@ -329,7 +344,7 @@ export function startPaperCard(ctx: ContentScriptContext): void {
     document,
     pageUrl: () => location.href,
     isTrusted: (event) => event.isTrusted,
-    ask,
+    ask: cardAsk(cardTranslator()),
   });
   let timer: number | undefined;
   let fresh = false;

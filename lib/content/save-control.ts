@@ -5,8 +5,7 @@
  * width whether saved or not (the page must not tell them apart by measuring), and the request
  * that saves or unsaves. It carries only the save control's words (lib/i18n/save.ts).
  */
-import type { ask as askBackground } from '@/lib/protocol/client';
-import type { ReplyOf } from '@/lib/protocol/client';
+import type { Ask, ReplyOf } from '@/lib/protocol/client';
 import type { RequestData } from '@/lib/protocol/requests';
 import { SAVE_STRINGS } from '@/lib/i18n/save';
 import type { Locale } from '@/lib/i18n/translate';
@@ -51,7 +50,7 @@ export interface SaveTarget {
 
 /** Saves (`on`) or unsaves the paper; the background's answer. */
 export function askSaved(
-  ask: typeof askBackground,
+  ask: Ask,
   target: SaveTarget,
   on: boolean,
 ): Promise<ReplyOf<'savePaper'> | ReplyOf<'unsavePaper'>> {

@@ -19,6 +19,8 @@ const EN = {
   'others.other': '{n} other papers from that episode',
   othersName: 'Open this episode’s sources in the Citecast library',
   episodeName: 'Open the episode’s page in a new tab',
+  'error.quota': 'The browser’s storage for Citecast is full, so this could not be saved.',
+  'error.other': 'Citecast could not do this just now. Try again.',
 } as const;
 
 /** A key of the card's table. */
@@ -37,6 +39,8 @@ const NB: Record<CardKey, string> = {
   'others.other': '{n} andre artikler fra den episoden',
   othersName: 'Åpne kildene til denne episoden i Citecast-biblioteket',
   episodeName: 'Åpne episodens side i en ny fane',
+  'error.quota': 'Nettleserens lagringsplass for Citecast er full, så dette kunne ikke lagres.',
+  'error.other': 'Citecast fikk ikke til dette nå. Prøv igjen.',
 };
 
 /** Every language's card table. */

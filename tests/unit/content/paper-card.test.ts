@@ -45,11 +45,15 @@ const answer = (saved: boolean, state: 'heard' | 'unheard'): Discussed => ({
 function setup(url: string, reply: () => Discussed, html = ARXIV) {
   const { document } = parseHTML(html);
   let trusted = true;
+  let failSaves = false;
   let address = url;
   const sent: [string, unknown][] = [];
   const fakeAsk = (async (type: string, data: unknown) => {
     sent.push([type, data]);
     if (type === 'discussedIn') return { ok: true, value: reply() };
+    if (type === 'savePaper' && failSaves) {
+      return { ok: false, error: { code: 'quota', message: 'The storage is full.' } };
+    }
     return { ok: true, value: {} };
   }) as typeof ask;
   const card = createPaperCard({
@@ -65,6 +69,7 @@ function setup(url: string, reply: () => Discussed, html = ARXIV) {
     sent,
     go: (next: string) => (address = next),
     trust: (on: boolean) => (trusted = on),
+    failSaves: () => (failSaves = true),
     host: () => document.querySelector(CARD_TAG) as HTMLElement | null,
   };
 }
@@ -153,6 +158,18 @@ describe('the discussed-in card', () => {
     expect(saves).toHaveLength(1);
     expect(saves[0]![1]).toMatchObject({ episodeKey: 'a', source: { arxivId: '2501.00663' } });
     expect(save.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('puts the control back and says why when the save fails', async () => {
+    const page = setup('https://arxiv.org/abs/2501.00663', () => answer(false, 'heard'));
+    await page.card.refresh();
+    page.failSaves();
+    const root = rootOf(page.host())!;
+    const save = root.querySelector('button[data-action="save"]') as HTMLElement;
+    save.dispatchEvent(new page.document.defaultView!.Event('click', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(save.getAttribute('aria-pressed')).toBe('false');
+    expect(root.querySelector('.status')?.textContent).toBe('The storage is full.');
   });
 
   it('follows a single-page app to another paper, and away from paper pages', async () => {
