@@ -1,6 +1,15 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+// The paper pages' hosts beyond arxiv.org, which is listed already: PAPER_PAGE_ORIGINS in
+// lib/paper-pages.ts (the config cannot load project modules; a unit test keeps the two equal).
+const PAPER_HOSTS = [
+  'https://huggingface.co/*',
+  'https://www.alphaxiv.org/*',
+  'https://alphaxiv.org/*',
+  'https://openreview.net/*',
+];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -30,6 +39,8 @@ export default defineConfig({
     // arXiv's API (lib/arxiv, ARXIV_ORIGIN): asked for in the arxiv-grant window on "Find PDFs".
     // Zotero's port on this machine (lib/zotero, ZOTERO_PERMISSION): asked for on the first send;
     // arxiv.org: asked for with it when the user wants the PDFs put into Zotero as files.
+    // Paper pages (lib/paper-pages.ts, PAPER_PAGE_ORIGINS): asked for by "Show on paper pages";
+    // the card's script is then registered at run time (lib/paper-scripts.ts).
     ...(browser === 'firefox'
       ? {
           optional_permissions: [
@@ -37,6 +48,7 @@ export default defineConfig({
             'https://export.arxiv.org/*',
             'http://127.0.0.1:23119/*',
             'https://arxiv.org/*',
+            ...PAPER_HOSTS,
           ],
         }
       : {
@@ -45,6 +57,7 @@ export default defineConfig({
             'https://export.arxiv.org/*',
             'http://127.0.0.1:23119/*',
             'https://arxiv.org/*',
+            ...PAPER_HOSTS,
           ],
         }),
     action: { default_title: 'Citecast' },

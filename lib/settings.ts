@@ -29,6 +29,10 @@ export interface Settings {
   arxivLookup: boolean;
   /** Whether sources already in the user's Zotero library are marked (needs Zotero's local API). */
   zoteroMarks: boolean;
+  /** Whether paper pages show which episodes discuss the paper (needs their optional hosts). */
+  paperPages: boolean;
+  /** Whether the popup already offered paper pages once (it offers once only). */
+  paperPagesOffered: boolean;
   /**
    * Days a remembered delete is kept (longer than any backup one would restore, so restoring it
    * does not bring back what was deleted since).
@@ -36,7 +40,10 @@ export interface Settings {
   tombstoneDays: number;
 }
 
-/** The settings of a fresh install. Nothing leaves the machine: `arxivLookup` is off. */
+/**
+ * The settings of a fresh install. Nothing leaves the machine: `arxivLookup` is off, and no
+ * script runs on paper pages (`paperPages`).
+ */
 export const DEFAULT_SETTINGS: Settings = {
   sites: Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>,
   heardShare: 0.9,
@@ -44,6 +51,8 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
   arxivLookup: false,
   zoteroMarks: false,
+  paperPages: false,
+  paperPagesOffered: false,
   tombstoneDays: 400,
 };
 
@@ -67,6 +76,8 @@ const FIELD_SCHEMAS = {
   theme: v.picklist(['auto', 'light', 'dark']),
   arxivLookup: v.boolean(),
   zoteroMarks: v.boolean(),
+  paperPages: v.boolean(),
+  paperPagesOffered: v.boolean(),
   tombstoneDays: v.pipe(
     v.number(),
     v.integer(),
@@ -102,6 +113,8 @@ export function settingsFrom(stored: unknown, fallback: Settings = DEFAULT_SETTI
     theme: pick('theme'),
     arxivLookup: pick('arxivLookup'),
     zoteroMarks: pick('zoteroMarks'),
+    paperPages: pick('paperPages'),
+    paperPagesOffered: pick('paperPagesOffered'),
     tombstoneDays: pick('tombstoneDays'),
   };
 }

@@ -4,7 +4,7 @@
  * episode's sources are saved and read; its detail edits the heard date, the note, or deletes
  * the entry. Below: unheard episodes citing papers the listener saved.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { usePaged, useStoreChanged } from '@/components/common/hooks';
 import { useT } from '@/components/common/i18n';
 import { EmptyState, StoreError } from '@/components/common/Notice';
@@ -12,6 +12,7 @@ import { useServices } from '@/components/common/services';
 import { VirtualList } from '@/components/common/VirtualList';
 import { formatDay, formatIsoDate, formatMonth } from '@/lib/ui/dates';
 import { groupByPeriod } from '@/lib/ui/group';
+import { episodeFromHash } from '@/lib/ui/sections';
 import type { EpisodeFilter, EpisodeView } from '@/lib/store/library/types';
 import { CatalogSummary } from '@/components/library/CatalogSummary';
 import { EpisodeDetail } from '@/components/library/EpisodeDetail';
@@ -45,7 +46,18 @@ export function EpisodesSection(props: {
   const [text, setText] = useState('');
   const [by, setBy] = useState<'day' | 'month'>('day');
   const [active, setActive] = useState(-1);
-  const [open, setOpen] = useState<string | null>(null);
+  // `#episodes/KEY` (a paper page's "n other papers") opens that episode's sources.
+  const [open, setOpen] = useState<string | null>(() =>
+    episodeFromHash(globalThis.location?.hash ?? ''),
+  );
+  useEffect(() => {
+    const onHash = () => {
+      const key = episodeFromHash(location.hash);
+      if (key) setOpen(key);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const query = { filter, text: text.trim() };
   const queryKey = JSON.stringify(query);
   const paged = usePaged<EpisodeView>(

@@ -28,6 +28,7 @@ import {
 } from '@/lib/ui/shortcuts';
 import { ArxivSettings } from '@/components/library/ArxivSettings';
 import { SyncSettings } from '@/components/library/SyncSettings';
+import { PaperPagesSettings } from '@/components/library/PaperPagesSettings';
 import { ZoteroSettings } from '@/components/library/ZoteroSettings';
 
 type Write = Parameters<typeof writeSettings>[0];
@@ -229,6 +230,7 @@ export function SettingsSection() {
         )}
       </fieldset>
       <ArxivSettings />
+      <PaperPagesSettings />
       <ZoteroSettings />
       <SyncSettings />
       <fieldset class="card danger-zone">

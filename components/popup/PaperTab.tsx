@@ -2,15 +2,18 @@
  * The popup's top section on a paper's page (arXiv, Hugging Face, alphaXiv, OpenReview): the
  * episodes of the show citing it, with the listener's state and links. Opening the popup is the
  * request: it reads only the tab's address (`activeTab`), with no script in the page, so it
- * answers also where paper pages are not allowed.
+ * answers also where paper pages are not allowed. Until the listener answers it once, it
+ * offers to show the same on the paper pages themselves (lib/paper-scripts.ts).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { useT } from '@/components/common/i18n';
+import { useSettings, useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { isHttpUrl } from '@/lib/core/urls';
 import { errorText } from '@/lib/i18n/errors';
 import type { MessageError } from '@/lib/core/result';
 import { isPaperPage } from '@/lib/paper-pages';
+import { requestPaperPages } from '@/lib/paper-scripts';
+import { writeSettings } from '@/lib/settings';
 import type { Discussed } from '@/lib/store/discussed';
 import { formatDay, formatDuration, formatIsoDate } from '@/lib/ui/dates';
 
@@ -37,7 +40,21 @@ export function PaperTab() {
       live = false;
     };
   }, []);
+  const settings = useSettings();
+  const [offerStatus, setOfferStatus] = useState<string | null>(null);
   if (!onPaper) return null;
+  const offer = !settings.paperPages && !settings.paperPagesOffered;
+  const accept = () => {
+    // First thing in the click: the browser grants optional permissions only inside it.
+    const asking = requestPaperPages();
+    void asking.then((outcome) => {
+      if (outcome !== 'granted') {
+        setOfferStatus(t(outcome === 'refused' ? 'settings.paperRefused' : 'settings.paperError'));
+      }
+      return writeSettings({ paperPagesOffered: true });
+    });
+  };
+  const decline = () => void writeSettings({ paperPagesOffered: true });
   return (
     <section class="paper-tab" data-testid="paper-tab" aria-labelledby="discussed-heading">
       <h2 id="discussed-heading" class="popup-h2">
@@ -88,6 +105,28 @@ export function PaperTab() {
             );
           })}
         </ul>
+      )}
+      {(offer || offerStatus) && (
+        <div class="notice" data-testid="paper-offer">
+          <p>
+            <strong>{t('popup.paperOffer')}</strong> {t('popup.paperOfferWhat')}
+          </p>
+          {offer && (
+            <p class="buttons">
+              <button type="button" class="primary" data-testid="paper-offer-yes" onClick={accept}>
+                {t('popup.paperOfferYes')}
+              </button>{' '}
+              <button type="button" data-testid="paper-offer-no" onClick={decline}>
+                {t('popup.paperOfferNo')}
+              </button>
+            </p>
+          )}
+          {offerStatus && (
+            <p class="error-text" role="status">
+              {offerStatus}
+            </p>
+          )}
+        </div>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeText, badgeTitle, isBadgeMessage } from '@/lib/badge';
 import { isPingMessage, type PingReply } from '@/lib/protocol/client';
+import { watchPaperScripts } from '@/lib/paper-scripts';
 import { isReadPageMessage, onReadPageCommand, readTab } from '@/lib/read-page';
 import { openStore } from '@/lib/store/db';
 import { hybridClock } from '@/lib/sync/clock';
@@ -25,6 +26,8 @@ export default defineBackground(() => {
     sync,
     onLocalChanges: (changes, request) => sync.localChanged(changes, request),
   }).service;
+  // The paper pages' card runs only where the listener allowed it: registered at every start.
+  watchPaperScripts();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isPingMessage(message)) {

@@ -4,7 +4,8 @@
  * stylesheet that every root shares (adopted through the environment, `adopt`). States (saved, heard, counts) are set by the content script
  * with {@link setPressed} and {@link setEpisodeCounts} once the background answers.
  */
-import { format, plural, shortDate, t } from '@/lib/i18n/index';
+import { format, plural, shortDate, t, uiLocale } from '@/lib/i18n/index';
+import { saveButton, setSavePressed } from '@/lib/content/save-control';
 import { isHttpUrl } from '@/lib/core/urls';
 import { withoutBidi } from '@/lib/core/bidi';
 import { isTitleOnly } from '@/lib/content/arxiv-view';
@@ -106,10 +107,8 @@ export function fillSource(
     group.append(pdfSlot(document));
   }
   if (source.kind === 'paper') {
-    const save = button(document, 'save', t('save'), t('saveName'));
-    save.setAttribute('aria-pressed', 'false');
     group.append(
-      save,
+      saveButton(document, uiLocale()),
       button(document, 'copy-bibtex', t('copySourceBibtex'), t('copySourceBibtexName')),
       button(document, 'copy-markdown', t('copySourceLink'), t('copySourceLinkName')),
       button(document, 'zotero', t('zotero'), t('zoteroName')),
@@ -253,11 +252,10 @@ export function setEpisodeStatus(root: ShadowRoot, text: string, error = false):
 /** Sets a toggle's `aria-pressed` (and its label) when it changes. */
 export function setPressed(button: Element | null | undefined, pressed: boolean): void {
   if (!button) return;
-  const value = pressed ? 'true' : 'false';
-  if (button.getAttribute('aria-pressed') === value) return;
-  button.setAttribute('aria-pressed', value);
-  const action = button.getAttribute('data-action');
-  if (action === 'save') button.textContent = pressed ? t('saved') : t('save');
+  if (button.getAttribute('data-action') === 'save') {
+    return setSavePressed(button, pressed, uiLocale());
+  }
+  button.setAttribute('aria-pressed', pressed ? 'true' : 'false');
 }
 
 /**

@@ -53,6 +53,7 @@ const EN = {
   'listen.futureDate': 'The heard date is in the future.',
   'listen.notInLog': 'There is no such episode in the log.',
   'episode.foreignSite': 'A page may only record episodes seen on its own site.',
+  'paper.otherPage': 'A page may only ask about the paper it shows.',
   'episode.noKey': 'This episode has no audio link, stem or title.',
   // Library files (BibTeX, RIS, CSL-JSON): why one is refused (`library.refused` frames it).
   'library.refused': 'The library was refused: {reason}. Nothing changed.',
@@ -167,6 +168,7 @@ const NB: ErrorMessages = {
   'listen.futureDate': 'Datoen for når den ble hørt, er i fremtiden.',
   'listen.notInLog': 'Det finnes ingen slik episode i loggen.',
   'episode.foreignSite': 'En side kan bare registrere episoder som vises på dens eget nettsted.',
+  'paper.otherPage': 'En side kan bare spørre om artikkelen den viser.',
   'episode.noKey': 'Denne episoden har verken lydlenke, filnavn eller tittel.',
   'library.refused': 'Biblioteket ble avvist: {reason}. Ingenting ble endret.',
   'library.tooLarge': 'filen er større enn {bytes} byte',

@@ -5,6 +5,7 @@
  * lib/i18n/translate.ts. The content script carries this table: the extension pages' strings
  * (lib/i18n/pages.ts) stay out of it.
  */
+import { SAVE_STRINGS } from '@/lib/i18n/save';
 import { fill, localeFor, translator, type Locale } from '@/lib/i18n/translate';
 
 export type { Locale } from '@/lib/i18n/translate';
@@ -19,9 +20,7 @@ const EN = {
   tooltip: 'Citecast: {text}',
   pdf: 'PDF',
   pdfName: 'Open the PDF in a new tab (Citecast)',
-  save: 'Save',
-  saved: 'Saved',
-  saveName: 'Save this paper in Citecast',
+  ...SAVE_STRINGS.en,
   heard: 'Heard',
   heardName: 'Mark this episode as heard (Citecast)',
   saveAll: 'Save all',
@@ -154,9 +153,7 @@ const NB: Messages = {
   tooltip: 'Citecast: {text}',
   pdf: 'PDF',
   pdfName: 'Åpne PDF-en i en ny fane (Citecast)',
-  save: 'Lagre',
-  saved: 'Lagret',
-  saveName: 'Lagre denne artikkelen i Citecast',
+  ...SAVE_STRINGS.nb,
   heard: 'Hørt',
   heardName: 'Merk episoden som hørt (Citecast)',
   saveAll: 'Lagre alle',

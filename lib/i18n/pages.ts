@@ -48,6 +48,11 @@ const EN = {
   'popup.discussedHeard': 'heard on {date}',
   'popup.discussedAt': 'in progress at {time}',
   'popup.discussedOthers': '{n} other papers from that episode',
+  'popup.paperOffer': 'Show this on the paper’s own page?',
+  'popup.paperOfferWhat':
+    'Citecast can put this list under the title on arXiv, Hugging Face, alphaXiv and OpenReview paper pages. Your browser asks first; those sites never see your library.',
+  'popup.paperOfferYes': 'Show on paper pages',
+  'popup.paperOfferNo': 'No thanks',
   // Shared actions.
   save: 'Save',
   saved: 'Saved',
@@ -366,6 +371,15 @@ const EN = {
   'settings.syncRemoveYes': 'Yes, remove it',
   'settings.syncCancel': 'Cancel',
   'settings.syncRemoved': 'Citecast’s data was removed from the browser’s sync.',
+  'settings.paper': 'Paper pages',
+  'settings.paperSwitch': 'Show on paper pages',
+  'settings.paperWhat':
+    'On a paper’s page on arXiv, Hugging Face, alphaXiv or OpenReview, a Citecast card under the title lists the episodes that discuss it, with whether you heard them, and saves the paper. Citecast asks the browser for those sites; nothing is sent, and the pages never see your library.',
+  'settings.paperOn': 'Paper pages show the card.',
+  'settings.paperOff':
+    'Paper pages show nothing now, and their sites’ permission was given back (arxiv.org stays allowed while Zotero’s PDF files use it).',
+  'settings.paperRefused': 'Not allowed: paper pages show nothing.',
+  'settings.paperError': 'The browser did not ask, so paper pages show nothing. Try again.',
   'settings.delete': 'Delete all my data',
   'settings.deleteHint':
     'Deletes every saved paper, episode, note and the listening log from this browser, and turns sync off here (the synced copy stays for your other browsers). Download a backup first if you may want them back.',
@@ -431,6 +445,11 @@ const NB: PageMessages = {
   'popup.discussedHeard': 'hørt {date}',
   'popup.discussedAt': 'påbegynt, ved {time}',
   'popup.discussedOthers': '{n} andre artikler fra den episoden',
+  'popup.paperOffer': 'Vise dette på artikkelens egen side?',
+  'popup.paperOfferWhat':
+    'Citecast kan sette denne listen under tittelen på artikkelsider hos arXiv, Hugging Face, alphaXiv og OpenReview. Nettleseren spør først; disse nettstedene ser aldri biblioteket ditt.',
+  'popup.paperOfferYes': 'Vis på artikkelsider',
+  'popup.paperOfferNo': 'Nei takk',
   'popup.search': 'Søk i lagrede artikler',
   'popup.searchPlaceholder': 'Søk: ord, t:merke, y:>2023, ep:ord, is:read',
   'popup.recentSaves': 'Nylig lagret',
@@ -753,6 +772,15 @@ const NB: PageMessages = {
   'settings.syncRemoveYes': 'Ja, fjern dem',
   'settings.syncCancel': 'Avbryt',
   'settings.syncRemoved': 'Citecasts data ble fjernet fra nettleserens synkronisering.',
+  'settings.paper': 'Artikkelsider',
+  'settings.paperSwitch': 'Vis på artikkelsider',
+  'settings.paperWhat':
+    'På en artikkels side hos arXiv, Hugging Face, alphaXiv eller OpenReview viser et Citecast-kort under tittelen episodene som omtaler den, om du har hørt dem, og lagrer artikkelen. Citecast ber nettleseren om tilgang til disse nettstedene; ingenting sendes, og sidene ser aldri biblioteket ditt.',
+  'settings.paperOn': 'Artikkelsider viser kortet.',
+  'settings.paperOff':
+    'Artikkelsider viser ingenting nå, og tillatelsen til nettstedene er gitt tilbake (arxiv.org er fortsatt tillatt så lenge Zoteros PDF-filer bruker den).',
+  'settings.paperRefused': 'Ikke tillatt: artikkelsider viser ingenting.',
+  'settings.paperError': 'Nettleseren spurte ikke, så artikkelsider viser ingenting. Prøv igjen.',
   'settings.delete': 'Slett alle dataene mine',
   'settings.deleteHint':
     'Sletter alle lagrede artikler, episoder, notater og lytteloggen fra denne nettleseren, og slår av synkronisering her (den synkroniserte kopien blir liggende for de andre nettleserne dine). Last ned en sikkerhetskopi først hvis du kan komme til å ville ha dem tilbake.',

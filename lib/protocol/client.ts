@@ -48,6 +48,28 @@ export function storeChangedMessage(change: StoreChange): {
   };
 }
 
+/** How a page asks the background: {@link ask}, or a page's own wrapper of {@link sendRequest}. */
+export type Ask = <K extends RequestType>(type: K, data: RequestData<K>) => Promise<ReplyOf<K>>;
+
+/**
+ * Sends request `type` to the background and resolves to its {@link Result} as it came (its
+ * error's `message` in English, its key and facts beside), or to the reason none came: `null`
+ * when the answer was not a result, the thrown error's message when the background could not be
+ * reached. Never rejects. A script that carries no error texts (the paper pages' card) uses this.
+ */
+export async function sendRequest<K extends RequestType>(
+  type: K,
+  data: RequestData<K>,
+): Promise<ReplyOf<K> | { unreachable: string } | null> {
+  try {
+    const send = messaging.sendMessage as (t: K, d: RequestData<K>) => Promise<unknown>;
+    const reply = await send(type, data);
+    return isResult(reply) ? (reply as ReplyOf<K>) : null;
+  } catch (error) {
+    return { unreachable: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /**
  * Sends request `type` to the background and resolves to its {@link Result}. When the background
  * cannot be reached (the extension was reloaded under a content script, or it is starting), or its
@@ -57,19 +79,14 @@ export async function ask<K extends RequestType>(
   type: K,
   data: RequestData<K>,
 ): Promise<ReplyOf<K>> {
-  try {
-    const send = messaging.sendMessage as (t: K, d: RequestData<K>) => Promise<unknown>;
-    const reply = await send(type, data);
-    // The page shows errors in its own language.
-    if (isResult(reply))
-      return (reply.ok ? reply : { ...reply, error: localiseError(reply.error) }) as ReplyOf<K>;
-    const none = problem('unavailable', 'background.noAnswer');
-    return { ok: false, error: localiseError(none) } as ReplyOf<K>;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const unreachable = problem('unavailable', 'background.unreachable', { detail });
-    return { ok: false, error: localiseError(unreachable) } as ReplyOf<K>;
-  }
+  const reply = await sendRequest(type, data);
+  // The page shows errors in its own language.
+  if (reply && 'ok' in reply)
+    return (reply.ok ? reply : { ...reply, error: localiseError(reply.error) }) as ReplyOf<K>;
+  const error = reply
+    ? problem('unavailable', 'background.unreachable', { detail: reply.unreachable })
+    : problem('unavailable', 'background.noAnswer');
+  return { ok: false, error: localiseError(error) } as ReplyOf<K>;
 }
 
 /**

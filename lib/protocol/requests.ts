@@ -255,6 +255,8 @@ export const REQUESTS = {
   setSync: request<{ on: boolean }, SyncStatus>('extension'),
   /** Removes Citecast's data from the browser's sync (the page asked first); sync turns off. */
   clearSync: request<{ confirm: true }, SyncStatus>('extension'),
+  /** Opens the library at the episode's sources (the paper card's "n other papers"). */
+  openEpisodeSources: request<{ episodeKey: string }, { opened: true }>('any'),
 };
 
 /** The name of every request the background answers. */

@@ -241,6 +241,7 @@ export const MESSAGE_SCHEMAS = {
   syncStatus: noData,
   setSync: v.strictObject({ on: v.boolean() }),
   clearSync: v.strictObject({ confirm: v.literal(true) }),
+  openEpisodeSources: v.strictObject({ episodeKey: keySchema }),
 } as const satisfies { [K in RequestType]: v.GenericSchema<unknown, unknown> };
 
 /** Whether `A` and `B` are each assignable to the other. */

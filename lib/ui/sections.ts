@@ -14,3 +14,19 @@ export function sectionFromHash(hash: string): LibrarySection {
   const name = hash.replace(/^#/, '').split(/[?&/]/)[0]!.toLowerCase();
   return (SECTIONS as readonly string[]).includes(name) ? (name as LibrarySection) : 'papers';
 }
+
+/** The hash opening the Episodes section at one episode's detail and sources. */
+export function episodeHash(episodeKey: string): string {
+  return `episodes/${encodeURIComponent(episodeKey)}`;
+}
+
+/** The episode a hash opens ({@link episodeHash}), else `null`. */
+export function episodeFromHash(hash: string): string | null {
+  const m = /^#?episodes\/(.+)$/i.exec(hash);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
+}

@@ -35,6 +35,8 @@ if (!only || only === 'chromium' || only === 'big-list')
   await (await import('@/tests/browser/chromium-big-list.ts')).runChromiumBigList();
 if (!only || only === 'chromium' || only === 'sync')
   await (await import('@/tests/browser/chromium-sync.ts')).runChromiumSync();
+if (!only || only === 'chromium' || only === 'paper')
+  await (await import('@/tests/browser/chromium-paper.ts')).runChromiumPaper();
 if (!only || only === 'privacy') await (await import('@/tests/browser/privacy.ts')).runPrivacy();
 if (!only || only === 'firefox' || only === 'fixtures') await runFirefox();
 if (!only || only === 'firefox' || only === 'playback')
@@ -43,6 +45,8 @@ if (!only || only === 'firefox' || only === 'zotero')
   await (await import('@/tests/browser/firefox-zotero.ts')).runFirefoxZotero();
 if (!only || only === 'firefox' || only === 'sync')
   await (await import('@/tests/browser/chromium-sync.ts')).runFirefoxSyncSmoke();
+if (!only || only === 'firefox' || only === 'paper')
+  await (await import('@/tests/browser/firefox-paper.ts')).runFirefoxPaper();
 if (!only || only === 'release') await (await import('@/tests/browser/release.ts')).runRelease();
 
 const { passed, failed, results } = summary();

@@ -2,7 +2,10 @@
  * The answers to the requests on episodes and listens: an episode (or a whole catalog) seen on a
  * page, heard, progress, listen states, the catalog's "heard N of M" and the show's feed.
  */
+import { browser } from 'wxt/browser';
 import { importFeed } from '@/lib/catalog/import-feed';
+import { isPaperPage } from '@/lib/paper-pages';
+import { episodeHash } from '@/lib/ui/sections';
 import { episodeStemOf, episodeTitleKey } from '@/lib/core/keys';
 import { success, type StoreChange } from '@/lib/core/result';
 import { fail } from '@/lib/i18n/errors';
@@ -18,6 +21,13 @@ import {
   listenSummary,
   type HandlerTable,
 } from '@/entrypoints/background/handlers/context';
+
+/** Whether the sender's page is a paper page naming exactly `ids`. */
+function sameIds(ids: string[], senderUrl: string | null): boolean {
+  if (senderUrl === null || !isPaperPage(senderUrl)) return false;
+  const own = paperIdsOfUrl(senderUrl);
+  return ids.length === own.length && ids.every((id, i) => id === own[i]);
+}
 
 /** The origin of `url`, or `null` when it is not an absolute URL. */
 function originOf(url: string | null): string | null {
@@ -119,8 +129,17 @@ export const EPISODE_HANDLERS = {
     const imported = await importFeed(store);
     return { result: imported, changes: imported.ok ? catalogChanges(imported.value.keys) : [] };
   },
-  async discussedIn({ store }, data) {
+  async discussedIn({ store, sender }, data) {
     const ids = paperIdsOfUrl(data.url);
+    // A paper page's script learns about its own paper only.
+    if (sender.kind === 'content' && !sameIds(ids, sender.url)) {
+      return { result: fail('forbidden', 'paper.otherPage') };
+    }
     return { result: success(await discussedIn(store, { ids, title: data.title })) };
+  },
+  async openEpisodeSources(_ctx, data) {
+    const url = `${browser.runtime.getURL('/library.html')}#${episodeHash(data.episodeKey)}`;
+    await browser.tabs.create({ url });
+    return { result: success({ opened: true as const }) };
   },
 } satisfies Partial<HandlerTable>;

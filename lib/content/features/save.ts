@@ -4,6 +4,7 @@
  * paper is saved, and the bar counts the episode's saved papers.
  */
 import { setEpisodeCounts, setPressed } from '@/lib/content/controls';
+import { askSaved } from '@/lib/content/save-control';
 import type { Feature, Page, SourceInfo } from '@/lib/content/feature';
 import { changedKeys, createStates } from '@/lib/content/states';
 import { isHttpUrl } from '@/lib/core/urls';
@@ -51,13 +52,13 @@ export function createSaveFeature(page: Page): SaveFeature {
       saved.set(key, on);
       states.changed(key);
       page.render();
-      const reply = on
-        ? await page.env.ask('savePaper', {
-            source: savable(s.source),
-            episodeKey: s.episode.key,
-            moment: page.env.player.moment() ?? undefined,
-          })
-        : await page.env.ask('unsavePaper', { key });
+      const target = {
+        key,
+        source: savable(s.source),
+        episodeKey: s.episode.key,
+        moment: page.env.player.moment() ?? undefined,
+      };
+      const reply = await askSaved(page.env.ask, target, on);
       if (!reply.ok) {
         saved.set(key, !on);
         page.render();

@@ -13,7 +13,7 @@ import { ServicesProvider, type AskFn } from '@/components/common/services';
 import { PaperDetail } from '@/components/library/PaperDetail';
 import { PaperTab } from '@/components/popup/PaperTab';
 import { failure, success } from '@/lib/core/result';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { DEFAULT_SETTINGS, readSettings } from '@/lib/settings';
 import type { Discussed } from '@/lib/store/discussed';
 import type { PaperDetail as Detail } from '@/lib/store/library/types';
 import { mountInto, quietServices, settle } from '@/tests/unit/pages/mount';
@@ -95,6 +95,17 @@ describe('the popup on a paper tab', () => {
     );
     expect(rows[1]!.textContent).toContain('in progress at 23:10');
     expect(rows[1]!.querySelector('a')).toBeNull();
+  });
+
+  it('offers paper pages once: "No thanks" is remembered', async () => {
+    await mountPaperTab('https://arxiv.org/abs/2501.00663v2');
+    const no = root.querySelector<HTMLButtonElement>('[data-testid="paper-offer-no"]');
+    expect(root.querySelector('[data-testid="paper-offer"]')?.textContent).toContain(
+      'Show on paper pages',
+    );
+    await act(() => no!.click());
+    await settle();
+    expect((await readSettings()).paperPagesOffered).toBe(true);
   });
 
   it('stays away from any other tab', async () => {
