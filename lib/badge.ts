@@ -1,28 +1,38 @@
 /**
  * The toolbar badge: how many sources the page shows and how many of them are saved. The content
  * script sends a small plain message; the background checks it and sets the badge of the sending
- * tab only.
+ * tab only. Plain checks, no schema library: the content script imports this module too, and
+ * every kilobyte of it loads on every page of the show.
  */
-import * as v from 'valibot';
 
 /** The message type of a badge update. */
 export const BADGE_MESSAGE = 'citecast:badge';
 
-const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
-
-const badgeSchema = v.strictObject({
-  type: v.literal(BADGE_MESSAGE),
-  sources: count,
-  saved: count,
-});
-
 /** A badge update from a content script. */
-export type BadgeMessage = v.InferOutput<typeof badgeSchema>;
+export interface BadgeMessage {
+  type: typeof BADGE_MESSAGE;
+  sources: number;
+  saved: number;
+}
 
-/** Whether `value` is a well-formed {@link BadgeMessage} (saved never above sources). */
+/** Whether `n` is a whole count the badge can take. */
+const isCount = (n: unknown): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 1_000_000;
+
+/**
+ * Whether `value` is a well-formed {@link BadgeMessage}: exactly its three fields, saved never
+ * above sources.
+ */
 export function isBadgeMessage(value: unknown): value is BadgeMessage {
-  const parsed = v.safeParse(badgeSchema, value);
-  return parsed.success && parsed.output.saved <= parsed.output.sources;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    Object.keys(m).length === 3 &&
+    m.type === BADGE_MESSAGE &&
+    isCount(m.sources) &&
+    isCount(m.saved) &&
+    m.saved <= m.sources
+  );
 }
 
 /** A count in at most four characters: `999`, `1.2k`, `14k`. */

@@ -2,12 +2,11 @@
  * "This tab" in the popup: the popup asks the active tab's content script what its last read of
  * the page found ({@link PAGE_EPISODES_MESSAGE}), and shows those episodes and sources with the
  * same actions as the page (save, heard, open the PDF). The content script answers only the
- * extension's own pages; the popup checks the answer with valibot before it shows anything.
+ * extension's own pages; the popup checks the answer before it shows anything
+ * (lib/schemas/page-episodes.ts, kept apart so the content script carries no schema library).
  */
-import * as v from 'valibot';
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import { episodeForMessage } from '@/lib/protocol/client';
-import { MESSAGE_SCHEMAS } from '@/lib/schemas/requests';
 import type { RequestData } from '@/lib/protocol/requests';
 import { episodeKey, paperKey } from '@/lib/core/keys';
 
@@ -38,20 +37,6 @@ export interface PageEpisodesReply {
 /** At most this many episodes go into one answer (a show page lists hundreds). */
 export const PAGE_EPISODES_LIMIT = 200;
 
-const replySchema = v.object({
-  url: v.pipe(v.string(), v.maxLength(4096)),
-  episodes: v.pipe(
-    v.array(
-      v.object({
-        key: v.nullable(v.pipe(v.string(), v.maxLength(2000))),
-        episode: MESSAGE_SCHEMAS.recordEpisode.entries.episode,
-        sourceKeys: v.array(v.nullable(v.pipe(v.string(), v.maxLength(2000)))),
-      }),
-    ),
-    v.maxLength(PAGE_EPISODES_LIMIT),
-  ),
-});
-
 /** Whether `value` is a {@link PageEpisodesMessage}. */
 export function isPageEpisodesMessage(value: unknown): value is PageEpisodesMessage {
   return (
@@ -74,13 +59,4 @@ export function pageEpisodesReply(url: string, found: readonly FoundEpisode[]): 
         .map((s) => (s.kind === 'paper' ? paperKey(s) : null)),
     })),
   };
-}
-
-/** The checked answer, or `null` when `value` is not one (an old content script, a bad reply). */
-export function checkPageEpisodesReply(value: unknown): PageEpisodesReply | null {
-  const parsed = v.safeParse(replySchema, value);
-  if (!parsed.success) return null;
-  // Every episode's key list must match its sources one to one.
-  const ok = parsed.output.episodes.every((e) => e.sourceKeys.length === e.episode.sources.length);
-  return ok ? (parsed.output as PageEpisodesReply) : null;
 }

@@ -5,9 +5,9 @@
  *
  * What is stored is untrusted on read (an older version, or a hand-edited profile, may have
  * written anything): {@link readSettings} keeps each valid field and falls back to the default
- * for the rest, so a bad value never breaks a page.
+ * for the rest, so a bad value never breaks a page. Plain checks, no schema library: the content
+ * script reads the settings on every page of the show and carries all this module imports.
  */
-import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { SITE_IDS, type SiteId } from '@/lib/sites';
 
@@ -65,26 +65,41 @@ export const HEARD_SHARE_RANGE = { min: 0.5, max: 1 } as const;
 /** The key the settings are stored under in `browser.storage.local`. */
 export const SETTINGS_KEY = 'citecast.settings';
 
-const FIELD_SCHEMAS = {
-  heardShare: v.pipe(
-    v.number(),
-    v.finite(),
-    v.minValue(HEARD_SHARE_RANGE.min),
-    v.maxValue(HEARD_SHARE_RANGE.max),
-  ),
-  language: v.picklist(['auto', 'en', 'nb']),
-  theme: v.picklist(['auto', 'light', 'dark']),
-  arxivLookup: v.boolean(),
-  zoteroMarks: v.boolean(),
-  paperPages: v.boolean(),
-  paperPagesOffered: v.boolean(),
-  tombstoneDays: v.pipe(
-    v.number(),
-    v.integer(),
-    v.minValue(TOMBSTONE_DAYS_RANGE.min),
-    v.maxValue(TOMBSTONE_DAYS_RANGE.max),
-  ),
-} as const;
+/** A number in `range` (whole when `whole`), else `undefined`. */
+const inRange =
+  (range: { min: number; max: number }, whole = false) =>
+  (value: unknown): number | undefined =>
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (!whole || Number.isInteger(value)) &&
+    value >= range.min &&
+    value <= range.max
+      ? value
+      : undefined;
+
+/** One of `choices`, else `undefined`. */
+const oneOf =
+  <T extends string>(choices: readonly T[]) =>
+  (value: unknown): T | undefined =>
+    choices.includes(value as T) ? (value as T) : undefined;
+
+/** A boolean, else `undefined`. */
+const flag = (value: unknown): boolean | undefined =>
+  typeof value === 'boolean' ? value : undefined;
+
+/** Each field's check: its value when valid, else `undefined`. */
+const FIELD_CHECKS: {
+  [K in Exclude<keyof Settings, 'sites'>]: (v: unknown) => Settings[K] | undefined;
+} = {
+  heardShare: inRange(HEARD_SHARE_RANGE),
+  language: oneOf(['auto', 'en', 'nb'] as const),
+  theme: oneOf(['auto', 'light', 'dark'] as const),
+  arxivLookup: flag,
+  zoteroMarks: flag,
+  paperPages: flag,
+  paperPagesOffered: flag,
+  tombstoneDays: inRange(TOMBSTONE_DAYS_RANGE, true),
+};
 
 /**
  * The settings in `stored` (anything read from storage), each invalid or missing field replaced by
@@ -95,10 +110,8 @@ export function settingsFrom(stored: unknown, fallback: Settings = DEFAULT_SETTI
     string,
     unknown
   >;
-  const pick = <K extends keyof typeof FIELD_SCHEMAS>(key: K): Settings[K] => {
-    const parsed = v.safeParse(FIELD_SCHEMAS[key], input[key]);
-    return (parsed.success ? parsed.output : fallback[key]) as Settings[K];
-  };
+  const pick = <K extends keyof typeof FIELD_CHECKS>(key: K): Settings[K] =>
+    (FIELD_CHECKS[key](input[key]) ?? fallback[key]) as Settings[K];
   const sitesIn = (
     typeof input.sites === 'object' && input.sites !== null ? input.sites : {}
   ) as Record<string, unknown>;

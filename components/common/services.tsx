@@ -9,11 +9,11 @@ import { ask, messaging, type ReplyOf } from '@/lib/protocol/client';
 import type { RequestData, RequestType } from '@/lib/protocol/requests';
 import type { StoreChange } from '@/lib/core/result';
 import {
-  checkPageEpisodesReply,
   PAGE_EPISODES_MESSAGE,
   type PageEpisodesMessage,
   type PageEpisodesReply,
 } from '@/lib/page-episodes';
+import { checkPageEpisodesReply } from '@/lib/schemas/page-episodes';
 import { READ_PAGE_MESSAGE, type ReadPageMessage, type ReadPageReply } from '@/lib/read-page';
 
 /** Sends a request to the background; resolves to its result, never rejects (see `ask`). */

@@ -53,6 +53,8 @@ export function PaperSearch(props: {
   autoFocus?: boolean;
   /** `recentSaves` for {@link PAPERS_PAGE} rows, already on its way. */
   firstPage?: Promise<ReplyOf<'recentSaves'>>;
+  /** Called once, after the frame that shows the first answer (rows, "nothing saved", or an error). */
+  onShown?: () => void;
 }) {
   const { ask, openTab, openLibrary } = useServices();
   const tr = useT();
@@ -97,6 +99,11 @@ export function PaperSearch(props: {
   useStoreChanged(['papers', 'episodes', 'listens'], () => paged.reload());
   const total = paged.total ?? 0;
   const answered = paged.total !== null;
+  const shown = answered || paged.error !== null;
+  useEffect(() => {
+    if (!shown || !props.onShown) return;
+    return afterPaint(props.onShown);
+  }, [shown]);
   const warmed = useRef(false);
   useEffect(() => {
     if (!answered || warmed.current) return;

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isShowPage, siteOf, SUPPORTED_MATCHES } from '@/lib/hosts/index';
 import { onSettingsChanged, readSettings, type Settings } from '@/lib/settings';
 import { isCitecastRunning, startCitecast } from '@/lib/content/start';
+import { takeReadPageMark } from '@/lib/read-page';
 
 /** Whether the page as it is now is one of the show's (its address and title only). */
 function onShowPage(): boolean {
@@ -32,15 +33,20 @@ function whenShowPage(ctx: ContentScriptContext, start: () => void): void {
 }
 
 /**
- * The automatic content script: on the supported hosts only (lib/hosts), and only on those the
+ * The content script. Automatic on the supported hosts only (lib/hosts), and only on those the
  * user left on in Settings. A site turned on later starts at once; one turned off keeps its
- * controls until the page is reloaded (Settings says so), and "Read this page" still works there.
- * On a host's page that is not the show's it reads, inserts and sends nothing.
+ * controls until the page is reloaded (Settings says so). On a host's page that is not the
+ * show's it reads, inserts and sends nothing. "Read this page" injects this same script into any
+ * tab (lib/read-page.ts), marked as asked: then it reads whatever page it is on.
  */
 export default defineContentScript({
   matches: [...SUPPORTED_MATCHES],
   runAt: 'document_idle',
   async main(ctx) {
+    if (takeReadPageMark()) {
+      if (!isCitecastRunning()) startCitecast(ctx);
+      return;
+    }
     const site = siteOf(location.href);
     const enabled = (settings: Settings) => site === null || settings.sites[site];
     let started = false;

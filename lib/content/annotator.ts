@@ -401,19 +401,23 @@ export function createAnnotator(
   }
 
   /** See {@link Annotator.reach}. */
-  function reach(from: HTMLElement | null, step: 1 | -1): void {
-    if (stopped || pass || waiting.size === 0) return;
+  function reach(from: HTMLElement | null, step: 1 | -1, to?: HTMLElement | null): boolean {
+    if (stopped || pass || waiting.size === 0) return false;
     const info = from ? sourceInfo.get(from)?.episode : undefined;
+    // A move within the episode needs nothing placed.
+    if (info && to && to !== from && sourceInfo.get(to)?.episode === info) return false;
     let at = info ? lastRead.findIndex((e) => settled.get(e)?.info === info) : -1;
-    if (info && at < 0) return;
+    if (info && at < 0) return false;
     if (!info) at = step > 0 ? -1 : lastRead.length;
     // The next episode that has sources: one with none gets nothing to move to.
     for (let i = at + step; i >= 0 && i < lastRead.length; i += step) {
       const e = lastRead[i]!;
       if (e.sources.length === 0) continue;
-      if (waiting.has(e)) place([e], true);
-      return;
+      if (!waiting.has(e)) return false;
+      place([e], true);
+      return true;
     }
+    return false;
   }
 
   /** Places every episode of a read at once (a small page, or a re-read). */

@@ -153,9 +153,11 @@ export interface Annotator {
   sourceHosts(): readonly HTMLElement[];
   /**
    * Places the episode next to `from`'s (in `step`'s direction; the first or last episode with
-   * no `from`) when it waits unplaced, so `j`/`k` reach sources never on screen.
+   * no `from`) when it waits unplaced, so `j`/`k` reach sources never on screen. Nothing when
+   * `to`, the placed host the move would go to, is in `from`'s own episode. Answers whether it
+   * placed one.
    */
-  reach(from: HTMLElement | null, step: 1 | -1): void;
+  reach(from: HTMLElement | null, step: 1 | -1, to?: HTMLElement | null): boolean;
   /** Runs the key `action` for the source in `host` (or its episode); whether it did something. */
   perform(action: HostAction, host: HTMLElement | null): boolean;
   /** Closes any panel an episode bar opened (Esc); whether one was open. */

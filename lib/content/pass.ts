@@ -10,8 +10,8 @@
  */
 import { isOnScreen, visibleFirst } from '@/lib/content/order';
 import type { FoundEpisode } from '@/lib/hosts/episode';
-import { readPlanAll, type ReadPlan } from '@/lib/hosts/host';
-import { planPage } from '@/lib/hosts/read/page';
+import { readPlanAll, type ReadPlan, type Steps } from '@/lib/hosts/host';
+import { planPageSteps } from '@/lib/hosts/read/page';
 import type { Annotator } from '@/lib/content/feature';
 
 /** Lists with more blocks than this are read in slices; smaller pages at once. */
@@ -46,14 +46,40 @@ export interface PassHooks {
   done(found: FoundEpisode[]): void;
 }
 
-/** The page's plan; an empty one (and the error on the console) when the reader fails. */
-function safePlan(): ReadPlan {
+/** A plan with nothing to read. */
+const EMPTY_PLAN: ReadPlan = { first: [], blocks: [], readBlock: () => null };
+
+/**
+ * Runs the page's plan ({@link planPageSteps}) for at most {@link SLICE_BUDGET_MS}, then in later
+ * tasks, and gives it to `then` in the task that finishes it (a small page's at once). An empty
+ * plan (and the error on the console) when the reader fails; nothing when the pass is no longer
+ * `live`. Why in steps: finding a 662-episode list's blocks walks the whole page twice, 40-90 ms
+ * of the page's main thread in one task (`npm run bench`, `annotate.longest_block_ms`).
+ */
+function planInSlices(live: () => boolean, then: (plan: ReadPlan) => void): void {
+  let steps: Steps<ReadPlan>;
   try {
-    return planPage(document, location.href);
+    steps = planPageSteps(document, location.href);
   } catch (error) {
     console.error('Citecast: could not read this page', error);
-    return { first: [], blocks: [], readBlock: () => null };
+    return then(EMPTY_PLAN);
   }
+  const step = () => {
+    if (!live()) return;
+    const started = performance.now();
+    for (;;) {
+      let next: IteratorResult<void, ReadPlan>;
+      try {
+        next = steps.next();
+      } catch (error) {
+        console.error('Citecast: could not read this page', error);
+        return then(EMPTY_PLAN);
+      }
+      if (next.done) return then(next.value);
+      if (performance.now() - started >= SLICE_BUDGET_MS) return later(step);
+    }
+  };
+  step();
 }
 
 /** One block's episode, or `null` (with the error on the console) when its reading fails. */
@@ -80,7 +106,11 @@ function safeAdd(annotator: Annotator, batch: readonly FoundEpisode[], onScreen:
  * first. `hooks.done` gets every episode found once the pass is complete.
  */
 export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
-  const plan = safePlan();
+  planInSlices(hooks.live, (plan) => readPlan(annotator, hooks, plan));
+}
+
+/** Reads and annotates what `plan` found: see {@link readInSlices}. */
+function readPlan(annotator: Annotator, hooks: PassHooks, plan: ReadPlan): void {
   if (plan.blocks.length <= SLICED_BLOCKS) {
     let found: FoundEpisode[] = plan.first;
     try {
@@ -100,8 +130,8 @@ export function readInSlices(annotator: Annotator, hooks: PassHooks): void {
   // The reading order: found in the next task, before Citecast changes anything.
   let order: number[] = [];
   let next = 0;
-  // Finding the blocks took a task of its own (tens of ms on a 662-episode page): the blocks on
-  // screen are read and placed in the next one, before Citecast changes anything (the page's
+  // Finding the blocks took tasks of their own: the blocks on screen are read and placed in the
+  // next one, before Citecast changes anything (the page's
   // layout is still clean, so the rectangles cost no layout), and the rest read after it.
   const start = () => {
     if (!hooks.live()) return;

@@ -1,8 +1,7 @@
 /**
- * The content script's startup, shared by the automatic content script
- * (entrypoints/content/index.ts, on the supported hosts) and the on-demand one
- * (entrypoints/read-page.content.ts, injected into the current tab by "Read this page"): read the
- * page, annotate it, follow its changes and start the page keys.
+ * The content script's startup, on the supported hosts and when "Read this page" injected the same
+ * script into the current tab (lib/read-page.ts): read the page, annotate it, follow its changes
+ * and start the page keys.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FoundEpisode } from '@/lib/hosts/episode';
@@ -15,6 +14,7 @@ import { readInSlices } from '@/lib/content/pass';
 import { answerPageEpisodes } from '@/lib/content/page-episodes';
 import { createCatalogRecorder } from '@/lib/content/catalog';
 import { startPlayback } from '@/lib/content/playback';
+import { RUNNING_MARK } from '@/lib/read-page';
 
 /** Told about every read before the annotator: the media watcher and the catalog. */
 let readWatchers: { update(found: FoundEpisode[]): void }[] = [];
@@ -114,11 +114,12 @@ function watchPage(ctx: ContentScriptContext, annotator: Annotator): void {
 }
 
 /**
- * Where a running Citecast says so: on the content scripts' own global, which the automatic and
- * the on-demand script share and the page never sees (a mark in the page would tell every page
- * that Citecast is installed). It answers whether that script's context is still alive.
+ * Where a running Citecast says so: on the content scripts' own global, which every copy of the
+ * script and the background's check before "Read this page" share, and the page never sees (a
+ * mark in the page would tell every page that Citecast is installed). It answers whether that
+ * script's context is still alive.
  */
-const RUNNING = Symbol.for('citecast.running');
+const RUNNING = Symbol.for(RUNNING_MARK);
 
 /** The content scripts' global, with the running mark. */
 const scriptGlobal = globalThis as { [RUNNING]?: () => boolean };

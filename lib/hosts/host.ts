@@ -22,6 +22,25 @@ export interface ReadPlan {
   readBlock(block: Element): FoundEpisode | null;
 }
 
+/**
+ * Work done in steps: a generator that yields wherever it may pause and returns its result. The
+ * content script runs one a few milliseconds at a time, so finding a long list's blocks never
+ * holds the page's main thread for long; `npm run parse` and the tests run it at once
+ * ({@link runSteps}).
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs `steps` to its end at once and answers its result. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many elements or text nodes a walk visits between two of its pauses. */
+export const NODES_PER_STEP = 500;
+
 /** Every episode of `plan`, in page order: what reading the page at once gives. */
 export function readPlanAll(plan: ReadPlan): FoundEpisode[] {
   const episodes = [...plan.first];
@@ -39,11 +58,12 @@ export interface Host<Id extends string = string> extends Site<Id> {
   /** Every episode block on the page, in page order. */
   read(document: Document, url: string | null, options?: ReadOptions): FoundEpisode[];
   /**
-   * The page as a plan read in steps (readers of long episode lists): the content script reads
-   * the blocks a few at a time, those on screen first, so the page never freezes. `read` must
-   * give exactly the episodes of {@link readPlanAll} on the same plan.
+   * The page as a plan read in steps (readers of long episode lists): the content script finds
+   * the blocks in {@link Steps} and reads them a few at a time, those on screen first, so the
+   * page never freezes. `read` must give exactly the episodes of {@link readPlanAll} on the same
+   * plan.
    */
-  plan?(document: Document, url: string | null, options?: ReadOptions): ReadPlan;
+  plan?(document: Document, url: string | null, options?: ReadOptions): Steps<ReadPlan>;
 }
 
 /** `url` (resolved against `base` when given) as a URL, or `null` when it is none. */

@@ -20,7 +20,7 @@ import { readDateLine, type DateLine } from '@/lib/dates/index';
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import {
   dateLineNear,
-  labelledTextNodes,
+  labelledTextNodesSteps,
   linesOf,
   mappedLocation,
   meta,
@@ -41,7 +41,15 @@ import {
   showMoreAt,
 } from '@/lib/hosts/podimo-words';
 import { extractText, shortText } from '@/lib/hosts/read/text';
-import { readPlanAll, type Host, type ReadOptions, type ReadPlan } from '@/lib/hosts/host';
+import {
+  NODES_PER_STEP,
+  readPlanAll,
+  runSteps,
+  type Host,
+  type ReadOptions,
+  type ReadPlan,
+  type Steps,
+} from '@/lib/hosts/host';
 import { podimoInfo } from '@/lib/sites';
 
 /** Whether a page looks like Podimo's (site name, covers with Podimo's alt text). */
@@ -83,8 +91,11 @@ function embeddedFor(title: string | null, data: EmbeddedEpisode[]): EmbeddedEpi
   return best;
 }
 
-/** Reads the main episode (if the page is an episode view) and every list item. */
-function plan(document: Document, url: string | null, options: ReadOptions = {}): ReadPlan {
+/**
+ * Reads the main episode (if the page is an episode view) and finds every list item, in steps:
+ * a show page's whole text is walked twice.
+ */
+function* plan(document: Document, url: string | null, options: ReadOptions = {}): Steps<ReadPlan> {
   const now = options.now ?? new Date();
   const body = document.body;
   if (!body) return { first: [], blocks: [], readBlock: () => null };
@@ -94,27 +105,44 @@ function plan(document: Document, url: string | null, options: ReadOptions = {})
   // A "Beskrivelse" heading opens the main episode's description on an episode view (its `h1`
   // has a date line near it); a show page may have one above the show's own description, which
   // counts only when it holds a source list.
-  const heading =
-    Array.from(body.querySelectorAll('h1, h2, h3, h4, div, span, p')).find(
-      (el) =>
-        el.firstElementChild === null &&
-        hasShortText(el, HEADING_MAX_CHARS) &&
-        DESCRIPTION_HEADING.test(shortText(el)) &&
-        (header !== null || SOURCE_LABEL.test(shortText(descriptionAfter(el)))),
-    ) ?? null;
+  const heading = yield* findHeading(body, header !== null);
   const episodes: FoundEpisode[] = [];
   const main = heading ? readMain(document, h1, header, heading, data) : null;
   if (main) episodes.push(main);
   return {
     first: episodes,
-    blocks: listItems(body, h1, heading),
+    blocks: yield* listItems(body, h1, heading),
     readBlock: (root) => readItem(root, data, now, url),
   };
 }
 
+/** The tags a description heading may have. */
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'DIV', 'SPAN', 'P']);
+
+/**
+ * The first description heading in document order: a leaf with a short text that names a
+ * description, followed by a source list unless the page has an episode header (`withHeader`).
+ */
+function* findHeading(body: Element, withHeader: boolean): Steps<Element | null> {
+  const walker = body.ownerDocument.createTreeWalker(body, 1);
+  let seen = 0;
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    if (++seen % NODES_PER_STEP === 0) yield;
+    if (
+      HEADING_TAGS.has(el.tagName.toUpperCase()) &&
+      el.firstElementChild === null &&
+      hasShortText(el, HEADING_MAX_CHARS) &&
+      DESCRIPTION_HEADING.test(shortText(el)) &&
+      (withHeader || SOURCE_LABEL.test(shortText(descriptionAfter(el))))
+    )
+      return el;
+  }
+  return null;
+}
+
 /** Reads the whole page at once: the episode view's main episode, then every list item. */
 function read(document: Document, url: string | null, options: ReadOptions = {}): FoundEpisode[] {
-  return readPlanAll(plan(document, url, options));
+  return readPlanAll(runSteps(plan(document, url, options)));
 }
 
 // The label of a source list.
@@ -201,7 +229,7 @@ function readMain(
  * main episode's header and description are never an item, and an item without a cover is never
  * swallowed by its neighbour's).
  */
-function listItems(body: Element, h1: Element | null, heading: Element | null): Element[] {
+function* listItems(body: Element, h1: Element | null, heading: Element | null): Steps<Element[]> {
   const covers = Array.from(body.querySelectorAll('img[alt]')).filter(isCover);
   // What each box holds, counted once up every cover's and label's ancestors: a 662-episode
   // show page has 662 covers, and asking each box again would cost tens of ms on the page's
@@ -216,7 +244,7 @@ function listItems(body: Element, h1: Element | null, heading: Element | null): 
   // The h1 and the description heading count as two covers: a box holding one is no item.
   count(coverCount, h1, 2);
   count(coverCount, heading, 2);
-  for (const node of labelledTextNodes(body)) count(labelCount, node.parentElement);
+  for (const node of yield* labelledTextNodesSteps(body)) count(labelCount, node.parentElement);
   const oneItem = (el: Element) =>
     (coverCount.get(el) ?? 0) <= 1 && (labelCount.get(el) ?? 0) <= 1 && el.tagName !== 'MAIN';
   const roots = new Set<Element>();

@@ -1,60 +1,25 @@
 /**
- * The texts of the errors the background sends to the pages, in English and Norwegian Bokmål.
- *
- * Why an error carries a key and parameters (`MessageError.text`) besides its English `message`:
- * the background (a service worker, or Firefox's background page) does not know which page asks
- * nor in which language that page is shown, and the user's language setting may change while the
- * page is open. So the background names the error and its facts, and the page renders the text
- * in its own language ({@link errorText}). `message` stays the English text: logs, older pages,
- * and a fallback for an error made without a key.
- *
- * A parameter holds a fact (a field path, a number, a key); `reason` holds a nested text (why a
- * backup was refused), rendered in the same language into `{reason}`.
+ * The texts of the errors only the extension's pages meet (library and backup files, the show's
+ * feed, the checks of a record), in English and Norwegian Bokmål, added to the requests' error
+ * texts (./request-errors.ts) when this module loads. Kept apart so the content script, which
+ * renders only the requests' errors, does not carry them. Everything ./request-errors.ts exports
+ * is exported here too: a page or the background imports its errors from here, and so always
+ * has every text.
  */
-import type { ErrorCode, ErrorFacts, MessageError, Result } from '@/lib/core/result';
-import { uiLocale, type Locale } from '@/lib/i18n/index';
-import { translator } from '@/lib/i18n/translate';
+import {
+  addErrorTexts,
+  REQUEST_ERROR_MESSAGES,
+  type ErrorKey,
+  type ErrorText,
+} from '@/lib/i18n/request-errors';
+import type { Locale } from '@/lib/i18n/index';
 
-/** A text to show: its key in the tables below, its facts, and an optional nested reason. */
-export interface ErrorText {
-  key: ErrorKey;
-  params?: Record<string, string | number>;
-  reason?: ErrorText;
-}
+export * from '@/lib/i18n/request-errors';
 
 /** The English table; the Bokmål one has exactly these keys. */
 const EN = {
-  // The store and the background.
-  'store.quota':
-    'The browser’s storage for Citecast is full, so this could not be saved. Free some disk space (or delete old data in the library) and try again.',
-  'store.newer':
-    'Citecast’s storage was written by a newer version of Citecast ({name}), so this version cannot open it. Update Citecast; your library is kept as it is.',
-  'store.cannotOpen':
-    'Citecast cannot open its storage ({name}), so nothing can be saved or shown. Firefox refuses storage to extensions when it is set never to remember history (permanent private browsing); storage can also be disabled or the disk full.',
-  'store.failed':
-    'Citecast’s storage failed ({name}). Try again; if it keeps failing, reload the extension.',
-  'background.noAnswer': 'Citecast’s background gave no answer.',
-  'background.unreachable': 'Citecast’s background cannot be reached ({detail}). Reload the page.',
-  // Requests the background refuses.
-  'request.unknown': 'Unknown request {request}.',
-  'request.notCitecast': 'This request did not come from Citecast.',
-  'request.extensionOnly': 'Only Citecast’s own pages may ask for {request}.',
-  'request.refused': 'Refused {request}: {reason}',
-  'request.expected': '{path}: expected {expected}, got {received}',
-  'request.missing': '{path}: missing',
-  'request.notAccepted': '{path}: this value is not accepted ({detail})',
-  // Papers and episodes.
-  'paper.notFound': 'There is no paper {key}.',
-  'paper.noSaveKey': 'This source has no arXiv id, DOI or title to save it by.',
-  'paper.noCiteKey': 'This source has no arXiv id, DOI or title to cite it by.',
   'papers.notRestored': 'The papers were not restored: {detail}. Nothing changed.',
   'papers.noneSaved': 'None of the selected papers is saved, so there is nothing to export.',
-  'episode.notFound': 'There is no episode {key}.',
-  'listen.futureDate': 'The heard date is in the future.',
-  'listen.notInLog': 'There is no such episode in the log.',
-  'episode.foreignSite': 'A page may only record episodes seen on its own site.',
-  'paper.otherPage': 'A page may only ask about the paper it shows.',
-  'episode.noKey': 'This episode has no audio link, stem or title.',
   // Library files (BibTeX, RIS, CSL-JSON): why one is refused (`library.refused` frames it).
   'library.refused': 'The library was refused: {reason}. Nothing changed.',
   'library.tooLarge': 'the file is larger than {bytes} bytes',
@@ -82,19 +47,6 @@ const EN = {
   'feed.tooLarge': 'The show’s feed is too large to read.',
   'feed.fetchFailed': 'The show’s feed could not be fetched ({detail}).',
   'feed.unreadable': 'The show’s feed could not be read: {detail}.',
-  // arXiv.
-  'arxiv.cannotLink': 'This title or arXiv id cannot be linked.',
-  'arxiv.noWords': 'This title has no words.',
-  'arxiv.notAnId': 'This is not an arXiv id.',
-  // Zotero.
-  'zotero.notRunning':
-    'Zotero is not running, so nothing was sent. Start Zotero and try again, or save the papers as a RIS file and import that into Zotero.',
-  'zotero.busy':
-    'Zotero is busy ({detail}), so nothing was sent. Try again in a moment, or save the papers as a RIS file.',
-  'zotero.refused':
-    'Zotero refused the papers: {detail}. Nothing was sent; you can save them as a RIS file instead.',
-  'zotero.nothingToSend': 'None of these sources has an arXiv id, a DOI or a title to send.',
-  'sync.unavailable': 'Sync is not running in this browser. Reload the extension and try again.',
   // Backup files: why one is refused (`backup.refused` frames the reason).
   'backup.refused': 'The backup was refused: {reason}. Nothing changed.',
   'backup.notObject': 'not a Citecast backup: the file is not a JSON object',
@@ -133,43 +85,16 @@ const EN = {
     '{path}: a linked title needs its arXiv paper, and a title marked not on arXiv has none',
 } as const;
 
-/** An error text's key. */
-export type ErrorKey = keyof typeof EN;
+/** The key of an error text only the extension's pages meet. */
+export type FileErrorKey = keyof typeof EN;
 
-/** One language's error texts. */
+/** One language's error texts, every key. */
 export type ErrorMessages = Record<ErrorKey, string>;
 
 /** Norwegian Bokmål. */
-const NB: ErrorMessages = {
-  'store.quota':
-    'Nettleserens lagringsplass for Citecast er full, så dette kunne ikke lagres. Frigjør diskplass (eller slett gamle data i biblioteket) og prøv igjen.',
-  'store.newer':
-    'Lagringen til Citecast ble skrevet av en nyere versjon av Citecast ({name}), så denne versjonen kan ikke åpne den. Oppdater Citecast; biblioteket ditt beholdes som det er.',
-  'store.cannotOpen':
-    'Citecast får ikke åpnet lagringen sin ({name}), så ingenting kan lagres eller vises. Firefox nekter utvidelser lagring når den er satt til aldri å huske historikk (permanent privat nettlesing); lagring kan også være slått av, eller disken full.',
-  'store.failed':
-    'Lagringen til Citecast feilet ({name}). Prøv igjen; om det fortsetter å feile, last inn utvidelsen på nytt.',
-  'background.noAnswer': 'Bakgrunnen til Citecast svarte ikke.',
-  'background.unreachable':
-    'Får ikke kontakt med bakgrunnen til Citecast ({detail}). Last inn siden på nytt.',
-  'request.unknown': 'Ukjent forespørsel {request}.',
-  'request.notCitecast': 'Denne forespørselen kom ikke fra Citecast.',
-  'request.extensionOnly': 'Bare Citecasts egne sider kan be om {request}.',
-  'request.refused': 'Avviste {request}: {reason}',
-  'request.expected': '{path}: ventet {expected}, fikk {received}',
-  'request.missing': '{path}: mangler',
-  'request.notAccepted': '{path}: denne verdien godtas ikke ({detail})',
-  'paper.notFound': 'Det finnes ingen artikkel {key}.',
-  'paper.noSaveKey': 'Denne kilden har verken arXiv-id, DOI eller tittel å lagre den under.',
-  'paper.noCiteKey': 'Denne kilden har verken arXiv-id, DOI eller tittel å sitere den med.',
+const NB: Record<FileErrorKey, string> = {
   'papers.notRestored': 'Artiklene ble ikke gjenopprettet: {detail}. Ingenting ble endret.',
   'papers.noneSaved': 'Ingen av de valgte artiklene er lagret, så det er ingenting å eksportere.',
-  'episode.notFound': 'Det finnes ingen episode {key}.',
-  'listen.futureDate': 'Datoen for når den ble hørt, er i fremtiden.',
-  'listen.notInLog': 'Det finnes ingen slik episode i loggen.',
-  'episode.foreignSite': 'En side kan bare registrere episoder som vises på dens eget nettsted.',
-  'paper.otherPage': 'En side kan bare spørre om artikkelen den viser.',
-  'episode.noKey': 'Denne episoden har verken lydlenke, filnavn eller tittel.',
   'library.refused': 'Biblioteket ble avvist: {reason}. Ingenting ble endret.',
   'library.tooLarge': 'filen er større enn {bytes} byte',
   'library.unknownFormat': 'filen er verken BibTeX, RIS eller CSL-JSON',
@@ -194,18 +119,6 @@ const NB: ErrorMessages = {
   'feed.tooLarge': 'Strømmen til podkasten er for stor til å leses.',
   'feed.fetchFailed': 'Strømmen til podkasten kunne ikke hentes ({detail}).',
   'feed.unreadable': 'Strømmen til podkasten kunne ikke leses: {detail}.',
-  'arxiv.cannotLink': 'Denne tittelen eller arXiv-id-en kan ikke kobles.',
-  'arxiv.noWords': 'Denne tittelen har ingen ord.',
-  'arxiv.notAnId': 'Dette er ikke en arXiv-id.',
-  'zotero.notRunning':
-    'Zotero kjører ikke, så ingenting ble sendt. Start Zotero og prøv igjen, eller lagre artiklene som en RIS-fil og importer den i Zotero.',
-  'zotero.busy':
-    'Zotero er opptatt ({detail}), så ingenting ble sendt. Prøv igjen om litt, eller lagre artiklene som en RIS-fil.',
-  'zotero.refused':
-    'Zotero avviste artiklene: {detail}. Ingenting ble sendt; du kan lagre dem som en RIS-fil i stedet.',
-  'zotero.nothingToSend': 'Ingen av disse kildene har en arXiv-id, en DOI eller en tittel å sende.',
-  'sync.unavailable':
-    'Synkronisering kjører ikke i denne nettleseren. Last inn utvidelsen på nytt og prøv igjen.',
   'backup.refused': 'Sikkerhetskopien ble avvist: {reason}. Ingenting ble endret.',
   'backup.notObject': 'ikke en sikkerhetskopi fra Citecast: filen er ikke et JSON-objekt',
   'backup.foreignFormat':
@@ -244,88 +157,13 @@ const NB: ErrorMessages = {
     '{path}: en koblet tittel trenger arXiv-artikkelen sin, og en tittel merket som ikke på arXiv har ingen',
 };
 
-/** Every language's error texts. */
-export const ERROR_MESSAGES: Readonly<Record<Locale, ErrorMessages>> = { en: EN, nb: NB };
+addErrorTexts({ en: EN, nb: NB });
 
-/** Whether `key` is a key of the error tables (a reply is untrusted: an older page, a bug). */
-export function isErrorKey(key: unknown): key is ErrorKey {
-  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(EN, key);
-}
-
-/** Longest parameter shown: a page is no place for a whole dump. */
-const MAX_PARAM = 300;
-/** Longest message shown when an error has no key (the longest texts above are ~400). */
-const MAX_MESSAGE = 1_000;
-
-/**
- * `text` cut to its first line and at most `max` characters. Why: a detail may come from an
- * `Error` (a fetch failure, a parser's complaint) whose message can carry a stack or a whole
- * document; the user gets its first line, never a stack trace.
- */
-export function firstLine(text: string, max = MAX_PARAM): string {
-  const line = text.split(/\r?\n/, 1)[0]!.trim();
-  // A stack frame alone on the first line (`at f (file.js:1:2)`, `f@file.js:1:2`) says nothing.
-  const frame = /^at\s.+:\d+:\d+\)?$|^\S*@\S+:\d+:\d+$/.test(line);
-  const shown = frame ? '' : line;
-  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
-}
-
-/** `text` rendered in `locale`, every `{name}` filled in (an unknown key renders as `null`). */
-function render(text: ErrorFacts, locale: Locale, depth = 0): string | null {
-  if (!isErrorKey(text.key)) return null;
-  const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries(text.params ?? {})) {
-    values[name] = typeof value === 'number' ? String(value) : firstLine(String(value));
-  }
-  if (text.reason && depth < 4) {
-    const reason = render(text.reason, locale, depth + 1);
-    if (reason === null) return null;
-    values.reason = reason;
-  }
-  return translator(ERROR_MESSAGES, locale).t(text.key, values);
-}
-
-/** The English text of `text` (the `message` an error carries beside its key). */
-export function englishText(text: ErrorText): string {
-  return render(text, 'en') ?? text.key;
-}
-
-/**
- * The text to show for an error in `locale`: rendered from its key and parameters when it has
- * them, else its own message. Always one line, never a stack trace.
- */
-export function errorText(
-  error: { message: string; text?: ErrorFacts },
-  locale: Locale = errorLocale(),
-): string {
-  const rendered = error.text ? render(error.text, locale) : null;
-  // The parameters of a rendered text are cut already; the text itself may be long.
-  return rendered ?? firstLine(error.message, MAX_MESSAGE);
-}
-
-/**
- * A typed error with its text: the key and facts the page renders, and the English `message`
- * (logs, and pages that show `message` as it is).
- */
-export function problem(
-  code: ErrorCode,
-  key: ErrorKey,
-  params?: Record<string, string | number>,
-  reason?: ErrorText,
-): MessageError {
-  const text: ErrorText = { key, ...(params ? { params } : {}), ...(reason ? { reason } : {}) };
-  return { code, message: englishText(text), text };
-}
-
-/** A failed result whose error is {@link problem}`(code, key, params, reason)`. */
-export function fail<T = never>(
-  code: ErrorCode,
-  key: ErrorKey,
-  params?: Record<string, string | number>,
-  reason?: ErrorText,
-): Result<T> {
-  return { ok: false, error: problem(code, key, params, reason) };
-}
+/** Every language's error texts, the requests' and the pages'. */
+export const ERROR_MESSAGES: Readonly<Record<Locale, ErrorMessages>> = {
+  en: { ...REQUEST_ERROR_MESSAGES.en, ...EN },
+  nb: { ...REQUEST_ERROR_MESSAGES.nb, ...NB },
+};
 
 /** The English messages of the requests' own checks (lib/schemas/requests.ts), as keys of the tables. */
 const CHECK_MESSAGES: Readonly<Record<string, ErrorKey>> = {
@@ -354,31 +192,4 @@ export function requestIssueText(
     };
   }
   return { key: 'request.notAccepted', params: { path: where, detail: issue.message } };
-}
-
-let pageLocale: Locale | undefined;
-
-/**
- * The language the errors of this page are shown in: the one the page set (the extension's pages
- * follow the Settings), else the browser's, as the in-page controls speak.
- */
-export function errorLocale(): Locale {
-  return pageLocale ?? uiLocale();
-}
-
-/** Sets the language of this page's errors (the pages do when their language is known). */
-export function setErrorLocale(locale: Locale | undefined): void {
-  pageLocale = locale;
-}
-
-/**
- * `error` with its `message` in `locale` (its key and parameters kept, so a page can render it
- * again in another language). Used where a reply reaches a page, so every place that shows
- * `error.message` shows the page's language.
- */
-export function localiseError<E extends { message: string; text?: ErrorFacts }>(
-  error: E,
-  locale: Locale = errorLocale(),
-): E {
-  return { ...error, message: errorText(error, locale) };
 }

@@ -8,7 +8,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import { isResult, type Result, type StoreChange } from '@/lib/core/result';
 import { isHttpUrl } from '@/lib/core/urls';
-import { localiseError, problem } from '@/lib/i18n/errors';
+import { localiseError, problem } from '@/lib/i18n/request-errors';
 import type { ReplyValue, RequestData, RequestType } from '@/lib/protocol/requests';
 
 /** The answer type of request `K`. */

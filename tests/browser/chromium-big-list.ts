@@ -259,9 +259,24 @@ function checkPlacement(view: PageView, expected: readonly (readonly string[])[]
 async function openBigList(
   context: BrowserContext,
   html: string,
+  gapAfter?: number,
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors = watchErrors(page);
+  // A tall empty box at the end of item `gapAfter`, put there before Citecast runs (it starts at
+  // document_idle): the next item stands far below it, so nothing places it before it is asked.
+  if (gapAfter !== undefined)
+    await page.addInitScript((index: number) => {
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          const gap = document.createElement('div');
+          gap.style.height = '4000px';
+          document.querySelectorAll('ul.css-c5690b5 > li')[index]?.append(gap);
+        },
+        { once: true },
+      );
+    }, gapAfter);
   // A page route wins over the session's context route, which serves the episode fixture here.
   await page.route(SHOW_URL, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
@@ -525,8 +540,10 @@ export async function runChromiumBigList(): Promise<void> {
       await page.close();
     }, 60_000);
 
-    await test('big list: j walks the sources one by one past the first screen, each shown filled and in view', async () => {
-      const { page, errors } = await openBigList(context, html);
+    await test('big list: j walks the sources one by one past the first screen, each shown filled and in view, into an episode never placed', async () => {
+      // The first item ends in a tall gap: j from its last source goes to an episode that was
+      // never near the screen, so it has no hosts when j is pressed.
+      const { page, errors } = await openBigList(context, html, 0);
       await pollFor(() => chromiumRoots(page).evaluate(inspectPage, null), firstScreenFilled);
       const view = await chromiumRoots(page).evaluate(inspectPage, null);
       const firstScreenSources = view.items
@@ -536,8 +553,15 @@ export async function runChromiumBigList(): Promise<void> {
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       // j one step at a time, past the sources of the first screen: each step marks exactly
       // the next source, brings it into view and shows its controls (and its episode's bar).
-      const steps = firstScreenSources + 12;
+      const steps = Math.max(firstScreenSources, EXPECTED[0]!.length) + 12;
       for (let step = 0; step < steps; step++) {
+        if (step === EXPECTED[0]!.length) {
+          const next = (await chromiumRoots(page).evaluate(inspectPage, null)).items[1]!;
+          assert(
+            next.episodes === 0 && next.ids.length === 0,
+            `the episode after the gap is placed before j reaches it: ${json(next)}`,
+          );
+        }
         await page.keyboard.press('j');
         const focus = await pollFor(
           () => chromiumRoots(page).evaluate(inspectFocus, null),

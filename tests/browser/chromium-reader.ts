@@ -56,7 +56,7 @@ function injectFromWorker(session: ChromiumSession, tabId: number): Promise<stri
     try {
       await chrome.scripting.executeScript({
         target: { tabId },
-        files: ['/content-scripts/read-page.js'],
+        files: ['/content-scripts/content.js'],
       });
       return null;
     } catch (error) {
@@ -265,7 +265,7 @@ export async function runChromiumReader(): Promise<void> {
       for (const id of BLOG.arxivIds)
         assert(ids.includes(id), `no source for arXiv ${id}: ${json(ids)}`);
       await page.screenshot({ path: join(SHOTS, 'chromium-read-this-page.png'), fullPage: true });
-      // Asked again (the earlier copy stops, the new one annotates): still one of each.
+      // Asked again (Citecast already runs there, nothing is injected): still one of each.
       const again = await readThroughPopup(s, cdp, page);
       assert(again.startsWith('done'), `the popup says "${again}" the second time`);
       await page.waitForTimeout(600);

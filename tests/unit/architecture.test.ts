@@ -140,7 +140,13 @@ const IMPORTS = new Map(
     file,
     importsWithKind(read(file))
       .map(({ name, typeOnly }) => ({ name, typeOnly, file: resolveImport(name, exists) }))
-      .filter((i) => i.name.startsWith('@/') || i.name.startsWith('.') || i.name === 'idb'),
+      .filter(
+        (i) =>
+          i.name.startsWith('@/') ||
+          i.name.startsWith('.') ||
+          i.name === 'idb' ||
+          i.name === 'valibot',
+      ),
   ]),
 );
 
@@ -296,6 +302,21 @@ describe('the layout', () => {
         file.startsWith('lib/store/') ||
         (IMPORTS.get(file) ?? []).some((i) => i.name === 'idb') ||
         /\bindexedDB\b/.test(read(file).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  // Every kilobyte of the content script loads on every page of the show: schemas and the
+  // extension pages' texts (their strings, the errors of files and backups) stay out of it.
+  it('the content script carries no schema library and no texts of the extension pages', () => {
+    const entries = FILES.filter((f) => /^entrypoints\/(?:content\/|[\w-]+\.content\.ts$)/.test(f));
+    const reached = [...reachable(entries)];
+    const offenders = reached.filter(
+      (file) =>
+        file === 'lib/i18n/pages.ts' ||
+        file === 'lib/i18n/errors.ts' ||
+        file.startsWith('lib/schemas/') ||
+        (IMPORTS.get(file) ?? []).some((i) => i.name === 'valibot'),
     );
     expect(offenders).toEqual([]);
   });

@@ -8,8 +8,12 @@ import {
   READ_PAGE_COMMAND,
   READ_PAGE_KEY,
   READ_PAGE_MESSAGE,
+  READ_PAGE_MARK,
   READ_PAGE_SCRIPT,
   readTab,
+  markReadPage,
+  RUNNING_MARK,
+  takeReadPageMark,
 } from '@/lib/read-page';
 
 /** Stubs `browser.scripting.executeScript` (the fake browser has no `scripting`). */
@@ -24,13 +28,39 @@ describe('read this page', () => {
     fakeBrowser.reset();
   });
 
-  it('injects the on-demand content script into the given tab only', async () => {
-    const executeScript = stubScripting(() => Promise.resolve([]));
+  it('marks the tab as asked, then injects the one content script into the given tab only', async () => {
+    const executeScript = stubScripting(() => Promise.resolve([{ result: false }]));
     expect(await readTab(7)).toEqual({ ok: true });
-    expect(executeScript).toHaveBeenCalledWith({
-      target: { tabId: 7 },
-      files: ['/content-scripts/read-page.js'],
-    });
+    expect(executeScript.mock.calls).toEqual([
+      [{ target: { tabId: 7 }, func: markReadPage, args: [RUNNING_MARK, READ_PAGE_MARK] }],
+      // The same bundle the supported hosts load: no second copy of Citecast in the build.
+      [{ target: { tabId: 7 }, files: ['/content-scripts/content.js'] }],
+    ]);
+  });
+
+  it('injects nothing where Citecast already runs', async () => {
+    const executeScript = stubScripting(() => Promise.resolve([{ result: true }]));
+    expect(await readTab(7)).toEqual({ ok: true });
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+
+  it('the mark: set only where Citecast is not running, taken once by the script', () => {
+    const world = globalThis as unknown as Record<symbol, unknown>;
+    expect(takeReadPageMark()).toBe(false);
+    expect(markReadPage(RUNNING_MARK, READ_PAGE_MARK)).toBe(false);
+    expect(takeReadPageMark()).toBe(true);
+    expect(takeReadPageMark()).toBe(false);
+    world[Symbol.for(RUNNING_MARK)] = () => true;
+    try {
+      expect(markReadPage(RUNNING_MARK, READ_PAGE_MARK)).toBe(true);
+      expect(takeReadPageMark()).toBe(false);
+      // A stopped script (its context invalidated) no longer counts as running.
+      world[Symbol.for(RUNNING_MARK)] = () => false;
+      expect(markReadPage(RUNNING_MARK, READ_PAGE_MARK)).toBe(false);
+      expect(takeReadPageMark()).toBe(true);
+    } finally {
+      delete world[Symbol.for(RUNNING_MARK)];
+    }
   });
 
   it('says why when the tab cannot be scripted (no activeTab grant)', async () => {

@@ -86,16 +86,23 @@ export function createPageKeys(env: ContentEnv, annotator: Annotator): PageKeys 
     keepInView(host);
   }
 
-  function move(step: 1 | -1): boolean {
-    // A big list's next episode may wait unplaced, far from the viewport: placed first.
-    annotator.reach(focused, step);
-    const hosts = annotator
+  /** The placed source hosts the page shows, in document order. */
+  function shownHosts(): HTMLElement[] {
+    return annotator
       .sourceHosts()
       .filter((host) => env.isShown(host))
       .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
+
+  function move(step: 1 | -1): boolean {
+    let hosts = shownHosts();
+    const target = () =>
+      hosts[moveIndex(focused ? hosts.indexOf(focused) : -1, hosts.length, step)] ?? null;
+    // A big list's next episode may wait unplaced, far from the viewport: placed first when the
+    // move leaves the focused source's episode.
+    if (annotator.reach(focused, step, hosts.length > 0 ? target() : null)) hosts = shownHosts();
     if (hosts.length === 0) return false;
-    const next = moveIndex(focused ? hosts.indexOf(focused) : -1, hosts.length, step);
-    setFocus(hosts[next] ?? null);
+    setFocus(target());
     return true;
   }
 

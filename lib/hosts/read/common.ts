@@ -5,6 +5,7 @@
  */
 import { parseHumanDate, readDateLine, type DateLine } from '@/lib/dates/index';
 import type { DescriptionLocation, FoundEpisode } from '@/lib/hosts/episode';
+import { NODES_PER_STEP, runSteps, type Steps } from '@/lib/hosts/host';
 import { httpUrlOrNull } from '@/lib/core/urls';
 import { parseSources } from '@/lib/sources/parse';
 import {
@@ -246,13 +247,14 @@ const LABEL_CHARS = 16;
 
 /**
  * The text nodes under `root` that hold a source-list label (`Sources:`, `Papers:`, …), in
- * document order, without entering scripts, styles or the elements in `covered`.
+ * document order, without entering scripts, styles or the elements in `covered`; in steps, as
+ * it walks every text node of the page.
  */
-export function labelledTextNodes(
+export function* labelledTextNodesSteps(
   root: Element,
   covered: ReadonlySet<Element> = new Set(),
   maxNodes = 2_000_000,
-): Text[] {
+): Steps<Text[]> {
   const found: Text[] = [];
   const stack: Node[] = [root];
   let seen = 0;
@@ -260,6 +262,7 @@ export function labelledTextNodes(
   // too, in the node where it ends.
   let carry = '';
   while (stack.length > 0 && seen++ < maxNodes) {
+    if (seen % NODES_PER_STEP === 0) yield;
     const node = stack.pop()!;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
@@ -278,6 +281,15 @@ export function labelledTextNodes(
   return found;
 }
 
+/** {@link labelledTextNodesSteps} at once. */
+export function labelledTextNodes(
+  root: Element,
+  covered: ReadonlySet<Element> = new Set(),
+  maxNodes = 2_000_000,
+): Text[] {
+  return runSteps(labelledTextNodesSteps(root, covered, maxNodes));
+}
+
 /** Whether a label begins in `before` (the end of the text before) and ends in `data`. */
 function labelEndsIn(before: string, data: string): boolean {
   if (before === '') return false;
@@ -292,12 +304,12 @@ function labelEndsIn(before: string, data: string): boolean {
  * Blocks in `covered` (read by a host's reader) are skipped with all they hold, and no block
  * found holds one of them.
  */
-export function sourceListBlocks(
+export function* sourceListBlocksSteps(
   root: Element,
   covered: ReadonlySet<Element> = new Set(),
-): Element[] {
+): Steps<Element[]> {
   const labelled: Element[] = [];
-  for (const node of labelledTextNodes(root, covered)) {
+  for (const node of yield* labelledTextNodesSteps(root, covered)) {
     let block = node.parentElement;
     while (block && !isBlockElement(block) && block !== root) block = block.parentElement;
     if (block && labelled[labelled.length - 1] !== block) labelled.push(block);
@@ -323,6 +335,14 @@ export function sourceListBlocks(
   return blocks.filter(
     (b, i) => blocks.indexOf(b) === i && !blocks.some((o) => o !== b && o.contains(b)),
   );
+}
+
+/** {@link sourceListBlocksSteps} at once. */
+export function sourceListBlocks(
+  root: Element,
+  covered: ReadonlySet<Element> = new Set(),
+): Element[] {
+  return runSteps(sourceListBlocksSteps(root, covered));
 }
 
 /**

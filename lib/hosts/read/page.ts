@@ -6,9 +6,16 @@
  */
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import { generic, readGenericBlock } from '@/lib/hosts/generic';
-import { readPlanAll, type Host, type ReadOptions, type ReadPlan } from '@/lib/hosts/host';
+import {
+  readPlanAll,
+  runSteps,
+  type Host,
+  type ReadOptions,
+  type ReadPlan,
+  type Steps,
+} from '@/lib/hosts/host';
 import { HOSTS, isHostUrl } from '@/lib/hosts/index';
-import { precedes, sourceListBlocks } from '@/lib/hosts/read/common';
+import { precedes, sourceListBlocksSteps } from '@/lib/hosts/read/common';
 import { rss } from '@/lib/hosts/rss';
 
 /**
@@ -53,19 +60,31 @@ export function planPage(
   url: string | null,
   options: ReadOptions = {},
 ): ReadPlan {
+  return runSteps(planPageSteps(document, url, options));
+}
+
+/**
+ * {@link planPage} in steps: the content script runs it a few milliseconds at a time, as finding
+ * the blocks of a long list walks the whole page.
+ */
+export function* planPageSteps(
+  document: Document,
+  url: string | null,
+  options: ReadOptions = {},
+): Steps<ReadPlan> {
   const reader = pickHost(document, url);
   if (reader === rss) return atOnce(reader.read(document, url, options));
   const host =
     reader === generic
       ? atOnce([])
       : reader.plan
-        ? reader.plan(document, url, options)
+        ? yield* reader.plan(document, url, options)
         : atOnce(reader.read(document, url, options));
   const body = document.body ?? document.documentElement;
   if (!body) return host;
   const covered = new Set<Element>(host.blocks);
   for (const episode of host.first) for (const region of regionsOf(episode)) covered.add(region);
-  const rest = new Set(sourceListBlocks(body, covered));
+  const rest = new Set(yield* sourceListBlocksSteps(body, covered));
   const readBlock = (block: Element): FoundEpisode | null =>
     rest.has(block) ? readGenericBlock(document, block, url, options) : host.readBlock(block);
   return { first: host.first, blocks: inDocumentOrder(host.blocks, [...rest]), readBlock };

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FoundEpisode } from '@/lib/hosts/episode';
 import {
-  checkPageEpisodesReply,
   isPageEpisodesMessage,
   PAGE_EPISODES_MESSAGE,
   pageEpisodesReply,
 } from '@/lib/page-episodes';
+import { checkPageEpisodesReply } from '@/lib/schemas/page-episodes';
 import { parseSources } from '@/lib/sources/parse';
 
 const description = [
