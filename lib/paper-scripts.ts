@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { PAPER_PAGE_MATCHES, PAPER_PAGE_ORIGINS } from '@/lib/paper-pages';
+import { holdsOrigin } from '@/lib/permissions';
 import { onSettingsChanged, readSettings, writeSettings } from '@/lib/settings';
 
 /** The registered script's id. */
@@ -25,25 +26,16 @@ const SHARED_ORIGINS: readonly string[] = ['https://arxiv.org/*'];
 /** What asking gave: allowed, refused by the user, or the browser failed. */
 export type PaperGrantOutcome = 'granted' | 'refused' | 'error';
 
-/** Whether the extension holds the host permission for `pattern` now. Never rejects. */
-async function holds(pattern: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [pattern] });
-  } catch {
-    return false;
-  }
-}
-
 /** The paper page addresses the card may run on now: the setting on, each one's host allowed. */
 export async function allowedPaperMatches(): Promise<string[]> {
   if (!(await readSettings()).paperPages) return [];
-  const allowed = await Promise.all(PAPER_PAGE_MATCHES.map(holds));
+  const allowed = await Promise.all(PAPER_PAGE_MATCHES.map(holdsOrigin));
   return PAPER_PAGE_MATCHES.filter((_, i) => allowed[i]);
 }
 
 /** Whether every paper host is allowed now. Never rejects. */
 export async function hasPaperHosts(): Promise<boolean> {
-  return (await Promise.all(PAPER_PAGE_MATCHES.map(holds))).every(Boolean);
+  return (await Promise.all(PAPER_PAGE_MATCHES.map(holdsOrigin))).every(Boolean);
 }
 
 /** Runs one sync at a time: permission and settings events come in bursts. */

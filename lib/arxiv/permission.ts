@@ -4,6 +4,7 @@
  * optional permissions only in a user gesture in an extension page (content scripts cannot ask).
  */
 import { browser } from 'wxt/browser';
+import { holdsOrigin } from '@/lib/permissions';
 import { writeSettings } from '@/lib/settings';
 import { ARXIV_ORIGIN } from '@/lib/arxiv/query';
 
@@ -39,10 +40,6 @@ export async function revokeArxivAccess(): Promise<void> {
 }
 
 /** Whether the permission is granted now (extension pages only). Never rejects. */
-export async function hasArxivPermission(): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [ARXIV_ORIGIN] });
-  } catch {
-    return false;
-  }
+export function hasArxivPermission(): Promise<boolean> {
+  return holdsOrigin(ARXIV_ORIGIN);
 }

@@ -4,13 +4,13 @@
  * the optional host permission the page requested at that moment; read it without a DOM; record
  * every episode with its sources in one transaction.
  */
-import { browser } from 'wxt/browser';
 import { fail } from '@/lib/i18n/errors';
 import { success, type Result } from '@/lib/core/result';
 import type { FeedImportReport } from '@/lib/protocol/requests';
 import { recordCatalog } from '@/lib/store/catalog';
 import type { Store } from '@/lib/store/db';
 import { readTextCapped } from '@/lib/fetch-text';
+import { holdsOrigin } from '@/lib/permissions';
 import { FEED_PERMISSION, FEED_URL, MAX_FEED_BYTES, readFeedText } from '@/lib/catalog/feed';
 
 /** What the import needs from the browser; tests give their own. */
@@ -22,13 +22,7 @@ export interface FeedImportDeps {
 
 const DEFAULT_DEPS: FeedImportDeps = {
   fetch: (url) => fetch(url, { credentials: 'omit', cache: 'no-cache' }),
-  hasPermission: async () => {
-    try {
-      return await browser.permissions.contains({ origins: [FEED_PERMISSION] });
-    } catch {
-      return false;
-    }
-  },
+  hasPermission: () => holdsOrigin(FEED_PERMISSION),
 };
 
 /** Fetches, reads and records the show's feed; every failure is a readable typed error. */

@@ -5,6 +5,7 @@
  * Citecast window that asks.
  */
 import { browser } from 'wxt/browser';
+import { holdsOrigin } from '@/lib/permissions';
 import { ZOTERO_PERMISSION } from '@/lib/zotero/client';
 import { ARXIV_PDF_PERMISSION } from '@/lib/zotero/send';
 
@@ -29,18 +30,9 @@ export async function requestZoteroAccess(withPdfs: boolean): Promise<ZoteroGran
   }
 }
 
-/** Whether the extension holds the host permission `origin` now. Never rejects. */
-async function holds(origin: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [origin] });
-  } catch {
-    return false;
-  }
-}
-
 /** Whether Zotero's port may be reached now. Never rejects. */
 export function hasZoteroPermission(): Promise<boolean> {
-  return holds(ZOTERO_PERMISSION);
+  return holdsOrigin(ZOTERO_PERMISSION);
 }
 
 /** Gives back the permission to fetch arXiv's PDFs. Never rejects. */
@@ -54,7 +46,7 @@ export async function revokePdfPermission(): Promise<void> {
 
 /** Whether Citecast may fetch arXiv's PDFs to put them into Zotero. Never rejects. */
 export function hasPdfPermission(): Promise<boolean> {
-  return holds(ARXIV_PDF_PERMISSION);
+  return holdsOrigin(ARXIV_PDF_PERMISSION);
 }
 
 /** Opens the window that asks for the permission (from a page's Zotero button). */
