@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { fixtureResponse, ROOT } from '@/tests/browser/fixture-pages.ts';
 import { assert } from '@/tests/browser/harness.ts';
 
@@ -115,22 +115,34 @@ export async function launchChromium(options: {
   }
 }
 
+/** Sends `type` with `data` from an extension page the way @webext-core/messaging does. */
+async function askBackground([type, data]: readonly [string, unknown]): Promise<unknown> {
+  type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+  // Firefox's `chrome.runtime.sendMessage` answers through a callback only; `browser` is its
+  // promise-based namespace, and Chromium has only `chrome`.
+  const api =
+    (globalThis as unknown as { browser?: Runtime; chrome: Runtime }).browser ??
+    (globalThis as unknown as { chrome: Runtime }).chrome;
+  const envelope = { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() };
+  const reply = (await api.runtime.sendMessage(envelope)) as { res?: unknown } | undefined;
+  return reply && 'res' in reply ? reply.res : reply;
+}
+
 /**
  * The protocol's answer to `type` with `data`, asked from an extension page (popup or library)
  * the way @webext-core/messaging asks.
  */
 export function request(page: Page, type: string, data?: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([type, data]) => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-      };
-      const envelope = { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() };
-      const reply = (await chrome.runtime.sendMessage(envelope)) as { res?: unknown } | undefined;
-      return reply && 'res' in reply ? reply.res : reply;
-    },
-    [type, data] as const,
-  );
+  return page.evaluate(askBackground, [type, data] as const);
+}
+
+/** {@link request} from an add-on page in Firefox (see {@link openFirefoxExtensionPage}). */
+export function requestFirefox(
+  page: PuppeteerPage,
+  type: string,
+  data?: unknown,
+): Promise<unknown> {
+  return page.evaluate(askBackground, [type, data] as const);
 }
 
 /**
@@ -195,6 +207,34 @@ export async function openExtensionPage(
   return page;
 }
 
+/** The add-on's id in the Firefox build (wxt.config.ts, `browser_specific_settings`). */
+const FIREFOX_ADDON_ID = 'citecast@citecast.app';
+
+/**
+ * The address Firefox gives the add-on's pages in a test run (`moz-extension://<this>/`). Firefox
+ * picks a random one per profile unless `extensions.webextensions.uuids` names it; fixing it lets
+ * a test open the pages without asking the add-on where it lives.
+ */
+export const FIREFOX_UUID = '5c1e2a7d-0b3f-4e8a-9c6d-2f4b8a1e7d30';
+
+/** What a Firefox test run reaches beyond web pages. */
+export interface FirefoxReach {
+  /**
+   * Open the add-on's own pages (popup, library) and run script in them. Firefox's WebDriver BiDi
+   * refuses to navigate to `moz-extension://` unless the browser starts with
+   * `-remote-allow-system-access`; it then navigates, runs script and clicks there, but never
+   * reports the page's load (add-on pages are outside the contexts it tracks), so
+   * {@link openFirefoxExtensionPage} waits for the document itself.
+   */
+  extensionPages?: boolean;
+  /**
+   * Answer the add-on's own `permissions.request` (from a real click) as granted, without the
+   * doorhanger no driver can click: Firefox's test switch `extensions.webextOptionalPermissionPrompts`.
+   * The add-on's request code still does the granting, as Chromium's tests have it do.
+   */
+  grantOptionalPermissions?: boolean;
+}
+
 /**
  * Starts Debian's firefox-esr headless (puppeteer-core over WebDriver BiDi) with the Firefox build
  * installed as a temporary add-on; answers the browser and the add-on's id. `extension` may also be
@@ -203,6 +243,7 @@ export async function openExtensionPage(
 export async function launchFirefox(
   prefs: Record<string, unknown> = {},
   extension: string = FIREFOX_EXT,
+  reach: FirefoxReach = {},
 ): Promise<{ browser: Browser; id: string }> {
   const executablePath = which('firefox-esr') ?? which('firefox');
   if (!executablePath) throw new Error('firefox-esr not found: apt-get install -y firefox-esr');
@@ -212,7 +253,14 @@ export async function launchFirefox(
     protocol: 'webDriverBiDi',
     executablePath,
     headless: true,
-    extraPrefsFirefox: prefs,
+    args: reach.extensionPages ? ['-remote-allow-system-access'] : [],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
+      ...(reach.grantOptionalPermissions
+        ? { 'extensions.webextOptionalPermissionPrompts': false }
+        : {}),
+      ...prefs,
+    },
   });
   try {
     return { browser, id: await browser.installExtension(extension) };
@@ -220,6 +268,35 @@ export async function launchFirefox(
     await browser.close();
     throw error;
   }
+}
+
+/**
+ * Opens the add-on's page at `path` (e.g. `library.html#settings`) in a new tab of a browser
+ * started with `extensionPages`, and waits until its document has loaded and `ready` (a selector)
+ * is in it. Fixture requests from the page are not intercepted: add-on pages fetch nothing.
+ */
+export async function openFirefoxExtensionPage(
+  browser: Browser,
+  path: string,
+  ready: string,
+  size = { width: 1280, height: 860 },
+): Promise<PuppeteerPage> {
+  const page = await browser.newPage();
+  await page.setViewport(size);
+  const url = `moz-extension://${FIREFOX_UUID}/${path}`;
+  // The navigation happens; only its load event never reaches the driver (see FirefoxReach), so
+  // the wait for it is left to time out on its own.
+  void page.goto(url, { timeout: 15_000 }).catch(() => undefined);
+  await page.waitForFunction(
+    (url, ready) =>
+      location.href === url &&
+      document.readyState === 'complete' &&
+      !!document.querySelector(ready),
+    { timeout: 10_000 },
+    url,
+    ready,
+  );
+  return page;
 }
 
 /**
