@@ -1,5 +1,5 @@
 /**
- * Sync in Debian’s chromium and a smoke test in firefox-esr (`--only sync` runs both).
+ * Sync in Debian’s chromium (`--only sync` runs it and firefox-sync.ts).
  *
  * Chromium: sync is off until Settings turns it on (the browser's sync storage stays empty); then
  * the test writes into `chrome.storage.sync`, from an extension page, the shards another browser
@@ -9,71 +9,43 @@
  * survives and goes back into the sync storage, and removing Citecast's data from the browser's
  * sync leaves only the reset mark and the library as it was.
  *
- * Firefox: its driver cannot open the extension's pages (so it cannot turn sync on or read the
- * sync storage); the smoke test checks that the background, with sync wired in and off, still
- * answers the page's saves and marks.
+ * Firefox runs the same steps in firefox-sync.ts.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { PaperRecord, ListenRecord } from '@/lib/store/schema.ts';
 import { decodeShards, paperCode, SYNC_FORMAT } from '@/lib/sync/codec.ts';
-import { fitSummary, foldSummary, mergeSummaries, summarize } from '@/lib/sync/engine.ts';
 import {
   launchChromium,
-  launchFirefox,
   openExtensionPage,
   waitFor,
   watchErrors,
   type ChromiumSession,
 } from '@/tests/browser/browsers.ts';
 import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
-import { fixturePage } from '@/tests/browser/firefox.ts';
-import { assert, fail, test } from '@/tests/browser/harness.ts';
+import { assert, test } from '@/tests/browser/harness.ts';
+import { chromiumRoots, pressedIs, seenAll, waitSeen } from '@/tests/browser/roots.ts';
 import {
-  chromiumRoots,
-  firefoxRoots,
-  pressedIs,
-  seenAll,
-  waitSeen,
-} from '@/tests/browser/roots.ts';
+  otherBrowserItems,
+  readSyncStorage,
+  SYNC_PAPER_A,
+  writeSyncStorage,
+} from '@/tests/browser/sync-shards.ts';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
-const EPISODE = '2026-05-20-synthetic-episode-title-7cc949';
-const PAPER_A = 'arxiv:2501.00663';
+const PAPER_A = SYNC_PAPER_A;
 const SAVE = 'button[data-action="save"]';
 const HEARD = 'button[data-action="heard"]';
 
 /** Everything in the extension's sync storage, read from one of its pages. */
 function syncItems(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } } };
-    };
-    return chrome.storage.sync.get(null);
-  });
+  return page.evaluate(readSyncStorage);
 }
 
 /** Writes `items` and removes `remove` in the sync storage, as another browser's sync would. */
 function writeSync(page: Page, items: Record<string, unknown>, remove: string[]): Promise<void> {
-  return page.evaluate(
-    async ([items, remove]) => {
-      const { chrome } = globalThis as unknown as {
-        chrome: {
-          storage: {
-            sync: {
-              set(items: object): Promise<void>;
-              remove(keys: string[]): Promise<void>;
-            };
-          };
-        };
-      };
-      await chrome.storage.sync.set(items);
-      if (remove.length > 0) await chrome.storage.sync.remove(remove);
-    },
-    [items, remove] as const,
-  );
+  return page.evaluate(writeSyncStorage, [items, remove] as const);
 }
 
 /** The keys of the paper rows a page lists. */
@@ -81,50 +53,6 @@ function rowKeys(page: Page): Promise<string[]> {
   return page
     .locator('[data-testid="paper-row"]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key') ?? '').sort());
-}
-
-/**
- * The items another browser writes after its own changes (at `at`): paper A saved and read,
- * the episode heard, paper `deleted` deleted, merged with what the sync storage held when it read.
- */
-function otherBrowserItems(
-  seen: Record<string, unknown>,
-  deleted: string,
-  at: number,
-): { items: Record<string, unknown>; remove: string[] } {
-  const paper = {
-    key: PAPER_A,
-    savedAt: at,
-    savedFrom: null,
-    readState: 'read',
-    tags: [],
-    note: '',
-    modified: { savedAt: at, readState: at },
-  } as unknown as PaperRecord;
-  const listen = {
-    episodeKey: EPISODE,
-    state: 'heard',
-    manual: true,
-    heardAt: at,
-    position: 0,
-    duration: null,
-    playedSeconds: 0,
-    modified: { state: at, manual: at, heardAt: at, position: at },
-  } as unknown as ListenRecord;
-  const own = summarize(
-    {
-      papers: [paper],
-      listens: [listen],
-      tombstones: [{ kind: 'papers', key: deleted, deletedAt: at }],
-    },
-    { episodes: new Map(), papers: new Map() },
-  );
-  const decoded = decodeShards(seen);
-  const merged = mergeSummaries(foldSummary(decoded.summary), own);
-  const keys = new Map([...decoded.keys, [paperCode(deleted), deleted]]);
-  const fitted = fitSummary(merged, keys, decoded.meta ?? { v: SYNC_FORMAT });
-  const remove = Object.keys(seen).filter((key) => !(key in fitted.items));
-  return { items: fitted.items, remove };
 }
 
 /** Registers and runs the Chromium sync tests in their own session. */
@@ -326,32 +254,5 @@ export async function runChromiumSync(): Promise<void> {
     });
   } finally {
     await s.close();
-  }
-}
-
-/** The Firefox smoke test (see the module comment). */
-export async function runFirefoxSyncSmoke(): Promise<void> {
-  console.log('\nfirefox: sync wired in, off');
-  let firefox;
-  try {
-    firefox = await launchFirefox();
-  } catch (error) {
-    fail('firefox sync: start', error);
-    return;
-  }
-  const { browser } = firefox;
-  try {
-    await test('firefox sync: with sync wired in and off, the page still saves and marks heard', async () => {
-      const page = await fixturePage(browser);
-      await page.goto(SITE.url);
-      const roots = firefoxRoots(page);
-      await waitSeen(roots, 'citecast-source', SAVE, pressedIs('false'), 'no save button');
-      await roots.click('citecast-source', SAVE, 0);
-      await waitSeen(roots, 'citecast-source', SAVE, pressedIs('true'), 'the save did not take');
-      await roots.click('citecast-episode', HEARD, 0);
-      await waitSeen(roots, 'citecast-episode', HEARD, pressedIs('true'), 'heard did not take');
-    });
-  } finally {
-    await browser.close();
   }
 }

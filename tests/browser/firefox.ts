@@ -2,7 +2,8 @@
  * Real-browser smoke tests in Debian's firefox-esr (puppeteer-core over WebDriver BiDi), with the
  * Firefox build installed as a temporary add-on. Fixture pages are served at their real addresses
  * through puppeteer's request interception (it works over BiDi in Firefox 153 ESR), so the release
- * build is tested as is. Extension pages (moz-extension://) cannot be opened this way.
+ * build is tested as is. The add-on's own pages are opened only by the tests that start Firefox
+ * with `extensionPages` (see browsers.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

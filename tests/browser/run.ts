@@ -44,7 +44,7 @@ if (!only || only === 'firefox' || only === 'playback')
 if (!only || only === 'firefox' || only === 'zotero')
   await (await import('@/tests/browser/firefox-zotero.ts')).runFirefoxZotero();
 if (!only || only === 'firefox' || only === 'sync')
-  await (await import('@/tests/browser/chromium-sync.ts')).runFirefoxSyncSmoke();
+  await (await import('@/tests/browser/firefox-sync.ts')).runFirefoxSync();
 if (!only || only === 'firefox' || only === 'paper')
   await (await import('@/tests/browser/firefox-paper.ts')).runFirefoxPaper();
 if (!only || only === 'release') await (await import('@/tests/browser/release.ts')).runRelease();
