@@ -19,7 +19,7 @@ export const PAPER_SCRIPT_FILE = 'content-scripts/paper-card.js';
 
 /**
  * arxiv.org is also the permission "put arXiv PDFs into Zotero as files" uses; turning paper
- * pages off leaves it to that switch.
+ * pages off keeps it while that setting is on.
  */
 const SHARED_ORIGINS: readonly string[] = ['https://arxiv.org/*'];
 
@@ -105,9 +105,14 @@ export async function requestPaperPages(): Promise<PaperGrantOutcome> {
   return 'granted';
 }
 
-/** Turns paper pages off and gives back their hosts (all but the shared one). Never rejects. */
+/**
+ * Turns paper pages off and gives back their hosts (arxiv.org too, unless Zotero's PDFs use it).
+ * Never rejects.
+ */
 export async function turnOffPaperPages(): Promise<void> {
-  await writeSettings({ paperPages: false }).catch(() => undefined);
-  const origins = PAPER_PAGE_ORIGINS.filter((o) => !SHARED_ORIGINS.includes(o));
+  const { zoteroPdfs } = await writeSettings({ paperPages: false }).catch(() => readSettings());
+  const origins = zoteroPdfs
+    ? PAPER_PAGE_ORIGINS.filter((o) => !SHARED_ORIGINS.includes(o))
+    : [...PAPER_PAGE_ORIGINS];
   await browser.permissions.remove({ origins }).catch(() => false);
 }

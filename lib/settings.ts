@@ -29,6 +29,12 @@ export interface Settings {
   arxivLookup: boolean;
   /** Whether sources already in the user's Zotero library are marked (needs Zotero's local API). */
   zoteroMarks: boolean;
+  /**
+   * Whether sending to Zotero fetches arXiv's PDFs and uploads them as files (needs arxiv.org).
+   * A setting of its own: paper pages hold arxiv.org too, and allowing them must not start PDF
+   * downloads the user never asked for.
+   */
+  zoteroPdfs: boolean;
   /** Whether paper pages show which episodes discuss the paper (needs their optional hosts). */
   paperPages: boolean;
   /** Whether the popup already offered paper pages once (it offers once only). */
@@ -51,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
   arxivLookup: false,
   zoteroMarks: false,
+  zoteroPdfs: false,
   paperPages: false,
   paperPagesOffered: false,
   tombstoneDays: 400,
@@ -96,6 +103,7 @@ const FIELD_CHECKS: {
   theme: oneOf(['auto', 'light', 'dark'] as const),
   arxivLookup: flag,
   zoteroMarks: flag,
+  zoteroPdfs: flag,
   paperPages: flag,
   paperPagesOffered: flag,
   tombstoneDays: inRange(TOMBSTONE_DAYS_RANGE, true),
@@ -126,6 +134,7 @@ export function settingsFrom(stored: unknown, fallback: Settings = DEFAULT_SETTI
     theme: pick('theme'),
     arxivLookup: pick('arxivLookup'),
     zoteroMarks: pick('zoteroMarks'),
+    zoteroPdfs: pick('zoteroPdfs'),
     paperPages: pick('paperPages'),
     paperPagesOffered: pick('paperPagesOffered'),
     tombstoneDays: pick('tombstoneDays'),

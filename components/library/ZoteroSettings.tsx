@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useSettings, useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { writeSettings } from '@/lib/settings';
-import { hasPdfPermission, requestZoteroAccess, revokePdfPermission } from '@/lib/zotero/grant';
+import { requestZoteroAccess, turnOffZoteroPdfs, zoteroPdfsOn } from '@/lib/zotero/grant';
 
 /** See the module comment. */
 export function ZoteroSettings() {
@@ -17,8 +17,8 @@ export function ZoteroSettings() {
   const { t } = useT();
   const [pdfs, setPdfs] = useState<boolean | null>(null);
   const [localApiOff, setLocalApiOff] = useState(false);
-  const checkPdfs = () => void hasPdfPermission().then(setPdfs);
-  useEffect(checkPdfs, []);
+  const checkPdfs = () => void zoteroPdfsOn().then(setPdfs);
+  useEffect(checkPdfs, [settings.zoteroPdfs]);
   useEffect(() => {
     if (!settings.zoteroMarks) return setLocalApiOff(false);
     void ask('zoteroMarks', { keys: [] }).then((reply) =>
@@ -37,7 +37,7 @@ export function ZoteroSettings() {
   const onPdfs = (event: Event) => {
     const on = (event.currentTarget as HTMLInputElement).checked;
     // Asked first in the click: the browser grants optional permissions only inside it.
-    const change = on ? requestZoteroAccess(true) : revokePdfPermission();
+    const change = on ? requestZoteroAccess(true) : turnOffZoteroPdfs();
     void change.then(checkPdfs);
   };
 

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { holdsOrigin } from '@/lib/permissions';
+import { readSettings, SETTINGS_KEY, writeSettings } from '@/lib/settings';
 import { ZOTERO_PERMISSION } from '@/lib/zotero/client';
 import { ARXIV_PDF_PERMISSION } from '@/lib/zotero/send';
 
@@ -16,14 +17,16 @@ export const ZOTERO_GRANT_PAGE = '/zotero-grant.html';
 export type ZoteroGrantOutcome = 'granted' | 'refused' | 'error';
 
 /**
- * Asks for Zotero's port, and arxiv.org too when `withPdfs` (so that the PDFs are uploaded into
- * Zotero as files). Call it as the first thing a click handler does: Firefox drops the gesture at
- * the first `await`.
+ * Asks for Zotero's port, and arxiv.org too when `withPdfs`, which then turns `zoteroPdfs` on (so
+ * that the PDFs are uploaded into Zotero as files). Call it as the first thing a click handler
+ * does: Firefox drops the gesture at the first `await`.
  */
 export async function requestZoteroAccess(withPdfs: boolean): Promise<ZoteroGrantOutcome> {
   const origins = withPdfs ? [ZOTERO_PERMISSION, ARXIV_PDF_PERMISSION] : [ZOTERO_PERMISSION];
   try {
-    return (await browser.permissions.request({ origins })) ? 'granted' : 'refused';
+    if (!(await browser.permissions.request({ origins }))) return 'refused';
+    if (withPdfs) await writeSettings({ zoteroPdfs: true });
+    return 'granted';
   } catch (error) {
     console.warn('Citecast: the browser refused to ask for the Zotero permission', error);
     return 'error';
@@ -35,18 +38,40 @@ export function hasZoteroPermission(): Promise<boolean> {
   return holdsOrigin(ZOTERO_PERMISSION);
 }
 
-/** Gives back the permission to fetch arXiv's PDFs. Never rejects. */
-export async function revokePdfPermission(): Promise<void> {
+/**
+ * Stops putting arXiv's PDFs into Zotero, and gives arxiv.org back unless paper pages still use
+ * it. Never rejects.
+ */
+export async function turnOffZoteroPdfs(): Promise<void> {
   try {
-    await browser.permissions.remove({ origins: [ARXIV_PDF_PERMISSION] });
+    const { paperPages } = await writeSettings({ zoteroPdfs: false });
+    if (!paperPages) await browser.permissions.remove({ origins: [ARXIV_PDF_PERMISSION] });
   } catch {
     // Nothing to give back.
   }
 }
 
-/** Whether Citecast may fetch arXiv's PDFs to put them into Zotero. Never rejects. */
-export function hasPdfPermission(): Promise<boolean> {
-  return holdsOrigin(ARXIV_PDF_PERMISSION);
+/** Whether sending to Zotero uploads arXiv's PDFs: the setting on and arxiv.org held. */
+export async function zoteroPdfsOn(): Promise<boolean> {
+  return (await readSettings()).zoteroPdfs && (await holdsOrigin(ARXIV_PDF_PERMISSION));
+}
+
+/**
+ * Gives `zoteroPdfs` its value in a profile from before it was a setting: there, holding arxiv.org
+ * meant "put the PDFs into Zotero" (paper pages, the other holder, came with the setting). Runs
+ * at the background's start and does nothing once the setting is stored. Never rejects.
+ */
+export async function settleZoteroPdfs(): Promise<void> {
+  try {
+    const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    if (typeof stored !== 'object' || stored === null || 'zoteroPdfs' in stored) return;
+    const paperPages = (stored as { paperPages?: unknown }).paperPages === true;
+    await writeSettings({
+      zoteroPdfs: !paperPages && (await holdsOrigin(ARXIV_PDF_PERMISSION)),
+    });
+  } catch {
+    // Settings unreadable: the default (off) stands.
+  }
 }
 
 /** Opens the window that asks for the permission (from a page's Zotero button). */

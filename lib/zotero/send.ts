@@ -242,7 +242,9 @@ export async function sendToZotero(
   const collection = await selectedCollection(env.fetch);
   if (!collection.ok) return problemResult(collection.problem);
   const uploadPdfs =
-    collection.value.filesEditable && (await env.hasPermission(ARXIV_PDF_PERMISSION));
+    collection.value.filesEditable &&
+    settings.zoteroPdfs &&
+    (await env.hasPermission(ARXIV_PDF_PERMISSION));
   const { language } = settings;
   const locale = language === 'auto' ? localeFor(globalThis.navigator?.language) : language;
   const sessionID = crypto.randomUUID();

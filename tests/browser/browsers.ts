@@ -287,14 +287,20 @@ export async function openFirefoxExtensionPage(
   // The navigation happens; only its load event never reaches the driver (see FirefoxReach), so
   // the wait for it is left to time out on its own.
   void page.goto(url, { timeout: 15_000 }).catch(() => undefined);
-  await page.waitForFunction(
-    (url, ready) =>
-      location.href === url &&
-      document.readyState === 'complete' &&
-      !!document.querySelector(ready),
-    { timeout: 10_000 },
-    url,
-    ready,
+  // Polled by hand: a wait started before the navigation commits dies with the blank page.
+  const loaded = () =>
+    page.evaluate(
+      (url, ready) =>
+        location.href === url &&
+        document.readyState === 'complete' &&
+        !!document.querySelector(ready),
+      url,
+      ready,
+    );
+  await waitFor(
+    () => loaded().catch(() => false),
+    (done) => done,
+    `${path} did not load (or shows no ${ready})`,
   );
   return page;
 }

@@ -191,6 +191,17 @@ export async function runChromiumPaper(): Promise<void> {
         (ids) => ids.length === 1,
         'no script registered',
       );
+      // arxiv.org is Zotero's PDF host too; allowing paper pages must not turn PDF uploads on
+      // (read on a fresh Settings, which asks the permissions anew).
+      const fresh = await openExtensionPage(s, 'library.html#settings');
+      const pdfs = fresh.getByTestId('zotero-pdfs');
+      await waitFor(
+        () => pdfs.isEnabled(),
+        (on) => on,
+        'Zotero’s PDF switch stays disabled',
+      );
+      assert(!(await pdfs.isChecked()), 'allowing paper pages turned Zotero’s PDF uploads on');
+      await fresh.close();
       await settings
         .getByTestId('settings-paper-pages')
         .screenshot({ path: join(SHOTS, 'chromium-paper-settings.png') });

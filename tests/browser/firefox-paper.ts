@@ -194,6 +194,21 @@ export async function runFirefoxPaper(): Promise<void> {
         after.origins.length === PAPER_PAGE_ORIGINS.length,
         `granted only ${JSON.stringify(after.origins)}`,
       );
+      // arxiv.org is Zotero's PDF host too; allowing paper pages must not turn PDF uploads on
+      // (read on a fresh Settings, which asks the permissions anew).
+      const fresh = await openFirefoxExtensionPage(
+        browser,
+        'library.html#settings',
+        '[data-testid="zotero-pdfs"]:not([disabled])',
+      );
+      assert(
+        !(await fresh.$eval(
+          '[data-testid="zotero-pdfs"]',
+          (el) => (el as HTMLInputElement).checked,
+        )),
+        'allowing paper pages turned Zotero’s PDF uploads on',
+      );
+      await fresh.close();
       const section = await settings.$('[data-testid="settings-paper-pages"]');
       await section?.screenshot({ path: join(SHOTS, 'firefox-paper-settings.png') });
       await settings.close();

@@ -8,8 +8,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PAPER_PAGE_MATCHES, PAPER_PAGE_ORIGINS } from '@/lib/paper-pages';
-import { PAPER_SCRIPT_FILE, PAPER_SCRIPT_ID, syncPaperScripts } from '@/lib/paper-scripts';
-import { DEFAULT_SETTINGS, writeSettings } from '@/lib/settings';
+import {
+  PAPER_SCRIPT_FILE,
+  PAPER_SCRIPT_ID,
+  syncPaperScripts,
+  turnOffPaperPages,
+} from '@/lib/paper-scripts';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, writeSettings } from '@/lib/settings';
+import { settleZoteroPdfs, turnOffZoteroPdfs, zoteroPdfsOn } from '@/lib/zotero/grant';
 
 type Registered = { id: string; js?: string[]; matches?: string[] };
 
@@ -36,6 +42,10 @@ beforeEach(() => {
       if (registered.has(s.id)) throw new Error(`duplicate id ${s.id}`);
       registered.set(s.id, s);
     }
+  });
+  vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async (p) => {
+    for (const origin of p.origins ?? []) granted.delete(origin);
+    return true;
   });
   vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation(async (filter) => {
     for (const id of filter?.ids ?? [...registered.keys()]) registered.delete(id);
@@ -75,5 +85,66 @@ describe('the paper pages script', () => {
     for (const origin of PAPER_PAGE_ORIGINS) expect(config).toContain(`'${origin}'`);
     // Never a manifest content script: it would need the hosts as required permissions.
     expect(config).not.toContain('paper-card');
+  });
+});
+
+describe('arxiv.org, held by both paper pages and Zotero’s PDFs', () => {
+  const ARXIV = 'https://arxiv.org/*';
+
+  it('allowing paper pages does not turn Zotero’s PDF uploads on', async () => {
+    for (const origin of PAPER_PAGE_ORIGINS) granted.add(origin);
+    await writeSettings({ paperPages: true });
+    expect(await zoteroPdfsOn()).toBe(false);
+  });
+
+  it('turning paper pages off gives arxiv.org back, unless Zotero’s PDFs use it', async () => {
+    for (const origin of PAPER_PAGE_ORIGINS) granted.add(origin);
+    await writeSettings({ paperPages: true });
+    await turnOffPaperPages();
+    expect([...granted]).toEqual([]);
+
+    for (const origin of PAPER_PAGE_ORIGINS) granted.add(origin);
+    await writeSettings({ paperPages: true, zoteroPdfs: true });
+    await turnOffPaperPages();
+    expect([...granted]).toEqual([ARXIV]);
+    expect(await zoteroPdfsOn()).toBe(true);
+  });
+
+  it('turning Zotero’s PDFs off keeps arxiv.org while paper pages are on', async () => {
+    granted.add(ARXIV);
+    await writeSettings({ paperPages: true, zoteroPdfs: true });
+    await turnOffZoteroPdfs();
+    expect(await zoteroPdfsOn()).toBe(false);
+    expect(granted.has(ARXIV)).toBe(true);
+    await writeSettings({ paperPages: false, zoteroPdfs: true });
+    await turnOffZoteroPdfs();
+    expect(granted.has(ARXIV)).toBe(false);
+  });
+
+  it('a profile from before the setting keeps its PDF uploads when it held arxiv.org for them', async () => {
+    granted.add(ARXIV);
+    const old = { ...DEFAULT_SETTINGS } as Partial<typeof DEFAULT_SETTINGS>;
+    delete old.zoteroPdfs;
+    delete old.paperPages;
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: old });
+    await settleZoteroPdfs();
+    expect((await readSettings()).zoteroPdfs).toBe(true);
+    // Settled once: turning it off is not undone by the next start.
+    await turnOffZoteroPdfs();
+    granted.add(ARXIV);
+    await settleZoteroPdfs();
+    expect((await readSettings()).zoteroPdfs).toBe(false);
+  });
+
+  it('a profile whose arxiv.org came with paper pages, or a fresh one, gets no PDF uploads', async () => {
+    granted.add(ARXIV);
+    const old = { ...DEFAULT_SETTINGS, paperPages: true } as Partial<typeof DEFAULT_SETTINGS>;
+    delete old.zoteroPdfs;
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: old });
+    await settleZoteroPdfs();
+    expect((await readSettings()).zoteroPdfs).toBe(false);
+    fakeBrowser.reset();
+    await settleZoteroPdfs();
+    expect(await fakeBrowser.storage.local.get(SETTINGS_KEY)).toEqual({});
   });
 });

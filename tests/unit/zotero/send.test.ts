@@ -271,8 +271,23 @@ describe('send to Zotero', () => {
     });
   });
 
-  it('uploads the arXiv PDF as a file when the user allowed arxiv.org', async () => {
+  it('fetches no PDF when arxiv.org is held for paper pages but Zotero’s PDFs are off', async () => {
     granted.add(ARXIV_PDF_PERMISSION);
+    const reply = valueOf(
+      await sendToZotero(
+        store(),
+        { keys: ['arxiv:2501.00663'], sources: [], resend: false },
+        env(),
+      ),
+    );
+    expect(reply).toMatchObject({ status: 'sent', pdfs: 0 });
+    expect(pdfFetches).toEqual([]);
+    expect(zotero.attachments).toEqual([]);
+  });
+
+  it('uploads the arXiv PDF as a file when the user turned PDFs on and allowed arxiv.org', async () => {
+    granted.add(ARXIV_PDF_PERMISSION);
+    await writeSettings({ zoteroPdfs: true });
     const reply = valueOf(
       await sendToZotero(
         store(),
