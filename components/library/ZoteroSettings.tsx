@@ -5,6 +5,7 @@
  * Both ask for their permission inside the click, as browsers require.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { useSettings, useT } from '@/components/common/i18n';
 import { useServices } from '@/components/common/services';
 import { writeSettings } from '@/lib/settings';
@@ -19,6 +20,15 @@ export function ZoteroSettings() {
   const [localApiOff, setLocalApiOff] = useState(false);
   const checkPdfs = () => void zoteroPdfsOn().then(setPdfs);
   useEffect(checkPdfs, [settings.zoteroPdfs]);
+  // arxiv.org also comes and goes with paper pages and the browser's own settings.
+  useEffect(() => {
+    browser.permissions.onAdded.addListener(checkPdfs);
+    browser.permissions.onRemoved.addListener(checkPdfs);
+    return () => {
+      browser.permissions.onAdded.removeListener(checkPdfs);
+      browser.permissions.onRemoved.removeListener(checkPdfs);
+    };
+  }, []);
   useEffect(() => {
     if (!settings.zoteroMarks) return setLocalApiOff(false);
     void ask('zoteroMarks', { keys: [] }).then((reply) =>

@@ -8,7 +8,7 @@ import { openStore } from '@/lib/store/db';
 import { hybridClock } from '@/lib/sync/clock';
 import { startStoreService, type StoreService } from '@/entrypoints/background/router';
 import { startSync } from '@/entrypoints/background/sync';
-import { settleZoteroPdfs } from '@/lib/zotero/grant';
+import { watchZoteroPdfs } from '@/lib/zotero/grant';
 
 /** The toolbar action: `action` in MV3, `browserAction` in Firefox's MV2. */
 function toolbarAction() {
@@ -29,7 +29,8 @@ export default defineBackground(() => {
   }).service;
   // The paper pages' card runs only where the listener allowed it: registered at every start.
   watchPaperScripts();
-  void settleZoteroPdfs();
+  // Zotero's PDF uploads follow their own setting, which losing arxiv.org turns off.
+  watchZoteroPdfs();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isPingMessage(message)) {

@@ -5,7 +5,8 @@
  * asked sends once the user presses its button again.
  */
 import '@/assets/arxiv-grant.css';
-import { hasZoteroPermission, requestZoteroAccess } from '@/lib/zotero/grant';
+import { writeSettings } from '@/lib/settings';
+import { hasZoteroPermission, requestZoteroAccess, zoteroPdfsOn } from '@/lib/zotero/grant';
 import { element, grantWindow, t } from '@/lib/ui/grant-window';
 
 const pdfs = document.createElement('input');
@@ -18,12 +19,21 @@ option.append(pdfsLabel);
 const parts = grantWindow({
   name: 'zotero',
   body: [element('p', t('zotero.grantWhat')), element('p', t('zotero.grantRunning')), option],
-  request: () => requestZoteroAccess(pdfs.checked),
+  request: async () => {
+    // Asked first, before any await: the browser grants optional permissions only in the click.
+    const outcome = await requestZoteroAccess(pdfs.checked);
+    // The box is the user's answer either way; unticked leaves arxiv.org to paper pages.
+    if (outcome === 'granted' && !pdfs.checked) await writeSettings({ zoteroPdfs: false });
+    return outcome;
+  },
   after: (outcome) => {
     if (parts) parts.allow.hidden = outcome === 'granted';
   },
 });
 
+void zoteroPdfsOn().then((on) => {
+  pdfs.checked = on;
+});
 void hasZoteroPermission().then((granted) => {
   if (granted && parts) {
     parts.allow.hidden = true;

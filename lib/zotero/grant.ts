@@ -58,20 +58,34 @@ export async function zoteroPdfsOn(): Promise<boolean> {
 
 /**
  * Gives `zoteroPdfs` its value in a profile from before it was a setting: there, holding arxiv.org
- * meant "put the PDFs into Zotero" (paper pages, the other holder, came with the setting). Runs
- * at the background's start and does nothing once the setting is stored. Never rejects.
+ * meant "put the PDFs into Zotero" (paper pages, the other holder, came with the setting), and
+ * granting it stored no settings at all. Does nothing once the setting is stored, and nothing on
+ * a fresh install (which holds no arxiv.org). Never rejects.
  */
 export async function settleZoteroPdfs(): Promise<void> {
   try {
-    const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-    if (typeof stored !== 'object' || stored === null || 'zoteroPdfs' in stored) return;
-    const paperPages = (stored as { paperPages?: unknown }).paperPages === true;
-    await writeSettings({
-      zoteroPdfs: !paperPages && (await holdsOrigin(ARXIV_PDF_PERMISSION)),
-    });
+    const stored: unknown = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const old = typeof stored === 'object' && stored !== null ? stored : {};
+    if ('zoteroPdfs' in old) return;
+    const paperPages = (old as { paperPages?: unknown }).paperPages === true;
+    if (paperPages || !(await holdsOrigin(ARXIV_PDF_PERMISSION))) return;
+    await writeSettings({ zoteroPdfs: true });
   } catch {
     // Settings unreadable: the default (off) stands.
   }
+}
+
+/**
+ * The background's part: settles the setting for an older profile, and turns it off when arxiv.org
+ * is taken away outside Citecast (the browser's add-on or site settings), so that allowing paper
+ * pages later, which asks for arxiv.org again, does not start PDF uploads the user had ended.
+ */
+export function watchZoteroPdfs(): void {
+  browser.permissions.onRemoved.addListener((removed) => {
+    if (!removed.origins?.includes(ARXIV_PDF_PERMISSION)) return;
+    void writeSettings({ zoteroPdfs: false }).catch(() => undefined);
+  });
+  void settleZoteroPdfs();
 }
 
 /** Opens the window that asks for the permission (from a page's Zotero button). */

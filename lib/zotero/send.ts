@@ -6,7 +6,8 @@
  * when Zotero already holds the paper.
  *
  * Nothing is sent before the user granted the optional permission for Zotero's port; the PDF
- * file is fetched from arXiv and uploaded only when the user also allowed arxiv.org.
+ * file is fetched from arXiv and uploaded only when the user turned on "PDFs into Zotero"
+ * (`zoteroPdfs`) and allowed arxiv.org, which paper pages may hold for their own reasons.
  */
 import { browser } from 'wxt/browser';
 import { papersWithCitations, type PaperWithCitations } from '@/lib/export/cited-by';

@@ -15,7 +15,12 @@ import {
   turnOffPaperPages,
 } from '@/lib/paper-scripts';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, writeSettings } from '@/lib/settings';
-import { settleZoteroPdfs, turnOffZoteroPdfs, zoteroPdfsOn } from '@/lib/zotero/grant';
+import {
+  settleZoteroPdfs,
+  turnOffZoteroPdfs,
+  watchZoteroPdfs,
+  zoteroPdfsOn,
+} from '@/lib/zotero/grant';
 
 type Registered = { id: string; js?: string[]; matches?: string[] };
 
@@ -136,6 +141,12 @@ describe('arxiv.org, held by both paper pages and Zotero’s PDFs', () => {
     expect((await readSettings()).zoteroPdfs).toBe(false);
   });
 
+  it('so does one that allowed arxiv.org for the PDFs and never stored a setting', async () => {
+    granted.add(ARXIV);
+    await settleZoteroPdfs();
+    expect((await readSettings()).zoteroPdfs).toBe(true);
+  });
+
   it('a profile whose arxiv.org came with paper pages, or a fresh one, gets no PDF uploads', async () => {
     granted.add(ARXIV);
     const old = { ...DEFAULT_SETTINGS, paperPages: true } as Partial<typeof DEFAULT_SETTINGS>;
@@ -144,7 +155,26 @@ describe('arxiv.org, held by both paper pages and Zotero’s PDFs', () => {
     await settleZoteroPdfs();
     expect((await readSettings()).zoteroPdfs).toBe(false);
     fakeBrowser.reset();
+    granted.clear();
     await settleZoteroPdfs();
     expect(await fakeBrowser.storage.local.get(SETTINGS_KEY)).toEqual({});
+  });
+
+  it('arxiv.org taken away in the browser turns the PDFs off, so paper pages cannot bring them back', async () => {
+    granted.add(ARXIV);
+    await writeSettings({ zoteroPdfs: true });
+    let onRemoved: ((p: { origins?: string[] }) => void) | undefined;
+    vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation((listener) => {
+      onRemoved = listener;
+    });
+    watchZoteroPdfs();
+    granted.delete(ARXIV);
+    onRemoved!({ origins: ['https://huggingface.co/*'] });
+    expect((await readSettings()).zoteroPdfs).toBe(true);
+    onRemoved!({ origins: [ARXIV] });
+    await vi.waitFor(async () => expect((await readSettings()).zoteroPdfs).toBe(false));
+    for (const origin of PAPER_PAGE_ORIGINS) granted.add(origin);
+    await writeSettings({ paperPages: true });
+    expect(await zoteroPdfsOn()).toBe(false);
   });
 });
