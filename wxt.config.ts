@@ -10,6 +10,12 @@ const PAPER_HOSTS = [
   'https://openreview.net/*',
 ];
 
+// Zotero's port on this machine: zoteroPermission() in lib/zotero/client.ts, kept equal by a unit
+// test. Firefox's match patterns hold no port (one with a port is stored but matches no address),
+// so Firefox asks for the loopback address as a whole.
+const zoteroHost = (browser: string) =>
+  browser === 'firefox' ? 'http://127.0.0.1/*' : 'http://127.0.0.1:23119/*';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -46,7 +52,7 @@ export default defineConfig({
           optional_permissions: [
             'https://podcast.do-not-panic.com/*',
             'https://export.arxiv.org/*',
-            'http://127.0.0.1:23119/*',
+            zoteroHost(browser),
             'https://arxiv.org/*',
             ...PAPER_HOSTS,
           ],
@@ -55,7 +61,7 @@ export default defineConfig({
           optional_host_permissions: [
             'https://podcast.do-not-panic.com/*',
             'https://export.arxiv.org/*',
-            'http://127.0.0.1:23119/*',
+            zoteroHost(browser),
             'https://arxiv.org/*',
             ...PAPER_HOSTS,
           ],

@@ -13,8 +13,18 @@
 /** Where the Zotero app listens (its default port, fixed by Zotero). */
 export const ZOTERO_ORIGIN = 'http://127.0.0.1:23119';
 
-/** The optional host permission the first send asks for. */
-export const ZOTERO_PERMISSION = `${ZOTERO_ORIGIN}/*`;
+/**
+ * The optional host permission the first send asks for in `browser` (WXT's browser name). Firefox's
+ * match patterns hold no port: one with a port is accepted and stored, yet matches no address, so
+ * the background's requests would go out as a web page's, with a CORS preflight that Zotero
+ * refuses. Firefox therefore asks for the loopback address as a whole (still this machine only).
+ */
+export function zoteroPermission(browser: string | undefined): string {
+  return browser === 'firefox' ? 'http://127.0.0.1/*' : `${ZOTERO_ORIGIN}/*`;
+}
+
+/** {@link zoteroPermission} of this build (`import.meta.env` is WXT's; absent under tsx). */
+export const ZOTERO_PERMISSION = zoteroPermission(import.meta.env?.BROWSER);
 
 /** The connector protocol version Citecast speaks (Zotero 7's). */
 export const CONNECTOR_API_VERSION = '3';
