@@ -205,6 +205,8 @@ export async function runChromiumSync(): Promise<void> {
         'the remove button stays disabled',
       );
       await remove.click();
+      // Time for a removal the click alone might have started, before looking.
+      await settings.waitForTimeout(1_000);
       assert(Object.keys(await syncItems(settings)).length > 1, 'removed before the confirmation');
       await settings.locator('[data-testid="sync-remove-confirm"]').click();
       const items = await waitFor(

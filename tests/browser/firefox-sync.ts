@@ -206,6 +206,8 @@ export async function runFirefoxSync(): Promise<void> {
     await test('firefox sync: removing Citecast’s data from the browser’s sync asks first, leaves the reset mark and the library', async () => {
       assert(settings, 'no settings page');
       await settings.click('[data-testid="sync-remove"]:not([disabled])');
+      // Time for a removal the click alone might have started, before looking.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       assert(Object.keys(await syncItems(settings)).length > 1, 'removed before the confirmation');
       const confirm = await settings.waitForSelector('[data-testid="sync-remove-confirm"]');
       await confirm!.click();
