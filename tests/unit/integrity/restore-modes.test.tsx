@@ -83,6 +83,11 @@ describe('how long deletes are remembered', () => {
     render(null, root);
     // The shortcuts list asks the browser; the fake one has none.
     vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([]);
+    // Zotero's PDF box follows permission changes; the fake browser has no such events.
+    for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) {
+      vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+      vi.spyOn(event, 'removeListener').mockImplementation(() => undefined);
+    }
     await mountInto(root, <SettingsSection />, ask);
     const field = root.querySelector<HTMLInputElement>('[data-testid="tombstone-days"]')!;
     expect(field.value).toBe('400');
