@@ -37,6 +37,12 @@ async function choose(text: string): Promise<void> {
   await settle();
 }
 
+// Zotero's PDF box follows permission changes; the fake browser has no such events. Stood in
+// for once, not per test: Preact may run an effect's cleanup after the test's mocks are restored.
+for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) {
+  Object.assign(event, { addListener: () => undefined, removeListener: () => undefined });
+}
+
 const restores = () => calls.filter((c) => c.type === 'importBackup').map((c) => c.data);
 
 beforeEach(async () => {
@@ -83,11 +89,6 @@ describe('how long deletes are remembered', () => {
     render(null, root);
     // The shortcuts list asks the browser; the fake one has none.
     vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([]);
-    // Zotero's PDF box follows permission changes; the fake browser has no such events.
-    for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) {
-      vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
-      vi.spyOn(event, 'removeListener').mockImplementation(() => undefined);
-    }
     await mountInto(root, <SettingsSection />, ask);
     const field = root.querySelector<HTMLInputElement>('[data-testid="tombstone-days"]')!;
     expect(field.value).toBe('400');
