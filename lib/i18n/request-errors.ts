@@ -131,20 +131,29 @@ export const REQUEST_ERROR_MESSAGES: Readonly<Record<Locale, RequestErrorMessage
   nb: NB,
 };
 
-/** The tables this context renders from: the requests' always, the pages' once ./errors.ts loads. */
-const tables: Record<Locale, Record<string, string>> = { en: { ...EN }, nb: { ...NB } };
+/**
+ * The tables this context renders from: the requests' always, the pages' once ./errors.ts loads.
+ * Built on first use, not at load: a copy made at the top level is code a bundler must keep, so
+ * every script that imports this module for one helper (the paper card) would carry both tables.
+ */
+let tables: Record<Locale, Record<string, string>> | undefined;
+
+function errorTables(): Record<Locale, Record<string, string>> {
+  tables ??= { en: { ...EN }, nb: { ...NB } };
+  return tables;
+}
 
 /** Adds texts to the tables (./errors.ts adds the pages' errors when it is loaded). */
 export function addErrorTexts(
   more: Readonly<Record<Locale, Readonly<Record<string, string>>>>,
 ): void {
-  Object.assign(tables.en, more.en);
-  Object.assign(tables.nb, more.nb);
+  Object.assign(errorTables().en, more.en);
+  Object.assign(errorTables().nb, more.nb);
 }
 
 /** Whether `key` is a key of the tables this context has (a reply is untrusted: an older page, a bug). */
 export function isErrorKey(key: unknown): key is ErrorKey {
-  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(tables.en, key);
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(errorTables().en, key);
 }
 
 /** Longest parameter shown: a page is no place for a whole dump. */
@@ -177,7 +186,7 @@ function render(text: ErrorFacts, locale: Locale, depth = 0): string | null {
     if (reason === null) return null;
     values.reason = reason;
   }
-  return translator(tables, locale).t(text.key, values);
+  return translator(errorTables(), locale).t(text.key, values);
 }
 
 /** The English text of `text` (the `message` an error carries beside its key). */
