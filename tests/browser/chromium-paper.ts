@@ -31,18 +31,21 @@ import {
 import { FIXTURE_PAGES, ROOT } from '@/tests/browser/fixture-pages.ts';
 import { assert, test } from '@/tests/browser/harness.ts';
 import {
+  assertDiscussedHeard,
+  assertHeardToday,
+  CARD,
+  cardRows,
+  CITED,
   feedCiting,
   feedDay,
   PAPER_HOST_ROUTES,
   paperResponse,
 } from '@/tests/browser/paper-pages.ts';
-import { chromiumRoots, pressedIs, seenAll, waitSeen } from '@/tests/browser/roots.ts';
+import { chromiumRoots, pressedIs, waitSeen } from '@/tests/browser/roots.ts';
 import { PAPER_PAGE_ORIGINS } from '@/lib/paper-pages';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
-const CARD = 'citecast-discussed';
-const CITED = '2501.00663';
 const FEED_URL = 'https://podcast.do-not-panic.com/feed.xml';
 const FEED_ORIGIN = 'https://podcast.do-not-panic.com/*';
 const FEED_SIZE = 500;
@@ -64,21 +67,6 @@ async function open(session: ChromiumSession, url: string): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(url);
   return page;
-}
-
-/** The card's episodes as the page's outside check sees them (through the closed root). */
-async function cardRows(page: Page) {
-  const roots = chromiumRoots(page);
-  const links = await seenAll(roots, CARD, 'a[data-episode]');
-  const states = await seenAll(roots, CARD, '.state');
-  const dates = await seenAll(roots, CARD, '.date');
-  return links.map((l, i) => ({
-    key: l.attrs['data-episode'],
-    href: l.attrs.href ?? null,
-    title: l.text,
-    state: states[i]?.text ?? null,
-    date: dates[i]?.text ?? null,
-  }));
 }
 
 /** Waits until the page has `n` cards (0: none, after the content script had its chance). */
@@ -148,15 +136,11 @@ export async function runChromiumPaper(): Promise<void> {
       await waitCards(page, 0, 'a card without the permission');
       // The popup's paper-tab section sends this request for the tab's address (activeTab).
       const popup = await openExtensionPage(s, 'popup.html');
-      const reply = (await request(popup, 'discussedIn', {
-        url: `https://arxiv.org/abs/${CITED}v1`,
-        title: null,
-      })) as { ok: boolean; value?: { episodes: { title: string; state: string }[] } };
-      assert(
-        reply.ok &&
-          reply.value?.episodes.length === 1 &&
-          reply.value.episodes[0]!.state === 'heard',
-        `the popup's request answered ${JSON.stringify(reply)}`,
+      assertDiscussedHeard(
+        await request(popup, 'discussedIn', {
+          url: `https://arxiv.org/abs/${CITED}v1`,
+          title: null,
+        }),
       );
       await popup.close();
       await page.close();
@@ -218,20 +202,11 @@ export async function runChromiumPaper(): Promise<void> {
       const placedAfter = await host.evaluate((el) => el.previousElementSibling?.localName);
       assert(placedAfter === 'h1', `the card is not after the title but after ${placedAfter}`);
       const rows = await waitFor(
-        () => cardRows(page),
+        () => cardRows(chromiumRoots(page)),
         (r) => r.length === 1 && /^heard on /.test(r[0]!.state ?? ''),
         'the card does not name the episode as heard',
       );
-      const row = rows[0]!;
-      assert(row.title === 'Synthetic Episode Title', `the episode: ${row.title}`);
-      assert(row.href === SITE.url, `the episode's link: ${row.href}`);
-      assert(/20 May 2026/.test(row.date ?? ''), `the episode's date: ${row.date}`);
-      const heardDay = new Date().toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-      });
-      assert(row.state!.includes(heardDay), `heard on ${heardDay}: ${row.state}`);
+      assertHeardToday(rows[0]!, SITE.url);
       const roots = chromiumRoots(page);
       const before = await host.boundingBox();
       await roots.click(CARD, 'button[data-action="save"]');
@@ -262,7 +237,7 @@ export async function runChromiumPaper(): Promise<void> {
       await waitCards(page, 0, 'the stale card stayed after the move');
       await page.getByText('back', { exact: true }).click();
       await waitCards(page, 1, 'no card after moving back');
-      const rows = await cardRows(page);
+      const rows = await cardRows(chromiumRoots(page));
       assert(rows.length === 1 && rows[0]!.href === SITE.url, JSON.stringify(rows));
       await page.close();
       const alpha = await open(s, `https://www.alphaxiv.org/abs/${CITED}`);
@@ -283,7 +258,7 @@ export async function runChromiumPaper(): Promise<void> {
       const page = await open(s, `https://arxiv.org/abs/${FEED_PAPER}`);
       await waitCards(page, 1, 'no card for the paper the feed cites');
       const rows = await waitFor(
-        () => cardRows(page),
+        () => cardRows(chromiumRoots(page)),
         (r) => r.length === 3,
         'not three rows',
       );

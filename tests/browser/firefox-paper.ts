@@ -27,14 +27,19 @@ import {
 } from '@/tests/browser/browsers.ts';
 import { FIXTURE_PAGES, fixtureResponse, ROOT } from '@/tests/browser/fixture-pages.ts';
 import { assert, fail, test } from '@/tests/browser/harness.ts';
-import { paperResponse } from '@/tests/browser/paper-pages.ts';
-import { firefoxRoots, pressedIs, seenAll, waitSeen } from '@/tests/browser/roots.ts';
+import {
+  assertDiscussedHeard,
+  assertHeardToday,
+  CARD,
+  cardRows,
+  CITED,
+  paperResponse,
+} from '@/tests/browser/paper-pages.ts';
+import { firefoxRoots, pressedIs, waitSeen } from '@/tests/browser/roots.ts';
 import { PAPER_PAGE_ORIGINS } from '@/lib/paper-pages';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const SITE = FIXTURE_PAGES.find((p) => p.name === 'site-episode')!;
-const CARD = 'citecast-discussed';
-const CITED = '2501.00663';
 const SAVE = 'button[data-action="save"]';
 const HEARD = 'button[data-action="heard"]';
 
@@ -77,20 +82,6 @@ function grants(page: Page): Promise<{ origins: string[]; scripts: string[] }> {
     },
     [...PAPER_PAGE_ORIGINS],
   );
-}
-
-/** The card's episodes as an outside check sees them (through the closed root). */
-async function cardRows(page: Page) {
-  const roots = firefoxRoots(page);
-  const links = await seenAll(roots, CARD, 'a[data-episode]');
-  const states = await seenAll(roots, CARD, '.state');
-  const dates = await seenAll(roots, CARD, '.date');
-  return links.map((l, i) => ({
-    href: l.attrs.href ?? null,
-    title: l.text,
-    state: states[i]?.text ?? null,
-    date: dates[i]?.text ?? null,
-  }));
 }
 
 /** Waits until the page has `n` cards (0: none, after the scripts had their chance). */
@@ -154,15 +145,11 @@ export async function runFirefoxPaper(): Promise<void> {
       }));
       assert(found.title.includes(CITED), `the stand-in page did not load: ${found.title}`);
       assert(found.citecast === 0, `${found.citecast} Citecast elements on the arXiv page`);
-      const reply = (await requestFirefox(popup, 'discussedIn', {
-        url: `https://arxiv.org/abs/${CITED}v1`,
-        title: null,
-      })) as { ok: boolean; value?: { episodes: { title: string; state: string }[] } };
-      assert(
-        reply.ok &&
-          reply.value?.episodes.length === 1 &&
-          reply.value.episodes[0]!.state === 'heard',
-        `the popup's request answered ${JSON.stringify(reply)}`,
+      assertDiscussedHeard(
+        await requestFirefox(popup, 'discussedIn', {
+          url: `https://arxiv.org/abs/${CITED}v1`,
+          title: null,
+        }),
       );
       await popup.close();
       await page.close();
@@ -224,20 +211,11 @@ export async function runFirefoxPaper(): Promise<void> {
       assert(placed.id === CITED, `the card's data-arxiv-id: ${placed.id}`);
       assert(placed.after === 'h1', `the card is not after the title but after ${placed.after}`);
       const rows = await waitFor(
-        () => cardRows(page),
+        () => cardRows(firefoxRoots(page)),
         (r) => r.length === 1 && /^heard on /.test(r[0]!.state ?? ''),
         'the card does not name the episode as heard',
       );
-      const row = rows[0]!;
-      assert(row.title === 'Synthetic Episode Title', `the episode: ${row.title}`);
-      assert(row.href === SITE.url, `the episode's link: ${row.href}`);
-      assert(/20 May 2026/.test(row.date ?? ''), `the episode's date: ${row.date}`);
-      const heardDay = new Date().toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-      });
-      assert(row.state!.includes(heardDay), `heard on ${heardDay}: ${row.state}`);
+      assertHeardToday(rows[0]!, SITE.url);
       const size = () =>
         page.$eval(CARD, (el) => {
           const r = el.getBoundingClientRect();
@@ -268,7 +246,7 @@ export async function runFirefoxPaper(): Promise<void> {
       await waitCards(page, 0, 'the stale card stayed after the move');
       await clickText(page, 'back');
       await waitCards(page, 1, 'no card after moving back');
-      const rows = await cardRows(page);
+      const rows = await cardRows(firefoxRoots(page));
       assert(rows.length === 1 && rows[0]!.href === SITE.url, JSON.stringify(rows));
       await page.close();
       const alpha = await open(browser, `https://www.alphaxiv.org/abs/${CITED}`);

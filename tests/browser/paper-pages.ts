@@ -6,6 +6,59 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, type FixtureResponse } from '@/tests/browser/fixture-pages.ts';
+import { assert } from '@/tests/browser/harness.ts';
+import { seenAll, type Roots } from '@/tests/browser/roots.ts';
+
+/** The card's custom element (CONTRACT.md §3). */
+export const CARD = 'citecast-discussed';
+
+/** The paper the site-episode fixture cites first, whose stand-in arXiv abstract the tests open. */
+export const CITED = '2501.00663';
+
+/** One episode line of the card, as an outside check reads it through the closed root. */
+export interface CardRow {
+  key: string | undefined;
+  href: string | null;
+  title: string;
+  state: string | null;
+  date: string | null;
+}
+
+/** The card's episode lines in `roots` (either browser's). */
+export async function cardRows(roots: Roots): Promise<CardRow[]> {
+  const links = await seenAll(roots, CARD, 'a[data-episode]');
+  const states = await seenAll(roots, CARD, '.state');
+  const dates = await seenAll(roots, CARD, '.date');
+  return links.map((l, i) => ({
+    key: l.attrs['data-episode'],
+    href: l.attrs.href ?? null,
+    title: l.text,
+    state: states[i]?.text ?? null,
+    date: dates[i]?.text ?? null,
+  }));
+}
+
+/** Checks that `row` is the fixture episode at `episodeUrl`, with its date, heard today. */
+export function assertHeardToday(row: CardRow, episodeUrl: string): void {
+  assert(row.title === 'Synthetic Episode Title', `the episode: ${row.title}`);
+  assert(row.href === episodeUrl, `the episode's link: ${row.href}`);
+  assert(/20 May 2026/.test(row.date ?? ''), `the episode's date: ${row.date}`);
+  const heardDay = new Date().toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  assert(row.state?.includes(heardDay) === true, `heard on ${heardDay}: ${row.state}`);
+}
+
+/** Checks the popup's `discussedIn` answer for {@link CITED}: one citing episode, heard. */
+export function assertDiscussedHeard(reply: unknown): void {
+  const r = reply as { ok: boolean; value?: { episodes: { title: string; state: string }[] } };
+  assert(
+    r.ok && r.value?.episodes.length === 1 && r.value.episodes[0]!.state === 'heard',
+    `the popup's request answered ${JSON.stringify(reply)}`,
+  );
+}
 
 /** The papers the stand-in pages know, by id (arXiv id or OpenReview forum id). */
 export const PAPER_TITLES: Readonly<Record<string, string>> = {
