@@ -76,16 +76,19 @@ export async function settleZoteroPdfs(): Promise<void> {
 }
 
 /**
- * The background's part: settles the setting for an older profile, and turns it off when arxiv.org
- * is taken away outside Citecast (the browser's add-on or site settings), so that allowing paper
- * pages later, which asks for arxiv.org again, does not start PDF uploads the user had ended.
+ * The background's part: settles the setting for an older profile when Citecast is updated (not
+ * at every start of the background), and turns it off when arxiv.org is taken away outside
+ * Citecast (the browser's add-on or site settings), so that allowing paper pages later, which
+ * asks for arxiv.org again, does not start PDF uploads the user had ended.
  */
 export function watchZoteroPdfs(): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void settleZoteroPdfs();
+  });
   browser.permissions.onRemoved.addListener((removed) => {
     if (!removed.origins?.includes(ARXIV_PDF_PERMISSION)) return;
     void writeSettings({ zoteroPdfs: false }).catch(() => undefined);
   });
-  void settleZoteroPdfs();
 }
 
 /** Opens the window that asks for the permission (from a page's Zotero button). */

@@ -147,6 +147,18 @@ describe('arxiv.org, held by both paper pages and Zotero’s PDFs', () => {
     expect((await readSettings()).zoteroPdfs).toBe(true);
   });
 
+  it('is settled when Citecast is updated, not on a new install', async () => {
+    granted.add(ARXIV);
+    vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
+    watchZoteroPdfs();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    // Whatever the listener started has finished by the next task.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await fakeBrowser.storage.local.get(SETTINGS_KEY)).toEqual({});
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false });
+    await vi.waitFor(async () => expect((await readSettings()).zoteroPdfs).toBe(true));
+  });
+
   it('a profile whose arxiv.org came with paper pages, or a fresh one, gets no PDF uploads', async () => {
     granted.add(ARXIV);
     const old = { ...DEFAULT_SETTINGS, paperPages: true } as Partial<typeof DEFAULT_SETTINGS>;
