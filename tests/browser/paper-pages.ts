@@ -9,7 +9,7 @@ import { ROOT, type FixtureResponse } from '@/tests/browser/fixture-pages.ts';
 import { assert } from '@/tests/browser/harness.ts';
 import { seenAll, type Roots } from '@/tests/browser/roots.ts';
 
-/** The card's custom element (CONTRACT.md §3). */
+/** The card's custom element, the name outside checks look for. */
 export const CARD = 'citecast-discussed';
 
 /** The paper the site-episode fixture cites first, whose stand-in arXiv abstract the tests open. */
